@@ -1,0 +1,114 @@
+// The one declaration of what runs: functions, routes, queues and schedules.
+// The CDK stack (infra/stack.ts) and the local runtime (infra/local/) are both built from it.
+
+/** What a function may touch; the CDK stack turns these into grants, the local runtime into env vars. */
+export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send';
+
+export interface FunctionSpec {
+  /** Path of the handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly access: readonly Access[];
+}
+
+export const functions = {
+  surveyPage: {
+    entry: 'functions/survey-page/handler.ts',
+    description: 'Serves the mobile survey page for one department (GET /s/{code})',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    access: ['table:read', 'signing-key:read'],
+  },
+  surveyIntake: {
+    entry: 'functions/survey-intake/handler.ts',
+    description: 'Validates a survey response and queues it (POST /v1/surveys)',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'queue:intake:send', 'signing-key:read'],
+  },
+  health: {
+    entry: 'functions/health/handler.ts',
+    description: 'Reports whether every part the deployment needs is reachable',
+    timeoutSeconds: 5,
+    memoryMb: 128,
+    access: ['table:read', 'queue:intake:inspect'],
+  },
+  process: {
+    entry: 'functions/process/handler.ts',
+    description: 'Stores queued submissions and updates the aggregates, exactly once',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    access: ['table:read', 'table:write'],
+  },
+  dlqWatch: {
+    entry: 'functions/dlq-watch/handler.ts',
+    description: 'Mails the operator when submissions are waiting in the dead-letter queue',
+    timeoutSeconds: 30,
+    memoryMb: 128,
+    access: ['queue:intake:inspect', 'mail:send'],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof functions;
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `{name}` is one path segment. */
+  readonly path: string;
+  readonly function: FunctionName;
+  /** `public`: patients, no login. Staff and integration routes arrive with the identity issue. */
+  readonly access: 'public';
+}
+
+export const routes: readonly RouteSpec[] = [
+  { method: 'GET', path: '/s/{code}', function: 'surveyPage', access: 'public' },
+  { method: 'POST', path: '/v1/surveys', function: 'surveyIntake', access: 'public' },
+  { method: 'GET', path: '/v1/health', function: 'health', access: 'public' },
+];
+
+export interface QueueSpec {
+  readonly worker: FunctionName;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Visibility timeout as a multiple of the worker's timeout (AWS advises at least 6). */
+  readonly visibilityTimeoutFactor: number;
+  readonly retentionDays: number;
+  readonly deadLetterRetentionDays: number;
+}
+
+export const queues = {
+  intake: {
+    worker: 'process',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    visibilityTimeoutFactor: 6,
+    retentionDays: 4,
+    deadLetterRetentionDays: 14,
+  },
+} as const satisfies Record<string, QueueSpec>;
+
+export type QueueName = keyof typeof queues;
+
+export interface ScheduleSpec {
+  readonly function: FunctionName;
+  /** Minutes between runs (EventBridge Scheduler `rate(N minutes)`). */
+  readonly everyMinutes: number;
+  readonly description: string;
+}
+
+export const schedules = {
+  'dlq-watch': { function: 'dlqWatch', everyMinutes: 15, description: 'Alert the operator about dead-lettered submissions' },
+} as const satisfies Record<string, ScheduleSpec>;
+
+export type ScheduleName = keyof typeof schedules;
+
+export function visibilityTimeoutSeconds(queue: QueueSpec): number {
+  return functions[queue.worker].timeoutSeconds * queue.visibilityTimeoutFactor;
+}

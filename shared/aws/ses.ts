@@ -1,0 +1,25 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+
+// Locally AWS_ENDPOINT_URL_SESV2 points at the SES emulator; the code path is the one used in AWS.
+export const ses = new SESv2Client({});
+
+export interface Mail {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export async function sendMail(mail: Mail): Promise<void> {
+  await ses.send(new SendEmailCommand({
+    FromEmailAddress: mail.from,
+    Destination: { ToAddresses: [...mail.to] },
+    Content: {
+      Simple: {
+        Subject: { Data: mail.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+      },
+    },
+  }));
+}

@@ -1,0 +1,53 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { logger, metrics } from '../observability.ts';
+import { HttpProblem } from './problem.ts';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode: status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+export function html(status: number, body: string, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
+}
+
+export function problemResponse(problem: HttpProblem): HttpResult {
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+    body: JSON.stringify(problem.toProblem()),
+  };
+}
+
+/** Maps named domain errors to problem+json; anything else is a 500 that reveals nothing. */
+const problemErrorHandler = (): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResult> => ({
+  onError: (request) => {
+    const { error } = request;
+    if (error instanceof HttpProblem) {
+      metrics.addMetric(`Rejected${error.status}`, MetricUnit.Count, 1);
+      request.response = problemResponse(error);
+      return;
+    }
+    logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    request.response = problemResponse(new HttpProblem(500, 'internal', 'Internal error', 'Something went wrong on our side; nothing was stored. Please try again.'));
+  },
+});
+
+/** The one middleware chain every HTTP function uses; `problemErrorHandler` is last, so it handles errors first. */
+export function httpFunction(handler: HttpHandler) {
+  return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(httpSecurityHeaders())
+    .use(httpHeaderNormalizer())
+    .use(problemErrorHandler())
+    .handler(handler);
+}

@@ -1,0 +1,6 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+
+// Module-scope singletons, shared by every function. Events are never logged: they carry patient data.
+export const logger = new Logger({ serviceName: 'patient-feedback' });
+export const metrics = new Metrics({ namespace: 'PatientFeedback', serviceName: 'patient-feedback' });

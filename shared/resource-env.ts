@@ -1,0 +1,15 @@
+// Environment variable names through which functions find their resources, in AWS and locally.
+// The CDK stack and the local runtime both set them; handlers read them once at module scope.
+export const env = {
+  tableName: 'TABLE_NAME',
+  intakeQueueUrl: 'INTAKE_QUEUE_URL',
+  intakeDeadLetterQueueUrl: 'INTAKE_DLQ_URL',
+  signingKeySecretArn: 'SIGNING_KEY_SECRET_ARN',
+  signingKey: 'SIGNING_KEY',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  mailFrom: 'MAIL_FROM',
+  operatorEmail: 'OPERATOR_EMAIL',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  contactRetentionDays: 'CONTACT_RETENTION_DAYS',
+  surveyRetentionDays: 'SURVEY_RETENTION_DAYS',
+} as const;

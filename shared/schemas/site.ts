@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Lower-case slugs: they appear in survey codes, keys and URLs. */
+export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case letters, digits and dashes');
+
+export const DEPARTMENT_KINDS = ['clinic', 'ward', 'emergency', 'service-window', 'pharmacy', 'office'] as const;
+export const DepartmentKindSchema = z.enum(DEPARTMENT_KINDS);
+export type DepartmentKind = z.infer<typeof DepartmentKindSchema>;
+
+export const SiteSchema = z.strictObject({
+  siteId: IdSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  timeZone: z.string().min(1),
+  /** Below this many responses a figure is shown as "too few responses". */
+  minResponses: z.number().int().min(1),
+  /** The hospital's own targets (domain.md): share positive and share of waits within 15 minutes. */
+  targets: z.strictObject({ positiveRate: z.number().min(0).max(1), waitWithin15Rate: z.number().min(0).max(1) }),
+});
+export type Site = z.infer<typeof SiteSchema>;
+
+export const DepartmentSchema = z.strictObject({
+  siteId: IdSchema,
+  departmentId: IdSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  kind: DepartmentKindSchema,
+  /** Bumped to revoke every code printed so far; only the current generation is accepted. */
+  codeGeneration: z.number().int().min(1),
+  /** False when surveys are switched off for the department: every code is refused. */
+  surveyEnabled: z.boolean(),
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+/** Service windows ask how long the wait was (domain.md: window waits ≤ 15 minutes). */
+export function asksWaitTime(department: Department): boolean {
+  return department.kind === 'service-window' || department.kind === 'pharmacy';
+}

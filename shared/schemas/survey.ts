@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const OVERALL_OPTIONS = ['very_good', 'good', 'neither', 'poor', 'very_poor', 'dont_know'] as const;
+export const OverallSchema = z.enum(OVERALL_OPTIONS);
+export type Overall = z.infer<typeof OverallSchema>;
+
+export const RATING_ASPECTS = ['registration', 'waiting', 'environment', 'communication', 'privacy'] as const;
+export type RatingAspect = (typeof RATING_ASPECTS)[number];
+
+export const LocaleSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+const Rating = z.number().int().min(1).max(5);
+
+export const RatingsSchema = z.strictObject({
+  registration: Rating.optional(),
+  waiting: Rating.optional(),
+  environment: Rating.optional(),
+  communication: Rating.optional(),
+  privacy: Rating.optional(),
+});
+export type Ratings = z.infer<typeof RatingsSchema>;
+
+// Mainland mobile and landline numbers, with or without +86; spaces and dashes are tolerated.
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+export const SurveyContactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  phone: z.string().trim().regex(PHONE, 'must be a phone number').optional(),
+  email: z.email().max(254).optional(),
+  consent: z.literal(true, 'the patient must consent to be contacted'),
+}).refine((c) => c.phone !== undefined || c.email !== undefined, {
+  message: 'a phone number or an e-mail address is needed to contact the patient',
+  path: ['phone'],
+});
+export type SurveyContact = z.infer<typeof SurveyContactSchema>;
+
+export const SURVEY_CODE_MAX_LENGTH = 200;
+
+/** The body of `POST /v1/surveys` (api.md): unknown fields are refused. */
+export const SurveySubmissionSchema = z.strictObject({
+  submissionId: z.uuid(),
+  code: z.string().min(1).max(SURVEY_CODE_MAX_LENGTH),
+  overall: OverallSchema,
+  ratings: RatingsSchema.optional(),
+  waitMinutes: z.number().int().min(0).max(600).optional(),
+  comment: z.string().max(2000).optional(),
+  locale: LocaleSchema.optional(),
+  contact: SurveyContactSchema.optional(),
+});
+export type SurveySubmission = z.infer<typeof SurveySubmissionSchema>;
+
+export const SurveyAcceptedSchema = z.object({ id: z.uuid(), status: z.literal('accepted') });
+export type SurveyAccepted = z.infer<typeof SurveyAcceptedSchema>;

@@ -1,0 +1,38 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// A survey code is what a department's QR code carries: `<payload>.<mac>`, both base64url. The payload
+// names the site, the department and the code generation; the MAC (HMAC-SHA256, 96 bits) makes a code
+// impossible to forge without the key. Bumping the department's generation revokes every earlier code.
+
+export interface SurveyCodeClaims {
+  readonly siteId: string;
+  readonly departmentId: string;
+  readonly generation: number;
+}
+
+const MAC_BYTES = 12;
+
+function mac(key: Buffer, payload: string): Buffer {
+  return createHmac('sha256', key).update(`survey-code:${payload}`).digest().subarray(0, MAC_BYTES);
+}
+
+export function signSurveyCode(key: Buffer, claims: SurveyCodeClaims): string {
+  const payload = Buffer.from(`${claims.siteId}:${claims.departmentId}:${claims.generation}`, 'utf8').toString('base64url');
+  return `${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+/** The claims of a genuine code, or undefined for anything forged, damaged or malformed. */
+export function verifySurveyCode(key: Buffer, code: string): SurveyCodeClaims | undefined {
+  const match = /^([A-Za-z0-9_-]{1,160})\.([A-Za-z0-9_-]{16})$/.exec(code);
+  if (match === null) return undefined;
+  const [, payload = '', signature = ''] = match;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = mac(key, payload);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const parts = Buffer.from(payload, 'base64url').toString('utf8').split(':');
+  if (parts.length !== 3) return undefined;
+  const [siteId = '', departmentId = '', generationText = ''] = parts;
+  const generation = Number(generationText);
+  if (siteId === '' || departmentId === '' || !Number.isInteger(generation) || generation < 1) return undefined;
+  return { siteId, departmentId, generation };
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  AWS_REGION: 'cn-north-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+};
+
+// Four kinds of test (style.md): unit (mocks at the SDK client), integration (the local emulators),
+// browser (real Chromium) and cdk (assertions and cdk-nag). `npm test` runs them all.
+export default defineConfig({
+  test: {
+    env,
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env, setupFiles: ['test/support/unit-setup.ts'] } },
+      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], env, testTimeout: 180_000, hookTimeout: 180_000 } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+    ],
+  },
+});
