@@ -36,3 +36,8 @@ export function verifySurveyCode(key: Buffer, code: string): SurveyCodeClaims | 
   if (siteId === '' || departmentId === '' || !Number.isInteger(generation) || generation < 1) return undefined;
   return { siteId, departmentId, generation };
 }
+
+/** The URL a department's QR code carries. */
+export function surveyUrl(publicBaseUrl: string, code: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/s/${code}`;
+}

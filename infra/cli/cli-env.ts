@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { env } from '../../shared/resource-env.ts';
+
+// Operator commands (`npm run qr`, `npm run metrics`) run against the deployed stack when its variables
+// are set (TABLE_NAME, SIGNING_KEY_SECRET_ARN, PUBLIC_BASE_URL and AWS credentials), and otherwise
+// against the local stack that `npm start` is running, which describes itself in .local/runtime.json.
+
+export const RUNTIME_FILE = join(import.meta.dirname, '..', '..', '.local', 'runtime.json');
+
+export const RuntimeFileSchema = z.object({
+  pid: z.number().int(),
+  baseUrl: z.string(),
+  env: z.record(z.string(), z.string()),
+});
+export type RuntimeFile = z.infer<typeof RuntimeFileSchema>;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Points this process at the deployed or the running local stack; throws a clear message when neither is there. */
+export function useCliEnvironment(): void {
+  if (process.env[env.tableName] !== undefined) return;
+  if (!existsSync(RUNTIME_FILE)) {
+    throw new Error('No stack to talk to: start the local one with `npm start` (in another terminal), or set TABLE_NAME, SIGNING_KEY_SECRET_ARN and PUBLIC_BASE_URL for the deployed one.');
+  }
+  const runtime = RuntimeFileSchema.parse(JSON.parse(readFileSync(RUNTIME_FILE, 'utf8')));
+  if (!isRunning(runtime.pid)) throw new Error('The local stack is not running: start it with `npm start` (in another terminal).');
+  Object.assign(process.env, runtime.env);
+}
