@@ -47,7 +47,7 @@ export const functions = {
     description: 'Mails the operator when submissions are waiting in the dead-letter queue',
     timeoutSeconds: 30,
     memoryMb: 128,
-    access: ['queue:intake:inspect', 'mail:send'],
+    access: ['queue:intake:inspect', 'mail:send', 'table:read', 'table:write'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -7,7 +7,9 @@ import { env } from '../../shared/resource-env.ts';
 // are set (TABLE_NAME, SIGNING_KEY_SECRET_ARN, PUBLIC_BASE_URL and AWS credentials), and otherwise
 // against the local stack that `npm start` is running, which describes itself in .local/runtime.json.
 
-export const RUNTIME_FILE = join(import.meta.dirname, '..', '..', '.local', 'runtime.json');
+/** Where `npm start` keeps its data, signing key and runtime description (PATIENT_FEEDBACK_LOCAL_DIR overrides). */
+export const LOCAL_DIR = process.env.PATIENT_FEEDBACK_LOCAL_DIR ?? join(import.meta.dirname, '..', '..', '.local');
+export const RUNTIME_FILE = join(LOCAL_DIR, 'runtime.json');
 
 export const RuntimeFileSchema = z.object({
   pid: z.number().int(),

@@ -19,3 +19,6 @@ export const keys = {
   dayKey: (day: string) => `DAY#${day}`,
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
 } as const;
+
+export const PARTITION_KEY = 'pk';
+export const SORT_KEY = 'sk';

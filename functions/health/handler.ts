@@ -1,0 +1,20 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDb } from '../../shared/aws/dynamodb.ts';
+import { approximateDepth } from '../../shared/aws/sqs.ts';
+import { requireEnv } from '../../shared/config.ts';
+import { checkHealth } from '../../shared/health.ts';
+import { httpFunction, json } from '../../shared/http/middleware.ts';
+import { env } from '../../shared/resource-env.ts';
+
+const table = requireEnv(env.tableName);
+const intakeQueueUrl = requireEnv(env.intakeQueueUrl);
+
+const probes = [
+  { name: 'table', check: async () => { await dynamoDb.send(new DescribeTableCommand({ TableName: table })); } },
+  { name: 'intake-queue', check: async () => { await approximateDepth(intakeQueueUrl); } },
+];
+
+export const handler = httpFunction(async () => {
+  const report = await checkHealth(probes);
+  return json(report.status === 'ok' ? 200 : 503, report, { 'cache-control': 'no-store' });
+});

@@ -1,0 +1,29 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { numberEnv, requireEnv } from '../../shared/config.ts';
+import { logger, metrics } from '../../shared/observability.ts';
+import { processIntakeBatch } from '../../shared/process-batch.ts';
+import { env } from '../../shared/resource-env.ts';
+
+const table = requireEnv(env.tableName);
+const retention = {
+  surveyDays: numberEnv(env.surveyRetentionDays, 730),
+  contactDays: numberEnv(env.contactRetentionDays, 90),
+};
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics))
+  .handler(async (event) => {
+    // The envelope is checked whole (Powertools' SQS schema); each body is checked record by record.
+    const { Records } = SqsSchema.parse(event);
+    const outcome = await processIntakeBatch(table, Records, retention);
+    metrics.addMetric('SurveysStored', MetricUnit.Count, outcome.stored);
+    metrics.addMetric('DuplicatesIgnored', MetricUnit.Count, outcome.duplicates);
+    metrics.addMetric('RecordsFailed', MetricUnit.Count, outcome.response.batchItemFailures.length);
+    return outcome.response;
+  });

@@ -1,0 +1,47 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { sendMessage } from '../../shared/aws/sqs.ts';
+import { signingKey } from '../../shared/aws/secrets.ts';
+import { numberEnv, requireEnv } from '../../shared/config.ts';
+import { acceptSurvey } from '../../shared/intake.ts';
+import { html, httpFunction, json } from '../../shared/http/middleware.ts';
+import { HttpProblem } from '../../shared/http/problem.ts';
+import { bodyFormat, formToObject, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
+import { env } from '../../shared/resource-env.ts';
+import { LocaleSchema } from '../../shared/schemas/survey.ts';
+import { renderProblemPage, renderThankYouPage } from '../../shared/survey-page/render.ts';
+
+const table = requireEnv(env.tableName);
+const queueUrl = requireEnv(env.intakeQueueUrl);
+const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);
+
+/** Form fields that the schema wants as numbers (a plain HTML form posts only strings). */
+const NUMERIC_FORM_FIELDS = new Set(['waitMinutes', 'ratings.registration', 'ratings.waiting', 'ratings.environment', 'ratings.communication', 'ratings.privacy']);
+
+async function accept(body: unknown, event: APIGatewayProxyEventV2) {
+  return acceptSurvey(body, {
+    table,
+    key: await signingKey(),
+    sourceIp: sourceIp(event),
+    rateLimitPerMinute,
+    enqueue: (message) => sendMessage(queueUrl, message),
+  });
+}
+
+/**
+ * JSON from the page's script and from integrations gets 202 JSON; a plain form post from a phone
+ * without JavaScript gets a page back: thank you, or what to fix.
+ */
+export const handler = httpFunction(async (event) => {
+  const body = rawBody(event, PUBLIC_BODY_LIMIT_BYTES);
+  if (bodyFormat(event) === 'json') return json(202, await accept(parseJson(body), event));
+
+  const fields = formToObject(body, NUMERIC_FORM_FIELDS);
+  const locale = LocaleSchema.catch('zh-CN').parse(fields.locale);
+  try {
+    await accept(fields, event);
+    return html(200, renderThankYouPage({ locale }));
+  } catch (error) {
+    if (!(error instanceof HttpProblem)) throw error;
+    return html(error.status, renderProblemPage({ locale, status: error.status, problem: error.toProblem() }), { ...error.headers });
+  }
+});

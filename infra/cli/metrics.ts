@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { isValidDay } from '../../shared/time.ts';
+import { useCliEnvironment } from './cli-env.ts';
+
+// `npm run metrics -- --site ID [--department ID] --from DATE --to DATE [--json]` (api.md).
+
+const USAGE = 'usage: npm run metrics -- --site ID [--department ID] --from YYYY-MM-DD --to YYYY-MM-DD [--json]';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        site: { type: 'string' },
+        department: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { site, department, from, to } = values;
+  if (site === undefined || from === undefined || to === undefined) fail(USAGE);
+  for (const [name, day] of [['--from', from], ['--to', to]] as const) if (!isValidDay(day)) fail(`${name} must be a date YYYY-MM-DD, got "${day}"`);
+  if (from > to) fail('--from must not be after --to');
+
+  useCliEnvironment();
+  // Imported after the environment is set: storage modules create their clients at import.
+  const { requireEnv } = await import('../../shared/config.ts');
+  const { env } = await import('../../shared/resource-env.ts');
+  const { buildReport, formatReport, UnknownScopeError } = await import('../../shared/report.ts');
+  try {
+    const report = await buildReport(requireEnv(env.tableName), site, department, from, to);
+    process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
+  } catch (error) {
+    if (error instanceof UnknownScopeError) fail(error.message, 1);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startFauxqs } from 'fauxqs';
+import { env } from '../../shared/resource-env.ts';
+import { type FunctionName, type QueueName, queues, type ScheduleName, schedules, visibilityTimeoutSeconds } from '../topology.ts';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startGateway } from './gateway.ts';
+import { type Invoke, loadHandler } from './handlers.ts';
+import { freePort, waitFor } from './ports.ts';
+import { type Poller, startPoller } from './poller.ts';
+import { startSesEmulator } from './ses-emulator.ts';
+import { type Scheduler, startScheduler } from './scheduler.ts';
+
+// The whole system on one machine, no cloud account: DynamoDB Local, an SQS emulator (fauxqs), an SES
+// emulator (aws-ses-v2-local), the HTTP gateway, the queue pollers and the scheduler, all on 127.0.0.1,
+// all built from infra/topology.ts. Handler modules and SDK clients read their configuration from
+// process.env at import, so a process runs one local stack, and handlers are imported only after the
+// environment is set.
+
+export interface LocalStackOptions {
+  /** Gateway port; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Keep DynamoDB data here; in memory when omitted. */
+  readonly dataDir?: string;
+  /** Base64 key that signs survey codes; random when omitted (so codes from another run are refused). */
+  readonly signingKey?: string;
+  readonly rateLimitPerMinute?: number;
+  /** Overrides the topology's visibility timeout, so tests see redelivery in seconds. */
+  readonly visibilityTimeoutSeconds?: number;
+  /** Pollers per queue: Lambda runs several batches at once, and so does this. 0 leaves messages queued. */
+  readonly pollersPerQueue?: number;
+  readonly publicBaseUrl?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly baseUrl: string;
+  /** The environment every handler sees (and operator commands use). */
+  readonly env: Record<string, string>;
+  readonly endpoints: { readonly dynamodb: string; readonly sqs: string; readonly ses: string };
+  readonly queueUrls: Record<QueueName, { readonly url: string; readonly deadLetterUrl: string }>;
+  surveyUrl(departmentId: string, siteId?: string): Promise<string>;
+  runSchedule(name: ScheduleName): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'patient-feedback';
+const REGION = 'cn-north-1';
+let started = false;
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  if (started) throw new Error('A process runs one local stack: handlers and SDK clients are configured at import.');
+  started = true;
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+    started = false;
+  };
+  try {
+    const [dynamoPort, sqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
+
+    const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir);
+    stops.push(() => dynamo.stop());
+    log(`DynamoDB Local   ${dynamo.endpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
+
+    const fauxqs = await startFauxqs({ port: sqsPort, logger: false, host: '127.0.0.1', defaultRegion: REGION });
+    stops.push(() => fauxqs.stop());
+    const sqsEndpoint = `http://127.0.0.1:${fauxqs.port}`;
+    log(`SQS emulator     ${sqsEndpoint}`);
+
+    const ses = await startSesEmulator('127.0.0.1', sesPort);
+    stops.push(() => new Promise<void>((resolve) => { ses.close(() => resolve()); ses.closeAllConnections(); }));
+    const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+    log(`SES emulator     ${sesEndpoint} (sent mail: ${sesEndpoint}/)`);
+
+    Object.assign(process.env, {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEndpoint,
+      AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+    const dynamoClient = new DynamoDBClient({});
+    await ensureTable(dynamoClient, TABLE_NAME);
+    dynamoClient.destroy();
+
+    const sqs = new SQSClient({ endpoint: sqsEndpoint });
+    stops.push(() => sqs.destroy());
+    const queueUrls = await createQueues(sqs, options.visibilityTimeoutSeconds);
+
+    const gatewayPort = options.port ?? 0;
+    let invokeRoute: (name: FunctionName) => Invoke = () => { throw new Error('handlers not loaded yet'); };
+    const server: Server = await startGateway(gatewayPort, (route) => invokeRoute(route.function));
+    stops.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+    const address = server.address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
+
+    const handlerEnv: Record<string, string> = {
+      [env.tableName]: TABLE_NAME,
+      [env.intakeQueueUrl]: queueUrls.intake.url,
+      [env.intakeDeadLetterQueueUrl]: queueUrls.intake.deadLetterUrl,
+      [env.signingKey]: options.signingKey ?? randomBytes(32).toString('base64'),
+      [env.publicBaseUrl]: options.publicBaseUrl ?? baseUrl,
+      [env.mailFrom]: 'feedback@hospital.example',
+      [env.operatorEmail]: 'operator@hospital.example',
+      [env.rateLimitPerMinute]: String(options.rateLimitPerMinute ?? 20),
+      POWERTOOLS_SERVICE_NAME: 'patient-feedback',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+    Object.assign(process.env, handlerEnv);
+
+    // Imported only now: these modules create SDK clients and read their configuration at import.
+    const { seedDemoSite } = await import('./seed.ts');
+    const created = await seedDemoSite(TABLE_NAME);
+    if (created > 0) log(`Demo site        loaded (${created} items)`);
+
+    // Each handler module is imported on its first invocation, like a Lambda cold start, and kept.
+    const loaded = new Map<FunctionName, Promise<Invoke>>();
+    const invoke = (name: FunctionName): Invoke => (event) => {
+      let handler = loaded.get(name);
+      if (handler === undefined) {
+        handler = loadHandler(name);
+        loaded.set(name, handler);
+      }
+      return handler.then((run) => run(event));
+    };
+    invokeRoute = invoke;
+
+    const pollers: Poller[] = [];
+    for (const [queueName, spec] of Object.entries(queues)) {
+      const urls = queueUrls[queueName as QueueName];
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: urls.url, AttributeNames: ['QueueArn'] }));
+      for (let i = 0; i < (options.pollersPerQueue ?? 2); i++) {
+        pollers.push(startPoller({
+          sqs, queueUrl: urls.url, queueArn: Attributes?.QueueArn ?? '', region: REGION, batchSize: spec.batchSize, invoke: invoke(spec.worker),
+          onError: (error) => process.stderr.write(`[poller ${queueName}] ${error instanceof Error ? error.message : String(error)}\n`),
+        }));
+      }
+    }
+    stops.push(async () => { await Promise.all(pollers.map((p) => p.stop())); });
+
+    const scheduler: Scheduler = startScheduler((name) => invoke(schedules[name].function), (name, error) => {
+      process.stderr.write(`[scheduler ${name}] ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    stops.push(() => scheduler.stop());
+
+    const { registerHealthProbe } = await import('../../shared/health.ts');
+    stops.push(registerHealthProbe({ name: 'ses-emulator', check: async () => { const r = await fetch(`${sesEndpoint}/health-check`); if (!r.ok) throw new Error(String(r.status)); } }));
+    if (pollers.length > 0) stops.push(registerHealthProbe({ name: 'pollers', check: () => pollers.every((p) => p.running()) ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
+    stops.push(registerHealthProbe({ name: 'scheduler', check: () => scheduler.running() ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
+    await waitFor('health', async () => { const r = await fetch(`${baseUrl}/v1/health`); if (r.status !== 200) throw new Error(await r.text()); });
+    log(`Gateway          ${baseUrl}`);
+
+    const { surveyUrlFor } = await import('./seed.ts');
+    return {
+      baseUrl,
+      env: { ...handlerEnv, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SQS: sqsEndpoint, AWS_ENDPOINT_URL_SESV2: sesEndpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      endpoints: { dynamodb: dynamo.endpoint, sqs: sqsEndpoint, ses: sesEndpoint },
+      queueUrls,
+      surveyUrl: (departmentId, siteId = 'demo') => surveyUrlFor(TABLE_NAME, siteId, departmentId),
+      runSchedule: (name) => scheduler.run(name),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function createQueues(sqs: SQSClient, visibilityOverride: number | undefined): Promise<LocalStack['queueUrls']> {
+  const result: Partial<Record<QueueName, { url: string; deadLetterUrl: string }>> = {};
+  for (const [name, spec] of Object.entries(queues)) {
+    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq`, Attributes: { MessageRetentionPeriod: String(spec.deadLetterRetentionDays * 86_400) } }));
+    const dlqAttributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+    const queue = await sqs.send(new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        VisibilityTimeout: String(visibilityOverride ?? visibilityTimeoutSeconds(spec)),
+        MessageRetentionPeriod: String(spec.retentionDays * 86_400),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqAttributes.Attributes?.QueueArn, maxReceiveCount: spec.maxReceiveCount }),
+      },
+    }));
+    result[name as QueueName] = { url: queue.QueueUrl ?? '', deadLetterUrl: dlq.QueueUrl ?? '' };
+  }
+  return { intake: result.intake ?? { url: '', deadLetterUrl: '' } };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCAL_DIR, RUNTIME_FILE, type RuntimeFile } from '../cli/cli-env.ts';
+import { startLocalStack } from './stack.ts';
+
+// `npm start`: the whole system on this machine. Data and the signing key persist under .local/, so a
+// restart keeps every record and every printed QR code stays valid.
+
+function persistentSigningKey(): string {
+  const file = join(LOCAL_DIR, 'signing-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(LOCAL_DIR, { recursive: true });
+  const startedAt = Date.now();
+  const port = Number(process.env.PORT ?? 3000);
+  const stack = await startLocalStack({
+    port,
+    dataDir: join(LOCAL_DIR, 'dynamodb'),
+    signingKey: persistentSigningKey(),
+    ...(process.env.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: process.env.PUBLIC_BASE_URL }),
+    ...(process.env.RATE_LIMIT_PER_MINUTE === undefined ? {} : { rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE) }),
+    log: (line) => process.stdout.write(`  ${line}\n`),
+  });
+  const runtime: RuntimeFile = { pid: process.pid, baseUrl: stack.baseUrl, env: stack.env };
+  writeFileSync(RUNTIME_FILE, JSON.stringify(runtime, null, 2), { mode: 0o600 });
+
+  const example = await stack.surveyUrl('registration-billing');
+  process.stdout.write([
+    '',
+    `Patient feedback is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`,
+    `  Health            ${stack.baseUrl}/v1/health`,
+    `  A survey page     ${example}`,
+    `  Sent mail         ${stack.endpoints.ses}/`,
+    '  Every department  npm run qr -- --list',
+    '  Figures           npm run metrics -- --site demo --from <YYYY-MM-DD> --to <YYYY-MM-DD>',
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n'));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    rmSync(RUNTIME_FILE, { force: true });
+    stack.stop().then(() => {
+      process.stdout.write('Stopped.\n');
+      process.exit(0);
+    }, (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
+
+/** Starts one local stack (in-memory DynamoDB Local, SQS and SES emulators, gateway) for a test file. */
+export function useLocalStack(options: LocalStackOptions = {}): () => LocalStack {
+  let stack: LocalStack | undefined;
+  beforeAll(async () => {
+    stack = await startLocalStack(options);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (stack === undefined) throw new Error('the local stack is not running');
+    return stack;
+  };
+}
+
+/** Polls until `probe` returns a value, or fails with what it last saw. No fixed sleeps. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms${last === undefined ? '' : ` (${String(last)})`}`);
+}
+
+export function codeOf(surveyUrl: string): string {
+  return surveyUrl.slice(surveyUrl.lastIndexOf('/') + 1);
+}
+
+export function surveyBody(code: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { submissionId: randomUUID(), code, overall: 'good', ...overrides };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
