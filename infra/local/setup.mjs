@@ -53,8 +53,23 @@ function checkJava() {
   }
 }
 
+// Browser tests and the PNG/PDF posters drive Debian's Chromium; it cannot come from npm.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function checkChromium() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error('Chromium is missing: run "apt-get install -y chromium fonts-noto-cjk" (or set CHROMIUM_PATH)');
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  installNodePackages();
-  checkJava();
-  installDynamoDbLocal();
+  try {
+    installNodePackages();
+    checkJava();
+    installDynamoDbLocal();
+    if (process.argv.includes('--for-tests')) checkChromium();
+  } catch (error) {
+    process.stderr.write(`[setup] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,6 +11,7 @@ import { startGateway } from './gateway.ts';
 import { type Invoke, loadHandler } from './handlers.ts';
 import { freePort, waitFor } from './ports.ts';
 import { type Poller, startPoller } from './poller.ts';
+import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot.ts';
 import { startSesEmulator } from './ses-emulator.ts';
 import { type Scheduler, startScheduler } from './scheduler.ts';
 
@@ -92,11 +94,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sqs = new SQSClient({ endpoint: sqsEndpoint });
     stops.push(() => sqs.destroy());
     const queueUrls = await createQueues(sqs, options.visibilityTimeoutSeconds);
+    const snapshotFile = options.dataDir === undefined ? undefined : join(options.dataDir, 'queued-messages.json');
+    const urlByName = new Map(Object.entries(queueUrls).flatMap(([name, urls]) => [[name, urls.url], [`${name}-dlq`, urls.deadLetterUrl]]));
+    if (snapshotFile !== undefined) {
+      const restored = await restoreQueueSnapshot(sqs, (name) => urlByName.get(name), snapshotFile);
+      if (restored > 0) log(`Queues           ${restored} message(s) saved at the last stop are queued again`);
+    }
 
     const gatewayPort = options.port ?? 0;
     let invokeRoute: (name: FunctionName) => Invoke = () => { throw new Error('handlers not loaded yet'); };
     const server: Server = await startGateway(gatewayPort, (route) => invokeRoute(route.function));
-    stops.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+    const closeGateway = () => new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    stops.push(closeGateway);
     const address = server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
 
@@ -143,7 +156,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         }));
       }
     }
-    stops.push(async () => { await Promise.all(pollers.map((p) => p.stop())); });
+    stops.push(async () => {
+      // Stop taking submissions, let the workers finish what is queued, then save whatever is left.
+      await closeGateway();
+      const deadline = Date.now() + 10_000;
+      while (pollers.length > 0 && Date.now() < deadline && (await queueDepth(sqs, queueUrls.intake.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.all(pollers.map((p) => p.stop()));
+      if (snapshotFile !== undefined) {
+        const saved = saveQueueSnapshot(fauxqs, [...urlByName.keys()], snapshotFile);
+        if (saved > 0) log(`Queues           ${saved} message(s) saved to ${snapshotFile}; they are queued again at the next start`);
+      }
+    });
 
     const scheduler: Scheduler = startScheduler((name) => invoke(schedules[name].function), (name, error) => {
       process.stderr.write(`[scheduler ${name}] ${error instanceof Error ? error.message : String(error)}\n`);
@@ -171,6 +194,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
+
+async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
+  const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+  return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
 }
 
 async function createQueues(sqs: SQSClient, visibilityOverride: number | undefined): Promise<LocalStack['queueUrls']> {

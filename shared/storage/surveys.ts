@@ -88,7 +88,7 @@ function classifyCancellation(error: TransactionCanceledException, items: readon
   if (codes.some((code) => !['None', 'ConditionalCheckFailed', 'TransactionConflict'].includes(code))) return { kind: 'other' };
   const ids = new Set<string>();
   codes.forEach((code, index) => {
-    const pk = items[index]?.Put?.Item?.pk;
+    const pk: unknown = items[index]?.Put?.Item?.pk;
     if (code === 'ConditionalCheckFailed' && typeof pk === 'string') ids.add(pk.slice('SURVEY#'.length));
   });
   if (ids.size > 0) return { kind: 'duplicates', ids };

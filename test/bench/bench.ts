@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { build } from 'esbuild';
+import { esbuildOptionsFor } from '../../infra/bundling.ts';
+import { startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
+import { functions } from '../../infra/topology.ts';
+import { counterNames } from '../../shared/aggregates.ts';
+import { dayIn } from '../../shared/time.ts';
+
+// `npm run bench`: one run against the local stack, printing the figures the closing notes quote.
+// Numbers from DynamoDB Local on a 2-core machine describe this pipeline relative to that emulator (hence
+// the raw PutItem rate beside them), not what AWS would do.
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const E2E_SAMPLES = Number(process.env.BENCH_E2E_SAMPLES ?? 40);
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await task(index);
+    }
+  }));
+  return results;
+}
+
+async function main(): Promise<void> {
+  const figures: Record<string, unknown> = {};
+  const stack = await startLocalStack({ rateLimitPerMinute: 1_000_000 });
+  try {
+    const { dynamoDb } = await import('../../shared/aws/dynamodb.ts');
+    const { sumAggregates } = await import('../../shared/storage/aggregates.ts');
+    const department = 'registration-billing';
+    const surveyUrl = await stack.surveyUrl(department);
+    const code = surveyUrl.slice(surveyUrl.lastIndexOf('/') + 1);
+    const countNow = async () => (await sumAggregates(TABLE_NAME, 'demo', department, dayIn('Asia/Shanghai', new Date()), dayIn('Asia/Shanghai', new Date()))).counters[counterNames.surveys] ?? 0;
+
+    // Raw PutItem rate of this DynamoDB Local, at the same concurrency.
+    const raw = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb });
+    const putStart = performance.now();
+    await pool(REQUESTS, CONCURRENCY, (i) => raw.send(new PutItemCommand({ TableName: TABLE_NAME, Item: { pk: { S: `BENCH#${i}` }, sk: { S: 'RAW' }, n: { N: String(i) } } })));
+    const putSeconds = (performance.now() - putStart) / 1000;
+    figures.rawPutItemPerSecond = Math.round(REQUESTS / putSeconds);
+
+    // Count what the worker writes: items in its transactions per response stored.
+    let transactionItems = 0;
+    dynamoDb.middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand' && typeof args.input === 'object' && args.input !== null && 'TransactItems' in args.input && Array.isArray(args.input.TransactItems)) {
+        transactionItems += args.input.TransactItems.length;
+      }
+      return next(args);
+    }, { step: 'initialize', name: 'bench-count' });
+
+    // Intake: accepted submissions per second and latency at a fixed concurrency.
+    const before = await countNow();
+    const intakeStart = performance.now();
+    const latencies = await pool(REQUESTS, CONCURRENCY, async (i) => {
+      const started = performance.now();
+      const response = await fetch(`${stack.baseUrl}/v1/surveys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ submissionId: randomUUID(), code, overall: i % 7 === 0 ? 'poor' : 'very_good', ratings: { waiting: 1 + (i % 5) }, waitMinutes: i % 30, locale: 'zh-CN' }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 202) throw new Error(`intake answered ${response.status}`);
+      return performance.now() - started;
+    });
+    const intakeSeconds = (performance.now() - intakeStart) / 1000;
+    latencies.sort((a, b) => a - b);
+    figures.intake = {
+      requests: REQUESTS,
+      concurrency: CONCURRENCY,
+      acceptedPerSecond: Math.round(REQUESTS / intakeSeconds),
+      p50: ms(percentile(latencies, 50)),
+      p95: ms(percentile(latencies, 95)),
+      p99: ms(percentile(latencies, 99)),
+    };
+
+    // The worker draining that backlog into the aggregates.
+    while ((await countNow()) < before + REQUESTS) await new Promise((resolve) => setTimeout(resolve, 50));
+    const drainSeconds = (performance.now() - intakeStart) / 1000;
+    figures.pipeline = { storedPerSecond: Math.round(REQUESTS / drainSeconds), backlogClearedAfter: `${drainSeconds.toFixed(1)} s` };
+    figures.dynamoItemsWrittenPerResponse = {
+      worker: Number((transactionItems / REQUESTS).toFixed(2)),
+      note: '1 response item + 2 aggregate items (department, site) before coalescing; plus 1 rate-limit window update per request at intake',
+    };
+
+    // End to end, one at a time: from POST to the response being in the aggregates.
+    const delays: number[] = [];
+    for (let i = 0; i < E2E_SAMPLES; i++) {
+      const target = (await countNow()) + 1;
+      const started = performance.now();
+      const response = await fetch(`${stack.baseUrl}/v1/surveys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ submissionId: randomUUID(), code, overall: 'good' }) });
+      if (response.status !== 202) throw new Error(`intake answered ${response.status}`);
+      while ((await countNow()) < target) await new Promise((resolve) => setTimeout(resolve, 5));
+      delays.push(performance.now() - started);
+    }
+    delays.sort((a, b) => a - b);
+    figures.endToEnd = { samples: E2E_SAMPLES, p50: ms(percentile(delays, 50)), p95: ms(percentile(delays, 95)), max: ms(delays[delays.length - 1] ?? NaN) };
+
+    // The survey page over the wire, as a phone that accepts gzip receives it.
+    const page = await fetch(surveyUrl, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN' } });
+    const wire = Buffer.from(await page.arrayBuffer());
+    // fetch decodes gzip itself, so ask again for the raw length through node:http.
+    const { request } = await import('node:http');
+    const compressed = await new Promise<Buffer>((resolve, reject) => {
+      request(surveyUrl, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      }).on('error', reject).end();
+    });
+    const isGzip = compressed[0] === 0x1f && compressed[1] === 0x8b;
+    figures.surveyPage = { status: page.status, htmlBytes: (isGzip ? gunzipSync(compressed) : wire).byteLength, overTheWireBytes: compressed.byteLength, gzip: isGzip };
+  } finally {
+    await stack.stop();
+  }
+
+  // Each function's bundle, built with the CDK's own bundling options, and its cold import time.
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  const bundles: Record<string, { bytes: number; importMs: string }> = {};
+  for (const [name, spec] of Object.entries(functions)) {
+    const outfile = join(outDir, name, 'index.mjs');
+    mkdirSync(join(outDir, name), { recursive: true });
+    await build(esbuildOptionsFor(join(ROOT, spec.entry), outfile));
+    const script = `const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now() - t));`;
+    const times = Array.from({ length: 3 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TABLE_NAME: 't', INTAKE_QUEUE_URL: 'http://127.0.0.1:1/q', INTAKE_DLQ_URL: 'http://127.0.0.1:1/d', SIGNING_KEY: 'a2V5', MAIL_FROM: 'a@b.c', OPERATOR_EMAIL: 'a@b.c', PUBLIC_BASE_URL: 'http://127.0.0.1', AWS_REGION: 'cn-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      encoding: 'utf8',
+    }))).sort((a, b) => a - b);
+    bundles[name] = { bytes: statSync(outfile).size, importMs: ms(times[1] ?? NaN) };
+  }
+  figures.bundles = bundles;
+  figures.node = process.version;
+
+  mkdirSync(join(ROOT, 'test', 'output'), { recursive: true });
+  writeFileSync(join(ROOT, 'test', 'output', 'bench.json'), JSON.stringify(figures, null, 2));
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
