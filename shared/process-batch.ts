@@ -2,7 +2,8 @@ import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
 import { IntakeMessageSchema, type SurveyMessage } from './schemas/intake-message.ts';
 import { logger } from './observability.ts';
-import { type Retention, storeSurveys } from './storage/surveys.ts';
+import type { Retention } from './retention.ts';
+import { storeSurveys } from './storage/surveys.ts';
 
 // The intake worker: parses every record, stores the good ones with coalesced counter updates in one
 // transaction, and reports the rest as batch item failures so SQS retries them and, after the queue's

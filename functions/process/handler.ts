@@ -4,16 +4,14 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { numberEnv, requireEnv } from '../../shared/config.ts';
+import { requireEnv } from '../../shared/config.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 import { processIntakeBatch } from '../../shared/process-batch.ts';
 import { env } from '../../shared/resource-env.ts';
+import { retentionFromEnv } from '../../shared/retention.ts';
 
 const table = requireEnv(env.tableName);
-const retention = {
-  surveyDays: numberEnv(env.surveyRetentionDays, 730),
-  contactDays: numberEnv(env.contactRetentionDays, 90),
-};
+const retention = retentionFromEnv();
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

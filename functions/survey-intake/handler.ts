@@ -5,10 +5,10 @@ import { numberEnv, requireEnv } from '../../shared/config.ts';
 import { acceptSurvey } from '../../shared/intake.ts';
 import { html, httpFunction, json } from '../../shared/http/middleware.ts';
 import { HttpProblem } from '../../shared/http/problem.ts';
-import { bodyFormat, formToObject, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
+import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
 import { env } from '../../shared/resource-env.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
-import { renderProblemPage, renderThankYouPage } from '../../shared/survey-page/render.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderThankYouPage } from '../../shared/survey-page/render.ts';
 
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
@@ -28,20 +28,22 @@ async function accept(body: unknown, event: APIGatewayProxyEventV2) {
 }
 
 /**
- * JSON from the page's script and from integrations gets 202 JSON; a plain form post from a phone
- * without JavaScript gets a page back: thank you, or what to fix.
+ * JSON bodies, and form posts from the page's script (which asks for JSON), get 202 JSON or
+ * problem+json. A plain form post from a phone without JavaScript gets a page back: thank you, or what
+ * to fix. Either way the form's fields are coerced once, here.
  */
 export const handler = httpFunction(async (event) => {
   const body = rawBody(event, PUBLIC_BODY_LIMIT_BYTES);
   if (bodyFormat(event) === 'json') return json(202, await accept(parseJson(body), event));
 
   const fields = formToObject(body, NUMERIC_FORM_FIELDS);
+  if (prefersJson(event)) return json(202, await accept(fields, event));
   const locale = LocaleSchema.catch('zh-CN').parse(fields.locale);
   try {
     await accept(fields, event);
-    return html(200, renderThankYouPage({ locale }));
+    return html(200, renderThankYouPage({ locale, contactRequested: fields.contact !== undefined }), PAGE_CONTENT_SECURITY_POLICY);
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;
-    return html(error.status, renderProblemPage({ locale, status: error.status, problem: error.toProblem() }), { ...error.headers });
+    return html(error.status, renderProblemPage({ locale, status: error.status, problem: error.toProblem() }), PAGE_CONTENT_SECURITY_POLICY, { ...error.headers });
   }
 });

@@ -65,6 +65,12 @@ function coerceFormValue(name: string, value: string, numericFields: ReadonlySet
   return value;
 }
 
+/** The page's script posts the form but asks for JSON, so it can show the result in place. */
+export function prefersJson(event: APIGatewayProxyEventV2): boolean {
+  const accept = (header(event, 'accept') ?? '').toLowerCase();
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
 export function sourceIp(event: APIGatewayProxyEventV2): string {
   return event.requestContext.http.sourceIp;
 }

@@ -1,3 +1,4 @@
+import type { Retention } from '../retention.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AggregateDelta, coalesceDeltas } from '../aggregates.ts';
@@ -11,11 +12,6 @@ import { keys, TTL_ATTRIBUTE } from './keys.ts';
 // that it does not exist yet. A redelivered message therefore changes nothing.
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export interface Retention {
-  readonly surveyDays: number;
-  readonly contactDays: number;
-}
 
 export interface StoreResult {
   /** Submission ids written by this call. */
