@@ -35,6 +35,13 @@ export const functions = {
     memoryMb: 128,
     access: ['table:read', 'queue:intake:inspect'],
   },
+  openapi: {
+    entry: 'functions/openapi/handler.ts',
+    description: 'Serves the OpenAPI document generated from the zod schemas',
+    timeoutSeconds: 5,
+    memoryMb: 128,
+    access: [],
+  },
   process: {
     entry: 'functions/process/handler.ts',
     description: 'Stores queued submissions and updates the aggregates, exactly once',
@@ -68,6 +75,7 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/s/{code}', function: 'surveyPage', access: 'public' },
   { method: 'POST', path: '/v1/surveys', function: 'surveyIntake', access: 'public' },
   { method: 'GET', path: '/v1/health', function: 'health', access: 'public' },
+  { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
 ];
 
 export interface QueueSpec {

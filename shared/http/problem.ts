@@ -1,19 +1,21 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 // RFC 9457 problem details: every 4xx/5xx body of the API (api.md, "Errors").
 
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
+export const FieldErrorSchema = z.object({
+  path: z.string().meta({ description: 'The field, dotted (`contact.phone`); `(body)` for the body as a whole' }),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
 
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly errors?: readonly FieldError[];
-}
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(FieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
 
 const TYPE_BASE = 'https://patient-feedback.invalid/problems/';
 
@@ -22,10 +24,10 @@ export class HttpProblem extends Error {
   readonly status: number;
   readonly slug: string;
   readonly title: string;
-  readonly errors: readonly FieldError[] | undefined;
+  readonly errors: FieldError[] | undefined;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, slug: string, title: string, detail: string, options: { errors?: readonly FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(status: number, slug: string, title: string, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
     super(detail);
     this.name = 'HttpProblem';
     this.status = status;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { type RouteSpec, routes } from '../infra/topology.ts';
+import { ProblemSchema } from './http/problem.ts';
+import { SurveyAcceptedSchema, SurveySubmissionSchema } from './schemas/survey.ts';
+
+// The OpenAPI document (api.md: "generated from the zod schemas, the full contract"). Every route of
+// the topology must be described here; a test fails when one is added without its description.
+
+type JsonObject = Record<string, unknown>;
+
+const schema = (zodSchema: z.ZodType): JsonObject => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(zodSchema, { unrepresentable: 'any' });
+  return rest;
+};
+
+const problem = (description: string, headers?: JsonObject): JsonObject => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  ...(headers === undefined ? {} : { headers }),
+});
+
+const publicBodyErrors: JsonObject = {
+  400: problem('Malformed JSON'),
+  413: problem('Body over 16 KiB'),
+  415: problem('Neither JSON nor a form post'),
+  422: problem('A field fails validation (unknown fields included); `errors` names each one'),
+  429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+};
+
+const htmlPage = (description: string): JsonObject => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+
+export const operations: Readonly<Record<string, JsonObject>> = {
+  'GET /s/{code}': {
+    summary: 'The survey page of the department a QR code names',
+    parameters: [
+      { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
+      { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' },
+    ],
+    responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+  },
+  'POST /v1/surveys': {
+    summary: 'One survey response; the same submissionId twice is one response',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/SurveySubmission' } },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/SurveySubmission' }, description: 'The page without JavaScript; nested fields are dotted (`ratings.waiting`, `contact.consent=true`)' },
+      },
+    },
+    responses: {
+      202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/SurveyAccepted' } } } },
+      200: htmlPage('A plain form post (no JavaScript): the thank-you page'),
+      ...publicBodyErrors,
+    },
+  },
+  'GET /v1/health': {
+    summary: 'Whether every part the deployment needs is reachable',
+    responses: {
+      200: { description: 'Every part is up', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } },
+      503: { description: 'A part is missing; the body names it', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
+  },
+  'GET /v1/openapi.json': {
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+  },
+};
+
+export const routeKey = (route: RouteSpec): string => `${route.method} ${route.path}`;
+
+export function buildOpenApiDocument(): JsonObject {
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const route of routes) {
+    const operation = operations[routeKey(route)];
+    if (operation === undefined) throw new Error(`${routeKey(route)} has no OpenAPI description in shared/openapi.ts`);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, security: [] } };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Patient feedback', version: '1.0.0', description: 'Patient-facing and integration API. Times are ISO-8601 with offset; ids are opaque.' },
+    paths,
+    components: {
+      schemas: {
+        SurveySubmission: schema(SurveySubmissionSchema),
+        SurveyAccepted: schema(SurveyAcceptedSchema),
+        Problem: schema(ProblemSchema),
+      },
+    },
+  };
+}
