@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { esbuildOptionsFor } from '../../infra/bundling.ts';
@@ -110,20 +109,17 @@ async function main(): Promise<void> {
     delays.sort((a, b) => a - b);
     figures.endToEnd = { samples: E2E_SAMPLES, p50: ms(percentile(delays, 50)), p95: ms(percentile(delays, 95)), max: ms(delays[delays.length - 1] ?? NaN) };
 
-    // The survey page over the wire, as a phone that accepts gzip receives it.
-    const page = await fetch(surveyUrl, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN' } });
-    const wire = Buffer.from(await page.arrayBuffer());
-    // fetch decodes gzip itself, so ask again for the raw length through node:http.
+    // The survey page over the wire, as phones receive it: brotli, gzip, or neither. Headers count too.
     const { request } = await import('node:http');
-    const compressed = await new Promise<Buffer>((resolve, reject) => {
-      request(surveyUrl, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
+    const fetchRaw = (encoding: string) => new Promise<{ status: number; body: number; headers: number }>((resolve, reject) => {
+      request(surveyUrl, { headers: { 'accept-encoding': encoding, 'accept-language': 'zh-CN' } }, (res) => {
+        let body = 0;
+        res.on('data', (chunk: Buffer) => { body += chunk.byteLength; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.rawHeaders.reduce((sum, h) => sum + Buffer.byteLength(h) + 2, 0) }));
       }).on('error', reject).end();
     });
-    const isGzip = compressed[0] === 0x1f && compressed[1] === 0x8b;
-    figures.surveyPage = { status: page.status, htmlBytes: (isGzip ? gunzipSync(compressed) : wire).byteLength, overTheWireBytes: compressed.byteLength, gzip: isGzip };
+    const [identity, gzip, brotli] = [await fetchRaw('identity'), await fetchRaw('gzip'), await fetchRaw('br, gzip')];
+    figures.surveyPage = { status: identity.status, htmlBytes: identity.body, gzipBytes: gzip.body, brotliBytes: brotli.body, responseHeaderBytes: brotli.headers };
   } finally {
     await stack.stop();
   }
