@@ -60,6 +60,10 @@ export const functions = {
 
 export type FunctionName = keyof typeof functions;
 
+const isFunctionName = (name: string): name is FunctionName => name in functions;
+/** Every function name, typed (Object.keys alone loses the key type). */
+export const functionNames: readonly FunctionName[] = Object.keys(functions).filter(isFunctionName);
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RouteSpec {

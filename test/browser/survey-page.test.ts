@@ -23,7 +23,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser.close();
+  await browser?.close();
 });
 
 async function openPage(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {

@@ -1,0 +1,57 @@
+import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { env } from '../../shared/resource-env.ts';
+import type { Access } from '../topology.ts';
+import type { FeedbackData } from './data.ts';
+import type { IntakeQueue } from './intake-queue.ts';
+
+export interface Resources {
+  readonly data: FeedbackData;
+  readonly intake: IntakeQueue;
+  readonly mail: { readonly from: string; readonly operator: string; readonly identity: string };
+}
+
+/**
+ * The one place a topology access turns into IAM grants and the environment variables through which the
+ * function finds the resource (shared/resource-env.ts). Least privilege: a function gets only what it lists.
+ */
+export function grantAccess(fn: NodejsFunction, access: readonly Access[], resources: Resources): void {
+  const { data, intake, mail } = resources;
+  for (const need of access) {
+    switch (need) {
+      case 'table:read':
+        data.table.grantReadData(fn);
+        fn.addEnvironment(env.tableName, data.table.tableName);
+        break;
+      case 'table:write':
+        data.table.grantReadWriteData(fn);
+        fn.addEnvironment(env.tableName, data.table.tableName);
+        break;
+      case 'queue:intake:send':
+        intake.queue.grantSendMessages(fn);
+        fn.addEnvironment(env.intakeQueueUrl, intake.queue.queueUrl);
+        break;
+      case 'queue:intake:inspect':
+        intake.queue.grant(fn, 'sqs:GetQueueAttributes');
+        intake.deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
+        fn.addEnvironment(env.intakeQueueUrl, intake.queue.queueUrl);
+        fn.addEnvironment(env.intakeDeadLetterQueueUrl, intake.deadLetterQueue.queueUrl);
+        break;
+      case 'signing-key:read':
+        data.signingKey.grantRead(fn);
+        fn.addEnvironment(env.signingKeySecretArn, data.signingKey.secretArn);
+        break;
+      case 'mail:send': {
+        const { partition, region, account } = Stack.of(fn);
+        fn.addToRolePolicy(new PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [`arn:${partition}:ses:${region}:${account}:identity/${mail.identity}`],
+        }));
+        fn.addEnvironment(env.mailFrom, mail.from);
+        fn.addEnvironment(env.operatorEmail, mail.operator);
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
+
+/**
+ * Everything stateful: the one table (records and aggregates), the survey-code signing key, and the
+ * customer-managed KMS key that encrypts them, the queues and the logs. Retained on stack deletion:
+ * patient feedback outlives any deployment.
+ */
+export class FeedbackData extends Construct {
+  readonly key: Key;
+  readonly table: Table;
+  readonly signingKey: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.key = new Key(this, 'DataKey', {
+      description: 'Patient feedback: table, queues, signing key and logs',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts the functions' and the API's log groups with this key.
+    const { region } = Stack.of(this);
+    this.key.grantEncryptDecrypt(new ServicePrincipal(`logs.${region}.amazonaws.com`));
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.signingKey = new Secret(this, 'SigningKey', {
+      description: 'Signs survey codes (QR posters) and salts rate-limit hashes',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

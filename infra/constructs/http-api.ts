@@ -1,0 +1,52 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionName, RouteSpec } from '../topology.ts';
+
+// Access log fields: enough to trace a request, never the source IP (patients are anonymous).
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+});
+
+export interface PublicApiProps {
+  readonly routes: readonly RouteSpec[];
+  readonly lambda: (name: FunctionName) => IFunction;
+  readonly logKey: IKey;
+}
+
+/** The HTTP API: one route per topology route, throttled at the stage, access-logged to an encrypted log group. */
+export class PublicApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: PublicApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', { description: 'Patient feedback', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey, removalPolicy: RemovalPolicy.RETAIN });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(ACCESS_LOG_FORMAT) },
+    });
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    for (const route of props.routes) {
+      let integration = integrations.get(route.function);
+      if (integration === undefined) {
+        integration = new HttpLambdaIntegration(`${route.function}Integration`, props.lambda(route.function));
+        integrations.set(route.function, integration);
+      }
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+    }
+  }
+}

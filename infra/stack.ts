@@ -1,0 +1,54 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { grantAccess } from './constructs/access.ts';
+import { FeedbackData } from './constructs/data.ts';
+import { FeedbackFunction } from './constructs/feedback-function.ts';
+import { PublicApi } from './constructs/http-api.ts';
+import { IntakeQueue } from './constructs/intake-queue.ts';
+import { Schedules } from './constructs/schedules.ts';
+import { acknowledgeFindings } from './nag.ts';
+import { type FunctionName, functionNames, functions, queues, routes, schedules } from './topology.ts';
+
+export interface PatientFeedbackStackProps extends StackProps {
+  /** The verified SES identity (domain or address) mail is sent from. */
+  readonly mailIdentity: string;
+  readonly mailFrom: string;
+  /** Who hears about dead-lettered submissions. */
+  readonly operatorEmail: string;
+  /** Off only in the nag test, which checks that every acknowledgement still matches a real finding. */
+  readonly acknowledgeNagFindings?: boolean;
+}
+
+/** The whole system in one environment-agnostic stack, built from the topology. */
+export class PatientFeedbackStack extends Stack {
+  constructor(scope: Construct, id: string, props: PatientFeedbackStackProps) {
+    super(scope, id, props);
+    const data = new FeedbackData(this, 'Data');
+    const intake = new IntakeQueue(this, 'Intake', { spec: queues.intake, key: data.key });
+    const mail = { from: props.mailFrom, operator: props.operatorEmail, identity: props.mailIdentity };
+
+    const built = new Map<FunctionName, NodejsFunction>();
+    for (const name of functionNames) {
+      const spec = functions[name];
+      const fn = new FeedbackFunction(this, name, { spec, logKey: data.key }).function;
+      grantAccess(fn, spec.access, { data, intake, mail });
+      built.set(name, fn);
+    }
+    const lambda = (name: FunctionName): NodejsFunction => {
+      const fn = built.get(name);
+      if (fn === undefined) throw new Error(`no function ${name} in the topology`);
+      return fn;
+    };
+    intake.feed(lambda(queues.intake.worker));
+
+    const api = new PublicApi(this, 'Http', { routes, lambda, logKey: data.key });
+    new Schedules(this, 'Schedules', { schedules, lambda, key: data.key });
+    if (props.acknowledgeNagFindings ?? true) acknowledgeFindings(this);
+
+    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'IntakeQueueUrl', { value: intake.queue.queueUrl });
+    new CfnOutput(this, 'IntakeDeadLetterQueueUrl', { value: intake.deadLetterQueue.queueUrl });
+  }
+}
