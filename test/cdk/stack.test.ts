@@ -1,0 +1,131 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
+import { env } from '../../shared/resource-env.ts';
+import { buildStack } from '../support/cdk-stack.ts';
+
+// The wiring the topology promises, pinned on the synthesized template.
+
+let template: Template;
+beforeAll(() => {
+  template = Template.fromStack(buildStack());
+});
+
+const Resource = z.object({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).default({}) });
+const resources = () => Object.entries(z.record(z.string(), Resource).parse(template.toJSON().Resources));
+const GetAttArn = z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.literal('Arn')]) });
+const Statement = z.object({ Action: z.union([z.string(), z.array(z.string())]), Resource: z.unknown() });
+const PolicyDocument = z.object({ Statement: z.array(Statement) });
+
+function functionResource(name: FunctionName): [string, Record<string, unknown>] {
+  const found = resources().filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === functions[name].description);
+  expect(found, `one Lambda for ${name}`).toHaveLength(1);
+  const [id, resource] = found[0] ?? ['', Resource.parse({ Type: '' })];
+  return [id, resource.Properties];
+}
+
+/** Every IAM statement attached to a function's role. */
+function statementsOf(name: FunctionName): z.infer<typeof Statement>[] {
+  const roleId = GetAttArn.parse(functionResource(name)[1].Role)['Fn::GetAtt'][0];
+  return resources()
+    .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, r]) => PolicyDocument.parse(r.Properties.PolicyDocument).Statement);
+}
+
+const actionsOf = (name: FunctionName) => statementsOf(name).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+const ENV_FOR_ACCESS: Record<Access, string[]> = {
+  'table:read': [env.tableName],
+  'table:write': [env.tableName],
+  'queue:intake:send': [env.intakeQueueUrl],
+  'queue:intake:inspect': [env.intakeQueueUrl, env.intakeDeadLetterQueueUrl],
+  'signing-key:read': [env.signingKeySecretArn],
+  'mail:send': [env.mailFrom, env.operatorEmail],
+};
+
+describe('functions', () => {
+  it.each(functionNames)('%s runs its handler on Node 24 arm64 with the environment its access needs', (name) => {
+    const spec = functions[name];
+    const [, props] = functionResource(name);
+    expect(props).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: spec.timeoutSeconds, MemorySize: spec.memoryMb, TracingConfig: { Mode: 'Active' } });
+    const variables = z.object({ Variables: z.record(z.string(), z.unknown()) }).parse(props.Environment).Variables;
+    const expected = new Set(['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL', ...spec.access.flatMap((a) => ENV_FOR_ACCESS[a])]);
+    expect(Object.keys(variables).sort()).toEqual([...expected].sort());
+  });
+
+  it('lets only the intake send to the queue, and no function read the signing key unless it checks codes', () => {
+    expect(actionsOf('surveyIntake')).toContain('sqs:SendMessage');
+    for (const name of functionNames.filter((n) => n !== 'surveyIntake')) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
+    expect(actionsOf('surveyPage')).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('process')).not.toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
+  });
+
+  it('scopes mail to the verified identity, never to every identity', () => {
+    const mail = functionNames.flatMap((name) => statementsOf(name)).filter((s) => JSON.stringify(s.Action).includes('ses:'));
+    expect(mail.length).toBeGreaterThan(0);
+    for (const statement of mail) expect(JSON.stringify(statement.Resource)).toContain(':identity/hospital.example.cn');
+  });
+});
+
+describe('the intake queue', () => {
+  it('feeds the worker in batches that report item failures', () => {
+    const [processId] = functionResource(queues.intake.worker);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: processId },
+      BatchSize: queues.intake.batchSize,
+      MaximumBatchingWindowInSeconds: queues.intake.maxBatchingWindowSeconds,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('moves a message to the encrypted DLQ after 5 receives, with visibility at least 6 × the worker timeout', () => {
+    const visibility = visibilityTimeoutSeconds(queues.intake);
+    expect(visibility).toBeGreaterThanOrEqual(6 * functions.process.timeoutSeconds);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: visibility,
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } },
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.allResourcesProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('the table', () => {
+  it('is on demand, recoverable, encrypted with the customer-managed key and expires items by TTL', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+});
+
+describe('the HTTP API and schedules', () => {
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r.function] as const))('routes %s to %s', (routeKey, name) => {
+    const route = resources().find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === routeKey);
+    expect(route, routeKey).toBeDefined();
+    const target = JSON.stringify(route?.[1].Properties.Target);
+    const integrationId = resources().find(([id, r]) => r.Type === 'AWS::ApiGatewayV2::Integration' && target.includes(id))?.[1];
+    const [functionId] = functionResource(name);
+    expect(JSON.stringify(integrationId?.Properties.IntegrationUri)).toContain(functionId);
+  });
+
+  it('has no route that the topology does not declare', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+  });
+
+  it.each(Object.entries(schedules))('runs schedule %s at its rate', (_name, spec) => {
+    const [functionId] = functionResource(spec.function);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${spec.everyMinutes} minutes)`,
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } }),
+    });
+  });
+});
