@@ -1,7 +1,7 @@
 import { HttpProblem } from './http/problem.ts';
 import type { Department, Site } from './schemas/site.ts';
 import { getDepartment, getSite } from './storage/sites.ts';
-import { verifySurveyCode } from './survey-code.ts';
+import { signSurveyCode, verifySurveyCode } from './survey-code.ts';
 
 export interface SurveyTarget {
   readonly site: Site;
@@ -21,4 +21,9 @@ export async function resolveSurveyCode(table: string, key: Buffer, code: string
   if (site === undefined || department === undefined) return undefined;
   if (!department.surveyEnabled || department.codeGeneration !== claims.generation) return undefined;
   return { site, department };
+}
+
+/** The code a department's current posters carry; a revoked generation is never signed again. */
+export function currentSurveyCode(key: Buffer, department: Department): string {
+  return signSurveyCode(key, { siteId: department.siteId, departmentId: department.departmentId, generation: department.codeGeneration });
 }

@@ -3,7 +3,8 @@ import { requireEnv } from '../../shared/config.ts';
 import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
 import { env } from '../../shared/resource-env.ts';
 import { createDepartmentIfAbsent, createSiteIfAbsent, getDepartment } from '../../shared/storage/sites.ts';
-import { signSurveyCode, surveyUrl } from '../../shared/survey-code.ts';
+import { surveyUrl } from '../../shared/survey-code.ts';
+import { currentSurveyCode } from '../../shared/survey-codes.ts';
 
 /** Loads the demo site unless it is there already; returns how many items it created. */
 export async function seedDemoSite(table: string): Promise<number> {
@@ -16,6 +17,5 @@ export async function seedDemoSite(table: string): Promise<number> {
 export async function surveyUrlFor(table: string, siteId: string, departmentId: string): Promise<string> {
   const department = await getDepartment(table, siteId, departmentId);
   if (department === undefined) throw new Error(`unknown department ${siteId}/${departmentId}`);
-  const code = signSurveyCode(await signingKey(), { siteId, departmentId, generation: department.codeGeneration });
-  return surveyUrl(requireEnv(env.publicBaseUrl), code);
+  return surveyUrl(requireEnv(env.publicBaseUrl), currentSurveyCode(await signingKey(), department));
 }
