@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -46,7 +46,8 @@ describe('npm run qr', () => {
     const png = PNG.sync.read(readFileSync(file('png')));
     expect(png.width).toBeGreaterThanOrEqual(1740);
     expect(png.height).toBeGreaterThanOrEqual(2470);
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
+    // jsqr is CommonJS with a `default` export: under NodeNext its function is `.default`.
+    expect(jsqr.default(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
   });
 
   it('revokes a department: old posters are refused, the new code is accepted', async () => {
