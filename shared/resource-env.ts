@@ -12,4 +12,10 @@ export const env = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   contactRetentionDays: 'CONTACT_RETENTION_DAYS',
   surveyRetentionDays: 'SURVEY_RETENTION_DAYS',
+  /** The token issuer: the Cognito user pool in AWS, the local issuer locally. */
+  authIssuer: 'AUTH_ISSUER',
+  /** Comma-separated app-client ids whose tokens are accepted (the admin pages' client and the machine client). */
+  authClientIds: 'AUTH_CLIENT_IDS',
+  /** JSON object: machine client id → the site ids it may post for. */
+  machineClientSites: 'MACHINE_CLIENT_SITES',
 } as const;

@@ -1,0 +1,68 @@
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { DEPARTMENT_SCOPED_ROLES, type Identity, MACHINE_SCOPES, type Role } from './identity.ts';
+
+// The one access policy: every staff and integration handler asks it before reading or changing
+// anything. A resource outside the caller's sites or departments is "not found" (404), so its existence
+// does not leak; an action the caller's role never allows is "forbidden" (403).
+
+export const ACTIONS = [
+  'complaints:create',
+  'complaints:read',
+  'complaints:update',
+  'metrics:read',
+  'discharges:post',
+  'callbacks:post',
+  'callbacks:read',
+  'users:manage',
+  'audit:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What each role may do (domain.md, "Who uses it"). Department-scoped roles act within their departments only. */
+export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
+  'office-officer': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'callbacks:post', 'callbacks:read'],
+  'office-head': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'callbacks:post', 'callbacks:read', 'audit:read'],
+  responder: ['complaints:read', 'complaints:update', 'metrics:read'],
+  'callback-staff': ['discharges:post', 'callbacks:post', 'callbacks:read'],
+  manager: ['metrics:read'],
+  admin: ['users:manage', 'audit:read'],
+};
+
+/** Machine clients act through their token's scopes, and never on anything else. */
+const MACHINE_ACTIONS: Readonly<Record<string, Action>> = {
+  [MACHINE_SCOPES.discharges]: 'discharges:post',
+  [MACHINE_SCOPES.callbacks]: 'callbacks:post',
+};
+
+export interface Target {
+  readonly siteId: string;
+  /** The department the resource belongs to; absent for a site-wide request (a list, the site's figures). */
+  readonly departmentId?: string;
+}
+
+export type Decision =
+  | { readonly allow: true; readonly departments: 'all' | readonly string[] }
+  | { readonly allow: false; readonly status: 403 | 404 };
+
+export function decide(identity: Identity, action: Action, target: Target): Decision {
+  if (identity.kind === 'machine') {
+    if (!identity.scopes.some((scope) => MACHINE_ACTIONS[scope] === action)) return { allow: false, status: 403 };
+    return identity.sites.includes(target.siteId) ? { allow: true, departments: 'all' } : { allow: false, status: 404 };
+  }
+  const granting = identity.roles.filter((role) => ROLE_ACTIONS[role].includes(action));
+  if (granting.length === 0) return { allow: false, status: 403 };
+  if (!identity.sites.includes(target.siteId)) return { allow: false, status: 404 };
+  if (granting.some((role) => !DEPARTMENT_SCOPED_ROLES.includes(role))) return { allow: true, departments: 'all' };
+  // Only department-scoped roles grant it: a site-wide request narrows to their departments.
+  if (target.departmentId === undefined) return { allow: true, departments: identity.departments };
+  return identity.departments.includes(target.departmentId) ? { allow: true, departments: [target.departmentId] } : { allow: false, status: 404 };
+}
+
+export const forbidden = () => new HttpProblem(403, 'forbidden', 'Forbidden', 'Your role does not allow this.');
+
+/** Throws the problem the decision calls for; returns the departments the caller may see. */
+export function authorize(identity: Identity, action: Action, target: Target): 'all' | readonly string[] {
+  const decision = decide(identity, action, target);
+  if (decision.allow) return decision.departments;
+  throw decision.status === 403 ? forbidden() : notFound('No such resource.');
+}

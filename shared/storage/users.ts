@@ -1,0 +1,80 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { RoleSchema } from '../auth/identity.ts';
+import { dynamoDb } from '../aws/dynamodb.ts';
+import { IdSchema } from '../schemas/site.ts';
+import { keys } from './keys.ts';
+
+// Local staff accounts, for the local token issuer (in AWS, Cognito keeps them). The same attributes as
+// the Cognito user pool: groups (roles), sites and departments.
+
+export const UsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dots, dashes');
+
+export const StaffUserSchema = z.object({
+  username: UsernameSchema,
+  name: z.string().min(1).max(100),
+  passwordHash: z.string().startsWith('scrypt$'),
+  roles: z.array(RoleSchema).min(1),
+  sites: z.array(IdSchema).min(1),
+  departments: z.array(IdSchema),
+  disabled: z.boolean(),
+  /** Failed sign-ins since the last success; each one past the third doubles the wait before the next try. */
+  failedSignIns: z.number().int().min(0),
+  lockedUntil: z.number().int().min(0),
+});
+export type StaffUser = z.infer<typeof StaffUserSchema>;
+
+/** The schema strips the key attributes. */
+const parse = (item: Record<string, unknown>): StaffUser => StaffUserSchema.parse(item);
+
+export async function getUser(table: string, username: string): Promise<StaffUser | undefined> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.user(username) }));
+  return Item === undefined ? undefined : parse(Item);
+}
+
+export async function createUserIfAbsent(table: string, user: StaffUser): Promise<boolean> {
+  try {
+    await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.user(user.username), ...StaffUserSchema.parse(user) }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Every local user; a scan is fine for a local directory of a few dozen staff. */
+export async function listUsers(table: string): Promise<StaffUser[]> {
+  const users: StaffUser[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDb.send(new ScanCommand({
+      TableName: table,
+      FilterExpression: 'begins_with(pk, :prefix)',
+      ExpressionAttributeValues: { ':prefix': keys.userPrefix },
+      ExclusiveStartKey: startKey,
+    }));
+    for (const item of page.Items ?? []) users.push(parse(item));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return users.sort((a, b) => a.username.localeCompare(b.username));
+}
+
+export async function setUserDisabled(table: string, username: string, disabled: boolean): Promise<boolean> {
+  try {
+    await dynamoDb.send(new UpdateCommand({
+      TableName: table, Key: keys.user(username), UpdateExpression: 'SET disabled = :d', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':d': disabled },
+    }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function recordSignInResult(table: string, username: string, result: { failedSignIns: number; lockedUntil: number }): Promise<void> {
+  await dynamoDb.send(new UpdateCommand({
+    TableName: table, Key: keys.user(username), UpdateExpression: 'SET failedSignIns = :f, lockedUntil = :l', ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':f': result.failedSignIns, ':l': result.lockedUntil },
+  }));
+}
