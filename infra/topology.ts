@@ -2,7 +2,7 @@
 // The CDK stack (infra/stack.ts) and the local runtime (infra/local/) are both built from it.
 
 /** What a function may touch; the CDK stack turns these into grants, the local runtime into env vars. */
-export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send';
+export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send' | 'auth:verify' | 'auth:sign-in';
 
 export interface FunctionSpec {
   /** Path of the handler module, relative to the repository root; it exports `handler`. */
@@ -42,6 +42,20 @@ export const functions = {
     memoryMb: 128,
     access: [],
   },
+  adminMetrics: {
+    entry: 'functions/admin-metrics/handler.ts',
+    description: 'Figures for a site or department over a period, for staff (GET /v1/admin/metrics)',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    access: ['table:read', 'auth:verify'],
+  },
+  adminPages: {
+    entry: 'functions/admin-pages/handler.ts',
+    description: 'The staff pages: sign-in with PKCE, the satisfaction dashboard, sign-out',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in'],
+  },
   process: {
     entry: 'functions/process/handler.ts',
     description: 'Stores queued submissions and updates the aggregates, exactly once',
@@ -71,15 +85,28 @@ export interface RouteSpec {
   /** API Gateway path syntax: `{name}` is one path segment. */
   readonly path: string;
   readonly function: FunctionName;
-  /** `public`: patients, no login. Staff and integration routes arrive with the identity issue. */
-  readonly access: 'public';
+  /**
+   * `public`: patients, no login. `staff` and `integration`: a bearer token, checked by API Gateway's JWT
+   * authorizer and again by the handler (shared/http/staff.ts). `staff-page`: the admin pages, which a
+   * browser opens with the HttpOnly session cookie; API Gateway cannot read a cookie, so the handler
+   * verifies it with the same verifier.
+   */
+  readonly access: RouteAccess;
 }
+
+export type RouteAccess = 'public' | 'staff' | 'integration' | 'staff-page';
 
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/s/{code}', function: 'surveyPage', access: 'public' },
   { method: 'POST', path: '/v1/surveys', function: 'surveyIntake', access: 'public' },
   { method: 'GET', path: '/v1/health', function: 'health', access: 'public' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
+  { method: 'GET', path: '/v1/admin/metrics', function: 'adminMetrics', access: 'staff' },
+  { method: 'GET', path: '/admin', function: 'adminPages', access: 'staff-page' },
+  { method: 'GET', path: '/admin/sign-in', function: 'adminPages', access: 'staff-page' },
+  { method: 'GET', path: '/admin/callback', function: 'adminPages', access: 'staff-page' },
+  { method: 'GET', path: '/admin/signed-out', function: 'adminPages', access: 'staff-page' },
+  { method: 'POST', path: '/admin/sign-out', function: 'adminPages', access: 'staff-page' },
 ];
 
 export interface QueueSpec {

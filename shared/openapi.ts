@@ -60,6 +60,27 @@ export const operations: Readonly<Record<string, JsonObject>> = {
       503: { description: 'A part is missing; the body names it', content: { 'application/json': { schema: { type: 'object' } } } },
     },
   },
+  'GET /v1/admin/metrics': {
+    summary: 'The figures of a site or one department over a period (managers, the complaint office, responders for their departments)',
+    parameters: [
+      { name: 'site', in: 'query', required: true, schema: { type: 'string' } },
+      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+      { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+    ],
+    responses: {
+      200: { description: 'Responses, counts per option, share positive, means, waits within 15 minutes; null rates below the minimum sample', content: { 'application/json': { schema: { type: 'object' } } } },
+      401: problem('No, an expired or a wrongly signed token'),
+      403: problem('The role may not read figures'),
+      404: problem('A site or department outside the caller\'s scope, or unknown'),
+      422: problem('A query parameter fails validation'),
+    },
+  },
+  'GET /admin': { summary: 'Staff dashboard (session cookie); without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
+  'GET /admin/sign-in': { summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
+  'GET /admin/callback': { summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused') } },
+  'GET /admin/signed-out': { summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
+  'POST /admin/sign-out': { summary: 'Ends the session (form with CSRF token)', responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin') } },
   'GET /v1/openapi.json': {
     summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
@@ -73,13 +94,18 @@ export function buildOpenApiDocument(): JsonObject {
   for (const route of routes) {
     const operation = operations[routeKey(route)];
     if (operation === undefined) throw new Error(`${routeKey(route)} has no OpenAPI description in shared/openapi.ts`);
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, security: [] } };
+    const security = route.access === 'staff' || route.access === 'integration' ? [{ bearer: [] }] : route.access === 'staff-page' ? [{ session: [] }] : [];
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, security } };
   }
   return {
     openapi: '3.1.0',
     info: { title: 'Patient feedback', version: '1.0.0', description: 'Patient-facing and integration API. Times are ISO-8601 with offset; ids are opaque.' },
     paths,
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff ID token, or a machine client access token (client credentials)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'pf_session', description: 'Set by the admin sign-in; HttpOnly, Secure, SameSite=Strict' },
+      },
       schemas: {
         SurveySubmission: schema(SurveySubmissionSchema),
         SurveyAccepted: schema(SurveyAcceptedSchema),

@@ -16,6 +16,10 @@ export const env = {
   authIssuer: 'AUTH_ISSUER',
   /** Comma-separated app-client ids whose tokens are accepted (the admin pages' client and the machine client). */
   authClientIds: 'AUTH_CLIENT_IDS',
+  /** Base URL of the hosted sign-in (Cognito's domain in AWS, the local issuer locally): /oauth2/authorize, /oauth2/token, /logout. */
+  authSignInUrl: 'AUTH_SIGN_IN_URL',
+  /** The admin pages' app client (authorization code with PKCE, no secret). */
+  authAdminClientId: 'AUTH_ADMIN_CLIENT_ID',
   /** JSON object: machine client id → the site ids it may post for. */
   machineClientSites: 'MACHINE_CLIENT_SITES',
 } as const;

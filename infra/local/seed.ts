@@ -1,8 +1,11 @@
+import type { Role } from '../../shared/auth/identity.ts';
+import { hashPassword } from '../../shared/auth/password.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
 import { env } from '../../shared/resource-env.ts';
 import { createDepartmentIfAbsent, createSiteIfAbsent, getDepartment } from '../../shared/storage/sites.ts';
+import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
 import { surveyUrl } from '../../shared/survey-code.ts';
 import { currentSurveyCode } from '../../shared/survey-codes.ts';
 
@@ -10,6 +13,27 @@ import { currentSurveyCode } from '../../shared/survey-codes.ts';
 export async function seedDemoSite(table: string): Promise<number> {
   let created = (await createSiteIfAbsent(table, DEMO_SITE)) ? 1 : 0;
   for (const department of DEMO_DEPARTMENTS) if (await createDepartmentIfAbsent(table, department)) created += 1;
+  return created;
+}
+
+/** One local account per role for the demo site (README, "Local staff accounts"). Local only: in AWS, Cognito keeps staff. */
+export const DEMO_USERS: readonly { username: string; name: string; password: string; roles: Role[]; departments: string[] }[] = [
+  { username: 'office', name: '张敏', password: 'office-demo-2026', roles: ['office-officer'], departments: [] },
+  { username: 'head', name: '李华', password: 'head-demo-2026', roles: ['office-head'], departments: [] },
+  { username: 'cardio', name: '王磊', password: 'cardio-demo-2026', roles: ['responder'], departments: ['cardiology-ward'] },
+  { username: 'callback', name: '赵琳', password: 'callback-demo-2026', roles: ['callback-staff'], departments: ['cardiology-ward', 'orthopaedics-ward'] },
+  { username: 'manager', name: '陈院长', password: 'manager-demo-2026', roles: ['manager'], departments: [] },
+  { username: 'admin', name: '系统管理员', password: 'admin-demo-2026', roles: ['admin'], departments: [] },
+];
+
+/** Creates the demo accounts that do not exist yet; returns how many it created. */
+export async function seedDemoUsers(table: string): Promise<number> {
+  let created = 0;
+  for (const user of DEMO_USERS) {
+    if (await getUser(table, user.username) !== undefined) continue;
+    const passwordHash = await hashPassword(user.password);
+    if (await createUserIfAbsent(table, { username: user.username, name: user.name, passwordHash, roles: user.roles, sites: [DEMO_SITE.siteId], departments: user.departments, disabled: false, failedSignIns: 0, lockedUntil: 0 })) created += 1;
+  }
   return created;
 }
 

@@ -7,6 +7,7 @@ import { startFauxqs } from 'fauxqs';
 import { env } from '../../shared/resource-env.ts';
 import { type FunctionName, type QueueName, queues, type ScheduleName, schedules, visibilityTimeoutSeconds } from '../topology.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
+import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
 import { startGateway } from './gateway.ts';
 import { type Invoke, loadHandler } from './handlers.ts';
 import { freePort, waitFor } from './ports.ts';
@@ -14,6 +15,7 @@ import { type Poller, startPoller } from './poller.ts';
 import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot.ts';
 import { startSesEmulator } from './ses-emulator.ts';
 import { type Scheduler, startScheduler } from './scheduler.ts';
+import type { LocalIssuer } from './token-issuer.ts';
 
 // The whole system on one machine, no cloud account: DynamoDB Local, an SQS emulator (fauxqs), an SES
 // emulator (aws-ses-v2-local), the HTTP gateway, the queue pollers and the scheduler, all on 127.0.0.1,
@@ -34,6 +36,8 @@ export interface LocalStackOptions {
   /** Pollers per queue: Lambda runs several batches at once, and so does this. 0 leaves messages queued. */
   readonly pollersPerQueue?: number;
   readonly publicBaseUrl?: string;
+  /** The local machine client's secret; random when omitted. */
+  readonly machineClientSecret?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -43,12 +47,15 @@ export interface LocalStack {
   readonly env: Record<string, string>;
   readonly endpoints: { readonly dynamodb: string; readonly sqs: string; readonly ses: string };
   readonly queueUrls: Record<QueueName, { readonly url: string; readonly deadLetterUrl: string }>;
+  /** The local token issuer (Cognito's stand-in). */
+  readonly issuer: LocalIssuer;
   surveyUrl(departmentId: string, siteId?: string): Promise<string>;
   runSchedule(name: ScheduleName): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 export const TABLE_NAME = 'patient-feedback';
+const DEMO_SITE_ID = 'demo';
 const REGION = 'cn-north-1';
 let started = false;
 
@@ -113,6 +120,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const address = server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
 
+    const issuerPort = await freePort();
+    const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+    const machineClientSites = { [MACHINE_CLIENT_ID]: [DEMO_SITE_ID] };
+
     const handlerEnv: Record<string, string> = {
       [env.tableName]: TABLE_NAME,
       [env.intakeQueueUrl]: queueUrls.intake.url,
@@ -122,6 +133,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [env.mailFrom]: 'feedback@hospital.example',
       [env.operatorEmail]: 'operator@hospital.example',
       [env.rateLimitPerMinute]: String(options.rateLimitPerMinute ?? 20),
+      [env.authIssuer]: issuerUrl,
+      [env.authSignInUrl]: issuerUrl,
+      [env.authAdminClientId]: ADMIN_CLIENT_ID,
+      [env.authClientIds]: `${ADMIN_CLIENT_ID},${MACHINE_CLIENT_ID}`,
+      [env.machineClientSites]: JSON.stringify(machineClientSites),
       POWERTOOLS_SERVICE_NAME: 'patient-feedback',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -129,9 +145,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, handlerEnv);
 
     // Imported only now: these modules create SDK clients and read their configuration at import.
-    const { seedDemoSite } = await import('./seed.ts');
+    const { seedDemoSite, seedDemoUsers } = await import('./seed.ts');
     const created = await seedDemoSite(TABLE_NAME);
     if (created > 0) log(`Demo site        loaded (${created} items)`);
+    const users = await seedDemoUsers(TABLE_NAME);
+    if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
+
+    const { startTokenIssuer } = await import('./token-issuer.ts');
+    const issuer = await startTokenIssuer({
+      port: issuerPort,
+      table: TABLE_NAME,
+      adminRedirectUris: [`${handlerEnv[env.publicBaseUrl] ?? baseUrl}/admin/callback`],
+      machineClientSecret: options.machineClientSecret ?? randomBytes(24).toString('base64url'),
+      machineClientSites: machineClientSites[MACHINE_CLIENT_ID],
+    });
+    stops.push(() => issuer.stop());
+    log(`Token issuer     ${issuer.url} (JWKS ${issuer.url}/.well-known/jwks.json)`);
 
     // Each handler module is imported on its first invocation, like a Lambda cold start, and kept.
     const loaded = new Map<FunctionName, Promise<Invoke>>();
@@ -186,6 +215,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       env: { ...handlerEnv, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SQS: sqsEndpoint, AWS_ENDPOINT_URL_SESV2: sesEndpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       endpoints: { dynamodb: dynamo.endpoint, sqs: sqsEndpoint, ses: sesEndpoint },
       queueUrls,
+      issuer,
       surveyUrl: (departmentId, siteId = 'demo') => surveyUrlFor(TABLE_NAME, siteId, departmentId),
       runSchedule: (name) => scheduler.run(name),
       stop,

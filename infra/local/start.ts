@@ -7,9 +7,10 @@ import { startLocalStack } from './stack.ts';
 // `npm start`: the whole system on this machine. Data and the signing key persist under .local/, so a
 // restart keeps every record and every printed QR code stays valid.
 
-function persistentSigningKey(): string {
-  const file = join(LOCAL_DIR, 'signing-key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+/** A secret generated on the first start and kept under .local/, so it survives restarts. */
+function persistentSecret(name: string, make: () => string): string {
+  const file = join(LOCAL_DIR, name);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     port,
     dataDir: join(LOCAL_DIR, 'dynamodb'),
-    signingKey: persistentSigningKey(),
+    signingKey: persistentSecret('signing-key', () => randomBytes(32).toString('base64')),
+    machineClientSecret: persistentSecret('machine-client-secret', () => randomBytes(24).toString('base64url')),
     ...(process.env.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: process.env.PUBLIC_BASE_URL }),
     ...(process.env.RATE_LIMIT_PER_MINUTE === undefined ? {} : { rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
     `  Health            ${stack.baseUrl}/v1/health`,
     `  A survey page     ${example}`,
     `  Sent mail         ${stack.endpoints.ses}/`,
+    `  Staff pages       ${stack.baseUrl}/admin (local accounts: README, "Local staff accounts")`,
+    `  Machine client    ${stack.issuer.machineClient.clientId}, token at ${stack.issuer.url}/oauth2/token (secret in ${join(LOCAL_DIR, 'machine-client-secret')})`,
     '  Every department  npm run qr -- --list',
     '  Figures           npm run metrics -- --site demo --from <YYYY-MM-DD> --to <YYYY-MM-DD>',
     'Press Ctrl-C to stop.',

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { MACHINE_SCOPES } from '../../shared/auth/identity.ts';
 import { signIn } from '../../shared/auth/sign-in.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
+import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
 
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
 // PKCE, as Cognito's hosted sign-in), and client credentials for machine clients. Tokens carry the same
@@ -10,8 +11,6 @@ import type { StaffUser } from '../../shared/storage/users.ts';
 // code in both places. Binds to 127.0.0.1; its signing key lives only in memory, so a restart signs
 // everyone out.
 
-export const ADMIN_CLIENT_ID = 'patient-feedback-admin';
-export const MACHINE_CLIENT_ID = 'his-integration';
 const TOKEN_SECONDS = 3600;
 const CODE_SECONDS = 60;
 

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { authorize } from '../../shared/auth/policy.ts';
+import { requireEnv } from '../../shared/config.ts';
+import { json } from '../../shared/http/middleware.ts';
+import { notFound, validationFailed } from '../../shared/http/problem.ts';
+import { staffFunction } from '../../shared/http/staff.ts';
+import { buildReport, UnknownScopeError } from '../../shared/report.ts';
+import { env } from '../../shared/resource-env.ts';
+import { IdSchema } from '../../shared/schemas/site.ts';
+import { isValidDay } from '../../shared/time.ts';
+
+const table = requireEnv(env.tableName);
+
+const Day = z.string().refine(isValidDay, 'a date YYYY-MM-DD');
+export const MetricsQuerySchema = z.strictObject({
+  site: IdSchema,
+  department: IdSchema.optional(),
+  from: Day,
+  to: Day,
+}).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+/** GET /v1/admin/metrics: the figures of `npm run metrics`, for managers, the office, and responders (own departments). */
+export const handler = staffFunction(async (event, identity) => {
+  const parsed = MetricsQuerySchema.safeParse(event.queryStringParameters ?? {});
+  if (!parsed.success) throw validationFailed(parsed.error);
+  const { site, department, from, to } = parsed.data;
+  const departments = authorize(identity, 'metrics:read', { siteId: site, ...(department === undefined ? {} : { departmentId: department }) });
+  // A responder asking for the whole site's figures sees nothing beyond their departments.
+  if (department === undefined && departments !== 'all') throw notFound('No such resource.');
+  try {
+    return json(200, await buildReport(table, site, department, from, to), { 'cache-control': 'no-store' });
+  } catch (error) {
+    if (error instanceof UnknownScopeError) throw notFound(error.message);
+    throw error;
+  }
+});

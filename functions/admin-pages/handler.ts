@@ -1,0 +1,104 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { actorOf, type Identity } from '../../shared/auth/identity.ts';
+import { decide } from '../../shared/auth/policy.ts';
+import {
+  authorizeUrl, clearCookie, csrfToken, exchangeCode, OAUTH_COOKIE, oauthCookie, readOauthCookie, secondsLeft, setCookie, startPkce, validCsrfToken,
+} from '../../shared/auth/session.ts';
+import { ADMIN_CONTENT_SECURITY_POLICY, renderContinue, renderDashboard, renderSignedOut, renderSignInFailed } from '../../shared/admin-page/render.ts';
+import { signingKey } from '../../shared/aws/secrets.ts';
+import { requireEnv } from '../../shared/config.ts';
+import { html, type HttpResult, httpFunction } from '../../shared/http/middleware.ts';
+import { formToObject, header, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { cookie, SESSION_COOKIE, tokenVerifier } from '../../shared/http/staff.ts';
+import { buildReport, type Report } from '../../shared/report.ts';
+import { env } from '../../shared/resource-env.ts';
+import { recordAudit } from '../../shared/storage/audit.ts';
+import { listDepartments } from '../../shared/storage/sites.ts';
+import { addDays } from '../../shared/time.ts';
+import { dayIn } from '../../shared/time.ts';
+
+const table = requireEnv(env.tableName);
+const signInUrl = requireEnv(env.authSignInUrl);
+const clientId = requireEnv(env.authAdminClientId);
+const baseUrl = requireEnv(env.publicBaseUrl).replace(/\/+$/, '');
+const redirectUri = `${baseUrl}/admin/callback`;
+const SIGN_IN_PATH = '/admin/sign-in';
+
+const page = (status: number, body: string, extra: { headers?: Record<string, string>; cookies?: string[] } = {}): HttpResult => ({
+  ...html(status, body, ADMIN_CONTENT_SECURITY_POLICY, extra.headers),
+  ...(extra.cookies === undefined ? {} : { cookies: extra.cookies }),
+});
+const redirect = (location: string, cookies?: string[]): HttpResult => ({ statusCode: 302, headers: { location, 'cache-control': 'no-store' }, ...(cookies === undefined ? {} : { cookies }) });
+
+async function session(event: APIGatewayProxyEventV2): Promise<{ token: string; identity: Identity } | undefined> {
+  const token = cookie(event, SESSION_COOKIE);
+  if (token === undefined) return undefined;
+  try {
+    return { token, identity: await tokenVerifier()(token) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last 30 days in the site's zone; managers and the office see whole sites, responders their departments. */
+async function dashboard(token: string, identity: Identity, key: Buffer): Promise<HttpResult> {
+  if (identity.kind !== 'user') return redirect(SIGN_IN_PATH);
+  const to = dayIn('Asia/Shanghai', new Date());
+  const from = dayIn('Asia/Shanghai', addDays(new Date(), -29));
+  const siteReports: Report[] = [];
+  const departmentReports: Report[] = [];
+  for (const siteId of identity.sites) {
+    const scope = decide(identity, 'metrics:read', { siteId });
+    if (!scope.allow) continue;
+    if (scope.departments === 'all') siteReports.push(await buildReport(table, siteId, undefined, from, to));
+    const departments = (await listDepartments(table, siteId)).filter((d) => scope.departments === 'all' || scope.departments.includes(d.departmentId));
+    for (const d of departments) departmentReports.push(await buildReport(table, siteId, d.departmentId, from, to));
+  }
+  return page(200, renderDashboard({ user: identity, csrf: csrfToken(key, token), from, to, siteReports, departmentReports }));
+}
+
+/** The admin pages: sign-in round trip (authorization code + PKCE), the dashboard, sign-out. */
+export const handler = httpFunction(async (event) => {
+  const key = await signingKey();
+  switch (event.routeKey) {
+    case 'GET /admin': {
+      const current = await session(event);
+      return current === undefined ? redirect(SIGN_IN_PATH) : dashboard(current.token, current.identity, key);
+    }
+    case 'GET /admin/sign-in': {
+      const pkce = startPkce();
+      return redirect(authorizeUrl(signInUrl, clientId, redirectUri, pkce), [oauthCookie(key, pkce)]);
+    }
+    case 'GET /admin/callback': {
+      const started = readOauthCookie(key, cookie(event, OAUTH_COOKIE));
+      const code = event.queryStringParameters?.code;
+      if (started === undefined || code === undefined || event.queryStringParameters?.state !== started.state) return page(400, renderSignInFailed(SIGN_IN_PATH));
+      const token = await exchangeCode(signInUrl, clientId, redirectUri, code, started.verifier);
+      if (token === undefined) return page(400, renderSignInFailed(SIGN_IN_PATH));
+      const identity = await tokenVerifier()(token);
+      await recordAudit(table, { actor: actorOf(identity), action: 'session-start', outcome: 'success' });
+      return page(200, renderContinue('/admin'), {
+        cookies: [setCookie(SESSION_COOKIE, token, { maxAgeSeconds: secondsLeft(token), sameSite: 'Strict', path: '/' }), clearCookie(OAUTH_COOKIE, '/admin')],
+      });
+    }
+    case 'POST /admin/sign-out': {
+      const current = await session(event);
+      const origin = header(event, 'origin');
+      const fields = formToObject(rawBody(event, PUBLIC_BODY_LIMIT_BYTES), new Set());
+      const csrf = typeof fields.csrf === 'string' ? fields.csrf : undefined;
+      // A cross-site form cannot know the CSRF token; a missing Origin is allowed (some browsers omit it on same-origin posts).
+      if (current === undefined || (origin !== undefined && origin !== baseUrl) || !validCsrfToken(key, current.token, csrf)) {
+        return page(403, renderSignInFailed(SIGN_IN_PATH));
+      }
+      await recordAudit(table, { actor: actorOf(current.identity), action: 'sign-out', outcome: 'success' });
+      const logout = new URL(`${signInUrl.replace(/\/+$/, '')}/logout`);
+      logout.searchParams.set('client_id', clientId);
+      logout.searchParams.set('logout_uri', `${baseUrl}/admin/signed-out`);
+      return redirect(logout.toString(), [clearCookie(SESSION_COOKIE, '/')]);
+    }
+    case 'GET /admin/signed-out':
+      return page(200, renderSignedOut(SIGN_IN_PATH));
+    default:
+      return page(404, renderSignInFailed(SIGN_IN_PATH));
+  }
+});

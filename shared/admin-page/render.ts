@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { UserIdentity } from '../auth/identity.ts';
+import type { Report } from '../report.ts';
+
+// The staff pages: server-rendered, bilingual labels (the office works in Chinese; visiting managers and
+// auditors may not), no script at all, so the Content-Security-Policy allows only the page's own style.
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const STYLE = `
+body{margin:0;font:16px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1d2733;background:#f3f6f8}
+header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center;padding:.75rem 1.25rem;background:#0b5cad;color:#fff}
+header h1{font-size:1.15rem;margin:0}header form{margin:0}
+header button{font:inherit;color:#0b5cad;background:#fff;border:0;border-radius:.4rem;padding:.35rem .8rem}
+main{max-width:70rem;margin:0 auto;padding:1.25rem}
+table{width:100%;border-collapse:collapse;background:#fff;border-radius:.5rem;overflow:hidden;box-shadow:0 1px 2px #0002}
+th,td{padding:.55rem .7rem;text-align:left;border-bottom:1px solid #e3e8ec}th{background:#eef2f5;font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.ok{color:#1b6e35}.below{color:#b3261e;font-weight:600}.few{color:#6b7785}
+.meta{color:#4b5966}
+`;
+
+export const ADMIN_CONTENT_SECURITY_POLICY = `default-src 'none'; img-src data:; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+
+function layout(title: string, body: string, header = ''): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
+}
+
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+
+function rateCell(value: number | null, target: number, tooFew: boolean): string {
+  if (tooFew) return '<td class="num few">样本不足 · too few</td>';
+  if (value === null) return '<td class="num few">—</td>';
+  return `<td class="num ${value >= target ? 'ok' : 'below'}">${percent(value)}</td>`;
+}
+
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  'office-officer': '医患办专员 Complaint officer',
+  'office-head': '医患办主任 Office head',
+  responder: '科室负责人 Department responder',
+  'callback-staff': '回访人员 Callback staff',
+  manager: '院领导/质控 Manager',
+  admin: '系统管理员 Administrator',
+};
+
+export interface DashboardInput {
+  readonly user: UserIdentity;
+  readonly csrf: string;
+  readonly from: string;
+  readonly to: string;
+  /** One report per site the user may see (site-wide), or none for department-scoped roles. */
+  readonly siteReports: readonly Report[];
+  readonly departmentReports: readonly Report[];
+}
+
+export function renderDashboard(input: DashboardInput): string {
+  const { user } = input;
+  const header = `<header><h1>患者体验 · Patient experience</h1><span>${escapeHtml(user.name ?? user.username)} · ${user.roles.map((r) => escapeHtml(ROLE_LABELS[r] ?? r)).join('、')}</span>
+<form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(input.csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
+  const row = (r: Report, label: string) => `<tr><td>${escapeHtml(label)}</td><td class="num">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.targets.positiveRate, r.surveys.tooFewResponses)}${rateCell(r.surveys.wait.within15Rate, r.targets.waitWithin15Rate, r.surveys.tooFewResponses)}<td class="num">${r.surveys.comments}</td><td class="num">${r.surveys.contactRequested}</td></tr>`;
+  const target = input.siteReports[0]?.targets ?? input.departmentReports[0]?.targets;
+  const rows = [
+    ...input.siteReports.map((r) => row(r, `全院 · ${r.site.name} (whole site)`)),
+    ...input.departmentReports.map((r) => row(r, `${r.department?.name ?? ''} · ${r.department?.nameEn ?? ''}`)),
+  ].join('');
+  const body = rows === ''
+    ? '<p>您的角色没有可查看的满意度数据。· Your role has no satisfaction figures to show.</p>'
+    : `<h2>满意度 · Satisfaction</h2><p class="meta">${input.from} … ${input.to}${target === undefined ? '' : ` · 目标 target: 好评率 ≥ ${percent(target.positiveRate)}, 15 分钟内 ≥ ${percent(target.waitWithin15Rate)}`}</p>
+<table><thead><tr><th>部门 Department</th><th>回复 Responses</th><th>好评率 Positive</th><th>等候≤15分 Wait ≤ 15 min</th><th>留言 Comments</th><th>要求联系 Contact asked</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return layout('患者体验 · Patient experience', body, header);
+}
+
+export function renderSignedOut(signInPath: string): string {
+  return layout('已退出 · Signed out', `<h1>已退出 · Signed out</h1><p><a href="${escapeHtml(signInPath)}">重新登录 · Sign in again</a></p>`);
+}
+
+/** After the sign-in round trip: a same-site navigation, so the SameSite=Strict session cookie is sent on it. */
+export function renderContinue(path: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(path)}"><title>…</title></head><body><a href="${escapeHtml(path)}">继续 · Continue</a></body></html>`;
+}
+
+export function renderSignInFailed(signInPath: string): string {
+  return layout('登录未完成 · Sign-in failed', `<h1>登录未完成 · Sign-in did not complete</h1><p><a href="${escapeHtml(signInPath)}">再试一次 · Try again</a></p>`);
+}

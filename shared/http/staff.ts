@@ -1,0 +1,51 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Identity } from '../auth/identity.ts';
+import { createTokenVerifier, MachineClientSitesSchema, type TokenVerifier, unauthenticated } from '../auth/verify.ts';
+import { optionalEnv, requireEnv } from '../config.ts';
+import { env } from '../resource-env.ts';
+import { type HttpResult, httpFunction } from './middleware.ts';
+import { header } from './request.ts';
+
+// Every staff and integration route authenticates here, with the same verifier in AWS and locally.
+// API routes take a bearer token only (so a browser's cookies can never act for the user there); the
+// admin pages take the HttpOnly session cookie that their sign-in sets.
+
+export const SESSION_COOKIE = 'pf_session';
+
+let verifier: TokenVerifier | undefined;
+
+/** Built on first use: modules that only import the types do not need the auth environment. */
+export function tokenVerifier(): TokenVerifier {
+  verifier ??= createTokenVerifier({
+    issuer: requireEnv(env.authIssuer),
+    clientIds: requireEnv(env.authClientIds).split(',').map((id) => id.trim()).filter((id) => id !== ''),
+    machineClientSites: MachineClientSitesSchema.parse(JSON.parse(optionalEnv(env.machineClientSites) ?? '{}')),
+  });
+  return verifier;
+}
+
+export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '');
+  return match?.[1];
+}
+
+export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const entry of event.cookies ?? []) {
+    const at = entry.indexOf('=');
+    if (at > 0 && entry.slice(0, at).trim() === name) return entry.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+export async function authenticateBearer(event: APIGatewayProxyEventV2): Promise<Identity> {
+  const token = bearerToken(event);
+  if (token === undefined) throw unauthenticated();
+  return tokenVerifier()(token);
+}
+
+export type StaffHandler = (event: APIGatewayProxyEventV2, identity: Identity, context: Context) => Promise<HttpResult>;
+
+/** The middleware chain of every staff and integration API function: httpFunction plus a verified identity. */
+export function staffFunction(handler: StaffHandler) {
+  return httpFunction(async (event, context) => handler(event, await authenticateBearer(event), context));
+}
