@@ -3,7 +3,8 @@ import { applyNag } from './nag.ts';
 import { PatientFeedbackStack } from './stack.ts';
 
 // `npx cdk synth`: offline, no credentials (the stack is environment-agnostic). Mail settings come from
-// context (`-c mailIdentity=hospital.example.cn -c mailFrom=... -c operatorEmail=...`).
+// context (`-c mailIdentity=hospital.example.cn -c mailFrom=... -c operatorEmail=...`); staff sign-in from
+// `-c authDomainPrefix=<unique prefix> -c machineClientSites=site1,site2`.
 const app = new App();
 const context = (key: string, fallback: string): string => {
   const value: unknown = app.node.tryGetContext(key);
@@ -15,5 +16,7 @@ new PatientFeedbackStack(app, 'PatientFeedback', {
   mailIdentity,
   mailFrom: context('mailFrom', `no-reply@${mailIdentity}`),
   operatorEmail: context('operatorEmail', `operator@${mailIdentity}`),
+  authDomainPrefix: context('authDomainPrefix', 'patient-feedback-staff'),
+  machineClientSites: context('machineClientSites', 'demo').split(','),
 });
 applyNag(app);

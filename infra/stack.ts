@@ -7,6 +7,7 @@ import { FeedbackFunction } from './constructs/feedback-function.ts';
 import { PublicApi } from './constructs/http-api.ts';
 import { IntakeQueue } from './constructs/intake-queue.ts';
 import { Schedules } from './constructs/schedules.ts';
+import { StaffAuth } from './constructs/staff-auth.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { type FunctionName, functionNames, functions, queues, routes, schedules } from './topology.ts';
 
@@ -16,6 +17,10 @@ export interface PatientFeedbackStackProps extends StackProps {
   readonly mailFrom: string;
   /** Who hears about dead-lettered submissions. */
   readonly operatorEmail: string;
+  /** Globally unique prefix of Cognito's hosted sign-in domain. */
+  readonly authDomainPrefix: string;
+  /** The sites the integration client may post for. */
+  readonly machineClientSites: readonly string[];
   /** Off only in the nag test, which checks that every acknowledgement still matches a real finding. */
   readonly acknowledgeNagFindings?: boolean;
 }
@@ -29,12 +34,7 @@ export class PatientFeedbackStack extends Stack {
     const mail = { from: props.mailFrom, operator: props.operatorEmail, identity: props.mailIdentity };
 
     const built = new Map<FunctionName, NodejsFunction>();
-    for (const name of functionNames) {
-      const spec = functions[name];
-      const fn = new FeedbackFunction(this, name, { spec, logKey: data.key }).function;
-      grantAccess(fn, spec.access, { data, intake, mail });
-      built.set(name, fn);
-    }
+    for (const name of functionNames) built.set(name, new FeedbackFunction(this, name, { spec: functions[name], logKey: data.key }).function);
     const lambda = (name: FunctionName): NodejsFunction => {
       const fn = built.get(name);
       if (fn === undefined) throw new Error(`no function ${name} in the topology`);
@@ -42,11 +42,16 @@ export class PatientFeedbackStack extends Stack {
     };
     intake.feed(lambda(queues.intake.worker));
 
-    const api = new PublicApi(this, 'Http', { routes, lambda, logKey: data.key });
+    const api = new PublicApi(this, 'Http', { logKey: data.key });
+    const auth = new StaffAuth(this, 'Auth', { apiUrl: api.api.apiEndpoint, domainPrefix: props.authDomainPrefix, machineClientSites: props.machineClientSites });
+    api.addTopologyRoutes(routes, lambda, auth.authorizer);
+    for (const name of functionNames) grantAccess(lambda(name), functions[name].access, { data, intake, auth, apiUrl: api.api.apiEndpoint, mail });
     new Schedules(this, 'Schedules', { schedules, lambda, key: data.key });
     if (props.acknowledgeNagFindings ?? true) acknowledgeFindings(this);
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'StaffSignInUrl', { value: `${api.api.apiEndpoint}/admin` });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'IntakeQueueUrl', { value: intake.queue.queueUrl });
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', { value: intake.deadLetterQueue.queueUrl });

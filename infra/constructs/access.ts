@@ -5,10 +5,13 @@ import { env } from '../../shared/resource-env.ts';
 import type { Access } from '../topology.ts';
 import type { FeedbackData } from './data.ts';
 import type { IntakeQueue } from './intake-queue.ts';
+import type { StaffAuth } from './staff-auth.ts';
 
 export interface Resources {
   readonly data: FeedbackData;
   readonly intake: IntakeQueue;
+  readonly auth: StaffAuth;
+  readonly apiUrl: string;
   readonly mail: { readonly from: string; readonly operator: string; readonly identity: string };
 }
 
@@ -17,7 +20,7 @@ export interface Resources {
  * function finds the resource (shared/resource-env.ts). Least privilege: a function gets only what it lists.
  */
 export function grantAccess(fn: NodejsFunction, access: readonly Access[], resources: Resources): void {
-  const { data, intake, mail } = resources;
+  const { data, intake, auth, mail } = resources;
   for (const need of access) {
     switch (need) {
       case 'table:read':
@@ -52,6 +55,16 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
         fn.addEnvironment(env.operatorEmail, mail.operator);
         break;
       }
+      case 'auth:verify':
+        fn.addEnvironment(env.authIssuer, auth.issuer);
+        fn.addEnvironment(env.authClientIds, `${auth.adminClient.userPoolClientId},${auth.machineClient.userPoolClientId}`);
+        fn.addEnvironment(env.machineClientSites, Stack.of(fn).toJsonString({ [auth.machineClient.userPoolClientId]: auth.machineClientSites }));
+        break;
+      case 'auth:sign-in':
+        fn.addEnvironment(env.authSignInUrl, auth.signInUrl);
+        fn.addEnvironment(env.authAdminClientId, auth.adminClient.userPoolClientId);
+        fn.addEnvironment(env.publicBaseUrl, resources.apiUrl);
+        break;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -18,17 +18,11 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage',
 });
 
-export interface PublicApiProps {
-  readonly routes: readonly RouteSpec[];
-  readonly lambda: (name: FunctionName) => IFunction;
-  readonly logKey: IKey;
-}
-
 /** The HTTP API: one route per topology route, throttled at the stage, access-logged to an encrypted log group. */
 export class PublicApi extends Construct {
   readonly api: HttpApi;
 
-  constructor(scope: Construct, id: string, props: PublicApiProps) {
+  constructor(scope: Construct, id: string, props: { readonly logKey: IKey }) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { description: 'Patient feedback', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey, removalPolicy: RemovalPolicy.RETAIN });
@@ -39,14 +33,19 @@ export class PublicApi extends Construct {
       throttle: { rateLimit: 200, burstLimit: 400 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(ACCESS_LOG_FORMAT) },
     });
+  }
+
+  /** Staff and integration routes sit behind the JWT authorizer; patient routes and the cookie-signed admin pages do not. */
+  addTopologyRoutes(routes: readonly RouteSpec[], lambda: (name: FunctionName) => IFunction, authorizer: IHttpRouteAuthorizer): void {
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
-    for (const route of props.routes) {
+    for (const route of routes) {
       let integration = integrations.get(route.function);
       if (integration === undefined) {
-        integration = new HttpLambdaIntegration(`${route.function}Integration`, props.lambda(route.function));
+        integration = new HttpLambdaIntegration(`${route.function}Integration`, lambda(route.function));
         integrations.set(route.function, integration);
       }
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      const bearer = route.access === 'staff' || route.access === 'integration';
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(bearer ? { authorizer } : {}) });
     }
   }
 }

@@ -42,6 +42,8 @@ const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'queue:intake:inspect': [env.intakeQueueUrl, env.intakeDeadLetterQueueUrl],
   'signing-key:read': [env.signingKeySecretArn],
   'mail:send': [env.mailFrom, env.operatorEmail],
+  'auth:verify': [env.authIssuer, env.authClientIds, env.machineClientSites],
+  'auth:sign-in': [env.authSignInUrl, env.authAdminClientId, env.publicBaseUrl],
 };
 
 describe('functions', () => {
@@ -119,6 +121,40 @@ describe('the HTTP API and schedules', () => {
 
   it('has no route that the topology does not declare', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+  });
+
+  it('puts the JWT authorizer on every staff and integration route, and leaves only patient routes and the cookie-signed admin pages without it', () => {
+    const authorizers = resources().filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0] ?? ['', Resource.parse({ Type: '' })];
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    const audiences = JSON.stringify(authorizer.Properties.JwtConfiguration);
+    const clients = resources().filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient').map(([id]) => id);
+    expect(clients).toHaveLength(2);
+    for (const client of clients) expect(audiences).toContain(client);
+
+    for (const route of routes) {
+      const found = resources().find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === `${route.method} ${route.path}`)?.[1].Properties;
+      if (route.access === 'staff' || route.access === 'integration') {
+        expect(found, route.path).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      } else {
+        expect(['public', 'staff-page'], route.path).toContain(route.access);
+        expect(found?.AuthorizationType ?? 'NONE', route.path).toBe('NONE');
+      }
+    }
+    // Admin pages check the session cookie themselves: their function must be the cookie-verifying one.
+    for (const route of routes.filter((r) => r.access === 'staff-page')) expect(functions[route.function].access).toContain('auth:verify');
+  });
+
+  it('keeps staff in a user pool with a group per role, required MFA, no self sign-up and the custom scope attributes', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'sites' }), Match.objectLike({ Name: 'departments' })]),
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true });
   });
 
   it.each(Object.entries(schedules))('runs schedule %s at its rate', (_name, spec) => {

@@ -8,6 +8,8 @@ export function buildStack(options: { acknowledgeNagFindings?: boolean } = {}): 
     mailIdentity: 'hospital.example.cn',
     mailFrom: 'feedback@hospital.example.cn',
     operatorEmail: 'ops@hospital.example.cn',
+    authDomainPrefix: 'hospital-feedback-test',
+    machineClientSites: ['demo'],
     ...options,
   });
 }
