@@ -18,12 +18,12 @@ export async function seedDemoSite(table: string): Promise<number> {
 
 /** One local account per role for the demo site (README, "Local staff accounts"). Local only: in AWS, Cognito keeps staff. */
 export const DEMO_USERS: readonly { username: string; name: string; password: string; roles: Role[]; departments: string[] }[] = [
-  { username: 'office', name: '张敏', password: 'office-demo-2026', roles: ['office-officer'], departments: [] },
-  { username: 'head', name: '李华', password: 'head-demo-2026', roles: ['office-head'], departments: [] },
-  { username: 'cardio', name: '王磊', password: 'cardio-demo-2026', roles: ['responder'], departments: ['cardiology-ward'] },
-  { username: 'callback', name: '赵琳', password: 'callback-demo-2026', roles: ['callback-staff'], departments: ['cardiology-ward', 'orthopaedics-ward'] },
-  { username: 'manager', name: '陈院长', password: 'manager-demo-2026', roles: ['manager'], departments: [] },
-  { username: 'admin', name: '系统管理员', password: 'admin-demo-2026', roles: ['admin'], departments: [] },
+  { username: 'office', name: '张敏', password: 'Office-demo-2026', roles: ['office-officer'], departments: [] },
+  { username: 'head', name: '李华', password: 'Head-demo-2026', roles: ['office-head'], departments: [] },
+  { username: 'cardio', name: '王磊', password: 'Cardio-demo-2026', roles: ['responder'], departments: ['cardiology-ward'] },
+  { username: 'callback', name: '赵琳', password: 'Callback-demo-2026', roles: ['callback-staff'], departments: ['cardiology-ward', 'orthopaedics-ward'] },
+  { username: 'manager', name: '陈院长', password: 'Manager-demo-2026', roles: ['manager'], departments: [] },
+  { username: 'admin', name: '系统管理员', password: 'Admin-demo-2026', roles: ['admin'], departments: [] },
 ];
 
 /** Creates the demo accounts that do not exist yet; returns how many it created. */

@@ -59,7 +59,8 @@ export const MachineClaimsSchema = z.object({
   token_use: z.literal('access'),
   client_id: z.string().min(1),
   scope: z.string().default(''),
-  username: z.undefined(),
+  // A user's access token names the user; a client-credentials token never does.
+  username: z.undefined().optional(),
 });
 
 export function identityFromClaims(claims: unknown, machineClientSites: Readonly<Record<string, readonly string[]>>): Identity | undefined {

@@ -25,9 +25,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** Staff passwords: at least 10 characters with a letter and a digit (Cognito's policy is set to match). */
+/** The staff password policy, the same as the Cognito user pool's: 10+ characters, upper and lower case, a digit and a symbol. */
 export function passwordProblem(password: string): string | undefined {
   if (password.length < 10) return 'at least 10 characters';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'letters and digits';
+  if (!/[a-z]/.test(password) || !/[A-Z]/.test(password)) return 'upper- and lower-case letters';
+  if (!/\d/.test(password)) return 'a digit';
+  if (!/[^A-Za-z0-9]/.test(password)) return 'a symbol';
   return undefined;
 }
