@@ -9,10 +9,14 @@ import { useCliEnvironment } from './cli-env.ts';
 const USAGE = [
   'usage: npm run qr -- --list [--json] [--site ID]',
   '       npm run qr -- --department ID [--site ID] --out FILE.svg|FILE.png|FILE.pdf',
-  '       npm run qr -- --department ID [--site ID] --revoke',
+  '       npm run qr -- --department ID [--site ID] --revoke [--out FILE]   (revokes, then writes the new poster)',
+  'The site defaults to "demo". --list --json prints [{ "site", "department", "name", "url" }], name being "中文名 / English name".',
 ].join('\n');
 
-function fail(message: string, code = 2): never {
+// Exit 1 with the reason on stderr for anything the operator can fix from the message (unknown site or
+// department, missing --out, a file type it cannot write, no stack running); exit 2, as `npm run metrics`
+// does, only when the options cannot be parsed at all.
+function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
@@ -58,15 +62,16 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const { site: siteId, department: departmentId, out } = values;
-  if (!values.list && departmentId === undefined) fail(USAGE);
-  if (departmentId !== undefined && !values.revoke && out === undefined) fail(`--out FILE is needed for a poster\n${USAGE}`);
+  if (values.list && (departmentId !== undefined || values.revoke || out !== undefined)) fail(`--list lists every department: leave out --department, --revoke and --out\n${USAGE}`);
+  if (!values.list && departmentId === undefined) fail(`Say what to do: --list, or --department ID with --out FILE or --revoke\n${USAGE}`);
+  if (departmentId !== undefined && !values.revoke && out === undefined) fail(`--out FILE.svg|FILE.png|FILE.pdf is needed for a poster\n${USAGE}`);
   if (out !== undefined && !['.svg', '.png', '.pdf'].includes(extname(out).toLowerCase())) fail(`--out must end in .svg, .png or .pdf, got "${out}"`);
 
   useCliEnvironment();
@@ -82,10 +87,11 @@ async function main(): Promise<void> {
   const key = await signingKey();
 
   const site = await getSite(table, siteId);
-  if (site === undefined) fail(`Unknown site "${siteId}"`, 1);
+  if (site === undefined) fail(`Unknown site "${siteId}"`);
 
   if (values.list) {
-    const rows = (await listDepartments(table, siteId)).map((d) => ({
+    const departments = await listDepartments(table, siteId);
+    const rows = departments.map((d) => ({
       site: d.siteId,
       department: d.departmentId,
       name: `${d.name} / ${d.nameEn}`,
@@ -95,26 +101,32 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     } else {
       const width = Math.max(...rows.map((r) => r.department.length));
-      process.stdout.write(`${site.name} / ${site.nameEn}\n${rows.map((r) => `${r.department.padEnd(width)}  ${r.url}\n    ${r.name}`).join('\n')}\n`);
+      const off = new Set(departments.filter((d) => !d.surveyEnabled).map((d) => d.departmentId));
+      process.stdout.write(`${site.name} / ${site.nameEn}\n${rows.map((r) => `${r.department.padEnd(width)}  ${r.url}\n    ${r.name}${off.has(r.department) ? '  (surveys switched off: this code is refused)' : ''}`).join('\n')}\n`);
     }
     return;
   }
 
   if (departmentId === undefined) fail(USAGE);
   const department = await getDepartment(table, siteId, departmentId);
-  if (department === undefined) fail(`Unknown department "${departmentId}" in site "${siteId}": see npm run qr -- --list`, 1);
+  if (department === undefined) fail(`Unknown department "${departmentId}" in site "${siteId}": see npm run qr -- --list`);
 
+  let current = department;
   if (values.revoke) {
-    const renewed = await bumpCodeGeneration(table, siteId, departmentId);
-    process.stdout.write(`Revoked: every poster printed so far for ${department.name} / ${department.nameEn} stops working now.\nNew survey URL: ${surveyUrl(baseUrl, currentSurveyCode(key, renewed))}\nPrint new posters with: npm run qr -- --department ${departmentId} --out poster.pdf\n`);
-    return;
+    current = await bumpCodeGeneration(table, siteId, departmentId);
+    process.stdout.write(`Revoked: every poster printed so far for ${department.name} / ${department.nameEn} stops working now; take them down.\nNew survey URL: ${surveyUrl(baseUrl, currentSurveyCode(key, current))}\n`);
+    if (out === undefined) {
+      process.stdout.write(`Print new posters with: npm run qr -- --department ${departmentId}${siteId === 'demo' ? '' : ` --site ${siteId}`} --out poster.pdf\n`);
+      return;
+    }
   }
 
   if (out === undefined) fail(USAGE);
+  if (!current.surveyEnabled) process.stderr.write(`Warning: surveys are switched off for ${departmentId}; this poster's code is refused until they are switched on again.\n`);
   const { renderPosterSvg } = await import('../../shared/qr-poster.ts');
-  const url = surveyUrl(baseUrl, currentSurveyCode(key, department));
-  await writePoster(renderPosterSvg({ site, department, url }), out);
-  process.stdout.write(`Poster for ${department.name} / ${department.nameEn} written to ${out}\n${url}\n`);
+  const url = surveyUrl(baseUrl, currentSurveyCode(key, current));
+  await writePoster(renderPosterSvg({ site, department: current, url }), out);
+  process.stdout.write(`Poster for ${current.name} / ${current.nameEn} written to ${out}\n${url}\n`);
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

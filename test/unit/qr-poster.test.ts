@@ -1,6 +1,7 @@
+import jsqr from 'jsqr';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { modulesPath, renderPosterSvg } from '../../shared/qr-poster.ts';
+import { A5, modulesPath, renderPosterSvg } from '../../shared/qr-poster.ts';
 
 const URL = 'https://feedback.hospital.example.cn/s/ZGVtbzplbWVyZ2VuY3k6MQ.AbCdEfGhIjKlMnOp';
 
@@ -16,7 +17,53 @@ function matrixFromPath(path: string, size: number): boolean[][] {
   return matrix;
 }
 
+/** The QR code as the poster draws it: its placement on the page and the dark modules read back from its path. */
+function drawnQr(svg: string) {
+  const match = /<g transform="translate\(([\d.]+) ([\d.]+)\) scale\(([\d.]+)\)"><rect width="(\d+)" height="(\d+)" fill="#ffffff"\/><path transform="translate\((\d+) (\d+)\)" d="([^"]*)"/.exec(svg);
+  if (match === null) throw new Error('no QR code group in the poster');
+  const [x, y, scale, outer, outerHeight, quietX, quietY] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+  return { x, y, scale, outer, outerHeight, quietX, quietY, path: match[8] ?? '' };
+}
+
+/** Paints a module matrix with its quiet zone, 4 px a module, as RGBA for jsQR. */
+function raster(matrix: boolean[][], quiet: number): { data: Uint8ClampedArray; width: number } {
+  const px = 4;
+  const width = (matrix.length + 2 * quiet) * px;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  matrix.forEach((row, r) => row.forEach((dark, c) => {
+    if (!dark) return;
+    for (let dy = 0; dy < px; dy++) {
+      for (let dx = 0; dx < px; dx++) {
+        const i = (((r + quiet) * px + dy) * width + (c + quiet) * px + dx) * 4;
+        data[i] = data[i + 1] = data[i + 2] = 0;
+      }
+    }
+  }));
+  return { data, width };
+}
+
 describe('the QR poster', () => {
+  it('puts a large, centred QR code of the URL on the page, with a quiet zone of four modules, and it scans', () => {
+    const svg = renderPosterSvg({ site: { name: '示范区人民医院', nameEn: 'Demo Hospital' }, department: { name: '门诊药房', nameEn: 'Outpatient Pharmacy' }, url: URL });
+    const { modules } = QRCode.create(URL, { errorCorrectionLevel: 'M' });
+    const qr = drawnQr(svg);
+    expect(qr.quietX).toBe(4);
+    expect(qr.quietY).toBe(4);
+    expect(qr.outer).toBe(modules.size + 8);
+    expect(qr.outerHeight).toBe(qr.outer);
+    const sideMm = qr.outer * qr.scale;
+    expect(sideMm).toBeGreaterThanOrEqual(90);
+    expect(qr.x + sideMm / 2).toBeCloseTo(A5.widthMm / 2, 6);
+    expect(qr.y + sideMm).toBeLessThan(A5.heightMm - 20);
+
+    const drawn = matrixFromPath(qr.path, modules.size);
+    const expected = Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, column) => Boolean(modules.get(row, column))));
+    expect(drawn).toEqual(expected);
+    const { data, width } = raster(drawn, qr.quietX);
+    // jsqr is CommonJS with a `default` export: under NodeNext its function is `.default`.
+    expect(jsqr.default(data, width, width)?.data).toBe(URL);
+  });
+
   it('draws exactly the QR code of the URL', () => {
     const { modules } = QRCode.create(URL, { errorCorrectionLevel: 'M' });
     const expected = Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, column) => Boolean(modules.get(row, column))));
