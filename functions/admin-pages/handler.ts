@@ -4,7 +4,7 @@ import { decide } from '../../shared/auth/policy.ts';
 import {
   authorizeUrl, clearCookie, csrfToken, exchangeCode, OAUTH_COOKIE, oauthCookie, readOauthCookie, secondsLeft, setCookie, startPkce, validCsrfToken,
 } from '../../shared/auth/session.ts';
-import { ADMIN_CONTENT_SECURITY_POLICY, renderContinue, renderDashboard, renderSignedOut, renderSignInFailed } from '../../shared/admin-page/render.ts';
+import { adminContentSecurityPolicy, renderContinue, renderDashboard, renderSignedOut, renderSignInFailed } from '../../shared/admin-page/render.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { html, type HttpResult, httpFunction } from '../../shared/http/middleware.ts';
@@ -23,9 +23,10 @@ const clientId = requireEnv(env.authAdminClientId);
 const baseUrl = requireEnv(env.publicBaseUrl).replace(/\/+$/, '');
 const redirectUri = `${baseUrl}/admin/callback`;
 const SIGN_IN_PATH = '/admin/sign-in';
+const CONTENT_SECURITY_POLICY = adminContentSecurityPolicy(signInUrl);
 
 const page = (status: number, body: string, extra: { headers?: Record<string, string>; cookies?: string[] } = {}): HttpResult => ({
-  ...html(status, body, ADMIN_CONTENT_SECURITY_POLICY, extra.headers),
+  ...html(status, body, CONTENT_SECURITY_POLICY, extra.headers),
   ...(extra.cookies === undefined ? {} : { cookies: extra.cookies }),
 });
 const redirect = (location: string, cookies?: string[]): HttpResult => ({ statusCode: 302, headers: { location, 'cache-control': 'no-store' }, ...(cookies === undefined ? {} : { cookies }) });
@@ -57,6 +58,17 @@ async function dashboard(token: string, identity: Identity, key: Buffer): Promis
   return page(200, renderDashboard({ user: identity, csrf: csrfToken(key, token), from, to, siteReports, departmentReports }));
 }
 
+/**
+ * A cross-site form cannot know the CSRF token; the browser's own fetch metadata and Origin are checked as
+ * well. (With `Referrer-Policy: no-referrer` a same-origin form post carries `Origin: null`.)
+ */
+function sameOriginRequest(event: APIGatewayProxyEventV2): boolean {
+  const site = header(event, 'sec-fetch-site');
+  const origin = header(event, 'origin');
+  if (site !== undefined && site !== 'same-origin') return false;
+  return origin === undefined || origin === 'null' || origin === baseUrl;
+}
+
 /** The admin pages: sign-in round trip (authorization code + PKCE), the dashboard, sign-out. */
 export const handler = httpFunction(async (event) => {
   const key = await signingKey();
@@ -83,11 +95,9 @@ export const handler = httpFunction(async (event) => {
     }
     case 'POST /admin/sign-out': {
       const current = await session(event);
-      const origin = header(event, 'origin');
       const fields = formToObject(rawBody(event, PUBLIC_BODY_LIMIT_BYTES), new Set());
       const csrf = typeof fields.csrf === 'string' ? fields.csrf : undefined;
-      // A cross-site form cannot know the CSRF token; a missing Origin is allowed (some browsers omit it on same-origin posts).
-      if (current === undefined || (origin !== undefined && origin !== baseUrl) || !validCsrfToken(key, current.token, csrf)) {
+      if (current === undefined || !sameOriginRequest(event) || !validCsrfToken(key, current.token, csrf)) {
         return page(403, renderSignInFailed(SIGN_IN_PATH));
       }
       await recordAudit(table, { actor: actorOf(current.identity), action: 'sign-out', outcome: 'success' });

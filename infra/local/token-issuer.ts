@@ -182,7 +182,8 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
       }
       case 'GET /logout': {
         const target = requestUrl.searchParams.get('logout_uri') ?? '';
-        if (!options.adminRedirectUris.some((u) => new URL(u).origin === URL.parse(target)?.origin)) return page(400, '<p>logout_uri is not registered</p>');
+        const allowed = options.adminRedirectUris.some((u) => URL.canParse(target) && new URL(u).origin === new URL(target).origin);
+        if (!allowed) return page(400, '<p>logout_uri is not registered</p>');
         return response.writeHead(302, { location: target }).end();
       }
       default:

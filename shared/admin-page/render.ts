@@ -21,7 +21,10 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .meta{color:#4b5966}
 `;
 
-export const ADMIN_CONTENT_SECURITY_POLICY = `default-src 'none'; img-src data:; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+/** Only the page's own style; forms post here, and sign-out may continue to the hosted sign-in's logout. */
+export function adminContentSecurityPolicy(signInUrl: string): string {
+  return `default-src 'none'; img-src data:; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self' ${new URL(signInUrl).origin}; base-uri 'none'; frame-ancestors 'none'`;
+}
 
 function layout(title: string, body: string, header = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
