@@ -36,10 +36,10 @@ export const handler = httpFunction(async (event) => {
   const body = rawBody(event, PUBLIC_BODY_LIMIT_BYTES);
   if (bodyFormat(event) === 'json') return json(202, await accept(parseJson(body), event));
 
-  const fields = formToObject(body, NUMERIC_FORM_FIELDS);
-  if (prefersJson(event)) return json(202, await accept(fields, event));
-  const locale = LocaleSchema.catch('zh-CN').parse(fields.locale);
+  if (prefersJson(event)) return json(202, await accept(formToObject(body, NUMERIC_FORM_FIELDS), event));
+  const locale = LocaleSchema.catch('zh-CN').parse(new URLSearchParams(body.toString('utf8')).get('locale') ?? undefined);
   try {
+    const fields = formToObject(body, NUMERIC_FORM_FIELDS);
     await accept(fields, event);
     return html(200, renderThankYouPage({ locale, contactRequested: fields.contact !== undefined }), PAGE_CONTENT_SECURITY_POLICY);
   } catch (error) {

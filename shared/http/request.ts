@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { malformedJson, payloadTooLarge, unsupportedMediaType } from './problem.ts';
+import { HttpProblem, malformedJson, payloadTooLarge, unsupportedMediaType } from './problem.ts';
 
 /** Public routes take at most 16 KiB (api.md). */
 export const PUBLIC_BODY_LIMIT_BYTES = 16 * 1024;
@@ -40,11 +40,13 @@ export function parseJson(body: Buffer): unknown {
 export function formToObject(body: Buffer, numericFields: ReadonlySet<string>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
-    if (value.trim() === '') continue;
     const path = name.split('.');
+    // `__proto__.x` would otherwise write to Object.prototype for the whole container.
+    if (path.some((key) => FORBIDDEN_KEYS.has(key))) throw unknownFormField(name);
+    if (value.trim() === '') continue;
     let target = result;
     for (const key of path.slice(0, -1)) {
-      const next = target[key];
+      const next = Object.hasOwn(target, key) ? target[key] : undefined;
       if (typeof next === 'object' && next !== null && !Array.isArray(next)) {
         target = next as Record<string, unknown>;
       } else {
@@ -58,6 +60,11 @@ export function formToObject(body: Buffer, numericFields: ReadonlySet<string>): 
   }
   return result;
 }
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+const unknownFormField = (name: string) =>
+  new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: [{ path: name, message: 'unknown field' }] });
 
 function coerceFormValue(name: string, value: string, numericFields: ReadonlySet<string>): unknown {
   if (value === 'true' || value === 'on') return name.endsWith('consent') ? true : value;

@@ -151,7 +151,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = { 'zh-CN': zh, en };
 export function fieldLabel(messages: Messages, path: string): string {
   const aspect = RATING_ASPECTS.find((a) => path === `ratings.${a}`);
   if (aspect !== undefined) return messages.aspects[aspect];
-  return messages.fieldLabels[path] ?? path;
+  // Own keys only: a field named `toString` must not find Object.prototype's method.
+  return Object.hasOwn(messages.fieldLabels, path) ? (messages.fieldLabels[path] ?? path) : path;
 }
 
 /**

@@ -1,0 +1,37 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
+import type { Department, Site } from '../../shared/schemas/site.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { signSurveyCode } from '../../shared/survey-code.ts';
+
+// A fixed signing key for unit tests, so the codes in events/ fixtures stay valid across runs.
+export const TEST_SIGNING_KEY = Buffer.from('unit-test-signing-key-32-bytes!!', 'utf8');
+export const TEST_SIGNING_KEY_BASE64 = TEST_SIGNING_KEY.toString('base64');
+export const TEST_TABLE = 'patient-feedback-unit';
+export const TEST_QUEUE_URL = 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/patient-feedback-intake';
+
+export function demoDepartment(departmentId: string): Department {
+  const department = DEMO_DEPARTMENTS.find((d) => d.departmentId === departmentId);
+  if (department === undefined) throw new Error(`no demo department "${departmentId}"`);
+  return department;
+}
+
+/** The code a department's current poster carries, signed with the test key. */
+export function genuineCode(departmentId = 'cardiology-ward', generation = 1): string {
+  return signSurveyCode(TEST_SIGNING_KEY, { siteId: DEMO_SITE.siteId, departmentId, generation });
+}
+
+/** The items as the table stores them: key attributes plus the schema's fields. */
+export const siteItem = (site: Site = DEMO_SITE) => ({ ...keys.site(site.siteId), ...site });
+export const departmentItem = (department: Department) => ({ ...keys.department(department.siteId, department.departmentId), ...department });
+
+
+/** Answers the GetCommands that resolve a survey code: the demo site and the given departments. Any other key finds nothing. */
+export function serveDemoSite(dynamoMock: AwsClientStub<DynamoDBDocumentClient>, departments: readonly Department[] = DEMO_DEPARTMENTS): void {
+  dynamoMock.on(GetCommand).resolves({});
+  dynamoMock.on(GetCommand, { Key: keys.site(DEMO_SITE.siteId) }).resolves({ Item: siteItem() });
+  for (const department of departments) {
+    dynamoMock.on(GetCommand, { Key: keys.department(department.siteId, department.departmentId) }).resolves({ Item: departmentItem(department) });
+  }
+}
