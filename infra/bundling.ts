@@ -36,6 +36,7 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     format: 'esm',
     target: LAMBDA_NODE_TARGET,
     minify: true,
+    sourcemap: false,
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
     logLevel: 'warning',

@@ -8,7 +8,7 @@ import { PublicApi } from './constructs/http-api.ts';
 import { IntakeQueue } from './constructs/intake-queue.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { StaffAuth } from './constructs/staff-auth.ts';
-import { acknowledgeFindings } from './nag.ts';
+import { ACKNOWLEDGE_CONTEXT } from './nag.ts';
 import { type FunctionName, functionNames, functions, queues, routes, schedules } from './topology.ts';
 
 export interface PatientFeedbackStackProps extends StackProps {
@@ -29,6 +29,8 @@ export interface PatientFeedbackStackProps extends StackProps {
 export class PatientFeedbackStack extends Stack {
   constructor(scope: Construct, id: string, props: PatientFeedbackStackProps) {
     super(scope, id, props);
+    // Acknowledgements sit on the constructs that cause them (infra/nag.ts); this switch turns them all off.
+    if (props.acknowledgeNagFindings === false) this.node.setContext(ACKNOWLEDGE_CONTEXT, false);
     const data = new FeedbackData(this, 'Data');
     const intake = new IntakeQueue(this, 'Intake', { spec: queues.intake, key: data.key });
     const mail = { from: props.mailFrom, operator: props.operatorEmail, identity: props.mailIdentity };
@@ -47,7 +49,6 @@ export class PatientFeedbackStack extends Stack {
     api.addTopologyRoutes(routes, lambda, auth.authorizer);
     for (const name of functionNames) grantAccess(lambda(name), functions[name].access, { data, intake, auth, apiUrl: api.api.apiEndpoint, mail });
     new Schedules(this, 'Schedules', { schedules, lambda, key: data.key });
-    if (props.acknowledgeNagFindings ?? true) acknowledgeFindings(this);
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'StaffSignInUrl', { value: `${api.api.apiEndpoint}/admin` });

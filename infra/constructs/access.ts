@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { env } from '../../shared/resource-env.ts';
+import { acknowledge } from '../nag.ts';
 import type { Access } from '../topology.ts';
 import type { FeedbackData } from './data.ts';
 import type { IntakeQueue } from './intake-queue.ts';
@@ -21,6 +22,11 @@ export interface Resources {
  */
 export function grantAccess(fn: NodejsFunction, access: readonly Access[], resources: Resources): void {
   const { data, intake, auth, mail } = resources;
+  // Writing to the table or the queue encrypts with the data key: CDK's grant names the key's wildcard actions.
+  const acknowledgeDataKeyWildcards = () => acknowledge(fn.role ?? fn,
+    { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'CDK grant on the one customer-managed data key only: DynamoDB and SQS ask for data keys (GenerateDataKey, GenerateDataKeyWithoutPlaintext) for envelope encryption of what this function writes.' },
+    { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: 'CDK grant on the one customer-managed data key only, which encrypts the table and the queues; no other key is reachable.' },
+  );
   for (const need of access) {
     switch (need) {
       case 'table:read':
@@ -30,10 +36,12 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
       case 'table:write':
         data.table.grantReadWriteData(fn);
         fn.addEnvironment(env.tableName, data.table.tableName);
+        acknowledgeDataKeyWildcards();
         break;
       case 'queue:intake:send':
         intake.queue.grantSendMessages(fn);
         fn.addEnvironment(env.intakeQueueUrl, intake.queue.queueUrl);
+        acknowledgeDataKeyWildcards();
         break;
       case 'queue:intake:inspect':
         intake.queue.grant(fn, 'sqs:GetQueueAttributes');

@@ -5,6 +5,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
+import { acknowledge } from '../nag.ts';
 
 /**
  * Everything stateful: the one table (records and aggregates), the survey-code signing key, and the
@@ -23,9 +24,12 @@ export class FeedbackData extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs encrypts the functions' and the API's log groups with this key.
-    const { region } = Stack.of(this);
-    this.key.grantEncryptDecrypt(new ServicePrincipal(`logs.${region}.amazonaws.com`));
+    // CloudWatch Logs encrypts the functions' and the API's log groups with this key, and only log groups
+    // of this account and region may use it (the encryption context CloudWatch Logs sends).
+    const { partition, region, account } = Stack.of(this);
+    this.key.grantEncryptDecrypt(new ServicePrincipal(`logs.${region}.amazonaws.com`, {
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` } },
+    }));
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -38,6 +42,7 @@ export class FeedbackData extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(this.table, { id: 'HIPAA.Security-DynamoDBInBackupPlan', reason: 'Point-in-time recovery (35 days) is on, with deletion protection and a retain policy; an AWS Backup plan with a vault and retention beyond that is an account-level decision of the hospital operator, usually made once for every workload.' });
 
     this.signingKey = new Secret(this, 'SigningKey', {
       description: 'Signs survey codes (QR posters) and salts rate-limit hashes',
@@ -45,5 +50,10 @@ export class FeedbackData extends Construct {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const noRotation = 'The signing key signs the survey codes printed on QR posters: automatic rotation would void every poster on the wards. It is rotated deliberately, with every poster reprinted; the codes of a single department are revoked without touching the key.';
+    acknowledge(this.signingKey,
+      { id: 'AwsSolutions-SMG4', reason: noRotation },
+      { id: 'HIPAA.Security-SecretsManagerRotationEnabled', reason: noRotation },
+    );
   }
 }

@@ -6,7 +6,14 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionName, RouteSpec } from '../topology.ts';
+import { acknowledge } from '../nag.ts';
+import type { FunctionName, RouteAccess, RouteSpec } from '../topology.ts';
+
+/** Why a route has no API Gateway authorizer; staff and integration routes always have the JWT authorizer. */
+const NO_AUTHORIZER_BECAUSE: Record<Exclude<RouteAccess, 'staff' | 'integration'>, string> = {
+  public: 'Patient routes are public by design: patients scan a QR code and answer without an account. Abuse is bounded by the stage throttle and the per-source rate limit in the intake handler; survey codes are signed.',
+  'staff-page': 'The admin pages are opened by a browser with the HttpOnly session cookie, which an API Gateway JWT authorizer cannot read; the handler verifies the session with the same token verifier and refuses what the access policy does not allow.',
+};
 
 // Access log fields: enough to trace a request, never the source IP (patients are anonymous).
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -45,7 +52,8 @@ export class PublicApi extends Construct {
         integrations.set(route.function, integration);
       }
       const bearer = route.access === 'staff' || route.access === 'integration';
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(bearer ? { authorizer } : {}) });
+      const [added] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(bearer ? { authorizer } : {}) });
+      if (!bearer && added !== undefined) acknowledge(added, { id: 'AwsSolutions-APIG4', reason: NO_AUTHORIZER_BECAUSE[route.access] });
     }
   }
 }

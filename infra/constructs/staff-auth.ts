@@ -5,6 +5,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { MACHINE_SCOPES, ROLES } from '../../shared/auth/identity.ts';
+import { acknowledge } from '../nag.ts';
 
 /** The scope names under the resource server (`patient-feedback/discharges.write`). */
 const RESOURCE_SERVER = 'patient-feedback';
@@ -50,6 +51,7 @@ export class StaffAuth extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(this.userPool, { id: 'AwsSolutions-COG8', reason: 'Staff sign in with a required authenticator-app second factor, and Cognito locks out repeated failed sign-ins; the Plus tier\'s threat protection is a per-user cost the hospital can turn on later.' });
     for (const role of ROLES) new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `Role ${role}` });
     const domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
 

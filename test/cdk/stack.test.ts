@@ -64,6 +64,21 @@ describe('functions', () => {
     expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
   });
 
+  it('grants nothing on "*" but X-Ray tracing, and logs only to the function\'s own log group', () => {
+    for (const name of functionNames) {
+      const statements = statementsOf(name);
+      const onEverything = statements.filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
+      expect(onEverything.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).filter((a) => !a.startsWith('xray:')), name).toEqual([]);
+      const [, props] = functionResource(name);
+      const logGroup = z.object({ LogGroup: z.object({ Ref: z.string() }) }).parse(props.LoggingConfig).LogGroup.Ref;
+      const logs = statements.filter((s) => JSON.stringify(s.Action).includes('logs:'));
+      expect(logs.length, name).toBeGreaterThan(0);
+      for (const statement of logs) expect(statement.Resource, name).toEqual({ 'Fn::GetAtt': [logGroup, 'Arn'] });
+      const role = resources().find(([id]) => id === GetAttArn.parse(props.Role)['Fn::GetAtt'][0])?.[1];
+      expect(role?.Properties.ManagedPolicyArns, `${name} has no managed policy (no AWSLambdaBasicExecutionRole)`).toBeUndefined();
+    }
+  });
+
   it('scopes mail to the verified identity, never to every identity', () => {
     const mail = functionNames.flatMap((name) => statementsOf(name)).filter((s) => JSON.stringify(s.Action).includes('ses:'));
     expect(mail.length).toBeGreaterThan(0);

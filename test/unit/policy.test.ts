@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Identity, MACHINE_SCOPES, type Role, ROLES } from '../../shared/auth/identity.ts';
+import { type Identity, MACHINE_SCOPES, type Role, ROLES, type UserIdentity } from '../../shared/auth/identity.ts';
 import { type Action, ACTIONS, authorize, decide } from '../../shared/auth/policy.ts';
 
 // Every role against every staff action, in its own department, another department, and another site.
 // The expected table is written out here, from domain.md's "Who uses it", not derived from the policy.
 
-const user = (role: Role): Identity => ({ kind: 'user', subject: `s-${role}`, username: role, roles: [role], sites: ['demo'], departments: ['cardiology-ward'] });
+const user = (role: Role): UserIdentity => ({ kind: 'user', subject: `s-${role}`, username: role, roles: [role], sites: ['demo'], departments: ['cardiology-ward'] });
 
 type Expectation = 'all' | 'own' | 403;
 const EXPECTED: Record<Role, Record<Action, Expectation>> = {
