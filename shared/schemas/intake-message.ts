@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SurveySubmissionSchema } from './survey.ts';
+import { ChannelSchema, ComplaintContactSchema } from './complaint.ts';
+import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
 
 /**
  * What the intake Lambda puts on the intake queue: the validated submission plus what the edge resolved
@@ -16,5 +17,34 @@ export const SurveyMessageSchema = z.strictObject({
 });
 export type SurveyMessage = z.infer<typeof SurveyMessageSchema>;
 
+/** A complaint on its way to the worker, from the page or typed in by the complaint office. */
+export const ComplaintMessageSchema = z.strictObject({
+  kind: z.literal('complaint'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  siteId: z.string().min(1),
+  departmentId: z.string().min(1),
+  timeZone: z.string().min(1),
+  trackingCode: z.string().min(1),
+  channel: ChannelSchema,
+  /** Who typed it in (`user:<name>`), or `patient` for the page. */
+  enteredBy: z.string().min(1),
+  firstReceiver: z.strictObject({ departmentId: z.string(), name: z.string() }).optional(),
+  settledOnSpot: z.boolean(),
+  settlement: z.string().optional(),
+  handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
+  multiDepartment: z.boolean(),
+  complaint: z.strictObject({
+    submissionId: z.uuid(),
+    description: z.string().min(1),
+    incidentDate: z.string().optional(),
+    desiredOutcome: z.string().optional(),
+    staffInvolved: z.string().optional(),
+    locale: LocaleSchema.optional(),
+    contact: ComplaintContactSchema.omit({ consent: true }).extend({ consent: z.boolean() }).optional(),
+  }),
+});
+export type ComplaintMessage = z.infer<typeof ComplaintMessageSchema>;
+
+// Complaints join the intake queue once the worker stores them (issue 3); until then they have no sender.
 export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;

@@ -1,0 +1,81 @@
+import type { Identity } from '../auth/identity.ts';
+import { actorOf } from '../auth/identity.ts';
+import { authorize } from '../auth/policy.ts';
+import { notFound, validationFailed } from '../http/problem.ts';
+import { enforceRateLimit } from '../rate-limit.ts';
+import { type ComplaintAccepted, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
+import type { ComplaintMessage } from '../schemas/intake-message.ts';
+import { getDepartment, getSite } from '../storage/sites.ts';
+import { resolveSurveyCode, unknownSurveyCode } from '../survey-codes.ts';
+import { trackingCodeFor } from './tracking-code.ts';
+
+// Complaint intake only checks and enqueues, like surveys: a patient's complaint is never lost while the
+// worker is down, and the same submissionId twice is the same complaint with the same tracking code.
+
+export interface ComplaintIntakeContext {
+  readonly table: string;
+  readonly key: Buffer;
+  readonly enqueue: (message: ComplaintMessage) => Promise<unknown>;
+  readonly now?: Date;
+}
+
+/** POST /v1/complaints: a patient or family member, on the page reached from a department's QR code. */
+export async function acceptPatientComplaint(body: unknown, context: ComplaintIntakeContext & { readonly sourceIp: string; readonly rateLimitPerMinute: number }): Promise<ComplaintAccepted> {
+  const now = context.now ?? new Date();
+  await enforceRateLimit(context.table, context.key, context.sourceIp, context.rateLimitPerMinute, now);
+  const parsed = PatientComplaintSchema.safeParse(body);
+  if (!parsed.success) throw validationFailed(parsed.error);
+  const { code, ...complaint } = parsed.data;
+  const target = await resolveSurveyCode(context.table, context.key, code);
+  if (target === undefined) throw unknownSurveyCode();
+  const trackingCode = trackingCodeFor(context.key, complaint.submissionId);
+  await context.enqueue({
+    kind: 'complaint',
+    receivedAt: now.toISOString(),
+    siteId: target.site.siteId,
+    departmentId: target.department.departmentId,
+    timeZone: target.site.timeZone,
+    trackingCode,
+    channel: 'qr-page',
+    enteredBy: 'patient',
+    settledOnSpot: false,
+    multiDepartment: false,
+    complaint,
+  });
+  return { id: complaint.submissionId, trackingCode };
+}
+
+/** POST /v1/admin/complaints: the complaint office types in a complaint from any other channel. */
+export async function acceptStaffComplaint(body: unknown, identity: Identity, context: ComplaintIntakeContext): Promise<ComplaintAccepted> {
+  const parsed = StaffComplaintSchema.safeParse(body);
+  if (!parsed.success) throw validationFailed(parsed.error);
+  const c = parsed.data;
+  authorize(identity, 'complaints:create', { siteId: c.siteId, departmentId: c.departmentId });
+  const [site, department] = await Promise.all([getSite(context.table, c.siteId), getDepartment(context.table, c.siteId, c.departmentId)]);
+  if (site === undefined || department === undefined) throw notFound(`No department "${c.departmentId}" at site "${c.siteId}".`);
+  const trackingCode = trackingCodeFor(context.key, c.submissionId);
+  await context.enqueue({
+    kind: 'complaint',
+    receivedAt: c.receivedAt,
+    siteId: c.siteId,
+    departmentId: c.departmentId,
+    timeZone: site.timeZone,
+    trackingCode,
+    channel: c.channel,
+    enteredBy: actorOf(identity),
+    firstReceiver: c.firstReceiver,
+    settledOnSpot: c.settledOnSpot,
+    ...(c.settlement === undefined ? {} : { settlement: c.settlement }),
+    ...(c.handedToOfficeAt === undefined ? {} : { handedToOfficeAt: c.handedToOfficeAt }),
+    multiDepartment: c.multiDepartment,
+    complaint: {
+      submissionId: c.submissionId,
+      description: c.description,
+      ...(c.incidentDate === undefined ? {} : { incidentDate: c.incidentDate }),
+      ...(c.desiredOutcome === undefined ? {} : { desiredOutcome: c.desiredOutcome }),
+      ...(c.staffInvolved === undefined ? {} : { staffInvolved: c.staffInvolved }),
+      ...(c.contact === undefined ? {} : { contact: c.contact }),
+    },
+  });
+  return { id: c.submissionId, trackingCode };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { IdSchema } from './site.ts';
+import { LocaleSchema } from './survey.ts';
+
+// Complaints (api.md): from patients and families on the page (POST /v1/complaints), and from the
+// complaint office for every other channel (POST /v1/admin/complaints).
+
+export const CHANNELS = ['qr-page', 'hotline', 'letter', 'opinion-box', 'walk-in', 'email', 'supervisor', 'callback', 'survey-follow-up'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+export const ComplaintContactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  relation: z.enum(['patient', 'family', 'other']),
+  phone: z.string().trim().regex(PHONE, 'must be a phone number').optional(),
+  email: z.email().max(254).optional(),
+  consent: z.literal(true, 'the patient must consent to be contacted'),
+});
+export type ComplaintContact = z.infer<typeof ComplaintContactSchema>;
+
+const Description = z.string().trim().min(1, 'say what happened').max(4000);
+const Day = z.iso.date();
+
+/** The body of `POST /v1/complaints`: a patient or family member, from the page. */
+export const PatientComplaintSchema = z.strictObject({
+  submissionId: z.uuid(),
+  code: z.string().min(1).max(200),
+  description: Description,
+  incidentDate: Day.optional(),
+  desiredOutcome: z.string().trim().max(1000).optional(),
+  staffInvolved: z.string().trim().max(200).optional(),
+  locale: LocaleSchema.optional(),
+  contact: ComplaintContactSchema.optional(),
+});
+export type PatientComplaint = z.infer<typeof PatientComplaintSchema>;
+
+/** The body of `POST /v1/admin/complaints`: the complaint office types in what came by another channel. */
+export const StaffComplaintSchema = z.strictObject({
+  submissionId: z.uuid(),
+  siteId: IdSchema,
+  /** The department the complaint is about. */
+  departmentId: IdSchema,
+  channel: ChannelSchema.exclude(['qr-page']),
+  receivedAt: z.iso.datetime({ offset: true }),
+  /** First-complaint responsibility: who first received it, and whether they settled it on the spot. */
+  firstReceiver: z.strictObject({ departmentId: IdSchema, name: z.string().trim().min(1).max(100) }),
+  settledOnSpot: z.boolean(),
+  settlement: z.string().trim().max(2000).optional(),
+  handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
+  multiDepartment: z.boolean().default(false),
+  description: Description,
+  incidentDate: Day.optional(),
+  desiredOutcome: z.string().trim().max(1000).optional(),
+  staffInvolved: z.string().trim().max(200).optional(),
+  contact: ComplaintContactSchema.omit({ consent: true }).extend({ consent: z.boolean() }).optional(),
+}).refine((c) => !c.settledOnSpot || (c.settlement ?? '') !== '', { message: 'say how it was settled', path: ['settlement'] });
+export type StaffComplaint = z.infer<typeof StaffComplaintSchema>;
+
+export const ComplaintAcceptedSchema = z.object({ id: z.string(), trackingCode: z.string() });
+export type ComplaintAccepted = z.infer<typeof ComplaintAcceptedSchema>;
