@@ -60,3 +60,59 @@ export type StaffComplaint = z.infer<typeof StaffComplaintSchema>;
 
 export const ComplaintAcceptedSchema = z.object({ id: z.string(), trackingCode: z.string() });
 export type ComplaintAccepted = z.infer<typeof ComplaintAcceptedSchema>;
+
+export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'responded', 'closed', 'withdrawn'] as const;
+export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
+export type ComplaintStatus = z.infer<typeof ComplaintStatusSchema>;
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+
+/** A complaint as stored: the case the office works on. Contact details are kept apart (they expire). */
+export const ComplaintRecordSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  departmentId: z.string(),
+  trackingCode: z.string(),
+  channel: ChannelSchema,
+  enteredBy: z.string(),
+  firstReceiver: z.object({ departmentId: z.string(), name: z.string() }).optional(),
+  settledOnSpot: z.boolean(),
+  settlement: z.string().optional(),
+  handedToOfficeAt: z.string().optional(),
+  multiDepartment: z.boolean(),
+  receivedAt: z.string(),
+  /** The site's zone: the day a complaint counts on, and the day its working-day limits start from. */
+  timeZone: z.string(),
+  description: z.string(),
+  incidentDate: z.string().optional(),
+  desiredOutcome: z.string().optional(),
+  staffInvolved: z.string().optional(),
+  locale: LocaleSchema.optional(),
+  status: ComplaintStatusSchema,
+  category: z.string(),
+  severity: SeveritySchema,
+  safetySignal: z.boolean(),
+  safetyKinds: z.array(z.string()),
+  /** The words that decided the category and severity, so a reader can see why. */
+  terms: z.array(z.string()),
+  handlerDepartmentId: z.string(),
+  owner: z.string(),
+  acknowledgeBy: z.string(),
+  dueAt: z.string(),
+  hasContact: z.boolean(),
+  /** Set while the safety alert has not been sent; the worker retries until it is. */
+  alertPending: z.boolean(),
+  version: z.number().int().min(1),
+});
+export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach']),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

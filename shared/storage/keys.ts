@@ -5,6 +5,12 @@
 //   SURVEY#<submissionId>  CONTACT            contact details the patient consented to; expires sooner
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
 //   RATE#<hash>            RATE               a rate-limit window for one source, under a salted hash
+//   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
+//   COMPLAINT#<id>         HIST#<at>#<n>      one entry of its append-only history
+//   COMPLAINT#<id>         CONTACT            the complainant's contact details; expire after closing
+//   TRACK#<trackingCode>   TRACK              which complaint a patient's tracking code names
+//   STAFF#<site>#<user>    CASELOAD           an officer's open cases, for spreading new complaints
+//   SITE#<site>            ROTA | CONTACTS    the complaint office's rota; safety and head contacts
 //   USER#<username>        USER               a local staff account (the local issuer; Cognito in AWS)
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
 
@@ -20,6 +26,13 @@ export const keys = {
   aggregatePartition: (siteId: string, departmentId: string) => `AGG#${siteId}#${departmentId}`,
   dayKey: (day: string) => `DAY#${day}`,
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
+  complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),
+  complaintHistory: (id: string, at: string, n: number) => ({ pk: `COMPLAINT#${id}`, sk: `HIST#${at}#${String(n).padStart(4, '0')}` }),
+  complaintContact: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CONTACT' }),
+  tracking: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
+  caseload: (siteId: string, username: string) => ({ pk: `STAFF#${siteId}#${username}`, sk: 'CASELOAD' }),
+  rota: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'ROTA' }),
+  siteContacts: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'CONTACTS' }),
   user: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
   userPrefix: 'USER#',
   audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),

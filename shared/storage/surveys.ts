@@ -11,7 +11,7 @@ import { keys, TTL_ATTRIBUTE } from './keys.ts';
 // counter updates for them commit in one DynamoDB transaction, each response guarded by a condition
 // that it does not exist yet. A redelivered message therefore changes nothing.
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface StoreResult {
   /** Submission ids written by this call. */
@@ -50,7 +50,8 @@ function surveyItems(table: string, message: SurveyMessage, retention: Retention
   return items;
 }
 
-function aggregateUpdate(table: string, delta: AggregateDelta, now: string): TransactItem {
+/** One aggregate item's counters added, creating the item on first use. */
+export function aggregateUpdate(table: string, delta: AggregateDelta, now: string): TransactItem {
   const names: Record<string, string> = { '#siteId': 'siteId', '#departmentId': 'departmentId', '#day': 'day', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = { ':siteId': delta.key.siteId, ':departmentId': delta.key.departmentId, ':day': delta.key.day, ':updatedAt': now };
   const adds = Object.entries(delta.counters).map(([name, value], index) => {

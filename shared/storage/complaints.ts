@@ -1,0 +1,68 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Counters } from '../aggregates.ts';
+import { SITE_WIDE } from '../aggregates.ts';
+import { dynamoDb } from '../aws/dynamodb.ts';
+import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry } from '../schemas/complaint.ts';
+import { dayIn } from '../time.ts';
+import { keys } from './keys.ts';
+import { aggregateUpdate, type TransactItem } from './surveys.ts';
+
+// Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
+// contact details, the owner's caseload and the aggregate counters commit in one transaction guarded by
+// the case not existing yet, so a redelivered message changes nothing.
+
+export const complaintCounterNames = {
+  received: 'complaint_n',
+  category: (category: string) => `complaint_category_${category}`,
+  severity: (severity: string) => `complaint_severity_${severity}`,
+  channel: (channel: string) => `complaint_channel_${channel}`,
+  closed: 'complaint_closed',
+  closedInTime: 'complaint_closed_in_time',
+} as const;
+
+export function receivedCounters(record: ComplaintRecord): Counters {
+  const counters: Counters = {
+    [complaintCounterNames.received]: 1,
+    [complaintCounterNames.category(record.category)]: 1,
+    [complaintCounterNames.severity(record.severity)]: 1,
+    [complaintCounterNames.channel(record.channel)]: 1,
+  };
+  // Settled on the spot: closed the day it came, within any limit.
+  if (record.status === 'closed') Object.assign(counters, { [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
+  return counters;
+}
+
+export type StoreComplaintResult = 'stored' | 'duplicate';
+
+export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: Omit<ComplaintContact, 'consent'> & { consent: boolean } | undefined, now: Date): Promise<StoreComplaintResult> {
+  const day = dayIn(record.timeZone, record.receivedAt);
+  const counters = receivedCounters(record);
+  const history: HistoryEntry = { at: record.receivedAt, actor: record.enteredBy, change: 'received', to: record.status, reason: `owner ${record.owner}, handler ${record.handlerDepartmentId}` };
+  const items: TransactItem[] = [
+    { Put: { TableName: table, Item: { ...keys.complaint(record.id), ...ComplaintRecordSchema.parse(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...keys.tracking(record.trackingCode), complaintId: record.id } } },
+    { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, 0), ...history } } },
+    ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact } } }]),
+    ...(record.status === 'closed' ? [] : [{
+      Update: {
+        TableName: table, Key: keys.caseload(record.siteId, record.owner), UpdateExpression: 'ADD openCases :one SET username = :u, siteId = :s',
+        ExpressionAttributeValues: { ':one': 1, ':u': record.owner, ':s': record.siteId },
+      },
+    }]),
+    aggregateUpdate(table, { key: { siteId: record.siteId, departmentId: record.departmentId, day }, counters }, now.toISOString()),
+    aggregateUpdate(table, { key: { siteId: record.siteId, departmentId: SITE_WIDE, day }, counters }, now.toISOString()),
+  ];
+  try {
+    await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
+    throw error;
+  }
+}
+
+export async function getComplaint(table: string, id: string): Promise<ComplaintRecord | undefined> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaint(id), ConsistentRead: true }));
+  return Item === undefined ? undefined : ComplaintRecordSchema.parse(Item);
+}
