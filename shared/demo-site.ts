@@ -35,12 +35,20 @@ const departments: ReadonlyArray<readonly [id: string, name: string, nameEn: str
   ['patient-relations', '医患关系办公室', 'Patient Relations Office', 'office'],
 ];
 
-export const DEMO_DEPARTMENTS: readonly Department[] = departments.map(([departmentId, name, nameEn, kind]) => ({
-  siteId: DEMO_SITE.siteId,
-  departmentId,
-  name,
-  nameEn,
-  kind,
-  codeGeneration: 1,
-  surveyEnabled: true,
-}));
+// The functional offices that investigate complaints (domain.md, "Responsible departments"). Patients
+// do not visit them, so they have no survey poster.
+const handlerOffices: ReadonlyArray<readonly [id: string, name: string, nameEn: string]> = [
+  ['medical-affairs', '医务科', 'Medical Affairs'],
+  ['nursing-office', '护理部', 'Nursing Department'],
+  ['finance', '财务科', 'Finance'],
+  ['pharmacy-office', '药剂科', 'Pharmacy Department'],
+  ['general-affairs', '总务科', 'General Affairs'],
+  ['infection-control', '院感科', 'Infection Control'],
+  ['information', '信息科', 'Information Technology'],
+  ['conduct-office', '党务办', 'Conduct & Ethics Office'],
+];
+
+export const DEMO_DEPARTMENTS: readonly Department[] = [
+  ...departments.map(([departmentId, name, nameEn, kind]) => ({ siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind, codeGeneration: 1, surveyEnabled: true })),
+  ...handlerOffices.map(([departmentId, name, nameEn]) => ({ siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind: 'office' as const, codeGeneration: 1, surveyEnabled: false })),
+];

@@ -52,7 +52,7 @@ async function dashboard(token: string, identity: Identity, key: Buffer): Promis
     const scope = decide(identity, 'metrics:read', { siteId });
     if (!scope.allow) continue;
     if (scope.departments === 'all') siteReports.push(await buildReport(table, siteId, undefined, from, to));
-    const departments = (await listDepartments(table, siteId)).filter((d) => scope.departments === 'all' || scope.departments.includes(d.departmentId));
+    const departments = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled && (scope.departments === 'all' || scope.departments.includes(d.departmentId)));
     for (const d of departments) departmentReports.push(await buildReport(table, siteId, d.departmentId, from, to));
   }
   return page(200, renderDashboard({ user: identity, csrf: csrfToken(key, token), from, to, siteReports, departmentReports }));
