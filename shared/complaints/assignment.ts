@@ -9,6 +9,8 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 export const RotaShiftSchema = z.strictObject({
   username: z.string().min(1),
+  /** Where the officer gets new cases and safety alerts while on duty. */
+  email: z.email(),
   /** ISO weekdays the shift starts on: 1 Monday … 7 Sunday. */
   days: z.array(z.number().int().min(1).max(7)).min(1),
   from: Time,

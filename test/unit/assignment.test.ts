@@ -3,9 +3,9 @@ import { onDuty, pickOwner, type RotaShift } from '../../shared/complaints/assig
 
 const TZ = 'Asia/Shanghai';
 const rota: RotaShift[] = [
-  { username: 'zhang', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
-  { username: 'li', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
-  { username: 'zhou', days: [1, 2, 3, 4, 5, 6, 7], from: '17:30', to: '08:00' },
+  { username: 'zhang', email: 'zhang@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
+  { username: 'li', email: 'li@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
+  { username: 'zhou', email: 'zhou@hospital.example', days: [1, 2, 3, 4, 5, 6, 7], from: '17:30', to: '08:00' },
 ];
 
 describe('the rota', () => {

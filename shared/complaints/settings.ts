@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { RotaSchema } from './assignment.ts';
+import { DEFAULT_RULES, RoutingRuleSchema } from './routing.ts';
+
+// A site's complaint settings: the complaint office's rota, who is alerted, the routing rules. The
+// working-day calendar and the time limits join them from shared/calendar.ts.
+
+export const ComplaintSettingsSchema = z.strictObject({
+  rota: RotaSchema,
+  /** Owns a patient's complaint when nobody is on duty, and hears of breached limits. */
+  officeHead: z.strictObject({ username: z.string().min(1), email: z.email() }),
+  /** Hears of every safety signal at once, whatever the hour. */
+  safetyContactEmail: z.email(),
+  routing: z.array(RoutingRuleSchema),
+});
+export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
+
+/** The demo site's office: two day officers, one night officer on the 24-hour hotline, the head. */
+export const DEMO_COMPLAINT_SETTINGS: ComplaintSettings = {
+  rota: [
+    { username: 'office', email: 'office@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
+    { username: 'head', email: 'head@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
+    { username: 'office', email: 'office@hospital.example', days: [1, 2, 3, 4, 5, 6, 7], from: '17:30', to: '08:00' },
+    { username: 'head', email: 'head@hospital.example', days: [6, 7], from: '08:00', to: '17:30' },
+  ],
+  officeHead: { username: 'head', email: 'head@hospital.example' },
+  safetyContactEmail: 'safety@hospital.example',
+  routing: [...DEFAULT_RULES],
+};
