@@ -42,6 +42,13 @@ export const functions = {
     memoryMb: 128,
     access: [],
   },
+  complaintTrack: {
+    entry: 'functions/complaint-track/handler.ts',
+    description: 'Shows a patient where their complaint stands (GET /v1/complaints/track/{trackingCode})',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'signing-key:read'],
+  },
   adminMetrics: {
     entry: 'functions/admin-metrics/handler.ts',
     description: 'Figures for a site or department over a period, for staff (GET /v1/admin/metrics)',
@@ -101,6 +108,7 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/v1/surveys', function: 'surveyIntake', access: 'public' },
   { method: 'GET', path: '/v1/health', function: 'health', access: 'public' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
+  { method: 'GET', path: '/v1/complaints/track/{trackingCode}', function: 'complaintTrack', access: 'public' },
   { method: 'GET', path: '/v1/admin/metrics', function: 'adminMetrics', access: 'staff' },
   { method: 'GET', path: '/admin', function: 'adminPages', access: 'staff-page' },
   { method: 'GET', path: '/admin/sign-in', function: 'adminPages', access: 'staff-page' },

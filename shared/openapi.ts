@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type RouteSpec, routes } from '../infra/topology.ts';
+import { TrackedComplaintSchema } from './complaints/tracking.ts';
 import { ProblemSchema } from './http/problem.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from './schemas/survey.ts';
 
@@ -60,6 +61,15 @@ export const operations: Readonly<Record<string, JsonObject>> = {
       503: { description: 'A part is missing; the body names it', content: { 'application/json': { schema: { type: 'object' } } } },
     },
   },
+  'GET /v1/complaints/track/{trackingCode}': {
+    summary: 'Where a complaint stands: status, received date and due date; no personal data',
+    parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$' } }],
+    responses: {
+      200: { description: 'The complaint\'s status', content: { 'application/json': { schema: { $ref: '#/components/schemas/TrackedComplaint' } } } },
+      404: problem('No complaint has this tracking code'),
+      429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+    },
+  },
   'GET /v1/admin/metrics': {
     summary: 'The figures of a site or one department over a period (managers, the complaint office, responders for their departments)',
     parameters: [
@@ -110,6 +120,7 @@ export function buildOpenApiDocument(): JsonObject {
         SurveySubmission: schema(SurveySubmissionSchema),
         SurveyAccepted: schema(SurveyAcceptedSchema),
         Problem: schema(ProblemSchema),
+        TrackedComplaint: schema(TrackedComplaintSchema),
       },
     },
   };

@@ -9,7 +9,7 @@ import { useLocalStack } from '../support/local-stack.ts';
 // A new complaint against DynamoDB Local: stored once however often it is delivered, counted once, and
 // the owner's caseload grows once.
 
-useLocalStack({ pollersPerQueue: 0 });
+const stack = useLocalStack({ pollersPerQueue: 0, rateLimitPerMinute: 1000 });
 
 const record = (id: string, overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
   id, siteId: 'demo', departmentId: 'emergency', trackingCode: `TRK-${id.slice(0, 4)}`, channel: 'hotline', enteredBy: 'user:office', settledOnSpot: false,
@@ -34,6 +34,16 @@ describe('storing a new complaint', () => {
       expect(counters[complaintCounterNames.category('waiting')], department).toBe(1);
       expect(counters[complaintCounterNames.channel('hotline')], department).toBe(1);
     }
+  });
+
+  it('lets the patient follow it by tracking code through the API, with no personal data', async () => {
+    const id = '33333333-3333-4333-8333-333333333333';
+    await storeNewComplaint(TABLE_NAME, record(id, { trackingCode: 'ABCD-EFGH-JKLM-NPQR' }), { name: '李女士', relation: 'family', phone: '13800138000', consent: true }, new Date());
+    const response = await fetch(`${stack().baseUrl}/v1/complaints/track/abcd-efgh-jklm-npqr`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ trackingCode: 'ABCD-EFGH-JKLM-NPQR', status: 'received', receivedDate: '2026-11-23', dueDate: '2026-11-30' });
+    expect((await fetch(`${stack().baseUrl}/v1/complaints/track/ABCD-EFGH-JKLM-NPQS`)).status).toBe(404);
+    expect((await fetch(`${stack().baseUrl}/v1/complaints/track/not-a-code`)).status).toBe(404);
   });
 
   it('counts a complaint settled on the spot as closed within its limit', async () => {
