@@ -101,6 +101,11 @@ export const ComplaintRecordSchema = z.object({
   acknowledgeBy: z.string(),
   dueAt: z.string(),
   hasContact: z.boolean(),
+  outcome: z.enum(['substantiated', 'partly-substantiated', 'not-substantiated']).optional(),
+  /** What the patient was told. */
+  response: z.string().optional(),
+  followUpDue: z.boolean().optional(),
+  closedAt: z.string().optional(),
   /** Set while the safety alert has not been sent; the worker retries until it is. */
   alertPending: z.boolean(),
   version: z.number().int().min(1),
