@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../aggregates.ts';
 import { SITE_WIDE } from '../aggregates.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry } from '../schemas/complaint.ts';
+import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema } from '../schemas/complaint.ts';
 import { dayIn } from '../time.ts';
-import { keys } from './keys.ts';
+import { keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
@@ -42,7 +42,7 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
   const items: TransactItem[] = [
     { Put: { TableName: table, Item: { ...keys.complaint(record.id), ...ComplaintRecordSchema.parse(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table, Item: { ...keys.tracking(record.trackingCode), complaintId: record.id } } },
-    { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, 0), ...history } } },
+    { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
     ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact } } }]),
     ...(record.status === 'closed' ? [] : [{
       Update: {
@@ -65,4 +65,61 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
 export async function getComplaint(table: string, id: string): Promise<ComplaintRecord | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaint(id), ConsistentRead: true }));
   return Item === undefined ? undefined : ComplaintRecordSchema.parse(Item);
+}
+
+export class VersionConflictError extends Error {}
+
+/**
+ * Saves a changed case if nobody changed it since `expectedVersion` (optimistic concurrency: the API's
+ * If-Match), with its history entries; on closing, the aggregates count it closed (and closed in time),
+ * the owner's caseload shrinks, and the contact details get their expiry.
+ */
+export async function saveComplaintChange(
+  table: string,
+  before: ComplaintRecord,
+  after: ComplaintRecord,
+  history: readonly HistoryEntry[],
+  options: { readonly contactExpiresAt?: number; readonly now: Date },
+): Promise<void> {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: table, Item: { ...keys.complaint(after.id), ...ComplaintRecordSchema.parse(after) },
+        ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': before.version },
+      },
+    },
+    ...history.map((entry, n) => ({ Put: { TableName: table, Item: { ...keys.complaintHistory(after.id, entry.at, after.version, n), ...entry } } })),
+  ];
+  const wasOpen = before.status !== 'closed' && before.status !== 'withdrawn';
+  const isOpen = after.status !== 'closed' && after.status !== 'withdrawn';
+  const caseload = (siteId: string, owner: string, delta: number): TransactItem => ({
+    Update: { TableName: table, Key: keys.caseload(siteId, owner), UpdateExpression: 'ADD openCases :d SET username = :u, siteId = :s', ExpressionAttributeValues: { ':d': delta, ':u': owner, ':s': siteId } },
+  });
+  // One update per owner whose open caseload moves (a transaction touches an item once).
+  const deltas = new Map<string, number>();
+  if (wasOpen) deltas.set(before.owner, (deltas.get(before.owner) ?? 0) - 1);
+  if (isOpen) deltas.set(after.owner, (deltas.get(after.owner) ?? 0) + 1);
+  for (const [owner, delta] of deltas) if (delta !== 0) items.push(caseload(after.siteId, owner, delta));
+  if (after.status === 'closed' && before.status !== 'closed') {
+    const day = dayIn(after.timeZone, options.now.toISOString());
+    const counters: Counters = { [complaintCounterNames.closed]: 1, ...(options.now.toISOString() <= new Date(after.dueAt).toISOString() ? { [complaintCounterNames.closedInTime]: 1 } : {}) };
+    for (const departmentId of [after.departmentId, SITE_WIDE]) items.push(aggregateUpdate(table, { key: { siteId: after.siteId, departmentId, day }, counters }, options.now.toISOString()));
+  }
+  if (options.contactExpiresAt !== undefined && after.hasContact) {
+    items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
+  }
+  try {
+    await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new VersionConflictError(`complaint ${after.id} changed since version ${before.version}`);
+    throw error;
+  }
+}
+
+/** The case's history, oldest first. */
+export async function complaintHistory(table: string, id: string): Promise<HistoryEntry[]> {
+  const { Items = [] } = await dynamoDb.send(new QueryCommand({
+    TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': keys.complaint(id).pk, ':h': 'HIST#' }, ConsistentRead: true,
+  }));
+  return Items.map((item) => HistoryEntrySchema.parse(item));
 }

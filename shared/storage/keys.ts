@@ -6,7 +6,7 @@
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
 //   RATE#<hash>            RATE               a rate-limit window for one source, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
-//   COMPLAINT#<id>         HIST#<at>#<n>      one entry of its append-only history
+//   COMPLAINT#<id>         HIST#<at>#<v>#<n>  one entry of its append-only history
 //   COMPLAINT#<id>         CONTACT            the complainant's contact details; expire after closing
 //   TRACK#<trackingCode>   TRACK              which complaint a patient's tracking code names
 //   STAFF#<site>#<user>    CASELOAD           an officer's open cases, for spreading new complaints
@@ -27,7 +27,8 @@ export const keys = {
   dayKey: (day: string) => `DAY#${day}`,
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),
-  complaintHistory: (id: string, at: string, n: number) => ({ pk: `COMPLAINT#${id}`, sk: `HIST#${at}#${String(n).padStart(4, '0')}` }),
+  /** Unique per change: the case version it produced, and its place among that change's entries. */
+  complaintHistory: (id: string, at: string, version: number, n: number) => ({ pk: `COMPLAINT#${id}`, sk: `HIST#${at}#${String(version).padStart(6, '0')}#${n}` }),
   complaintContact: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CONTACT' }),
   tracking: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
   caseload: (siteId: string, username: string) => ({ pk: `STAFF#${siteId}#${username}`, sk: 'CASELOAD' }),

@@ -3,7 +3,8 @@ import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { SITE_WIDE } from '../../shared/aggregates.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
-import { complaintCounterNames, getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';
+import { applyChange } from '../../shared/complaints/lifecycle.ts';
+import { complaintCounterNames, complaintHistory, getComplaint, saveComplaintChange, storeNewComplaint, VersionConflictError } from '../../shared/storage/complaints.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // A new complaint against DynamoDB Local: stored once however often it is delivered, counted once, and
@@ -50,6 +51,27 @@ describe('storing a new complaint', () => {
     const id = '22222222-2222-4222-8222-222222222222';
     await storeNewComplaint(TABLE_NAME, record(id, { settledOnSpot: true, settlement: '当场退费', status: 'closed', departmentId: 'registration-billing' }), undefined, new Date());
     const { counters } = await sumAggregates(TABLE_NAME, 'demo', 'registration-billing', '2026-11-23', '2026-11-23');
+    expect(counters).toMatchObject({ [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
+  });
+
+  it('saves a change only over the version it was made from, with its history, and counts the closing', async () => {
+    const id = '44444444-4444-4444-8444-444444444444';
+    await storeNewComplaint(TABLE_NAME, record(id, { departmentId: 'maternity-ward' }), undefined, new Date('2026-11-22T16:30:01Z'));
+    const stored = await getComplaint(TABLE_NAME, id);
+    if (stored === undefined) throw new Error('not stored');
+    const now = new Date('2026-11-24T02:00:00Z');
+    const first = applyChange(stored, { reason: '转护理部', handlerDepartmentId: 'nursing-office' }, 'user:office', now);
+    const rival = applyChange(stored, { reason: '由主任负责', owner: 'head' }, 'user:head', now);
+    await saveComplaintChange(TABLE_NAME, stored, first.record, first.history, { now });
+    await expect(saveComplaintChange(TABLE_NAME, stored, rival.record, rival.history, { now })).rejects.toBeInstanceOf(VersionConflictError);
+
+    const current = await getComplaint(TABLE_NAME, id);
+    if (current === undefined) throw new Error('gone');
+    expect(current).toMatchObject({ version: 2, handlerDepartmentId: 'nursing-office', owner: 'office' });
+    const closing = applyChange(current, { reason: '已回复', status: 'closed', outcome: 'partly-substantiated', response: '已道歉' }, 'user:office', now);
+    await saveComplaintChange(TABLE_NAME, current, closing.record, closing.history, { now });
+    expect((await complaintHistory(TABLE_NAME, id)).map((h) => h.change)).toEqual(['received', 'handler', 'status']);
+    const { counters } = await sumAggregates(TABLE_NAME, 'demo', 'maternity-ward', '2026-11-24', '2026-11-24');
     expect(counters).toMatchObject({ [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
   });
 });
