@@ -4,7 +4,7 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
+import { INDEXES, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { acknowledge } from '../nag.ts';
 
 /**
@@ -42,6 +42,13 @@ export class FeedbackData extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
     acknowledge(this.table, { id: 'HIPAA.Security-DynamoDBInBackupPlan', reason: 'Point-in-time recovery (35 days) is on, with deletion protection and a retain policy; an AWS Backup plan with a vault and retention beyond that is an account-level decision of the hospital operator, usually made once for every workload.' });
 
     this.signingKey = new Secret(this, 'SigningKey', {

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { waitFor } from './ports.ts';
 
 // AWS's own DynamoDB emulator (Java), fetched by infra/local/setup.mjs. Data stays on disk under
@@ -50,20 +50,35 @@ export async function startDynamoDbLocal(port: number, dataDir: string | undefin
 }
 
 /** Creates the single table as the CDK stack defines it (keys and TTL), unless it exists. */
+const indexes = Object.values(INDEXES).map((index) => ({
+  IndexName: index.name,
+  KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' as const }, { AttributeName: index.sortKey, KeyType: 'RANGE' as const }],
+  Projection: { ProjectionType: 'ALL' as const },
+}));
+const attributes = [PARTITION_KEY, SORT_KEY, ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])].map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
+
+/** The table as the CDK stack declares it; a table kept from an older version gains the indexes it lacks. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     await client.send(new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: PARTITION_KEY, AttributeType: 'S' }, { AttributeName: SORT_KEY, AttributeType: 'S' }],
+      AttributeDefinitions: attributes,
       KeySchema: [{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }, { AttributeName: SORT_KEY, KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: indexes,
     }));
     await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of indexes.filter((i) => !existing.has(i.IndexName))) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: attributes, GlobalSecondaryIndexUpdates: [{ Create: index }] }));
+    }
   }
   await waitFor('table', async () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.TableStatus !== 'ACTIVE') throw new Error(`table is ${Table?.TableStatus}`);
+    if ((Table.GlobalSecondaryIndexes ?? []).some((i) => i.IndexStatus !== 'ACTIVE')) throw new Error('an index is still being built');
   });
 }

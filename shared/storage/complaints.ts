@@ -1,11 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../aggregates.ts';
 import { SITE_WIDE } from '../aggregates.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema } from '../schemas/complaint.ts';
 import { dayIn } from '../time.ts';
-import { keys, TTL_ATTRIBUTE } from './keys.ts';
+import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
@@ -33,6 +34,9 @@ export function receivedCounters(record: ComplaintRecord): Counters {
   return counters;
 }
 
+const isOpen = (record: ComplaintRecord) => record.status !== 'closed' && record.status !== 'withdrawn';
+const indexKeys = (record: ComplaintRecord) => byDueKeys(record.siteId, isOpen(record), record.dueAt, record.id);
+
 export type StoreComplaintResult = 'stored' | 'duplicate';
 
 export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: Omit<ComplaintContact, 'consent'> & { consent: boolean } | undefined, now: Date): Promise<StoreComplaintResult> {
@@ -40,7 +44,7 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
   const counters = receivedCounters(record);
   const history: HistoryEntry = { at: record.receivedAt, actor: record.enteredBy, change: 'received', to: record.status, reason: `owner ${record.owner}, handler ${record.handlerDepartmentId}` };
   const items: TransactItem[] = [
-    { Put: { TableName: table, Item: { ...keys.complaint(record.id), ...ComplaintRecordSchema.parse(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...keys.complaint(record.id), ...indexKeys(record), ...ComplaintRecordSchema.parse(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table, Item: { ...keys.tracking(record.trackingCode), complaintId: record.id } } },
     { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
     ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact } } }]),
@@ -84,21 +88,21 @@ export async function saveComplaintChange(
   const items: TransactItem[] = [
     {
       Put: {
-        TableName: table, Item: { ...keys.complaint(after.id), ...ComplaintRecordSchema.parse(after) },
+        TableName: table, Item: { ...keys.complaint(after.id), ...indexKeys(after), ...ComplaintRecordSchema.parse(after) },
         ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': before.version },
       },
     },
     ...history.map((entry, n) => ({ Put: { TableName: table, Item: { ...keys.complaintHistory(after.id, entry.at, after.version, n), ...entry } } })),
   ];
-  const wasOpen = before.status !== 'closed' && before.status !== 'withdrawn';
-  const isOpen = after.status !== 'closed' && after.status !== 'withdrawn';
+  const wasOpen = isOpen(before);
+  const nowOpen = isOpen(after);
   const caseload = (siteId: string, owner: string, delta: number): TransactItem => ({
     Update: { TableName: table, Key: keys.caseload(siteId, owner), UpdateExpression: 'ADD openCases :d SET username = :u, siteId = :s', ExpressionAttributeValues: { ':d': delta, ':u': owner, ':s': siteId } },
   });
   // One update per owner whose open caseload moves (a transaction touches an item once).
   const deltas = new Map<string, number>();
   if (wasOpen) deltas.set(before.owner, (deltas.get(before.owner) ?? 0) - 1);
-  if (isOpen) deltas.set(after.owner, (deltas.get(after.owner) ?? 0) + 1);
+  if (nowOpen) deltas.set(after.owner, (deltas.get(after.owner) ?? 0) + 1);
   for (const [owner, delta] of deltas) if (delta !== 0) items.push(caseload(after.siteId, owner, delta));
   if (after.status === 'closed' && before.status !== 'closed') {
     const day = dayIn(after.timeZone, options.now.toISOString());
@@ -123,3 +127,80 @@ export async function complaintHistory(table: string, id: string): Promise<Histo
   }));
   return Items.map((item) => HistoryEntrySchema.parse(item));
 }
+
+export interface ComplaintFilter {
+  readonly status?: ComplaintRecord['status'];
+  /** Only these departments' complaints (a responder's scope); all when omitted. */
+  readonly departmentIds?: readonly string[];
+  readonly owner?: string;
+  /** Only open complaints past their due date at `now`. */
+  readonly overdueAt?: Date;
+}
+
+export interface ComplaintPage {
+  readonly items: ComplaintRecord[];
+  /** Pass back to get the next page; absent on the last one. */
+  readonly cursor?: string;
+}
+
+const CursorSchema = z.record(z.string(), z.string());
+
+/** A site's complaints, soonest due first (open before done), filtered and paginated in the index. */
+export async function listComplaints(table: string, siteId: string, filter: ComplaintFilter, limit: number, cursor?: string): Promise<ComplaintPage> {
+  const names: Record<string, string> = { '#pk': INDEXES.byDue.partitionKey };
+  const values: Record<string, unknown> = { ':pk': byDueKeys(siteId, true, '', '')[INDEXES.byDue.partitionKey] };
+  let keyCondition = '#pk = :pk';
+  const filters: string[] = [];
+  if (filter.overdueAt !== undefined || filter.status !== undefined) names['#sk'] = INDEXES.byDue.sortKey;
+  if (filter.overdueAt !== undefined) {
+    keyCondition += ' AND #sk BETWEEN :lo AND :hi';
+    values[':lo'] = 'OPEN#';
+    values[':hi'] = `OPEN#${filter.overdueAt.toISOString()}`;
+  } else if (filter.status !== undefined) {
+    keyCondition += ' AND begins_with(#sk, :state)';
+    values[':state'] = filter.status === 'closed' || filter.status === 'withdrawn' ? 'SHUT#' : 'OPEN#';
+  }
+  if (filter.status !== undefined) {
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+    filters.push('#status = :status');
+  }
+  if (filter.owner !== undefined) {
+    names['#owner'] = 'owner';
+    values[':owner'] = filter.owner;
+    filters.push('#owner = :owner');
+  }
+  if (filter.departmentIds !== undefined) {
+    names['#dept'] = 'departmentId';
+    const placeholders = filter.departmentIds.map((d, i) => {
+      values[`:d${i}`] = d;
+      return `:d${i}`;
+    });
+    filters.push(placeholders.length === 0 ? 'attribute_not_exists(#dept)' : `#dept IN (${placeholders.join(', ')})`);
+  }
+  let startKey: Record<string, string> | undefined;
+  if (cursor !== undefined) {
+    try {
+      startKey = CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    } catch {
+      throw new InvalidCursorError('the cursor is not one this API gave out');
+    }
+  }
+  const page = await dynamoDb.send(new QueryCommand({
+    TableName: table,
+    IndexName: INDEXES.byDue.name,
+    KeyConditionExpression: keyCondition,
+    ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  }));
+  const last = page.LastEvaluatedKey === undefined ? undefined : CursorSchema.parse(page.LastEvaluatedKey);
+  return {
+    items: (page.Items ?? []).map((item) => ComplaintRecordSchema.parse(item)),
+    ...(last === undefined ? {} : { cursor: Buffer.from(JSON.stringify(last)).toString('base64url') }),
+  };
+}
+
+export class InvalidCursorError extends Error {}

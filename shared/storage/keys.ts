@@ -40,5 +40,18 @@ export const keys = {
   auditPartition: (day: string) => `AUDIT#${day}`,
 } as const;
 
+/**
+ * Secondary indexes, declared once for the CDK table and DynamoDB Local. `byDue`: a site's complaints in
+ * due-date order, open ones first (OPEN sorts before SHUT), for the inbox and the SLA monitor.
+ */
+export const INDEXES = {
+  byDue: { name: 'byDue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+} as const;
+
+export const byDueKeys = (siteId: string, open: boolean, dueAt: string, id: string) => ({
+  [INDEXES.byDue.partitionKey]: `COMPLAINTS#${siteId}`,
+  [INDEXES.byDue.sortKey]: `${open ? 'OPEN' : 'SHUT'}#${dueAt}#${id}`,
+});
+
 export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';

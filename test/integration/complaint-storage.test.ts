@@ -4,7 +4,7 @@ import { SITE_WIDE } from '../../shared/aggregates.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { applyChange } from '../../shared/complaints/lifecycle.ts';
-import { complaintCounterNames, complaintHistory, getComplaint, saveComplaintChange, storeNewComplaint, VersionConflictError } from '../../shared/storage/complaints.ts';
+import { complaintCounterNames, complaintHistory, getComplaint, listComplaints, saveComplaintChange, storeNewComplaint, VersionConflictError } from '../../shared/storage/complaints.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // A new complaint against DynamoDB Local: stored once however often it is delivered, counted once, and
@@ -73,5 +73,26 @@ describe('storing a new complaint', () => {
     expect((await complaintHistory(TABLE_NAME, id)).map((h) => h.change)).toEqual(['received', 'handler', 'status']);
     const { counters } = await sumAggregates(TABLE_NAME, 'demo', 'maternity-ward', '2026-11-24', '2026-11-24');
     expect(counters).toMatchObject({ [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
+  });
+
+  it('lists a site\'s complaints soonest due first, by status, owner, department and overdue, page by page', async () => {
+    const site = 'listing';
+    const make = (n: number, overrides: Partial<ComplaintRecord>) => record(`55555555-5555-4555-8555-${String(n).padStart(12, '0')}`, { siteId: site, trackingCode: `LIST-${n}`, ...overrides });
+    await storeNewComplaint(TABLE_NAME, make(1, { dueAt: '2026-11-30T15:59:59.999Z', departmentId: 'emergency' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(2, { dueAt: '2026-11-25T15:59:59.999Z', departmentId: 'cardiology-ward', owner: 'head' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(3, { dueAt: '2026-11-20T15:59:59.999Z', departmentId: 'cardiology-ward' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(4, { dueAt: '2026-11-19T15:59:59.999Z', status: 'closed', settledOnSpot: true, settlement: '当场解决' }), undefined, new Date());
+
+    const ids = (page: { items: ComplaintRecord[] }) => page.items.map((c) => c.trackingCode);
+    expect(ids(await listComplaints(TABLE_NAME, site, {}, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1', 'LIST-4']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { status: 'received' }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { owner: 'head' }, 50))).toEqual(['LIST-2']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['cardiology-ward'] }, 50))).toEqual(['LIST-3', 'LIST-2']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { overdueAt: new Date('2026-11-24T00:00:00Z') }, 50))).toEqual(['LIST-3']);
+
+    const first = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2);
+    expect(ids(first)).toEqual(['LIST-3', 'LIST-2']);
+    const second = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2, first.cursor);
+    expect(ids(second)).toEqual(['LIST-1']);
   });
 });
