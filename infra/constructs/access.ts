@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { env } from '../../shared/resource-env.ts';
@@ -27,15 +27,26 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
     { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'CDK grant on the one customer-managed data key only: DynamoDB and SQS ask for data keys (GenerateDataKey, GenerateDataKeyWithoutPlaintext) for envelope encryption of what this function writes.' },
     { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: 'CDK grant on the one customer-managed data key only, which encrypts the table and the queues; no other key is reachable.' },
   );
+  // CDK's table grants cover the table's indexes (`<table>/index/*`): only this table's, which the inbox queries.
+  const acknowledgeTableIndexes = () => {
+    const table = data.table.node.defaultChild;
+    if (!(table instanceof CfnElement)) return;
+    acknowledge(fn.role ?? fn, {
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(table).getLogicalId(table)}.Arn>/index/*]`,
+      reason: 'CDK table grant: the indexes of the one table this function uses (byDue, for the complaint inbox and SLA checks); no other table is reachable.',
+    });
+  };
   for (const need of access) {
     switch (need) {
       case 'table:read':
         data.table.grantReadData(fn);
         fn.addEnvironment(env.tableName, data.table.tableName);
+        acknowledgeTableIndexes();
         break;
       case 'table:write':
         data.table.grantReadWriteData(fn);
         fn.addEnvironment(env.tableName, data.table.tableName);
+        acknowledgeTableIndexes();
         acknowledgeDataKeyWildcards();
         break;
       case 'queue:intake:send':
