@@ -56,6 +56,13 @@ export const functions = {
     memoryMb: 256,
     access: ['table:read', 'auth:verify'],
   },
+  adminComplaints: {
+    entry: 'functions/admin-complaints/handler.ts',
+    description: 'The complaint inbox and cases for staff (GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'auth:verify'],
+  },
   adminPages: {
     entry: 'functions/admin-pages/handler.ts',
     description: 'The staff pages: sign-in with PKCE, the satisfaction dashboard, sign-out',
@@ -110,6 +117,9 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
   { method: 'GET', path: '/v1/complaints/track/{trackingCode}', function: 'complaintTrack', access: 'public' },
   { method: 'GET', path: '/v1/admin/metrics', function: 'adminMetrics', access: 'staff' },
+  { method: 'GET', path: '/v1/admin/complaints', function: 'adminComplaints', access: 'staff' },
+  { method: 'GET', path: '/v1/admin/complaints/{id}', function: 'adminComplaints', access: 'staff' },
+  { method: 'PATCH', path: '/v1/admin/complaints/{id}', function: 'adminComplaints', access: 'staff' },
   { method: 'GET', path: '/admin', function: 'adminPages', access: 'staff-page' },
   { method: 'GET', path: '/admin/sign-in', function: 'adminPages', access: 'staff-page' },
   { method: 'GET', path: '/admin/callback', function: 'adminPages', access: 'staff-page' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type RouteSpec, routes } from '../infra/topology.ts';
+import { ComplaintChangeSchema } from './complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from './complaints/tracking.ts';
 import { ProblemSchema } from './http/problem.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from './schemas/survey.ts';
@@ -86,6 +87,26 @@ export const operations: Readonly<Record<string, JsonObject>> = {
       422: problem('A query parameter fails validation'),
     },
   },
+  'GET /v1/admin/complaints': {
+    summary: 'The complaint inbox: a site\'s complaints, soonest due first; responders see their departments\' only',
+    parameters: ['site', 'status', 'department', 'owner', 'overdue', 'limit', 'cursor'].map((name) => ({ name, in: 'query', required: name === 'site', schema: { type: 'string' } })),
+    responses: { 200: { description: '`{ items, cursor? }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Outside the caller\'s scope'), 422: problem('A query parameter fails validation') },
+  },
+  'GET /v1/admin/complaints/{id}': {
+    summary: 'One complaint with its history; the ETag is its version',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { 200: { description: '`{ complaint, history }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Unknown, or outside the caller\'s departments') },
+  },
+  'PATCH /v1/admin/complaints/{id}': {
+    summary: 'Change owner, handler, status, category, severity, response, outcome; If-Match the version read',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintChange' } } } },
+    responses: {
+      200: { description: 'The changed complaint; the new ETag', content: { 'application/json': { schema: { type: 'object' } } } },
+      401: problem('Unauthenticated'), 403: problem('The role may not make this change'), 404: problem('Unknown, or outside the caller\'s departments'),
+      409: problem('Changed since the version in If-Match'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
+    },
+  },
   'GET /admin': { summary: 'Staff dashboard (session cookie); without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
   'GET /admin/sign-in': { summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
   'GET /admin/callback': { summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused') } },
@@ -121,6 +142,7 @@ export function buildOpenApiDocument(): JsonObject {
         SurveyAccepted: schema(SurveyAcceptedSchema),
         Problem: schema(ProblemSchema),
         TrackedComplaint: schema(TrackedComplaintSchema),
+        ComplaintChange: schema(ComplaintChangeSchema),
       },
     },
   };

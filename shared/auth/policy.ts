@@ -58,6 +58,12 @@ export function decide(identity: Identity, action: Action, target: Target): Deci
   return identity.departments.includes(target.departmentId) ? { allow: true, departments: [target.departmentId] } : { allow: false, status: 404 };
 }
 
+/** Whether any of the caller's roles (or scopes) grants the action at all, wherever. */
+export function hasAction(identity: Identity, action: Action): boolean {
+  if (identity.kind === 'machine') return identity.scopes.some((scope) => MACHINE_ACTIONS[scope] === action);
+  return identity.roles.some((role) => ROLE_ACTIONS[role].includes(action));
+}
+
 export const forbidden = () => new HttpProblem(403, 'forbidden', 'Forbidden', 'Your role does not allow this.');
 
 /** Throws the problem the decision calls for; returns the departments the caller may see. */

@@ -1,0 +1,88 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { actorOf, type Identity } from '../../shared/auth/identity.ts';
+import { authorize, forbidden, hasAction } from '../../shared/auth/policy.ts';
+import { ComplaintChangeSchema, applyChange } from '../../shared/complaints/lifecycle.ts';
+import { canSeeCase, caseView, checkChangeAllowed, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
+import { requireEnv } from '../../shared/config.ts';
+import { json } from '../../shared/http/middleware.ts';
+import { HttpProblem, validationFailed } from '../../shared/http/problem.ts';
+import { header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { staffFunction } from '../../shared/http/staff.ts';
+import { env } from '../../shared/resource-env.ts';
+import { retentionFromEnv } from '../../shared/retention.ts';
+import { recordAudit } from '../../shared/storage/audit.ts';
+import { complaintHistory, getComplaint, InvalidCursorError, listComplaints, saveComplaintChange, VersionConflictError } from '../../shared/storage/complaints.ts';
+import { addDays, epochSeconds } from '../../shared/time.ts';
+
+const table = requireEnv(env.tableName);
+const { contactDays } = retentionFromEnv();
+
+const etag = (version: number) => `"v${version}"`;
+
+async function list(event: APIGatewayProxyEventV2, identity: Identity) {
+  const parsed = ListQuerySchema.safeParse(event.queryStringParameters ?? {});
+  if (!parsed.success) throw validationFailed(parsed.error);
+  const q = parsed.data;
+  const scope = authorize(identity, 'complaints:read', { siteId: q.site, ...(q.department === undefined ? {} : { departmentId: q.department }) });
+  const departmentIds = q.department !== undefined ? [q.department] : scope === 'all' ? undefined : scope;
+  try {
+    const page = await listComplaints(table, q.site, {
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(q.owner === undefined ? {} : { owner: q.owner }),
+      ...(departmentIds === undefined ? {} : { departmentIds }),
+      ...(q.overdue === 'true' ? { overdueAt: new Date() } : {}),
+    }, q.limit, q.cursor);
+    return json(200, { items: page.items.map(caseView), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) }, { 'cache-control': 'no-store' });
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw new HttpProblem(422, 'validation-failed', 'Validation failed', error.message, { errors: [{ path: 'cursor', message: error.message }] });
+    throw error;
+  }
+}
+
+async function read(id: string, identity: Identity) {
+  if (!hasAction(identity, 'complaints:read')) throw forbidden();
+  const record = await getComplaint(table, id);
+  if (record === undefined || canSeeCase(identity, 'complaints:read', record) === undefined) throw noSuchComplaint();
+  return json(200, { complaint: caseView(record), history: await complaintHistory(table, id) }, { etag: etag(record.version), 'cache-control': 'no-store' });
+}
+
+async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
+  if (!hasAction(identity, 'complaints:update')) throw forbidden();
+  const record = await getComplaint(table, id);
+  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:update', record);
+  if (record === undefined || scope === undefined) throw noSuchComplaint();
+  const ifMatch = header(event, 'if-match');
+  if (ifMatch === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
+  if (ifMatch !== etag(record.version)) throw new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+  const parsed = ComplaintChangeSchema.safeParse(parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
+  if (!parsed.success) throw validationFailed(parsed.error);
+  checkChangeAllowed(scope, parsed.data);
+  const now = new Date();
+  const { record: next, history } = applyChange(record, parsed.data, actorOf(identity), now);
+  try {
+    await saveComplaintChange(table, record, next, history, {
+      now,
+      ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, contactDays)) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+    throw error;
+  }
+  await recordAudit(table, { actor: actorOf(identity), action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
+}
+
+/** GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id}: the office's inbox and cases. */
+export const handler = staffFunction(async (event, identity) => {
+  const id = event.pathParameters?.id ?? '';
+  switch (event.routeKey) {
+    case 'GET /v1/admin/complaints':
+      return list(event, identity);
+    case 'GET /v1/admin/complaints/{id}':
+      return read(id, identity);
+    case 'PATCH /v1/admin/complaints/{id}':
+      return change(event, id, identity);
+    default:
+      throw noSuchComplaint();
+  }
+});

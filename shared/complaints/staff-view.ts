@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Identity } from '../auth/identity.ts';
+import { decide } from '../auth/policy.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
+import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { ComplaintStatusSchema } from '../schemas/complaint.ts';
+import { IdSchema } from '../schemas/site.ts';
+import type { ComplaintChange } from './lifecycle.ts';
+
+// What staff may see and change of a complaint, on top of the policy's yes/no: a department responder
+// reads the cases about their departments or handed to them, and answers them; the office runs them.
+
+/** A case is a responder's when it is about one of their departments or their department handles it. */
+export function canSeeCase(identity: Identity, action: 'complaints:read' | 'complaints:update', record: ComplaintRecord): 'all' | 'department' | undefined {
+  const about = decide(identity, action, { siteId: record.siteId, departmentId: record.departmentId });
+  const handling = decide(identity, action, { siteId: record.siteId, departmentId: record.handlerDepartmentId });
+  if (about.allow && about.departments === 'all') return 'all';
+  if (about.allow || handling.allow) return 'department';
+  return undefined;
+}
+
+/** Out of scope is "not found" (never "forbidden"), so a case's existence does not leak. */
+export const noSuchComplaint = () => notFound('No such complaint.');
+
+const RESPONDER_FIELDS = new Set(['reason', 'status', 'response']);
+const RESPONDER_STATUSES = new Set(['investigating', 'responded']);
+
+/** Responders answer; they do not reassign, reclassify or close (OWASP API3: only the fields a role should set). */
+export function checkChangeAllowed(scope: 'all' | 'department', change: ComplaintChange): void {
+  if (scope === 'all') return;
+  const extra = Object.keys(change).filter((field) => !RESPONDER_FIELDS.has(field));
+  const status = change.status !== undefined && !RESPONDER_STATUSES.has(change.status) ? ['status'] : [];
+  const refused = [...extra, ...status];
+  if (refused.length > 0) {
+    throw new HttpProblem(403, 'forbidden', 'Forbidden', 'A department responder may move a case to investigating or responded and write the response; the complaint office does the rest.', {
+      errors: refused.map((path) => ({ path, message: 'not for your role' })),
+    });
+  }
+}
+
+export const ListQuerySchema = z.strictObject({
+  site: IdSchema,
+  status: ComplaintStatusSchema.optional(),
+  department: IdSchema.optional(),
+  owner: z.string().min(1).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** The case as staff see it: everything but contact details, which only the office reads, separately. */
+export function caseView(record: ComplaintRecord): Omit<ComplaintRecord, 'alertPending'> {
+  const { alertPending: _pending, ...view } = record;
+  return view;
+}
