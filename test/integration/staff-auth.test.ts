@@ -94,9 +94,17 @@ describe('who may read which figures', () => {
     expect((await call(path, await idToken(who))).status).toBe(status);
   });
 
-  it('refuses the machine client on a staff route with 403', async () => {
-    const response = await call(METRICS, await machineToken());
-    expect(response.status).toBe(403);
+  it('refuses the machine client on every staff route with 403', async () => {
+    const token = await machineToken();
+    expect((await call(METRICS, token)).status).toBe(403);
+    expect((await call('/v1/admin/complaints?site=demo', token)).status).toBe(403);
+    expect((await call('/v1/admin/complaints/any-id', token)).status).toBe(403);
+  });
+
+  // Every demo role against the complaint inbox (the case-level checks are in admin-complaints.test.ts).
+  const inbox: readonly [who: string, status: number][] = [['office', 200], ['head', 200], ['cardio', 200], ['callback', 403], ['manager', 403], ['admin', 403]];
+  it.each(inbox)('%s GET /v1/admin/complaints → %i', async (who, status) => {
+    expect((await call('/v1/admin/complaints?site=demo', await idToken(who))).status).toBe(status);
   });
 
   it('refuses an ID token of a user whose groups name no role', async () => {
