@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/identity.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/config.ts';
+import { createComplaintSettingsIfAbsent, DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
 import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
 import { env } from '../../shared/resource-env.ts';
 import { createDepartmentIfAbsent, createSiteIfAbsent, getDepartment } from '../../shared/storage/sites.ts';
@@ -12,6 +13,7 @@ import { currentSurveyCode } from '../../shared/survey-codes.ts';
 /** Loads the demo site unless it is there already; returns how many items it created. */
 export async function seedDemoSite(table: string): Promise<number> {
   let created = (await createSiteIfAbsent(table, DEMO_SITE)) ? 1 : 0;
+  if (await createComplaintSettingsIfAbsent(table, DEMO_SITE.siteId, DEMO_COMPLAINT_SETTINGS)) created += 1;
   for (const department of DEMO_DEPARTMENTS) if (await createDepartmentIfAbsent(table, department)) created += 1;
   return created;
 }

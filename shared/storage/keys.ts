@@ -10,7 +10,7 @@
 //   COMPLAINT#<id>         CONTACT            the complainant's contact details; expire after closing
 //   TRACK#<trackingCode>   TRACK              which complaint a patient's tracking code names
 //   STAFF#<site>#<user>    CASELOAD           an officer's open cases, for spreading new complaints
-//   SITE#<site>            ROTA | CONTACTS    the complaint office's rota; safety and head contacts
+//   SITE#<site>            COMPLAINTS         the site's complaint settings: rota, contacts, routing
 //   USER#<username>        USER               a local staff account (the local issuer; Cognito in AWS)
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
 
@@ -32,8 +32,7 @@ export const keys = {
   complaintContact: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CONTACT' }),
   tracking: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
   caseload: (siteId: string, username: string) => ({ pk: `STAFF#${siteId}#${username}`, sk: 'CASELOAD' }),
-  rota: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'ROTA' }),
-  siteContacts: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'CONTACTS' }),
+  complaintSettings: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'COMPLAINTS' }),
   user: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
   userPrefix: 'USER#',
   audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
