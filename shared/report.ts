@@ -2,7 +2,9 @@ import { SITE_WIDE } from './aggregates.ts';
 import { type SurveyFigures, surveyFigures } from './figures.ts';
 import type { Department, Site } from './schemas/site.ts';
 import { sumAggregates } from './storage/aggregates.ts';
-import { getDepartment, getSite } from './storage/sites.ts';
+import { getDepartment, getSite, listDepartments } from './storage/sites.ts';
+import { type ComplaintFigures, complaintFigures } from './complaints/figures.ts';
+import { complaintCounterNames } from './storage/complaints.ts';
 
 // The figures a digest, the dashboard and `npm run metrics` show for a site or one department over a
 // period: read from the daily aggregates, so the cost is one query per department, never per survey.
@@ -17,6 +19,9 @@ export interface Report {
     readonly meetsPositiveTarget: boolean | null;
     readonly meetsWaitTarget: boolean | null;
   };
+  readonly complaints: ComplaintFigures;
+  /** Site reports: the patient-facing departments with no complaint in the period (domain.md: they are rewarded). */
+  readonly departmentsWithoutComplaints?: readonly { readonly id: string; readonly name: string; readonly nameEn: string }[];
 }
 
 export class UnknownScopeError extends Error {}
@@ -30,6 +35,12 @@ export async function buildReport(table: string, siteId: string, departmentId: s
     if (department === undefined) throw new UnknownScopeError(`unknown department "${departmentId}" at site "${siteId}"`);
   }
   const { counters, days } = await sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to);
+  let withoutComplaints: Report['departmentsWithoutComplaints'];
+  if (department === undefined) {
+    const patientFacing = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled);
+    const sums = await Promise.all(patientFacing.map(async (d) => ({ d, n: (await sumAggregates(table, siteId, d.departmentId, from, to)).counters[complaintCounterNames.received] ?? 0 })));
+    withoutComplaints = sums.filter(({ n }) => n === 0).map(({ d }) => ({ id: d.departmentId, name: d.name, nameEn: d.nameEn }));
+  }
   const figures = surveyFigures(counters, site.minResponses);
   const meets = (value: number | null, target: number) => (value === null ? null : value >= target);
   return {
@@ -43,11 +54,15 @@ export async function buildReport(table: string, siteId: string, departmentId: s
       meetsPositiveTarget: meets(figures.positiveRate, site.targets.positiveRate),
       meetsWaitTarget: meets(figures.wait.within15Rate, site.targets.waitWithin15Rate),
     },
+    complaints: complaintFigures(counters),
+    ...(withoutComplaints === undefined ? {} : { departmentsWithoutComplaints: withoutComplaints }),
   };
 }
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 const mark = (meets: boolean | null) => (meets === null ? '' : meets ? '  ✓ meets target' : '  ✗ below target');
+
+const listCounts = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(' · ');
 
 /** The report as a person reads it in a terminal. */
 export function formatReport(report: Report): string {
@@ -69,6 +84,17 @@ export function formatReport(report: Report): string {
     ...Object.entries(s.ratings).map(([aspect, r]) => `  ${aspect.padEnd(20)}${(r.mean === null ? '—' : r.mean.toFixed(2)).padStart(5)}   ${percent(r.topBoxRate).padStart(7)}   ${r.n}`),
     `Comments              ${s.comments}`,
     `Asked to be contacted ${s.contactRequested}`,
+    '',
+    `Complaints received   ${report.complaints.n}`,
+    ...(report.complaints.n === 0 ? [] : [
+      `  by category         ${listCounts(report.complaints.byCategory)}`,
+      `  by severity         ${listCounts(report.complaints.bySeverity)}`,
+      `  by channel          ${listCounts(report.complaints.byChannel)}`,
+    ]),
+    `Closed                ${report.complaints.closed}, within the limit ${report.complaints.closedInTime} (${percent(report.complaints.closedInTimeRate)})`,
+    ...(report.departmentsWithoutComplaints === undefined ? [] : [
+      `No complaint in the period (${report.departmentsWithoutComplaints.length}): ${report.departmentsWithoutComplaints.map((d) => d.name).join('、') || '—'}`,
+    ]),
   ];
   return lines.join('\n');
 }

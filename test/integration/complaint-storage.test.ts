@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { SITE_WIDE } from '../../shared/aggregates.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
+import { buildReport, formatReport } from '../../shared/report.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { applyChange } from '../../shared/complaints/lifecycle.ts';
 import { complaintCounterNames, complaintHistory, getComplaint, listComplaints, saveComplaintChange, storeNewComplaint, VersionConflictError } from '../../shared/storage/complaints.ts';
@@ -94,5 +95,17 @@ describe('storing a new complaint', () => {
     expect(ids(first)).toEqual(['LIST-3', 'LIST-2']);
     const second = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2, first.cursor);
     expect(ids(second)).toEqual(['LIST-1']);
+  });
+
+  it('reports complaints by category, severity and channel, closings in time, and the departments with none', async () => {
+    const report = await buildReport(TABLE_NAME, 'demo', undefined, '2026-11-23', '2026-11-24');
+    expect(report.complaints.n).toBeGreaterThanOrEqual(3);
+    expect(report.complaints.byChannel.hotline).toBe(report.complaints.n);
+    expect(report.complaints.closedInTimeRate).toBe(1);
+    const quiet = (report.departmentsWithoutComplaints ?? []).map((d) => d.id);
+    expect(quiet).toContain('cardiology-ward');
+    expect(quiet).not.toContain('emergency');
+    expect(quiet).not.toContain('medical-affairs'); // offices are not patient-facing
+    expect(formatReport(report)).toContain('No complaint in the period');
   });
 });

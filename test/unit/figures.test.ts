@@ -136,6 +136,8 @@ describe('the report', () => {
 
   it('says "too few responses" with the site minimum, and shows no score', async () => {
     dynamoMock.on(QueryCommand).resolves({ Items: [aggregateItem('2026-11-20', countersFor(repeat(5, { survey: { overall: 'poor' as const } })))] });
+    // The site report also lists the departments with no complaint: here the site has none listed.
+    dynamoMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SITE#demo', ':prefix': 'DEPT#' } }).resolves({ Items: [] });
 
     const report = await buildReport(TEST_TABLE, 'demo', undefined, '2026-11-01', '2026-11-30');
     const text = formatReport(report);
