@@ -1,27 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../infra/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useBrowser } from '../support/browser.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // Staff sign in to the admin pages through the local issuer's hosted sign-in, as they would through
 // Cognito's: authorization code with PKCE, then an HttpOnly, Secure, SameSite=Strict session cookie.
 
 const stack = useLocalStack();
-const OUTPUT = join(import.meta.dirname, '..', 'output');
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+  const page = await (await browser().newContext({ viewport: { width: 1100, height: 800 } })).newPage();
   await page.goto(`${stack().baseUrl}/admin`);
   await page.getByLabel('用户名 · Username').fill(username);
   await page.getByLabel('密码 · Password').fill(password);
@@ -36,7 +27,7 @@ describe('staff sign-in in Chromium', () => {
     await page.getByRole('alert').getByText('用户名或密码不正确 · Wrong username or password').waitFor();
     expect(page.url().startsWith(stack().issuer.url)).toBe(true);
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('pf_session');
-    await page.screenshot({ path: join(OUTPUT, 'admin-sign-in-refused.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-sign-in-refused.png') });
   });
 
   it('signs a manager in to the dashboard with a locked-down session cookie, and out again', async () => {
@@ -46,7 +37,7 @@ describe('staff sign-in in Chromium', () => {
     expect(await page.getByRole('row').count()).toBe(22); // header, whole site, 20 departments
     const session = (await page.context().cookies()).find((c) => c.name === 'pf_session');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
-    await page.screenshot({ path: join(OUTPUT, 'admin-dashboard-manager.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-dashboard-manager.png'), fullPage: true });
 
     await page.getByRole('button', { name: '退出 · Sign out' }).click();
     await page.getByRole('heading', { name: '已退出 · Signed out' }).waitFor();

@@ -1,33 +1,24 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../infra/browser.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { counterNames } from '../../shared/aggregates.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { dayIn } from '../../shared/time.ts';
+import { SCREENSHOTS, useBrowser } from '../support/browser.ts';
 import { eventually, useLocalStack } from '../support/local-stack.ts';
 
 // What a patient does: open the department's page on a phone, answer in Chinese, send. Real Chromium
 // against the whole local stack; the screenshots in test/output/ show what patients see.
 
 const stack = useLocalStack({ rateLimitPerMinute: 1000 });
-const OUTPUT = join(import.meta.dirname, '..', 'output');
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openPage(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ ...PHONE, ...options });
+  const context = await browser().newContext({ ...PHONE, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   // A Content-Security-Policy violation or a script error is a broken page, even if the test would pass.
@@ -66,14 +57,14 @@ describe('the survey page in Chromium', () => {
     await page.getByText('希望我们联系您吗？').click();
     await page.getByLabel('我同意医院就本次评价联系我').check();
     await page.getByLabel('手机或电话').fill('138 0013 8000');
-    await page.screenshot({ path: join(OUTPUT, 'survey-zh-filled.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'survey-zh-filled.png'), fullPage: true });
 
     const submit = page.getByRole('button', { name: '提交评价' });
     await submit.click();
     await submit.click({ timeout: 500 }).catch(() => undefined); // a double tap is still one response
     await page.getByRole('heading', { name: '感谢您的评价！' }).waitFor();
     await page.getByText('我们的工作人员会尽快与您联系').waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'survey-zh-thanks.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'survey-zh-thanks.png'), fullPage: true });
 
     await counted('registration-billing', counterNames.surveys, 1);
     await counted('registration-billing', counterNames.overall('very_good'), 1);
@@ -96,7 +87,7 @@ describe('the survey page in Chromium', () => {
     await page.getByLabel('Anything you would like to tell us?').fill('The night nurse did not answer the call bell for 20 minutes.');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'survey-en-no-js-thanks.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'survey-en-no-js-thanks.png'), fullPage: true });
 
     await counted('cardiology-ward', counterNames.overall('poor'), 1);
     expect(problems).toEqual([]);
@@ -111,7 +102,7 @@ describe('the survey page in Chromium', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByRole('heading', { name: '提交未成功' }).waitFor();
     await page.getByText('电话或邮箱（至少填一项，格式要正确）').waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'survey-zh-refused.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'survey-zh-refused.png'), fullPage: true });
 
     const { counters } = await sumAggregates(TABLE_NAME, 'demo', 'outpatient-pharmacy', today(), today());
     expect(counters[counterNames.surveys] ?? 0).toBe(0);
@@ -128,7 +119,7 @@ describe('the survey page in Chromium', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByRole('alert').getByText('有些内容需要修改').waitFor();
     expect(await page.getByRole('button', { name: '提交评价' }).isEnabled()).toBe(true);
-    await page.screenshot({ path: join(OUTPUT, 'survey-zh-inline-error.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'survey-zh-inline-error.png'), fullPage: true });
     expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
   });
 
