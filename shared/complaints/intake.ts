@@ -2,11 +2,10 @@ import type { Identity } from '../auth/identity.ts';
 import { actorOf } from '../auth/identity.ts';
 import { authorize } from '../auth/policy.ts';
 import { notFound, validationFailed } from '../http/problem.ts';
-import { enforceRateLimit } from '../rate-limit.ts';
+import { checkPublicSubmission, type PublicIntakeContext } from '../intake.ts';
 import { type ComplaintAccepted, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { getDepartment, getSite } from '../storage/sites.ts';
-import { resolveSurveyCode, unknownSurveyCode } from '../survey-codes.ts';
 import { trackingCodeFor } from './tracking-code.ts';
 
 // Complaint intake only checks and enqueues, like surveys: a patient's complaint is never lost while the
@@ -20,14 +19,9 @@ export interface ComplaintIntakeContext {
 }
 
 /** POST /v1/complaints: a patient or family member, on the page reached from a department's QR code. */
-export async function acceptPatientComplaint(body: unknown, context: ComplaintIntakeContext & { readonly sourceIp: string; readonly rateLimitPerMinute: number }): Promise<ComplaintAccepted> {
-  const now = context.now ?? new Date();
-  await enforceRateLimit(context.table, context.key, context.sourceIp, context.rateLimitPerMinute, now);
-  const parsed = PatientComplaintSchema.safeParse(body);
-  if (!parsed.success) throw validationFailed(parsed.error);
-  const { code, ...complaint } = parsed.data;
-  const target = await resolveSurveyCode(context.table, context.key, code);
-  if (target === undefined) throw unknownSurveyCode();
+export async function acceptPatientComplaint(body: unknown, context: ComplaintIntakeContext & PublicIntakeContext): Promise<ComplaintAccepted> {
+  const { data, target, now } = await checkPublicSubmission(PatientComplaintSchema, body, context);
+  const { code: _code, ...complaint } = data;
   const trackingCode = trackingCodeFor(context.key, complaint.submissionId);
   await context.enqueue({
     kind: 'complaint',
