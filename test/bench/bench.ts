@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { esbuildOptionsFor } from '../../infra/bundling.ts';
+import { classifierFigures } from './classifier-bench.ts';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { functions } from '../../infra/topology.ts';
 import { counterNames } from '../../shared/aggregates.ts';
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
     bundles[name] = { bytes: statSync(outfile).size, importMs: ms(times[1] ?? NaN) };
   }
   figures.bundles = bundles;
+  // The complaint classifier on its labelled set (tuned on it: see the README for the blind figures).
+  figures.classifier = classifierFigures();
   figures.node = process.version;
 
   mkdirSync(join(ROOT, 'test', 'output'), { recursive: true });

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, type Category, CategorySchema } from './categories.ts';
+import { classify, type Classification } from './classifier.ts';
+
+// Scores the classifier against a labelled set: accuracy overall and per category, safety recall, and the
+// confusions that show where to look next. Pure: the unit test asserts on it and the bench prints it.
+
+export const LabelledCommentSchema = z.strictObject({
+  text: z.string().min(1),
+  category: CategorySchema,
+  safety: z.boolean(),
+});
+export type LabelledComment = z.infer<typeof LabelledCommentSchema>;
+export const LabelledSetSchema = z.array(LabelledCommentSchema).min(1);
+
+export interface CategoryFigures {
+  /** Comments labelled with this category. */
+  n: number;
+  /** Of those, classified as this category. */
+  correct: number;
+  /** Of the comments classified as this category, the share labelled so (1 when none were). */
+  precision: number;
+  /** correct / n (1 when n is 0). */
+  recall: number;
+}
+
+export interface Confusion { expected: Category; predicted: Category; text: string }
+
+export interface Evaluation {
+  n: number;
+  accuracy: number;
+  perCategory: Record<Category, CategoryFigures>;
+  safety: {
+    /** Comments labelled as carrying a safety signal. */
+    n: number;
+    detected: number;
+    recall: number;
+    /** Texts of labelled safety comments the classifier did not flag: must stay empty. */
+    missed: string[];
+    /** Comments flagged that were not labelled as safety. */
+    falseAlarms: number;
+    falseAlarmTexts: string[];
+  };
+  confusions: Confusion[];
+  /** Count of each (expected → predicted) pair that went wrong, most frequent first. */
+  confusionPairs: { expected: Category; predicted: Category; count: number }[];
+}
+
+function byCategory<T>(of: (category: Category) => T): Record<Category, T> {
+  return {
+    clinical: of('clinical'), nursing: of('nursing'), billing: of('billing'), pharmacy: of('pharmacy'), facilities: of('facilities'),
+    'infection-control': of('infection-control'), 'appointments-it': of('appointments-it'), conduct: of('conduct'), privacy: of('privacy'),
+    waiting: of('waiting'), other: of('other'),
+  };
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+export function evaluate(set: readonly LabelledComment[], classifier: (text: string) => Classification = classify): Evaluation {
+  const results = set.map((item) => ({ item, result: classifier(item.text) }));
+
+  const perCategory = byCategory((category): CategoryFigures => {
+    const labelled = results.filter((r) => r.item.category === category);
+    const predicted = results.filter((r) => r.result.category === category);
+    const correct = labelled.filter((r) => r.result.category === category).length;
+    return { n: labelled.length, correct, precision: ratio(correct, predicted.length), recall: ratio(correct, labelled.length) };
+  });
+
+  const confusions: Confusion[] = results
+    .filter((r) => r.result.category !== r.item.category)
+    .map((r) => ({ expected: r.item.category, predicted: r.result.category, text: r.item.text }));
+  const pairCounts = new Map<string, { expected: Category; predicted: Category; count: number }>();
+  for (const c of confusions) {
+    const key = `${c.expected}→${c.predicted}`;
+    const pair = pairCounts.get(key) ?? { expected: c.expected, predicted: c.predicted, count: 0 };
+    pair.count++;
+    pairCounts.set(key, pair);
+  }
+
+  const labelledSafety = results.filter((r) => r.item.safety);
+  const missed = labelledSafety.filter((r) => !r.result.safetySignal).map((r) => r.item.text);
+  const falseAlarms = results.filter((r) => !r.item.safety && r.result.safetySignal).map((r) => r.item.text);
+
+  return {
+    n: set.length,
+    accuracy: ratio(set.length - confusions.length, set.length),
+    perCategory,
+    safety: {
+      n: labelledSafety.length,
+      detected: labelledSafety.length - missed.length,
+      recall: ratio(labelledSafety.length - missed.length, labelledSafety.length),
+      missed,
+      falseAlarms: falseAlarms.length,
+      falseAlarmTexts: falseAlarms,
+    },
+    confusions,
+    confusionPairs: [...pairCounts.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),
+  };
+}
+
+/** One row per category, for console.table and the bench. */
+export function perCategoryRows(evaluation: Evaluation): { category: Category; n: number; correct: number; accuracy: string; precision: string }[] {
+  return CATEGORY_IDS.map((category) => {
+    const f = evaluation.perCategory[category];
+    return { category, n: f.n, correct: f.correct, accuracy: f.recall.toFixed(3), precision: f.precision.toFixed(3) };
+  });
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS, CATEGORY_NAMES } from '../../shared/classify/categories.ts';
+import { type Classification, classify } from '../../shared/classify/classifier.ts';
+import { evaluate, LabelledSetSchema, perCategoryRows } from '../../shared/classify/evaluate.ts';
+
+const term = (result: Classification, text: string) => result.terms.find((t) => t.term === text);
+
+describe('classify: negation', () => {
+  it('reads 不满意 as one word, never leaving a 满意 behind', () => {
+    const result = classify('不满意。');
+
+    expect(term(result, '不满意')).toMatchObject({ negated: false });
+    expect(term(result, '满意')).toBeUndefined();
+    expect(result.category).toBe('other');
+  });
+
+  it('negates a Chinese complaint word after 不 / 没有 / 不是 within the window, and records it as negated with no weight', () => {
+    expect(term(classify('医生没有态度不好'), '态度不好')).toEqual({ term: '态度不好', category: 'conduct', weight: 0, negated: true });
+    expect(term(classify('护士一点都不凶'), '凶')).toMatchObject({ negated: true, weight: 0 });
+    expect(term(classify('饭菜不是很差'), '差')).toMatchObject({ negated: true });
+  });
+
+  it('does not carry a negation across a clause break', () => {
+    const result = classify('护士没来，态度恶劣');
+
+    expect(term(result, '态度恶劣')).toMatchObject({ negated: false, weight: 3 });
+  });
+
+  it('negates English complaint words after not / n\'t / never / no within three words', () => {
+    expect(term(classify('The nurse was not rude'), 'rude')).toMatchObject({ negated: true, weight: 0 });
+    expect(term(classify("The doctor wasn't rude to us"), 'rude')).toMatchObject({ negated: true });
+    expect(term(classify('No one was rude'), 'rude')).toMatchObject({ negated: true });
+    expect(term(classify('The doctor was rude, not kind'), 'rude')).toMatchObject({ negated: false });
+  });
+
+  it('still routes on a negated topic: "no hand washing" is about hand hygiene', () => {
+    expect(classify('医生检查前没洗手').category).toBe('infection-control');
+    expect(classify('The doctor did not wash his hands').category).toBe('infection-control');
+  });
+
+  it('reads a double negative with the main complaint that follows it', () => {
+    const result = classify('护士态度不是不好，就是太忙了，换药老是拖');
+
+    expect(term(result, '不好')).toMatchObject({ negated: true });
+    expect(result.category).toBe('nursing');
+  });
+});
+
+describe('classify: longest match first', () => {
+  it('takes complaint words that contain 不 whole, before negation is looked for', () => {
+    for (const [text, word] of [['护工很不耐烦', '不耐烦'], ['导诊台的人不理人', '不理人'], ['抽血的护士很不专业', '不专业'], ['值班医生不负责', '不负责']] as const) {
+      const result = classify(text);
+      expect(term(result, word), text).toMatchObject({ negated: false });
+      expect(result.terms.some((t) => t.negated), text).toBe(false);
+    }
+  });
+
+  it('prefers the longer word: 洗手间 is a toilet, not hand washing; waiting room is a place, not a wait', () => {
+    expect(classify('洗手间太脏了').category).toBe('facilities');
+    expect(classify('My results were read out loud in the waiting room').category).toBe('privacy');
+  });
+
+  it('matches English on word boundaries only', () => {
+    expect(classify('happy with the application form').terms.some((t) => t.term === 'app')).toBe(false);
+    expect(classify('The app keeps crashing').category).toBe('appointments-it');
+  });
+});
+
+describe('classify: categories', () => {
+  it('gives attitude words to nursing when a nurse is named, to conduct for other staff', () => {
+    expect(classify('护士态度很差，问一下就凶人').category).toBe('nursing');
+    expect(classify('医生态度很差，问一下就吼人').category).toBe('conduct');
+    expect(classify('The nurse was rude').category).toBe('nursing');
+    expect(classify('The doctor was rude').category).toBe('conduct');
+  });
+
+  it('routes the complaint, not the praise, when a comment has both', () => {
+    expect(classify('护士很好，就是住院费太贵了').category).toBe('billing');
+    expect(classify('The nurses were kind but the food was cold').category).toBe('facilities');
+  });
+
+  it('puts praise, questions and empty or unrelated text in other', () => {
+    for (const text of ['', '   ', '测试', '还行吧', '医生护士都很辛苦，谢谢你们。', 'hello', '请问周末可以办理出院吗？']) {
+      expect(classify(text).category, JSON.stringify(text)).toBe('other');
+    }
+    expect(classify('').scores).toEqual(Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])));
+  });
+
+  it('records the terms that decided it, and the scores add up to them', () => {
+    const result = classify('药房发错了药，药师也没交代用法');
+
+    expect(result.category).toBe('pharmacy');
+    expect(result.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['药房', '发错了药', '药师', '用法']));
+    for (const category of CATEGORY_IDS) {
+      const sum = result.terms.filter((t) => t.category === category).reduce((total, t) => total + t.weight, 0);
+      expect(result.scores[category], category).toBe(sum);
+    }
+  });
+
+  it('has a Chinese and an English name for every category', () => {
+    for (const category of CATEGORY_IDS) {
+      expect(CATEGORY_NAMES[category].zh.length).toBeGreaterThan(0);
+      expect(CATEGORY_NAMES[category].en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is deterministic', () => {
+    const text = '医生看了两分钟就开单，护士态度也不好，排队等了两个小时';
+    const first = classify(text);
+
+    for (let i = 0; i < 5; i++) expect(classify(text)).toEqual(first);
+  });
+});
+
+describe('classify: severity and safety signals', () => {
+  it.each([
+    ['我真的不想活了', 'suicide'],
+    ['晚上一个人偷偷割腕', 'self-harm'],
+    ['I have been thinking about ending my life', 'suicide'],
+    ['She has been cutting her arms again', 'self-harm'],
+    ['保安动手打人', 'violence'],
+    ['He threatened to come back with a knife', 'violence'],
+    ['护工虐待老人', 'abuse'],
+    ['It was sexual harassment', 'abuse'],
+    ['我父亲手术后第二天就去世了', 'death'],
+    ['My grandmother passed away on the ward', 'death'],
+    ['第二天早上人就没了', 'death'],
+  ] as const)('flags %s as %s, severity critical', (text, kind) => {
+    const result = classify(text);
+
+    expect(result.safetySignal).toBe(true);
+    expect(result.safetyKinds).toContain(kind);
+    expect(result.severity).toBe('critical');
+    expect(result.terms.some((t) => t.safetyKind === kind)).toBe(true);
+  });
+
+  it('never lets a negation hide a safety word', () => {
+    expect(classify('我没有想自杀，只是很难受').safetyKinds).toEqual(['suicide']);
+  });
+
+  it('keeps the category of a critical comment', () => {
+    const result = classify('医生误诊，我妈在急诊死亡');
+
+    expect(result).toMatchObject({ category: 'clinical', severity: 'critical', safetySignal: true, safetyKinds: ['death'] });
+  });
+
+  it('does not flag idioms that only contain a safety word', () => {
+    for (const text of ['病房空调坏了，热死了', '笑死，挂个号要填五张表', '医生太死板了', '自助机一直死机', '开刀以后刀口一直疼', '医生动手术前没见家属', '老是接到骚扰电话', '卫生死角太多', 'I was dead tired after the wait']) {
+      expect(classify(text).safetySignal, text).toBe(false);
+    }
+  });
+
+  it('rates clinical harm high, conduct and privacy medium, the rest low', () => {
+    expect(classify('我妈被误诊了').severity).toBe('high');
+    expect(classify('The pharmacy gave me the wrong medication').severity).toBe('high');
+    expect(classify('主任暗示要给红包').severity).toBe('medium');
+    expect(classify('我的病情被别人听到了，一点隐私都没有').severity).toBe('medium');
+    expect(classify('厕所太脏了').severity).toBe('low');
+  });
+});
+
+describe('classifier on the labelled set', () => {
+  const set = LabelledSetSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'complaints', 'labelled.json'), 'utf8')));
+
+  it('is a set of at least 220 comments covering every category', () => {
+    expect(set.length).toBeGreaterThanOrEqual(220);
+    for (const category of CATEGORY_IDS) expect(set.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(12);
+    expect(set.filter((c) => c.safety).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('classifies at least 90% correctly and misses no safety signal', () => {
+    const evaluation = evaluate(set);
+    console.table(perCategoryRows(evaluation));
+    console.log(JSON.stringify({ accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, falseAlarms: evaluation.safety.falseAlarms } }));
+
+    expect(evaluation.safety.missed).toEqual([]);
+    expect(evaluation.safety.recall).toBe(1);
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
