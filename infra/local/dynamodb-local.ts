@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { waitFor } from './ports.ts';
@@ -18,12 +18,13 @@ export interface DynamoDbLocal {
 export async function startDynamoDbLocal(port: number, dataDir: string | undefined): Promise<DynamoDbLocal> {
   const jar = join(DIR, 'DynamoDBLocal.jar');
   if (!existsSync(jar)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
-  const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir];
+  const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(dataDir)];
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const child: ChildProcess = spawn('java', [
     '-Xms64m', '-Xmx512m', `-Djava.library.path=${join(DIR, 'DynamoDBLocal_lib')}`,
     '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // DynamoDB Local writes dynamodb-local-metadata.json into its working directory: keep it in the ignored cache.
+  ], { cwd: DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
