@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from './aws/dynamodb.ts';
 import type { Mail } from './aws/ses.ts';
+import { escapeMarkup } from './markup.ts';
 
 // Submissions that fail five times wait in the dead-letter queue (kept 14 days) for an operator to
 // redrive them. The operator is mailed when that number grows, not every quarter hour while it stands.
@@ -28,10 +29,7 @@ export function dlqAlertMail(from: string, to: string, depth: number, deadLetter
     'Nothing is lost: they are kept for 14 days. Fix the cause (see the process function\'s logs by message id), then redrive them:',
     `  aws sqs start-message-move-task --source-arn <arn of ${deadLetterQueueUrl}>`,
   ].join('\n');
-  const html = `<p>${text.split('\n').map(escapeHtml).join('<br>')}</p>`;
+  const html = `<p>${text.split('\n').map(escapeMarkup).join('<br>')}</p>`;
   return { from, to: [to], subject, text, html };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

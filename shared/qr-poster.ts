@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { Department, Site } from './schemas/site.ts';
+import { escapeMarkup } from './markup.ts';
 
 // The printable A5 poster a department puts up: hospital, department (Chinese large, English below),
 // what to do, a large QR code and the URL for anyone who cannot scan. Pure SVG in millimetres, so
@@ -17,8 +18,6 @@ export interface ModuleMatrix {
   get(row: number, column: number): number | boolean;
 }
 
-export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 /** One path for the dark modules, one rectangle per horizontal run, in module units. */
 export function modulesPath(modules: ModuleMatrix): string {
@@ -52,7 +51,7 @@ function fit(text: string, preferred: number, maxWidth = A5.widthMm - 20): numbe
 }
 
 function line(text: string, y: number, size: number, options: { weight?: number; fill?: string; family?: string } = {}): string {
-  return `<text x="${A5.widthMm / 2}" y="${y}" font-size="${fit(text, size)}" text-anchor="middle" font-family="${options.family ?? FONT}"${options.weight === undefined ? '' : ` font-weight="${options.weight}"`} fill="${options.fill ?? '#1d2733'}">${escapeXml(text)}</text>`;
+  return `<text x="${A5.widthMm / 2}" y="${y}" font-size="${fit(text, size)}" text-anchor="middle" font-family="${options.family ?? FONT}"${options.weight === undefined ? '' : ` font-weight="${options.weight}"`} fill="${options.fill ?? '#1d2733'}">${escapeMarkup(text)}</text>`;
 }
 
 export interface PosterInput {

@@ -4,6 +4,7 @@ import { MACHINE_SCOPES } from '../../shared/auth/identity.ts';
 import { signIn } from '../../shared/auth/sign-in.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
+import { escapeMarkup } from '../../shared/markup.ts';
 
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
 // PKCE, as Cognito's hosted sign-in), and client credentials for machine clients. Tokens carry the same
@@ -38,16 +39,15 @@ export function signJwt(privateKey: KeyObject, kid: string, claims: Record<strin
   return `${input}.${base64url(sign('RSA-SHA256', Buffer.from(input), privateKey))}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const STYLE = 'body{font:17px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;background:#f3f6f8;color:#1d2733;margin:0}main{max-width:24rem;margin:3rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 3px #0002}h1{font-size:1.3rem}label{display:block;margin:.8rem 0}input{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.55rem;margin-top:.25rem;border:2px solid #c8d2db;border-radius:.5rem}button{width:100%;margin-top:1rem;padding:.75rem;font:inherit;font-weight:600;color:#fff;background:#0b5cad;border:0;border-radius:.5rem}.error{background:#fdecea;color:#5f1410;padding:.75rem;border-radius:.5rem}.note{font-size:.85rem;color:#4b5966}';
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function signInPage(params: URLSearchParams, error?: string): string {
   const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope']
-    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name) ?? '')}">`).join('');
+    .map((name) => `<input type="hidden" name="${name}" value="${escapeMarkup(params.get(name) ?? '')}">`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>员工登录 · Staff sign-in</title><style>${STYLE}</style></head>
-<body><main><h1>员工登录 · Staff sign-in</h1>${error === undefined ? '' : `<p class="error" role="alert">${escapeHtml(error)}</p>`}
+<body><main><h1>员工登录 · Staff sign-in</h1>${error === undefined ? '' : `<p class="error" role="alert">${escapeMarkup(error)}</p>`}
 <form method="post" action="/oauth2/authorize">${hidden}
 <label>用户名 · Username<input name="username" autocomplete="username" required autofocus></label>
 <label>密码 · Password<input name="password" type="password" autocomplete="current-password" required></label>
@@ -138,13 +138,13 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
         return json(response, 200, { keys: [jwk] }, { 'cache-control': 'public, max-age=300' });
       case 'GET /oauth2/authorize': {
         const problem = authorizeParamsProblem(requestUrl.searchParams);
-        if (problem !== undefined) return page(400, `<p>${escapeHtml(problem)}</p>`);
+        if (problem !== undefined) return page(400, `<p>${escapeMarkup(problem)}</p>`);
         return page(200, signInPage(requestUrl.searchParams));
       }
       case 'POST /oauth2/authorize': {
         const form = await readBody(request);
         const problem = authorizeParamsProblem(form);
-        if (problem !== undefined) return page(400, `<p>${escapeHtml(problem)}</p>`);
+        if (problem !== undefined) return page(400, `<p>${escapeMarkup(problem)}</p>`);
         const result = await signIn(options.table, (form.get('username') ?? '').trim().toLowerCase(), form.get('password') ?? '');
         if (!result.ok) {
           const message = result.reason === 'slowed'

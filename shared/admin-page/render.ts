@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { UserIdentity } from '../auth/identity.ts';
 import type { Report } from '../report.ts';
+import { escapeMarkup } from '../markup.ts';
 
 // The staff pages: server-rendered, bilingual labels (the office works in Chinese; visiting managers and
 // auditors may not), no script at all, so the Content-Security-Policy allows only the page's own style.
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const STYLE = `
 body{margin:0;font:16px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1d2733;background:#f3f6f8}
@@ -27,7 +26,7 @@ export function adminContentSecurityPolicy(signInUrl: string): string {
 }
 
 function layout(title: string, body: string, header = ''): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
 }
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
@@ -59,9 +58,9 @@ export interface DashboardInput {
 
 export function renderDashboard(input: DashboardInput): string {
   const { user } = input;
-  const header = `<header><h1>患者体验 · Patient experience</h1><span>${escapeHtml(user.name ?? user.username)} · ${user.roles.map((r) => escapeHtml(ROLE_LABELS[r] ?? r)).join('、')}</span>
-<form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(input.csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
-  const row = (r: Report, label: string) => `<tr><td>${escapeHtml(label)}</td><td class="num">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.targets.positiveRate, r.surveys.tooFewResponses)}${rateCell(r.surveys.wait.within15Rate, r.targets.waitWithin15Rate, r.surveys.tooFewResponses)}<td class="num">${r.surveys.comments}</td><td class="num">${r.surveys.contactRequested}</td></tr>`;
+  const header = `<header><h1>患者体验 · Patient experience</h1><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
+<form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(input.csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
+  const row = (r: Report, label: string) => `<tr><td>${escapeMarkup(label)}</td><td class="num">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.targets.positiveRate, r.surveys.tooFewResponses)}${rateCell(r.surveys.wait.within15Rate, r.targets.waitWithin15Rate, r.surveys.tooFewResponses)}<td class="num">${r.surveys.comments}</td><td class="num">${r.surveys.contactRequested}</td></tr>`;
   const target = input.siteReports[0]?.targets ?? input.departmentReports[0]?.targets;
   const rows = [
     ...input.siteReports.map((r) => row(r, `全院 · ${r.site.name} (whole site)`)),
@@ -75,14 +74,14 @@ export function renderDashboard(input: DashboardInput): string {
 }
 
 export function renderSignedOut(signInPath: string): string {
-  return layout('已退出 · Signed out', `<h1>已退出 · Signed out</h1><p><a href="${escapeHtml(signInPath)}">重新登录 · Sign in again</a></p>`);
+  return layout('已退出 · Signed out', `<h1>已退出 · Signed out</h1><p><a href="${escapeMarkup(signInPath)}">重新登录 · Sign in again</a></p>`);
 }
 
 /** After the sign-in round trip: a same-site navigation, so the SameSite=Strict session cookie is sent on it. */
 export function renderContinue(path: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(path)}"><title>…</title></head><body><a href="${escapeHtml(path)}">继续 · Continue</a></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeMarkup(path)}"><title>…</title></head><body><a href="${escapeMarkup(path)}">继续 · Continue</a></body></html>`;
 }
 
 export function renderSignInFailed(signInPath: string): string {
-  return layout('登录未完成 · Sign-in failed', `<h1>登录未完成 · Sign-in did not complete</h1><p><a href="${escapeHtml(signInPath)}">再试一次 · Try again</a></p>`);
+  return layout('登录未完成 · Sign-in failed', `<h1>登录未完成 · Sign-in did not complete</h1><p><a href="${escapeMarkup(signInPath)}">再试一次 · Try again</a></p>`);
 }

@@ -1,12 +1,12 @@
 import type { Mail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { escapeMarkup } from '../markup.ts';
 
 // A safety signal (self-harm, suicide, violence, abuse, a death) is mailed at once, day or night, to the
 // owner on duty and the site's safety contact. The mail says what kind of signal, where and when, and
 // links to the case; it carries neither the complainant's words nor their contact details, which stay
 // behind the staff sign-in.
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   'self-harm': '自伤 self-harm', suicide: '自杀 suicide', violence: '暴力 violence', abuse: '虐待/骚扰 abuse', death: '死亡 death',
@@ -35,6 +35,6 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
     ``,
     `查看投诉 Open the case (sign-in required): ${context.caseUrl}`,
   ];
-  const html = `<p>${lines.map(escapeHtml).join('<br>')}</p>`;
+  const html = `<p>${lines.map(escapeMarkup).join('<br>')}</p>`;
   return { from: context.from, to: [...new Set(context.to)], subject, text: lines.join('\n'), html };
 }

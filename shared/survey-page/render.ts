@@ -3,13 +3,12 @@ import type { Problem } from '../http/problem.ts';
 import type { Department, Site } from '../schemas/site.ts';
 import { type Locale, OVERALL_OPTIONS, RATING_ASPECTS } from '../schemas/survey.ts';
 import { fieldLabel, MESSAGES, type Messages, WAIT_BAND_MINUTES } from './i18n.ts';
+import { escapeMarkup } from '../markup.ts';
 
 // The patient's pages, rendered on the server as one small HTML document each: no framework, no
 // external file, so the page opens in one round trip on a weak mobile network. The form posts as plain
 // HTML; when JavaScript runs, a few lines send the same form with fetch and show the thanks in place.
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** `<script type="application/json">` content: `<` escaped so the text can never close the element. */
 const jsonData = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -92,7 +91,7 @@ function layout(messages: Messages, title: string, body: string, withScript = fa
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <style>${STYLE}</style></head>
 <body><main>${body}</main>${withScript ? `<script>${SCRIPT}</script>` : ''}</body></html>`;
 }
@@ -113,7 +112,7 @@ export interface SurveyPageInput {
 const displayName = (locale: Locale, thing: { name: string; nameEn: string }) => (locale === 'en' ? thing.nameEn : thing.name);
 
 function radio(name: string, value: string, label: string, required = false): string {
-  return `<label class="choice"><input type="radio" name="${name}" value="${value}"${required ? ' required' : ''}><span>${escapeHtml(label)}</span></label>`;
+  return `<label class="choice"><input type="radio" name="${name}" value="${value}"${required ? ' required' : ''}><span>${escapeMarkup(label)}</span></label>`;
 }
 
 export function renderSurveyPage(input: SurveyPageInput): string {
@@ -121,11 +120,11 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   const department = displayName(input.locale, input.department);
   const other = input.locale === 'en' ? 'zh-CN' : 'en';
   const overall = OVERALL_OPTIONS.map((option) => radio('overall', option, t.overall[option], true)).join('');
-  const ratings = RATING_ASPECTS.map((aspect) => `<div class="aspect" data-field="ratings.${aspect}" data-label="${escapeHtml(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeHtml(t.aspects[aspect])}">
-<p class="hint"><b>${escapeHtml(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v))).join('')}</div>
-<div class="ends"><span>${escapeHtml(t.scaleLow)}</span><span>${escapeHtml(t.scaleHigh)}</span></div></div>`).join('');
+  const ratings = RATING_ASPECTS.map((aspect) => `<div class="aspect" data-field="ratings.${aspect}" data-label="${escapeMarkup(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeMarkup(t.aspects[aspect])}">
+<p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v))).join('')}</div>
+<div class="ends"><span>${escapeMarkup(t.scaleLow)}</span><span>${escapeMarkup(t.scaleHigh)}</span></div></div>`).join('');
   const wait = input.askWaitTime
-    ? `<fieldset data-field="waitMinutes"><legend>${escapeHtml(t.waitQuestion)} <small>(${escapeHtml(t.optional)})</small></legend>${WAIT_BAND_MINUTES.map((minutes, i) => radio('waitMinutes', String(minutes), t.waitBands[i] ?? String(minutes))).join('')}</fieldset>`
+    ? `<fieldset data-field="waitMinutes"><legend>${escapeMarkup(t.waitQuestion)} <small>(${escapeMarkup(t.optional)})</small></legend>${WAIT_BAND_MINUTES.map((minutes, i) => radio('waitMinutes', String(minutes), t.waitBands[i] ?? String(minutes))).join('')}</fieldset>`
     : '';
   const clientMessages = {
     labels: Object.fromEntries(Object.keys(t.fieldLabels).map((path) => [path, fieldLabel(t, path)])),
@@ -136,50 +135,50 @@ export function renderSurveyPage(input: SurveyPageInput): string {
     status: { 413: t.problemStatus(413), 422: t.problemStatus(422), 429: t.problemStatus(429), 500: t.problemStatus(500) },
   };
   return layout(t, `${t.title} · ${department}`, `
-<header><p class="site">${escapeHtml(displayName(input.locale, input.site))}</p><a class="lang" href="?lang=${other}" lang="${other}">${escapeHtml(t.switchLabel)}</a></header>
-<h1>${escapeHtml(department)}</h1>
-<p>${escapeHtml(t.intro(department))}</p>
-<form id="survey" method="post" action="${escapeHtml(input.action)}" accept-charset="utf-8">
-<input type="hidden" name="submissionId" value="${escapeHtml(input.submissionId)}">
-<input type="hidden" name="code" value="${escapeHtml(input.code)}">
+<header><p class="site">${escapeMarkup(displayName(input.locale, input.site))}</p><a class="lang" href="?lang=${other}" lang="${other}">${escapeMarkup(t.switchLabel)}</a></header>
+<h1>${escapeMarkup(department)}</h1>
+<p>${escapeMarkup(t.intro(department))}</p>
+<form id="survey" method="post" action="${escapeMarkup(input.action)}" accept-charset="utf-8">
+<input type="hidden" name="submissionId" value="${escapeMarkup(input.submissionId)}">
+<input type="hidden" name="code" value="${escapeMarkup(input.code)}">
 <input type="hidden" name="locale" value="${input.locale}">
-<fieldset data-field="overall"><legend>${escapeHtml(t.overallQuestion)}</legend>${overall}</fieldset>
+<fieldset data-field="overall"><legend>${escapeMarkup(t.overallQuestion)}</legend>${overall}</fieldset>
 ${wait}
-<fieldset><legend>${escapeHtml(t.ratingsHeading)} <small>(${escapeHtml(t.optional)})</small></legend><p class="hint">${escapeHtml(t.ratingsHint)}</p>${ratings}</fieldset>
-<fieldset><legend><label for="comment">${escapeHtml(t.commentLabel)} <small>(${escapeHtml(t.optional)})</small></label></legend>
-<p class="hint" id="comment-hint">${escapeHtml(t.commentHint)}</p><textarea id="comment" name="comment" maxlength="2000" aria-describedby="comment-hint"></textarea></fieldset>
-<details><summary>${escapeHtml(t.contactSummary)} <small>(${escapeHtml(t.optional)})</small></summary>
-<p class="hint">${escapeHtml(t.contactNote(input.contactRetentionDays))}</p>
-<label class="choice" data-field="contact.consent"><input type="checkbox" name="contact.consent" value="true"><span>${escapeHtml(t.contactConsent)}</span></label>
-<label class="field">${escapeHtml(t.contactName)}<input type="text" name="contact.name" maxlength="100" autocomplete="name"></label>
-<label class="field">${escapeHtml(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"></label>
-<label class="field">${escapeHtml(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"></label>
+<fieldset><legend>${escapeMarkup(t.ratingsHeading)} <small>(${escapeMarkup(t.optional)})</small></legend><p class="hint">${escapeMarkup(t.ratingsHint)}</p>${ratings}</fieldset>
+<fieldset><legend><label for="comment">${escapeMarkup(t.commentLabel)} <small>(${escapeMarkup(t.optional)})</small></label></legend>
+<p class="hint" id="comment-hint">${escapeMarkup(t.commentHint)}</p><textarea id="comment" name="comment" maxlength="2000" aria-describedby="comment-hint"></textarea></fieldset>
+<details><summary>${escapeMarkup(t.contactSummary)} <small>(${escapeMarkup(t.optional)})</small></summary>
+<p class="hint">${escapeMarkup(t.contactNote(input.contactRetentionDays))}</p>
+<label class="choice" data-field="contact.consent"><input type="checkbox" name="contact.consent" value="true"><span>${escapeMarkup(t.contactConsent)}</span></label>
+<label class="field">${escapeMarkup(t.contactName)}<input type="text" name="contact.name" maxlength="100" autocomplete="name"></label>
+<label class="field">${escapeMarkup(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"></label>
+<label class="field">${escapeMarkup(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"></label>
 </details>
 <div id="alert" class="alert" role="alert"></div>
-<p class="privacy">${escapeHtml(t.privacy)}</p>
-<button type="submit">${escapeHtml(t.submit)}</button>
+<p class="privacy">${escapeMarkup(t.privacy)}</p>
+<button type="submit">${escapeMarkup(t.submit)}</button>
 </form>
-<section id="thanks" class="done" hidden tabindex="-1"><h2>${escapeHtml(t.thanksTitle)}</h2><p>${escapeHtml(t.thanksBody)}</p><p id="thanks-contact" hidden>${escapeHtml(t.thanksContact)}</p></section>
+<section id="thanks" class="done" hidden tabindex="-1"><h2>${escapeMarkup(t.thanksTitle)}</h2><p>${escapeMarkup(t.thanksBody)}</p><p id="thanks-contact" hidden>${escapeMarkup(t.thanksContact)}</p></section>
 <script type="application/json" id="messages">${jsonData(clientMessages)}</script>`, true);
 }
 
 export function renderThankYouPage(input: { readonly locale: Locale; readonly contactRequested: boolean }): string {
   const t = MESSAGES[input.locale];
-  return layout(t, t.thanksTitle, `<section class="done"><h1>${escapeHtml(t.thanksTitle)}</h1><p>${escapeHtml(t.thanksBody)}</p>${input.contactRequested ? `<p>${escapeHtml(t.thanksContact)}</p>` : ''}</section>`);
+  return layout(t, t.thanksTitle, `<section class="done"><h1>${escapeMarkup(t.thanksTitle)}</h1><p>${escapeMarkup(t.thanksBody)}</p>${input.contactRequested ? `<p>${escapeMarkup(t.thanksContact)}</p>` : ''}</section>`);
 }
 
 /** What a plain form post gets back when it is refused: the reason in the patient's language, per field. */
 export function renderProblemPage(input: { readonly locale: Locale; readonly status: number; readonly problem: Problem }): string {
   const t = MESSAGES[input.locale];
   const paths = [...new Set((input.problem.errors ?? []).map((e) => e.path))];
-  const items = paths.map((path) => `<li>${escapeHtml(fieldLabel(t, path))}</li>`).join('');
-  return layout(t, t.problemTitle, `<h1>${escapeHtml(t.problemTitle)}</h1>
-<div class="alert" role="alert"><p>${escapeHtml(t.problemStatus(input.status))}</p>${items === '' ? '' : `<ul>${items}</ul>`}</div>
-<p>${escapeHtml(t.problemBack)}</p>`);
+  const items = paths.map((path) => `<li>${escapeMarkup(fieldLabel(t, path))}</li>`).join('');
+  return layout(t, t.problemTitle, `<h1>${escapeMarkup(t.problemTitle)}</h1>
+<div class="alert" role="alert"><p>${escapeMarkup(t.problemStatus(input.status))}</p>${items === '' ? '' : `<ul>${items}</ul>`}</div>
+<p>${escapeMarkup(t.problemBack)}</p>`);
 }
 
 /** A forged, revoked or switched-off code: a friendly page, never a stack trace or a bare 404. */
 export function renderUnknownCodePage(input: { readonly locale: Locale }): string {
   const t = MESSAGES[input.locale];
-  return layout(t, t.unknownCodeTitle, `<h1>${escapeHtml(t.unknownCodeTitle)}</h1><p>${escapeHtml(t.unknownCodeBody)}</p>`);
+  return layout(t, t.unknownCodeTitle, `<h1>${escapeMarkup(t.unknownCodeTitle)}</h1><p>${escapeMarkup(t.unknownCodeBody)}</p>`);
 }
