@@ -1,6 +1,7 @@
-import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign, timingSafeEqual } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { MACHINE_SCOPES } from '../../shared/auth/identity.ts';
+import { safeEqual } from '../../shared/auth/session.ts';
 import { signIn } from '../../shared/auth/sign-in.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
@@ -79,12 +80,6 @@ const json = (response: ServerResponse, status: number, body: unknown, headers: 
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
 
 const tokenError = (response: ServerResponse, status: number, error: string, description: string) => json(response, status, { error, error_description: description });
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.byteLength === right.byteLength && timingSafeEqual(left, right);
-}
 
 export interface IssuerOptions {
   readonly port: number;

@@ -22,7 +22,8 @@ export function startPkce(): PkceStart {
 
 const mac = (key: Buffer, purpose: string, value: string) => createHmac('sha256', key).update(`${purpose}:${value}`).digest('base64url');
 
-function safeEqual(a: string, b: string): boolean {
+/** Compares secrets in constant time (a CSRF token, a client secret). */
+export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.byteLength === right.byteLength && timingSafeEqual(left, right);

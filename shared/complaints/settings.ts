@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
+import { putIfAbsent, withoutKeys } from '../storage/items.ts';
 import { keys } from '../storage/keys.ts';
 import { RotaSchema } from './assignment.ts';
 import { DEFAULT_RULES, RoutingRuleSchema } from './routing.ts';
@@ -34,18 +34,10 @@ export const DEMO_COMPLAINT_SETTINGS: ComplaintSettings = {
 
 export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
-  return Item === undefined ? undefined : ComplaintSettingsSchema.parse(stripKeys(Item));
+  return Item === undefined ? undefined : ComplaintSettingsSchema.parse(withoutKeys(Item));
 }
 
 /** Writes a site's settings unless it has some: seeding twice changes nothing. */
 export async function createComplaintSettingsIfAbsent(table: string, siteId: string, settings: ComplaintSettings): Promise<boolean> {
-  try {
-    await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.complaintSettings(siteId), ...ComplaintSettingsSchema.parse(settings) }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putIfAbsent(table, { ...keys.complaintSettings(siteId), ...ComplaintSettingsSchema.parse(settings) });
 }
-
-const stripKeys = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest;

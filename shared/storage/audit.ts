@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
+import { allItems } from './items.ts';
 import { keys } from './keys.ts';
 
 // The audit trail: sign-ins, failed sign-ins and every change a member of staff makes, with who and
@@ -25,17 +26,11 @@ export async function recordAudit(table: string, entry: Omit<AuditEntry, 'at'>, 
 
 /** One UTC day's entries, oldest first. */
 export async function auditEntries(table: string, day: string): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDb.send(new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.auditPartition(day) },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of page.Items ?? []) entries.push(AuditEntrySchema.parse(item)); // the schema strips pk and sk
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return entries;
+  const items = await allItems((startKey) => dynamoDb.send(new QueryCommand({
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.auditPartition(day) },
+    ExclusiveStartKey: startKey,
+  })));
+  return items.map((item) => AuditEntrySchema.parse(item)); // the schema strips pk and sk
 }

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { RoleSchema } from '../auth/identity.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { IdSchema } from '../schemas/site.ts';
+import { allItems, putIfAbsent } from './items.ts';
 import { keys } from './keys.ts';
 
 // Local staff accounts, for the local token issuer (in AWS, Cognito keeps them). The same attributes as
@@ -34,30 +35,18 @@ export async function getUser(table: string, username: string): Promise<StaffUse
 }
 
 export async function createUserIfAbsent(table: string, user: StaffUser): Promise<boolean> {
-  try {
-    await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.user(user.username), ...StaffUserSchema.parse(user) }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putIfAbsent(table, { ...keys.user(user.username), ...StaffUserSchema.parse(user) });
 }
 
 /** Every local user; a scan is fine for a local directory of a few dozen staff. */
 export async function listUsers(table: string): Promise<StaffUser[]> {
-  const users: StaffUser[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDb.send(new ScanCommand({
-      TableName: table,
-      FilterExpression: 'begins_with(pk, :prefix)',
-      ExpressionAttributeValues: { ':prefix': keys.userPrefix },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of page.Items ?? []) users.push(parse(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return users.sort((a, b) => a.username.localeCompare(b.username));
+  const items = await allItems((startKey) => dynamoDb.send(new ScanCommand({
+    TableName: table,
+    FilterExpression: 'begins_with(pk, :prefix)',
+    ExpressionAttributeValues: { ':prefix': keys.userPrefix },
+    ExclusiveStartKey: startKey,
+  })));
+  return items.map(parse).sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export async function setUserDisabled(table: string, username: string, disabled: boolean): Promise<boolean> {

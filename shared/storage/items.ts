@@ -1,0 +1,33 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb } from '../aws/dynamodb.ts';
+
+// What every storage module does with raw items: drop the key attributes before parsing, write once,
+// and read a query or scan to its end.
+
+export const withoutKeys = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+
+/** Writes the item unless one with its key exists; returns whether it was written (seeding twice changes nothing). */
+export async function putIfAbsent(table: string, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await dynamoDb.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+type Page = { readonly Items?: Record<string, unknown>[]; readonly LastEvaluatedKey?: Record<string, unknown> };
+
+/** Every item of a Query or Scan, following LastEvaluatedKey page after page. */
+export async function allItems(read: (startKey: Record<string, unknown> | undefined) => Promise<Page>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await read(startKey);
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return items;
+}
