@@ -69,13 +69,14 @@ export function addCounters(into: Counters, from: Counters): Counters {
   return into;
 }
 
-/** The aggregate items one message updates: its department's day and its site's day. */
+/** Every count goes to two aggregate items: its department's day and its site's day. */
+export function aggregateKeys(siteId: string, departmentId: string, day: string): AggregateKey[] {
+  return [{ siteId, departmentId, day }, { siteId, departmentId: SITE_WIDE, day }];
+}
+
+/** The aggregate items one survey updates. */
 export function aggregateKeysFor(message: SurveyMessage): AggregateKey[] {
-  const day = dayIn(message.timeZone, message.receivedAt);
-  return [
-    { siteId: message.siteId, departmentId: message.departmentId, day },
-    { siteId: message.siteId, departmentId: SITE_WIDE, day },
-  ];
+  return aggregateKeys(message.siteId, message.departmentId, dayIn(message.timeZone, message.receivedAt));
 }
 
 /** Coalesces the counter updates of many messages: one delta per aggregate item. */

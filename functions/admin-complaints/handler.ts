@@ -5,7 +5,7 @@ import { ComplaintChangeSchema, applyChange } from '../../shared/complaints/life
 import { canSeeCase, caseView, checkChangeAllowed, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { json } from '../../shared/http/middleware.ts';
-import { HttpProblem, validationFailed } from '../../shared/http/problem.ts';
+import { HttpProblem, invalidField, validationFailed } from '../../shared/http/problem.ts';
 import { header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
 import { staffFunction } from '../../shared/http/staff.ts';
 import { env } from '../../shared/resource-env.ts';
@@ -18,6 +18,7 @@ const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 
 const etag = (version: number) => `"v${version}"`;
+const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
 
 async function list(event: APIGatewayProxyEventV2, identity: Identity) {
   const parsed = ListQuerySchema.safeParse(event.queryStringParameters ?? {});
@@ -34,7 +35,7 @@ async function list(event: APIGatewayProxyEventV2, identity: Identity) {
     }, q.limit, q.cursor);
     return json(200, { items: page.items.map(caseView), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) }, { 'cache-control': 'no-store' });
   } catch (error) {
-    if (error instanceof InvalidCursorError) throw new HttpProblem(422, 'validation-failed', 'Validation failed', error.message, { errors: [{ path: 'cursor', message: error.message }] });
+    if (error instanceof InvalidCursorError) throw invalidField('cursor', error.message);
     throw error;
   }
 }
@@ -53,7 +54,7 @@ async function change(event: APIGatewayProxyEventV2, id: string, identity: Ident
   if (record === undefined || scope === undefined) throw noSuchComplaint();
   const ifMatch = header(event, 'if-match');
   if (ifMatch === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
-  if (ifMatch !== etag(record.version)) throw new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+  if (ifMatch !== etag(record.version)) throw versionConflict();
   const parsed = ComplaintChangeSchema.safeParse(parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   if (!parsed.success) throw validationFailed(parsed.error);
   checkChangeAllowed(scope, parsed.data);
@@ -65,7 +66,7 @@ async function change(event: APIGatewayProxyEventV2, id: string, identity: Ident
       ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, contactDays)) } : {}),
     });
   } catch (error) {
-    if (error instanceof VersionConflictError) throw new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+    if (error instanceof VersionConflictError) throw versionConflict();
     throw error;
   }
   await recordAudit(table, { actor: actorOf(identity), action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });

@@ -13,9 +13,8 @@ import { cookie, SESSION_COOKIE, tokenVerifier } from '../../shared/http/staff.t
 import { buildReport, type Report } from '../../shared/report.ts';
 import { env } from '../../shared/resource-env.ts';
 import { recordAudit } from '../../shared/storage/audit.ts';
-import { listDepartments } from '../../shared/storage/sites.ts';
-import { addDays } from '../../shared/time.ts';
-import { dayIn } from '../../shared/time.ts';
+import { getSite, listDepartments } from '../../shared/storage/sites.ts';
+import { addDays, dayIn } from '../../shared/time.ts';
 
 const table = requireEnv(env.tableName);
 const signInUrl = requireEnv(env.authSignInUrl);
@@ -41,21 +40,23 @@ async function session(event: APIGatewayProxyEventV2): Promise<{ token: string; 
   }
 }
 
-/** The last 30 days in the site's zone; managers and the office see whole sites, responders their departments. */
+/** The last 30 days in each site's zone; managers and the office see whole sites, responders their departments. */
 async function dashboard(token: string, identity: Identity, key: Buffer): Promise<HttpResult> {
   if (identity.kind !== 'user') return redirect(SIGN_IN_PATH);
-  const to = dayIn('Asia/Shanghai', new Date());
-  const from = dayIn('Asia/Shanghai', addDays(new Date(), -29));
   const siteReports: Report[] = [];
   const departmentReports: Report[] = [];
   for (const siteId of identity.sites) {
     const scope = decide(identity, 'metrics:read', { siteId });
-    if (!scope.allow) continue;
+    const site = scope.allow ? await getSite(table, siteId) : undefined;
+    if (!scope.allow || site === undefined) continue;
+    const now = new Date();
+    const to = dayIn(site.timeZone, now);
+    const from = dayIn(site.timeZone, addDays(now, -29));
     if (scope.departments === 'all') siteReports.push(await buildReport(table, siteId, undefined, from, to));
     const departments = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled && (scope.departments === 'all' || scope.departments.includes(d.departmentId)));
     for (const d of departments) departmentReports.push(await buildReport(table, siteId, d.departmentId, from, to));
   }
-  return page(200, renderDashboard({ user: identity, csrf: csrfToken(key, token), from, to, siteReports, departmentReports }));
+  return page(200, renderDashboard({ user: identity, csrf: csrfToken(key, token), siteReports, departmentReports }));
 }
 
 /**

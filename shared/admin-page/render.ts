@@ -49,8 +49,6 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
 export interface DashboardInput {
   readonly user: UserIdentity;
   readonly csrf: string;
-  readonly from: string;
-  readonly to: string;
   /** One report per site the user may see (site-wide), or none for department-scoped roles. */
   readonly siteReports: readonly Report[];
   readonly departmentReports: readonly Report[];
@@ -61,14 +59,15 @@ export function renderDashboard(input: DashboardInput): string {
   const header = `<header><h1>患者体验 · Patient experience</h1><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(input.csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
   const row = (r: Report, label: string) => `<tr><td>${escapeMarkup(label)}</td><td class="num">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.targets.positiveRate, r.surveys.tooFewResponses)}${rateCell(r.surveys.wait.within15Rate, r.targets.waitWithin15Rate, r.surveys.tooFewResponses)}<td class="num">${r.surveys.comments}</td><td class="num">${r.surveys.contactRequested}</td></tr>`;
-  const target = input.siteReports[0]?.targets ?? input.departmentReports[0]?.targets;
+  const first = input.siteReports[0] ?? input.departmentReports[0];
+  const target = first?.targets;
   const rows = [
     ...input.siteReports.map((r) => row(r, `全院 · ${r.site.name} (whole site)`)),
     ...input.departmentReports.map((r) => row(r, `${r.department?.name ?? ''} · ${r.department?.nameEn ?? ''}`)),
   ].join('');
   const body = rows === ''
     ? '<p>您的角色没有可查看的满意度数据。· Your role has no satisfaction figures to show.</p>'
-    : `<h2>满意度 · Satisfaction</h2><p class="meta">${input.from} … ${input.to}${target === undefined ? '' : ` · 目标 target: 好评率 ≥ ${percent(target.positiveRate)}, 15 分钟内 ≥ ${percent(target.waitWithin15Rate)}`}</p>
+    : `<h2>满意度 · Satisfaction</h2><p class="meta">${first?.period.from ?? ''} … ${first?.period.to ?? ''}${target === undefined ? '' : ` · 目标 target: 好评率 ≥ ${percent(target.positiveRate)}, 15 分钟内 ≥ ${percent(target.waitWithin15Rate)}`}</p>
 <table><thead><tr><th>部门 Department</th><th>回复 Responses</th><th>好评率 Positive</th><th>等候≤15分 Wait ≤ 15 min</th><th>留言 Comments</th><th>要求联系 Contact asked</th></tr></thead><tbody>${rows}</tbody></table>`;
   return layout('患者体验 · Patient experience', body, header);
 }

@@ -45,14 +45,10 @@ export type Decision =
   | { readonly allow: false; readonly status: 403 | 404 };
 
 export function decide(identity: Identity, action: Action, target: Target): Decision {
-  if (identity.kind === 'machine') {
-    if (!identity.scopes.some((scope) => MACHINE_ACTIONS[scope] === action)) return { allow: false, status: 403 };
-    return identity.sites.includes(target.siteId) ? { allow: true, departments: 'all' } : { allow: false, status: 404 };
-  }
-  const granting = identity.roles.filter((role) => ROLE_ACTIONS[role].includes(action));
-  if (granting.length === 0) return { allow: false, status: 403 };
+  if (!hasAction(identity, action)) return { allow: false, status: 403 };
   if (!identity.sites.includes(target.siteId)) return { allow: false, status: 404 };
-  if (granting.some((role) => !DEPARTMENT_SCOPED_ROLES.includes(role))) return { allow: true, departments: 'all' };
+  if (identity.kind === 'machine') return { allow: true, departments: 'all' };
+  if (identity.roles.some((role) => ROLE_ACTIONS[role].includes(action) && !DEPARTMENT_SCOPED_ROLES.includes(role))) return { allow: true, departments: 'all' };
   // Only department-scoped roles grant it: a site-wide request narrows to their departments.
   if (target.departmentId === undefined) return { allow: true, departments: identity.departments };
   return identity.departments.includes(target.departmentId) ? { allow: true, departments: [target.departmentId] } : { allow: false, status: 404 };

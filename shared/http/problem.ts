@@ -74,5 +74,9 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   }).flat();
 }
 
+/** One field refused outside a zod schema (an unknown form field, a cursor this API did not give out). */
+export const invalidField = (path: string, message: string) =>
+  new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: [{ path, message }] });
+
 export const validationFailed = (error: z.ZodError) =>
   new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: fieldErrors(error) });

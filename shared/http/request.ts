@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { HttpProblem, malformedJson, payloadTooLarge, unsupportedMediaType } from './problem.ts';
+import { invalidField, malformedJson, payloadTooLarge, unsupportedMediaType } from './problem.ts';
 
 /** Public routes take at most 16 KiB (api.md). */
 export const PUBLIC_BODY_LIMIT_BYTES = 16 * 1024;
@@ -42,7 +42,7 @@ export function formToObject(body: Buffer, numericFields: ReadonlySet<string>): 
   for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
     const path = name.split('.');
     // `__proto__.x` would otherwise write to Object.prototype for the whole container.
-    if (path.some((key) => FORBIDDEN_KEYS.has(key))) throw unknownFormField(name);
+    if (path.some((key) => FORBIDDEN_KEYS.has(key))) throw invalidField(name, 'unknown field');
     if (value.trim() === '') continue;
     let target = result;
     for (const key of path.slice(0, -1)) {
@@ -62,9 +62,6 @@ export function formToObject(body: Buffer, numericFields: ReadonlySet<string>): 
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
-const unknownFormField = (name: string) =>
-  new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: [{ path: name, message: 'unknown field' }] });
 
 function coerceFormValue(name: string, value: string, numericFields: ReadonlySet<string>): unknown {
   if (value === 'true' || value === 'on') return name.endsWith('consent') ? true : value;

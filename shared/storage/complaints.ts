@@ -1,8 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Counters } from '../aggregates.ts';
-import { SITE_WIDE } from '../aggregates.ts';
+import { aggregateKeys, type Counters } from '../aggregates.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema } from '../schemas/complaint.ts';
 import { dayIn } from '../time.ts';
@@ -37,6 +36,11 @@ export function receivedCounters(record: ComplaintRecord): Counters {
 const isOpen = (record: ComplaintRecord) => record.status !== 'closed' && record.status !== 'withdrawn';
 const indexKeys = (record: ComplaintRecord) => byDueKeys(record.siteId, isOpen(record), record.dueAt, record.id);
 
+/** An officer's open cases move by `delta`, for spreading new complaints by caseload. */
+const caseloadUpdate = (table: string, siteId: string, owner: string, delta: number): TransactItem => ({
+  Update: { TableName: table, Key: keys.caseload(siteId, owner), UpdateExpression: 'ADD openCases :d SET username = :u, siteId = :s', ExpressionAttributeValues: { ':d': delta, ':u': owner, ':s': siteId } },
+});
+
 export type StoreComplaintResult = 'stored' | 'duplicate';
 
 export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: Omit<ComplaintContact, 'consent'> & { consent: boolean } | undefined, now: Date): Promise<StoreComplaintResult> {
@@ -48,14 +52,8 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
     { Put: { TableName: table, Item: { ...keys.tracking(record.trackingCode), complaintId: record.id } } },
     { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
     ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact } } }]),
-    ...(record.status === 'closed' ? [] : [{
-      Update: {
-        TableName: table, Key: keys.caseload(record.siteId, record.owner), UpdateExpression: 'ADD openCases :one SET username = :u, siteId = :s',
-        ExpressionAttributeValues: { ':one': 1, ':u': record.owner, ':s': record.siteId },
-      },
-    }]),
-    aggregateUpdate(table, { key: { siteId: record.siteId, departmentId: record.departmentId, day }, counters }, now.toISOString()),
-    aggregateUpdate(table, { key: { siteId: record.siteId, departmentId: SITE_WIDE, day }, counters }, now.toISOString()),
+    ...(record.status === 'closed' ? [] : [caseloadUpdate(table, record.siteId, record.owner, 1)]),
+    ...aggregateKeys(record.siteId, record.departmentId, day).map((key) => aggregateUpdate(table, { key, counters }, now.toISOString())),
   ];
   try {
     await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
@@ -96,18 +94,15 @@ export async function saveComplaintChange(
   ];
   const wasOpen = isOpen(before);
   const nowOpen = isOpen(after);
-  const caseload = (siteId: string, owner: string, delta: number): TransactItem => ({
-    Update: { TableName: table, Key: keys.caseload(siteId, owner), UpdateExpression: 'ADD openCases :d SET username = :u, siteId = :s', ExpressionAttributeValues: { ':d': delta, ':u': owner, ':s': siteId } },
-  });
   // One update per owner whose open caseload moves (a transaction touches an item once).
   const deltas = new Map<string, number>();
   if (wasOpen) deltas.set(before.owner, (deltas.get(before.owner) ?? 0) - 1);
   if (nowOpen) deltas.set(after.owner, (deltas.get(after.owner) ?? 0) + 1);
-  for (const [owner, delta] of deltas) if (delta !== 0) items.push(caseload(after.siteId, owner, delta));
+  for (const [owner, delta] of deltas) if (delta !== 0) items.push(caseloadUpdate(table, after.siteId, owner, delta));
   if (after.status === 'closed' && before.status !== 'closed') {
     const day = dayIn(after.timeZone, options.now.toISOString());
     const counters: Counters = { [complaintCounterNames.closed]: 1, ...(options.now.toISOString() <= new Date(after.dueAt).toISOString() ? { [complaintCounterNames.closedInTime]: 1 } : {}) };
-    for (const departmentId of [after.departmentId, SITE_WIDE]) items.push(aggregateUpdate(table, { key: { siteId: after.siteId, departmentId, day }, counters }, options.now.toISOString()));
+    for (const key of aggregateKeys(after.siteId, after.departmentId, day)) items.push(aggregateUpdate(table, { key, counters }, options.now.toISOString()));
   }
   if (options.contactExpiresAt !== undefined && after.hasContact) {
     items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
