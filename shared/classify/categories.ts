@@ -44,9 +44,9 @@ export const CATEGORY_NAMES: Readonly<Record<Category, { zh: string; en: string 
   other: { zh: '其他', en: 'Other' },
 };
 
-export const SEVERITY_IDS = ['low', 'medium', 'high', 'critical'] as const;
-export const ClassifierSeveritySchema = z.enum(SEVERITY_IDS);
-export type Severity = z.infer<typeof ClassifierSeveritySchema>;
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
 
 export const SEVERITY_NAMES: Readonly<Record<Severity, { zh: string; en: string }>> = {
   low: { zh: '一般', en: 'Low' },
@@ -58,3 +58,11 @@ export const SEVERITY_NAMES: Readonly<Record<Severity, { zh: string; en: string 
 export const SAFETY_KINDS = ['self-harm', 'suicide', 'violence', 'abuse', 'death'] as const;
 export const SafetyKindSchema = z.enum(SAFETY_KINDS);
 export type SafetyKind = z.infer<typeof SafetyKindSchema>;
+
+export const SAFETY_KIND_NAMES: Readonly<Record<SafetyKind, { zh: string; en: string }>> = {
+  'self-harm': { zh: '自伤', en: 'self-harm' },
+  suicide: { zh: '自杀', en: 'suicide' },
+  violence: { zh: '暴力', en: 'violence' },
+  abuse: { zh: '虐待/骚扰', en: 'abuse' },
+  death: { zh: '死亡', en: 'death' },
+};

@@ -1,4 +1,5 @@
 import type { Mail } from '../aws/ses.ts';
+import { SAFETY_KIND_NAMES } from '../classify/categories.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { escapeMarkup } from '../markup.ts';
 
@@ -7,10 +8,6 @@ import { escapeMarkup } from '../markup.ts';
 // links to the case; it carries neither the complainant's words nor their contact details, which stay
 // behind the staff sign-in.
 
-
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  'self-harm': '自伤 self-harm', suicide: '自杀 suicide', violence: '暴力 violence', abuse: '虐待/骚扰 abuse', death: '死亡 death',
-};
 
 export interface AlertContext {
   readonly from: string;
@@ -21,7 +18,7 @@ export interface AlertContext {
 }
 
 export function safetyAlertMail(record: ComplaintRecord, context: AlertContext): Mail {
-  const kinds = record.safetyKinds.map((k) => KIND_LABELS[k] ?? k).join('、');
+  const kinds = record.safetyKinds.map((k) => `${SAFETY_KIND_NAMES[k].zh} ${SAFETY_KIND_NAMES[k].en}`).join('、');
   const subject = `【紧急 URGENT】安全信号 Safety signal: ${kinds} · ${context.departmentName}`;
   const lines = [
     `一条投诉含有安全信号，请立即处理。A complaint carries a safety signal: act now.`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpProblem } from '../http/problem.ts';
-import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry, SeveritySchema } from '../schemas/complaint.ts';
+import { CategorySchema, SeveritySchema } from '../classify/categories.ts';
+import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry } from '../schemas/complaint.ts';
 import { IdSchema } from '../schemas/site.ts';
 
 // The complaint lifecycle: received → acknowledged → investigating → responded → closed, or withdrawn;
@@ -28,7 +29,7 @@ export const ComplaintChangeSchema = z.strictObject({
   status: ComplaintStatusSchema.optional(),
   owner: z.string().min(1).optional(),
   handlerDepartmentId: IdSchema.optional(),
-  category: z.string().min(1).optional(),
+  category: CategorySchema.optional(),
   severity: SeveritySchema.optional(),
   outcome: OutcomeSchema.optional(),
   response: z.string().trim().min(1).max(4000).optional(),

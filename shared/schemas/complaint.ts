@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CategorySchema, SafetyKindSchema, SeveritySchema } from '../classify/categories.ts';
 import { IdSchema } from './site.ts';
 import { LocaleSchema } from './survey.ts';
 
@@ -65,8 +66,6 @@ export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 
 export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
 export type ComplaintStatus = z.infer<typeof ComplaintStatusSchema>;
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const SeveritySchema = z.enum(SEVERITIES);
 
 /** A complaint as stored: the case the office works on. Contact details are kept apart (they expire). */
 export const ComplaintRecordSchema = z.object({
@@ -90,10 +89,10 @@ export const ComplaintRecordSchema = z.object({
   staffInvolved: z.string().optional(),
   locale: LocaleSchema.optional(),
   status: ComplaintStatusSchema,
-  category: z.string(),
+  category: CategorySchema,
   severity: SeveritySchema,
+  safetyKinds: z.array(SafetyKindSchema),
   safetySignal: z.boolean(),
-  safetyKinds: z.array(z.string()),
   /** The words that decided the category and severity, so a reader can see why. */
   terms: z.array(z.string()),
   handlerDepartmentId: z.string(),
