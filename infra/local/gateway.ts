@@ -108,13 +108,14 @@ export function writeResult(response: ServerResponse, result: unknown): void {
   response.writeHead(statusCode, out).end(Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8'));
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+/** A request's body, or undefined once it passes `limitBytes` (the local servers' one body reader). */
+export async function readBody(request: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.byteLength;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > limitBytes) return undefined;
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);

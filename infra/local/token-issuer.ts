@@ -5,6 +5,7 @@ import { safeEqual } from '../../shared/auth/session.ts';
 import { signIn } from '../../shared/auth/sign-in.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
+import { readBody } from './gateway.ts';
 import { escapeMarkup } from '../../shared/markup.ts';
 
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
@@ -64,16 +65,10 @@ interface PendingCode {
   readonly expires: number;
 }
 
-async function readBody(request: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.byteLength;
-    if (size > 16 * 1024) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  const body = await readBody(request, 16 * 1024);
+  if (body === undefined) throw new Error('body too large');
+  return new URLSearchParams(body.toString('utf8'));
 }
 
 const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -137,7 +132,7 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
         return page(200, signInPage(requestUrl.searchParams));
       }
       case 'POST /oauth2/authorize': {
-        const form = await readBody(request);
+        const form = await readForm(request);
         const problem = authorizeParamsProblem(form);
         if (problem !== undefined) return page(400, `<p>${escapeMarkup(problem)}</p>`);
         const result = await signIn(options.table, (form.get('username') ?? '').trim().toLowerCase(), form.get('password') ?? '');
@@ -155,7 +150,7 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
         return response.writeHead(302, { location: target.toString(), 'cache-control': 'no-store' }).end();
       }
       case 'POST /oauth2/token': {
-        const form = await readBody(request);
+        const form = await readForm(request);
         if (form.get('grant_type') === 'authorization_code') {
           const pending = codes.get(form.get('code') ?? '');
           codes.delete(form.get('code') ?? '');
