@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../calendar.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { putIfAbsent, withoutKeys } from '../storage/items.ts';
 import { keys } from '../storage/keys.ts';
@@ -16,6 +17,10 @@ export const ComplaintSettingsSchema = z.strictObject({
   /** Hears of every safety signal at once, whatever the hour. */
   safetyContactEmail: z.email(),
   routing: z.array(RoutingRuleSchema),
+  /** The site's own closures, extra working days and years it supplies; the national schedule otherwise. */
+  calendar: CalendarOverrideSchema.optional(),
+  /** The site's time limits; the national ones (1, 5 and 10 working days) otherwise. */
+  limits: SlaLimitsSchema.optional(),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
 
@@ -40,4 +45,9 @@ export async function getComplaintSettings(table: string, siteId: string): Promi
 /** Writes a site's settings unless it has some: seeding twice changes nothing. */
 export async function createComplaintSettingsIfAbsent(table: string, siteId: string, settings: ComplaintSettings): Promise<boolean> {
   return putIfAbsent(table, { ...keys.complaintSettings(siteId), ...ComplaintSettingsSchema.parse(settings) });
+}
+
+/** The working-day calendar and limits a site's complaints are timed on. */
+export function siteClock(settings: ComplaintSettings): { calendar: WorkingCalendar; limits: SlaLimits } {
+  return { calendar: createWorkingCalendar(settings.calendar ?? {}), limits: settings.limits ?? DEFAULT_LIMITS };
 }

@@ -107,6 +107,10 @@ export const ComplaintRecordSchema = z.object({
   closedAt: z.string().optional(),
   /** Set while the safety alert has not been sent; the worker retries until it is. */
   alertPending: z.boolean(),
+  /** When the sla-monitor warned the owner that 80% of the time to `dueAt` had passed (once per due date). */
+  slaWarnedAt: z.string().optional(),
+  /** When the sla-monitor told the office head that `dueAt` had passed (once per due date). */
+  slaEscalatedAt: z.string().optional(),
   version: z.number().int().min(1),
 });
 export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
