@@ -42,6 +42,13 @@ export const functions = {
     memoryMb: 128,
     access: [],
   },
+  complaintIntake: {
+    entry: 'functions/complaint-intake/handler.ts',
+    description: 'Validates a patient\'s complaint and queues it (POST /v1/complaints)',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'queue:intake:send', 'signing-key:read'],
+  },
   complaintTrack: {
     entry: 'functions/complaint-track/handler.ts',
     description: 'Shows a patient where their complaint stands (GET /v1/complaints/track/{trackingCode})',
@@ -58,10 +65,10 @@ export const functions = {
   },
   adminComplaints: {
     entry: 'functions/admin-complaints/handler.ts',
-    description: 'The complaint inbox and cases for staff (GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
+    description: 'The complaint inbox and cases for staff (POST and GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'auth:verify'],
+    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read'],
   },
   adminPages: {
     entry: 'functions/admin-pages/handler.ts',
@@ -115,8 +122,10 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/v1/surveys', function: 'surveyIntake', access: 'public' },
   { method: 'GET', path: '/v1/health', function: 'health', access: 'public' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
+  { method: 'POST', path: '/v1/complaints', function: 'complaintIntake', access: 'public' },
   { method: 'GET', path: '/v1/complaints/track/{trackingCode}', function: 'complaintTrack', access: 'public' },
   { method: 'GET', path: '/v1/admin/metrics', function: 'adminMetrics', access: 'staff' },
+  { method: 'POST', path: '/v1/admin/complaints', function: 'adminComplaints', access: 'staff' },
   { method: 'GET', path: '/v1/admin/complaints', function: 'adminComplaints', access: 'staff' },
   { method: 'GET', path: '/v1/admin/complaints/{id}', function: 'adminComplaints', access: 'staff' },
   { method: 'PATCH', path: '/v1/admin/complaints/{id}', function: 'adminComplaints', access: 'staff' },

@@ -3,6 +3,7 @@ import { type RouteSpec, routes } from '../infra/topology.ts';
 import { ComplaintChangeSchema } from './complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from './complaints/tracking.ts';
 import { ProblemSchema } from './http/problem.ts';
+import { ComplaintAcceptedSchema, PatientComplaintSchema, StaffComplaintSchema } from './schemas/complaint.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from './schemas/survey.ts';
 
 // The OpenAPI document (api.md: "generated from the zod schemas, the full contract"). Every route of
@@ -60,6 +61,29 @@ export const operations: Readonly<Record<string, JsonObject>> = {
     responses: {
       200: { description: 'Every part is up', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } },
       503: { description: 'A part is missing; the body names it', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
+  },
+  'POST /v1/complaints': {
+    summary: 'A complaint from a patient or family; the same submissionId twice is one complaint with one tracking code',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/PatientComplaint' } },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/PatientComplaint' }, description: 'The complaint page without JavaScript; nested fields are dotted (`contact.name`, `contact.consent=true`)' },
+      },
+    },
+    responses: {
+      202: { description: 'Accepted and queued; keep the tracking code', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
+      ...publicBodyErrors,
+    },
+  },
+  'POST /v1/admin/complaints': {
+    summary: 'A complaint the office received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; idempotent on submissionId',
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffComplaint' } } } },
+    responses: {
+      202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
+      400: problem('Malformed JSON'), 401: problem('Unauthenticated'), 403: problem('The role may not enter complaints for this site or department'),
+      404: problem('Unknown site or department'), 413: problem('Body over 16 KiB'), 415: problem('Not JSON'), 422: problem('A field fails validation'),
     },
   },
   'GET /v1/complaints/track/{trackingCode}': {
@@ -143,6 +167,9 @@ export function buildOpenApiDocument(): JsonObject {
         Problem: schema(ProblemSchema),
         TrackedComplaint: schema(TrackedComplaintSchema),
         ComplaintChange: schema(ComplaintChangeSchema),
+        PatientComplaint: schema(PatientComplaintSchema),
+        StaffComplaint: schema(StaffComplaintSchema),
+        ComplaintAccepted: schema(ComplaintAcceptedSchema),
       },
     },
   };

@@ -1,12 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { actorOf, type Identity } from '../../shared/auth/identity.ts';
 import { authorize, forbidden, hasAction } from '../../shared/auth/policy.ts';
+import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { ComplaintChangeSchema, applyChange } from '../../shared/complaints/lifecycle.ts';
 import { canSeeCase, caseView, checkChangeAllowed, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
+import { signingKey } from '../../shared/aws/secrets.ts';
+import { sendMessage } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { json } from '../../shared/http/middleware.ts';
-import { HttpProblem, invalidField, validationFailed } from '../../shared/http/problem.ts';
-import { header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { HttpProblem, invalidField, unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
+import { bodyFormat, header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
 import { staffFunction } from '../../shared/http/staff.ts';
 import { env } from '../../shared/resource-env.ts';
 import { retentionFromEnv } from '../../shared/retention.ts';
@@ -15,10 +18,19 @@ import { complaintHistory, getComplaint, InvalidCursorError, listComplaints, sav
 import { addDays, epochSeconds } from '../../shared/time.ts';
 
 const table = requireEnv(env.tableName);
+const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
 
 const etag = (version: number) => `"v${version}"`;
 const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+
+async function create(event: APIGatewayProxyEventV2, identity: Identity) {
+  if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
+  const body = parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES));
+  const accepted = await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
+  await recordAudit(table, { actor: actorOf(identity), action: 'complaint-create', outcome: 'success', target: `complaint:${accepted.id}` });
+  return json(202, accepted);
+}
 
 async function list(event: APIGatewayProxyEventV2, identity: Identity) {
   const parsed = ListQuerySchema.safeParse(event.queryStringParameters ?? {});
@@ -73,10 +85,12 @@ async function change(event: APIGatewayProxyEventV2, id: string, identity: Ident
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 
-/** GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id}: the office's inbox and cases. */
+/** POST and GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id}: the office's inbox and cases. */
 export const handler = staffFunction(async (event, identity) => {
   const id = event.pathParameters?.id ?? '';
   switch (event.routeKey) {
+    case 'POST /v1/admin/complaints':
+      return create(event, identity);
     case 'GET /v1/admin/complaints':
       return list(event, identity);
     case 'GET /v1/admin/complaints/{id}':
