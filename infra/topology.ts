@@ -79,10 +79,10 @@ export const functions = {
   },
   process: {
     entry: 'functions/process/handler.ts',
-    description: 'Stores queued submissions and updates the aggregates, exactly once',
+    description: 'Stores queued surveys and complaints and updates the aggregates, exactly once; triages complaints and mails their owners, handlers and safety alerts',
     timeoutSeconds: 30,
     memoryMb: 512,
-    access: ['table:read', 'table:write'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send'],
   },
   dlqWatch: {
     entry: 'functions/dlq-watch/handler.ts',

@@ -49,6 +49,12 @@ const handlerOffices: ReadonlyArray<readonly [id: string, name: string, nameEn: 
 ];
 
 export const DEMO_DEPARTMENTS: readonly Department[] = [
-  ...departments.map(([departmentId, name, nameEn, kind]) => ({ siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind, codeGeneration: 1, surveyEnabled: true })),
-  ...handlerOffices.map(([departmentId, name, nameEn]) => ({ siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind: 'office' as const, codeGeneration: 1, surveyEnabled: false })),
+  ...departments.map(([departmentId, name, nameEn, kind]) => ({
+    siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind, codeGeneration: 1, surveyEnabled: true,
+    // The patient relations office handles waiting and "other" complaints by default, so it gets their notices.
+    ...(kind === 'office' ? { email: `${departmentId}@hospital.example` } : {}),
+  })),
+  ...handlerOffices.map(([departmentId, name, nameEn]) => ({
+    siteId: DEMO_SITE.siteId, departmentId, name, nameEn, kind: 'office' as const, codeGeneration: 1, surveyEnabled: false, email: `${departmentId}@hospital.example`,
+  })),
 ];

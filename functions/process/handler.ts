@@ -4,6 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { logger, metrics } from '../../shared/observability.ts';
 import { processIntakeBatch } from '../../shared/process-batch.ts';
@@ -12,6 +13,7 @@ import { retentionFromEnv } from '../../shared/retention.ts';
 
 const table = requireEnv(env.tableName);
 const retention = retentionFromEnv();
+const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -19,8 +21,9 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .handler(async (event) => {
     // The envelope is checked whole (Powertools' SQS schema); each body is checked record by record.
     const { Records } = SqsSchema.parse(event);
-    const outcome = await processIntakeBatch(table, Records, retention);
-    metrics.addMetric('SurveysStored', MetricUnit.Count, outcome.stored);
+    const outcome = await processIntakeBatch({ table, retention, key: await signingKey(), mail }, Records);
+    metrics.addMetric('SubmissionsStored', MetricUnit.Count, outcome.stored);
+    metrics.addMetric('ComplaintCasesOpened', MetricUnit.Count, outcome.complaints);
     metrics.addMetric('DuplicatesIgnored', MetricUnit.Count, outcome.duplicates);
     metrics.addMetric('RecordsFailed', MetricUnit.Count, outcome.response.batchItemFailures.length);
     return outcome.response;

@@ -1,13 +1,16 @@
 import type { Mail } from '../aws/ses.ts';
-import { SAFETY_KIND_NAMES } from '../classify/categories.ts';
+import { CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITY_NAMES } from '../classify/categories.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { escapeMarkup } from '../markup.ts';
 
-// A safety signal (self-harm, suicide, violence, abuse, a death) is mailed at once, day or night, to the
-// owner on duty and the site's safety contact. The mail says what kind of signal, where and when, and
-// links to the case; it carries neither the complainant's words nor their contact details, which stay
-// behind the staff sign-in.
+// The mails a new case sends. A safety signal (self-harm, suicide, violence, abuse, a death) is mailed at
+// once, day or night, to the owner on duty and the site's safety contact; the owner and the handler
+// department hear that the case is theirs. Mails say what, where and when, and link to the case; they
+// carry neither the complainant's words nor their contact details, which stay behind the staff sign-in.
 
+/** A plain mail from lines of text: the text part as is, the HTML part escaped line by line. */
+export const mail = (from: string, to: readonly string[], subject: string, lines: readonly string[]): Mail =>
+  ({ from, to: [...new Set(to)], subject, text: lines.join('\n'), html: `<p>${lines.map(escapeMarkup).join('<br>')}</p>` });
 
 export interface AlertContext {
   readonly from: string;
@@ -32,6 +35,42 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
     ``,
     `查看投诉 Open the case (sign-in required): ${context.caseUrl}`,
   ];
-  const html = `<p>${lines.map(escapeMarkup).join('<br>')}</p>`;
-  return { from: context.from, to: [...new Set(context.to)], subject, text: lines.join('\n'), html };
+  return mail(context.from, context.to, subject, lines);
+}
+
+export interface NoticeContext extends Omit<AlertContext, 'to'> {
+  readonly handlerName: string;
+}
+
+const caseLines = (record: ComplaintRecord, context: NoticeContext): string[] => [
+  `科室 Department: ${context.departmentName}`,
+  `类别 Category: ${CATEGORY_NAMES[record.category].zh} ${CATEGORY_NAMES[record.category].en}`,
+  `严重程度 Severity: ${SEVERITY_NAMES[record.severity].zh} ${SEVERITY_NAMES[record.severity].en}`,
+  `渠道 Channel: ${record.channel}`,
+  `收到 Received: ${record.receivedAt}`,
+  `确认期限 Acknowledge by: ${record.acknowledgeBy}`,
+  `办结期限 Due: ${record.dueAt}${record.dueProvisional === true ? '（节假日未公布，日期可能调整 provisional）' : ''}`,
+  `负责人 Owner: ${record.owner}`,
+  `承办部门 Handler: ${context.handlerName}`,
+  `跟踪码 Tracking code: ${record.trackingCode}`,
+  ``,
+  `查看投诉 Open the case (sign-in required): ${context.caseUrl}`,
+];
+
+/** First-complaint responsibility: the officer who owns the case from now on. */
+export function ownerNoticeMail(record: ComplaintRecord, to: string, context: NoticeContext): Mail {
+  return mail(context.from, [to], `新投诉由您负责 A complaint is yours: ${record.trackingCode} · ${context.departmentName}`, [
+    `这件投诉由您负责（首诉负责制），请在确认期限前联系投诉人。This complaint is yours: acknowledge it to the complainant by the date below.`,
+    ``,
+    ...caseLines(record, context),
+  ]);
+}
+
+/** The department the routing table names investigates and reports back to the owner. */
+export function handlerNoticeMail(record: ComplaintRecord, to: string, context: NoticeContext): Mail {
+  return mail(context.from, [to], `请调查投诉 Please investigate: ${record.trackingCode} · ${context.departmentName}`, [
+    `投诉办公室请贵部门调查以下投诉，并在办结期限前回复负责人。The complaint office asks your department to investigate this complaint and report to the owner before it is due.`,
+    ``,
+    ...caseLines(record, context),
+  ]);
 }

@@ -51,3 +51,9 @@ export async function createComplaintSettingsIfAbsent(table: string, siteId: str
 export function siteClock(settings: ComplaintSettings): { calendar: WorkingCalendar; limits: SlaLimits } {
   return { calendar: createWorkingCalendar(settings.calendar ?? {}), limits: settings.limits ?? DEFAULT_LIMITS };
 }
+
+/** An officer's e-mail from the rota (or the head's own); undefined for someone the office does not list. */
+export function officerEmail(settings: ComplaintSettings, username: string): string | undefined {
+  if (settings.officeHead.username === username) return settings.officeHead.email;
+  return settings.rota.find((shift) => shift.username === username)?.email;
+}

@@ -49,7 +49,7 @@ export const ListQuerySchema = z.strictObject({
 });
 
 /** The case as staff see it: everything but contact details, which only the office reads, separately. */
-export function caseView(record: ComplaintRecord): Omit<ComplaintRecord, 'alertPending'> {
-  const { alertPending: _pending, ...view } = record;
+export function caseView(record: ComplaintRecord): Omit<ComplaintRecord, 'mailPending'> {
+  const { mailPending: _pending, ...view } = record;
   return view;
 }

@@ -21,6 +21,13 @@ export const ComplaintContactSchema = z.strictObject({
 });
 export type ComplaintContact = z.infer<typeof ComplaintContactSchema>;
 
+/**
+ * Contact details as kept with a case: the office may record them without the patient's written consent
+ * (a hotline caller), and a survey follow-up may carry no name.
+ */
+export const StoredContactSchema = ComplaintContactSchema.omit({ consent: true }).partial({ name: true }).extend({ consent: z.boolean() });
+export type StoredContact = z.infer<typeof StoredContactSchema>;
+
 const Description = z.string().trim().min(1, 'say what happened').max(4000);
 const Day = z.iso.date();
 
@@ -55,7 +62,7 @@ export const StaffComplaintSchema = z.strictObject({
   incidentDate: Day.optional(),
   desiredOutcome: z.string().trim().max(1000).optional(),
   staffInvolved: z.string().trim().max(200).optional(),
-  contact: ComplaintContactSchema.omit({ consent: true }).extend({ consent: z.boolean() }).optional(),
+  contact: StoredContactSchema.required({ name: true }).optional(),
 }).refine((c) => !c.settledOnSpot || (c.settlement ?? '') !== '', { message: 'say how it was settled', path: ['settlement'] });
 export type StaffComplaint = z.infer<typeof StaffComplaintSchema>;
 
@@ -99,14 +106,16 @@ export const ComplaintRecordSchema = z.object({
   owner: z.string(),
   acknowledgeBy: z.string(),
   dueAt: z.string(),
+  /** The due date lies in a year whose national holidays are not known yet: it may move. */
+  dueProvisional: z.boolean().optional(),
   hasContact: z.boolean(),
   outcome: z.enum(['substantiated', 'partly-substantiated', 'not-substantiated']).optional(),
   /** What the patient was told. */
   response: z.string().optional(),
   followUpDue: z.boolean().optional(),
   closedAt: z.string().optional(),
-  /** Set while the safety alert has not been sent; the worker retries until it is. */
-  alertPending: z.boolean(),
+  /** Set until the case's first mails (the safety alert, the owner's and handler's notices) have gone out; the worker retries until they have. */
+  mailPending: z.boolean(),
   /** When the sla-monitor warned the owner that 80% of the time to `dueAt` had passed (once per due date). */
   slaWarnedAt: z.string().optional(),
   /** When the sla-monitor told the office head that `dueAt` had passed (once per due date). */

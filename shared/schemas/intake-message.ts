@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSchema, ComplaintContactSchema } from './complaint.ts';
+import { ChannelSchema, StoredContactSchema } from './complaint.ts';
 import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
 
 /**
@@ -40,11 +40,10 @@ export const ComplaintMessageSchema = z.strictObject({
     desiredOutcome: z.string().optional(),
     staffInvolved: z.string().optional(),
     locale: LocaleSchema.optional(),
-    contact: ComplaintContactSchema.omit({ consent: true }).extend({ consent: z.boolean() }).optional(),
+    contact: StoredContactSchema.optional(),
   }),
 });
 export type ComplaintMessage = z.infer<typeof ComplaintMessageSchema>;
 
-// Complaints join the intake queue once the worker stores them (issue 3); until then they have no sender.
-export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema]);
+export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;

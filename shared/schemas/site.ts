@@ -29,6 +29,8 @@ export const DepartmentSchema = z.strictObject({
   codeGeneration: z.number().int().min(1),
   /** False when surveys are switched off for the department: every code is refused. */
   surveyEnabled: z.boolean(),
+  /** Where the department hears of the complaints it is asked to handle (the functional offices have one). */
+  email: z.email().optional(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 

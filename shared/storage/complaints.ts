@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateKeys, type Counters } from '../aggregates.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { type ComplaintContact, type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema } from '../schemas/complaint.ts';
+import { type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema, type StoredContact } from '../schemas/complaint.ts';
 import { dayIn } from '../time.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
@@ -43,7 +43,7 @@ const caseloadUpdate = (table: string, siteId: string, owner: string, delta: num
 
 export type StoreComplaintResult = 'stored' | 'duplicate';
 
-export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: Omit<ComplaintContact, 'consent'> & { consent: boolean } | undefined, now: Date): Promise<StoreComplaintResult> {
+export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: StoredContact | undefined, now: Date): Promise<StoreComplaintResult> {
   const day = dayIn(record.timeZone, record.receivedAt);
   const counters = receivedCounters(record);
   const history: HistoryEntry = { at: record.receivedAt, actor: record.enteredBy, change: 'received', to: record.status, reason: `owner ${record.owner}, handler ${record.handlerDepartmentId}` };
@@ -70,6 +70,25 @@ export async function getComplaint(table: string, id: string): Promise<Complaint
 }
 
 export class VersionConflictError extends Error {}
+
+/** Open cases per officer, for spreading new complaints (an officer never counted has none). */
+export async function openCaseloads(table: string, siteId: string, usernames: readonly string[]): Promise<Record<string, number>> {
+  if (usernames.length === 0) return {};
+  const { Responses } = await dynamoDb.send(new BatchGetCommand({
+    RequestItems: { [table]: { Keys: usernames.map((u) => keys.caseload(siteId, u)), ProjectionExpression: 'username, openCases', ConsistentRead: true } },
+  }));
+  const loads: Record<string, number> = {};
+  for (const item of Responses?.[table] ?? []) {
+    const parsed = z.object({ username: z.string(), openCases: z.number() }).safeParse(item);
+    if (parsed.success) loads[parsed.data.username] = parsed.data.openCases;
+  }
+  return loads;
+}
+
+/** The case's first mails went out. Not a versioned change: it is the worker's bookkeeping, not the case's. */
+export async function clearMailPending(table: string, id: string): Promise<void> {
+  await dynamoDb.send(new UpdateCommand({ TableName: table, Key: keys.complaint(id), UpdateExpression: 'SET mailPending = :no', ExpressionAttributeValues: { ':no': false } }));
+}
 
 /**
  * Saves a changed case if nobody changed it since `expectedVersion` (optimistic concurrency: the API's

@@ -16,7 +16,7 @@ const record = (id: string, departmentId: string, handlerDepartmentId: string): 
   id, siteId: 'demo', departmentId, trackingCode: `T-${id.slice(-4)}`, channel: 'hotline', enteredBy: 'user:office', settledOnSpot: false, multiDepartment: false,
   receivedAt: '2026-11-20T01:00:00.000Z', timeZone: 'Asia/Shanghai', description: '夜班护士态度不好', status: 'received', category: 'nursing', severity: 'medium',
   safetySignal: false, safetyKinds: [], terms: ['态度不好'], handlerDepartmentId, owner: 'office', acknowledgeBy: '2026-11-24T15:59:59.999Z', dueAt: '2027-01-30T15:59:59.999Z',
-  hasContact: false, alertPending: false, version: 1,
+  hasContact: false, mailPending: false, version: 1,
 });
 
 async function as(username: string, path: string, init: RequestInit = {}): Promise<Response> {

@@ -17,7 +17,7 @@ const record = (id: string, overrides: Partial<ComplaintRecord> = {}): Complaint
   id, siteId: 'demo', departmentId: 'emergency', trackingCode: `TRK-${id.slice(0, 4)}`, channel: 'hotline', enteredBy: 'user:office', settledOnSpot: false,
   multiDepartment: false, receivedAt: '2026-11-22T16:30:00.000Z', timeZone: 'Asia/Shanghai', description: '急诊等候太久', status: 'received', category: 'waiting', severity: 'low',
   safetySignal: false, safetyKinds: [], terms: ['等候'], handlerDepartmentId: 'patient-relations', owner: 'office', acknowledgeBy: '2026-11-24T23:59:59.999+08:00',
-  dueAt: '2026-11-30T23:59:59.999+08:00', hasContact: true, alertPending: false, version: 1, ...overrides,
+  dueAt: '2026-11-30T23:59:59.999+08:00', hasContact: true, mailPending: false, version: 1, ...overrides,
 });
 
 describe('storing a new complaint', () => {

@@ -6,7 +6,7 @@ const base: ComplaintRecord = {
   id: 'c1', siteId: 'demo', departmentId: 'emergency', trackingCode: 'ABCD-EFGH-JKLM-NPQR', channel: 'hotline', enteredBy: 'user:office', settledOnSpot: false,
   multiDepartment: false, receivedAt: '2026-11-23T01:00:00.000Z', timeZone: 'Asia/Shanghai', description: 'x', status: 'received', category: 'waiting', severity: 'low',
   safetySignal: false, safetyKinds: [], terms: [], handlerDepartmentId: 'patient-relations', owner: 'office', acknowledgeBy: '2026-11-24T15:59:59.999Z', dueAt: '2026-11-30T15:59:59.999Z',
-  hasContact: false, alertPending: false, version: 3,
+  hasContact: false, mailPending: false, version: 3,
 };
 const now = new Date('2026-11-24T02:00:00Z');
 

@@ -3,11 +3,13 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { processIntakeBatch } from '../../shared/process-batch.ts';
-import { DEFAULT_RETENTION } from '../../shared/retention.ts';
+import { DEFAULT_RETENTION, type Retention } from '../../shared/retention.ts';
 import { jsonRecord, sqsRecord } from '../support/sqs-records.ts';
 import { surveyMessage, uuidFor } from '../support/survey-messages.ts';
 import { TEST_TABLE } from '../support/survey-target.ts';
 import { cancelled, summarise } from '../support/transactions.ts';
+
+const worker = (retention: Retention) => ({ table: TEST_TABLE, retention, key: Buffer.alloc(32, 7), mail: { from: 'feedback@hospital.example', baseUrl: 'https://feedback.example' } });
 
 const WARD_DAY = 'AGG#demo#cardiology-ward/DAY#2026-11-23';
 const SITE_DAY = 'AGG#demo#ALL/DAY#2026-11-23';
@@ -33,10 +35,10 @@ describe('the intake worker', () => {
     ];
 
     // Act
-    const outcome = await processIntakeBatch(TEST_TABLE, records, DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
 
     // Assess
-    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 3, duplicates: 0 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 3, duplicates: 0, complaints: 0 });
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     const [transaction] = transactions();
     expect(transaction?.puts).toEqual([
@@ -53,7 +55,7 @@ describe('the intake worker', () => {
     dynamoMock.on(TransactWriteCommand).resolves({});
     const message = surveyMessage(1, { survey: { contact: { name: '王女士', phone: '13800138000', consent: true } } });
 
-    await processIntakeBatch(TEST_TABLE, [jsonRecord('m1', message)], { surveyDays: 730, contactDays: 90 });
+    await processIntakeBatch(worker({ surveyDays: 730, contactDays: 90 }), [jsonRecord('m1', message)]);
 
     const received = Date.UTC(2026, 10, 22, 16, 30) / 1000;
     const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
@@ -76,10 +78,10 @@ describe('the intake worker', () => {
     const records = [1, 2, 3].map((n) => jsonRecord(`m${n}`, surveyMessage(n, { survey: { overall: 'good' } })));
 
     // Act
-    const outcome = await processIntakeBatch(TEST_TABLE, records, DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
 
     // Assess
-    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 2, duplicates: 1 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 2, duplicates: 1, complaints: 0 });
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
     const retried = transactions()[1];
     expect(retried?.puts.map((p) => p.pk)).toEqual([`SURVEY#${uuidFor(1)}`, `SURVEY#${uuidFor(3)}`]);
@@ -90,9 +92,9 @@ describe('the intake worker', () => {
   it('writes nothing more when every message of the batch was already stored', async () => {
     dynamoMock.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None']));
 
-    const outcome = await processIntakeBatch(TEST_TABLE, [jsonRecord('m1', surveyMessage(1))], DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1))]);
 
-    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 0, duplicates: 1 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 0, duplicates: 1, complaints: 0 });
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
   });
 
@@ -100,9 +102,9 @@ describe('the intake worker', () => {
     dynamoMock.on(TransactWriteCommand).resolves({});
     const twice = surveyMessage(1, { survey: { overall: 'poor' } });
 
-    const outcome = await processIntakeBatch(TEST_TABLE, [jsonRecord('m1', twice), jsonRecord('m1-again', twice)], DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', twice), jsonRecord('m1-again', twice)]);
 
-    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 1 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 1, complaints: 0 });
     expect(transactions()[0]?.counters[WARD_DAY]).toEqual({ survey_n: 1, survey_overall_poor: 1 });
   });
 
@@ -118,7 +120,7 @@ describe('the intake worker', () => {
     ];
 
     // Act
-    const outcome = await processIntakeBatch(TEST_TABLE, records, DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
 
     // Assess
     expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'not-json' }, { itemIdentifier: 'wrong-shape' }, { itemIdentifier: 'unknown-kind' }]);
@@ -129,7 +131,7 @@ describe('the intake worker', () => {
   });
 
   it('writes nothing for a batch with nothing readable, and fails every record', async () => {
-    const outcome = await processIntakeBatch(TEST_TABLE, [sqsRecord('a', 'null'), sqsRecord('b', '[]')], DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [sqsRecord('a', 'null'), sqsRecord('b', '[]')]);
 
     expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'a' }, { itemIdentifier: 'b' }]);
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
@@ -138,9 +140,9 @@ describe('the intake worker', () => {
   it('retries a transaction that lost a conflict with another worker', async () => {
     dynamoMock.on(TransactWriteCommand).rejectsOnce(cancelled(['None', 'None', 'TransactionConflict'])).resolves({});
 
-    const outcome = await processIntakeBatch(TEST_TABLE, [jsonRecord('m1', surveyMessage(1))], DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1))]);
 
-    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 0 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 0, complaints: 0 });
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
   });
 
@@ -154,10 +156,10 @@ describe('the intake worker', () => {
     const records = [1, 2, 3].map((n) => jsonRecord(`m${n}`, surveyMessage(n)));
 
     // Act
-    const outcome = await processIntakeBatch(TEST_TABLE, records, DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
 
     // Assess
-    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm2' }] }, stored: 2, duplicates: 0 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm2' }] }, stored: 2, duplicates: 0, complaints: 0 });
     expect(transactions().map((t) => t.puts.map((p) => p.pk))).toEqual([
       [`SURVEY#${uuidFor(1)}`, poisoned, `SURVEY#${uuidFor(3)}`],
       [`SURVEY#${uuidFor(1)}`],
@@ -169,8 +171,8 @@ describe('the intake worker', () => {
   it('fails every record when DynamoDB is down, so SQS redelivers them all', async () => {
     dynamoMock.on(TransactWriteCommand).rejects(new InternalServerError({ message: 'internal', $metadata: {} }));
 
-    const outcome = await processIntakeBatch(TEST_TABLE, [jsonRecord('m1', surveyMessage(1)), jsonRecord('m2', surveyMessage(2))], DEFAULT_RETENTION);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1)), jsonRecord('m2', surveyMessage(2))]);
 
-    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm2' }] }, stored: 0, duplicates: 0 });
+    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm2' }] }, stored: 0, duplicates: 0, complaints: 0 });
   });
 });

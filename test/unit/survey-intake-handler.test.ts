@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IntakeMessageSchema } from '../../shared/schemas/intake-message.ts';
+import { SurveyMessageSchema } from '../../shared/schemas/intake-message.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from '../../shared/schemas/survey.ts';
 import { eventBody, loadEvent } from '../support/events.ts';
 import { formPost, httpEvent, jsonPost, ProblemSchema, responseHeader, TEST_SOURCE_IP } from '../support/http-events.ts';
@@ -27,7 +27,7 @@ function enqueuedMessage() {
   expect(calls).toHaveLength(1);
   const input = calls[0]?.args[0].input;
   expect(input?.QueueUrl).toBe(TEST_QUEUE_URL);
-  return { raw: input?.MessageBody ?? '', message: IntakeMessageSchema.parse(JSON.parse(input?.MessageBody ?? '')) };
+  return { raw: input?.MessageBody ?? '', message: SurveyMessageSchema.parse(JSON.parse(input?.MessageBody ?? '')) };
 }
 
 function problemOf(result: Awaited<ReturnType<typeof invoke>>) {
