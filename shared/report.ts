@@ -90,6 +90,7 @@ export function formatReport(report: Report): string {
       `  by category         ${listCounts(report.complaints.byCategory)}`,
       `  by severity         ${listCounts(report.complaints.bySeverity)}`,
       `  by channel          ${listCounts(report.complaints.byChannel)}`,
+      `  category corrected  ${report.complaints.reclassified} (classifier kept ${percent(report.complaints.classifierAccuracy)})`,
     ]),
     `Closed                ${report.complaints.closed}, within the limit ${report.complaints.closedInTime} (${percent(report.complaints.closedInTimeRate)})`,
     ...(report.departmentsWithoutComplaints === undefined ? [] : [

@@ -13,6 +13,10 @@ export interface ComplaintFigures {
   readonly closedInTime: number;
   /** Share of closed complaints closed within their limit; null when none closed. */
   readonly closedInTimeRate: number | null;
+  /** Complaints received in the period whose category staff corrected. */
+  readonly reclassified: number;
+  /** The classifier's accuracy in real use: the share of complaints received whose category staff kept; null when none came. */
+  readonly classifierAccuracy: number | null;
 }
 
 function byPrefix(counters: Counters, prefix: string): Record<string, number> {
@@ -21,16 +25,22 @@ function byPrefix(counters: Counters, prefix: string): Record<string, number> {
   return result;
 }
 
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
 export function complaintFigures(counters: Counters): ComplaintFigures {
   const closed = counters[complaintCounterNames.closed] ?? 0;
   const closedInTime = counters[complaintCounterNames.closedInTime] ?? 0;
+  const n = counters[complaintCounterNames.received] ?? 0;
+  const reclassified = counters[complaintCounterNames.reclassified] ?? 0;
   return {
-    n: counters[complaintCounterNames.received] ?? 0,
+    n,
     byCategory: byPrefix(counters, complaintCounterNames.category('')),
     bySeverity: byPrefix(counters, complaintCounterNames.severity('')),
     byChannel: byPrefix(counters, complaintCounterNames.channel('')),
     closed,
     closedInTime,
-    closedInTimeRate: closed === 0 ? null : Math.round((closedInTime / closed) * 10_000) / 10_000,
+    closedInTimeRate: share(closedInTime, closed),
+    reclassified,
+    classifierAccuracy: share(n - reclassified, n),
   };
 }

@@ -58,6 +58,7 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     status: message.settledOnSpot ? 'closed' : 'received',
     ...(message.settledOnSpot ? { closedAt: message.receivedAt, response: message.settlement ?? '' } : {}),
     category: classification.category,
+    classifiedCategory: classification.category,
     severity: classification.severity,
     safetyKinds: classification.safetyKinds,
     safetySignal: classification.safetySignal,

@@ -97,6 +97,8 @@ export const ComplaintRecordSchema = z.object({
   locale: LocaleSchema.optional(),
   status: ComplaintStatusSchema,
   category: CategorySchema,
+  /** What the classifier said, kept when staff correct `category`: the classifier's accuracy in real use. */
+  classifiedCategory: CategorySchema.optional(),
   severity: SeveritySchema,
   safetyKinds: z.array(SafetyKindSchema),
   safetySignal: z.boolean(),

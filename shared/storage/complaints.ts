@@ -19,7 +19,20 @@ export const complaintCounterNames = {
   channel: (channel: string) => `complaint_channel_${channel}`,
   closed: 'complaint_closed',
   closedInTime: 'complaint_closed_in_time',
+  /** Cases whose category staff corrected away from the classifier's, on the day the case was received. */
+  reclassified: 'complaint_reclassified',
 } as const;
+
+/**
+ * +1 when staff first move a case off the classifier's category, -1 when they move it back: each case
+ * counts once, against the day it was received, so `reclassified / received` is the classifier's miss rate.
+ */
+export function reclassifiedDelta(before: ComplaintRecord, after: ComplaintRecord): number {
+  const classified = before.classifiedCategory;
+  if (classified === undefined || before.category === after.category) return 0;
+  if (before.category === classified) return 1;
+  return after.category === classified ? -1 : 0;
+}
 
 export function receivedCounters(record: ComplaintRecord): Counters {
   const counters: Counters = {
@@ -118,9 +131,20 @@ export async function saveComplaintChange(
   if (wasOpen) deltas.set(before.owner, (deltas.get(before.owner) ?? 0) - 1);
   if (nowOpen) deltas.set(after.owner, (deltas.get(after.owner) ?? 0) + 1);
   for (const [owner, delta] of deltas) if (delta !== 0) items.push(caseloadUpdate(table, after.siteId, owner, delta));
+  // Counter changes by the day they count on: closing on the day closed, a correction on the day received.
+  const byDay = new Map<string, Counters>();
+  const count = (day: string, counters: Counters) => {
+    const sum = { ...byDay.get(day) };
+    for (const [name, value] of Object.entries(counters)) sum[name] = (sum[name] ?? 0) + value;
+    byDay.set(day, sum);
+  };
   if (after.status === 'closed' && before.status !== 'closed') {
-    const day = dayIn(after.timeZone, options.now.toISOString());
-    const counters: Counters = { [complaintCounterNames.closed]: 1, ...(options.now.toISOString() <= new Date(after.dueAt).toISOString() ? { [complaintCounterNames.closedInTime]: 1 } : {}) };
+    const inTime = options.now.toISOString() <= new Date(after.dueAt).toISOString();
+    count(dayIn(after.timeZone, options.now.toISOString()), { [complaintCounterNames.closed]: 1, ...(inTime ? { [complaintCounterNames.closedInTime]: 1 } : {}) });
+  }
+  const reclassified = reclassifiedDelta(before, after);
+  if (reclassified !== 0) count(dayIn(after.timeZone, after.receivedAt), { [complaintCounterNames.reclassified]: reclassified });
+  for (const [day, counters] of byDay) {
     for (const key of aggregateKeys(after.siteId, after.departmentId, day)) items.push(aggregateUpdate(table, { key, counters }, options.now.toISOString()));
   }
   if (options.contactExpiresAt !== undefined && after.hasContact) {

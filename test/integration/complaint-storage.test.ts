@@ -76,6 +76,29 @@ describe('storing a new complaint', () => {
     expect(counters).toMatchObject({ [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
   });
 
+  it('counts a category correction once per case, on the day it was received, and uncounts it when staff return to the classifier\'s category', async () => {
+    const id = '66666666-6666-4666-8666-666666666666';
+    // A day of its own, so the other cases here do not count.
+    await storeNewComplaint(TABLE_NAME, record(id, { trackingCode: 'RECL-0001', classifiedCategory: 'waiting', receivedAt: '2026-10-14T02:00:00.000Z' }), undefined, new Date('2026-11-22T16:30:01Z'));
+    const reclassified = async () => (await sumAggregates(TABLE_NAME, 'demo', 'emergency', '2026-10-14', '2026-10-14')).counters[complaintCounterNames.reclassified] ?? 0;
+    const move = async (category: ComplaintRecord['category']) => {
+      const current = await getComplaint(TABLE_NAME, id);
+      if (current === undefined) throw new Error('not stored');
+      const now = new Date('2026-11-26T02:00:00Z');
+      const changed = applyChange(current, { reason: '类别更正', category }, 'user:office', now);
+      await saveComplaintChange(TABLE_NAME, current, changed.record, changed.history, { now });
+    };
+    await move('nursing');
+    expect(await reclassified()).toBe(1);
+    await move('conduct');
+    expect(await reclassified()).toBe(1);
+    await move('waiting');
+    expect(await reclassified()).toBe(0);
+    const report = await buildReport(TABLE_NAME, 'demo', undefined, '2026-10-14', '2026-10-14');
+    expect(report.complaints).toMatchObject({ n: 1, reclassified: 0, classifierAccuracy: 1 });
+    expect((await complaintHistory(TABLE_NAME, id)).filter((h) => h.change === 'category').map((h) => h.to)).toEqual(['nursing', 'conduct', 'waiting']);
+  });
+
   it('lists a site\'s complaints soonest due first, by status, owner, department and overdue, page by page', async () => {
     const site = 'listing';
     const make = (n: number, overrides: Partial<ComplaintRecord>) => record(`55555555-5555-4555-8555-${String(n).padStart(12, '0')}`, { siteId: site, trackingCode: `LIST-${n}`, ...overrides });
