@@ -6,7 +6,7 @@ import { IdSchema } from '../schemas/site.ts';
 
 // The complaint lifecycle: received → acknowledged → investigating → responded → closed, or withdrawn;
 // a complaint the patient disputes is reopened (back to investigating). Every change of owner, handler,
-// status, category or severity becomes a history entry with who, when and why.
+// status, category, severity or due date becomes a history entry with who, when and why.
 
 const NEXT: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
   received: ['acknowledged', 'investigating', 'closed', 'withdrawn'],
@@ -34,6 +34,8 @@ export const ComplaintChangeSchema = z.strictObject({
   outcome: OutcomeSchema.optional(),
   response: z.string().trim().min(1).max(4000).optional(),
   followUpDue: z.boolean().optional(),
+  /** An extended (or shortened) due date, e.g. when several departments turn out to be involved. */
+  dueAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type ComplaintChange = z.infer<typeof ComplaintChangeSchema>;
 
@@ -83,6 +85,15 @@ export function applyChange(record: ComplaintRecord, change: ComplaintChange, ac
   if (change.severity !== undefined && change.severity !== record.severity) {
     next.severity = change.severity;
     note('severity', record.severity, change.severity);
+  }
+  if (change.dueAt !== undefined && new Date(change.dueAt).getTime() !== new Date(record.dueAt).getTime()) {
+    if (new Date(change.dueAt).getTime() < new Date(record.receivedAt).getTime()) throw refused('A complaint cannot be due before it was received.', 'dueAt');
+    // Stored in UTC, as the inbox's due-date key sorts it; the SLA monitor watches the new date afresh.
+    next.dueAt = new Date(change.dueAt).toISOString();
+    delete next.dueProvisional;
+    delete next.slaWarnedAt;
+    delete next.slaEscalatedAt;
+    note('due', record.dueAt, next.dueAt);
   }
   if (change.status !== 'closed') {
     if (change.outcome !== undefined) next.outcome = change.outcome;

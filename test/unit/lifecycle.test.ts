@@ -50,6 +50,17 @@ describe('the complaint lifecycle', () => {
     expect(history.map((h) => [h.change, h.from, h.to])).toEqual([['owner', 'office', 'head'], ['handler', 'patient-relations', 'nursing-office'], ['category', 'waiting', 'nursing'], ['severity', 'low', 'medium']]);
   });
 
+  it('extends the due date in UTC with a history entry, and lets the SLA monitor warn again for the new date', () => {
+    const warned = { ...base, slaWarnedAt: '2026-11-28T00:00:00.000Z', slaEscalatedAt: '2026-12-01T00:00:00.000Z', dueProvisional: true };
+    const { record, history } = applyChange(warned, { reason: '涉及多个部门，延长至10个工作日', dueAt: '2026-12-07T23:59:59.999+08:00' }, 'user:office', now);
+    expect(record.dueAt).toBe('2026-12-07T15:59:59.999Z');
+    expect(record).not.toHaveProperty('slaWarnedAt');
+    expect(record).not.toHaveProperty('slaEscalatedAt');
+    expect(record).not.toHaveProperty('dueProvisional');
+    expect(history).toEqual([{ at: now.toISOString(), actor: 'user:office', change: 'due', from: base.dueAt, to: '2026-12-07T15:59:59.999Z', reason: '涉及多个部门，延长至10个工作日' }]);
+    expect(() => applyChange(base, { reason: 'x', dueAt: '2026-11-01T00:00:00.000Z' }, 'user:office', now)).toThrow(/before it was received/);
+  });
+
   it('refuses a change that changes nothing, and any change to a closed case that does not reopen it', () => {
     expect(() => applyChange(base, { reason: 'r', owner: 'office' }, 'user:office', now)).toThrow(expect.objectContaining({ status: 422 }));
     expect(() => applyChange({ ...base, status: 'closed' }, { reason: 'r', owner: 'head' }, 'user:office', now)).toThrow(expect.objectContaining({ status: 422 }));
