@@ -95,7 +95,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   let newCases = 0;
   for (const { record, message } of complaints) {
     try {
-      const result = await receiveComplaint({ table, mail: context.mail, now: context.now ?? new Date() }, message);
+      const result = await receiveComplaint({ table, contactDays: retention.contactDays, mail: context.mail, now: context.now ?? new Date() }, message);
       if (result === 'stored') newCases += 1;
       if (message.channel !== 'survey-follow-up') {
         if (result === 'stored') stored += 1;

@@ -3,6 +3,7 @@ import type { ComplaintRecord } from '../schemas/complaint.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
 import { getDepartment } from '../storage/sites.ts';
+import { addDays, epochSeconds } from '../time.ts';
 import { handlerNoticeMail, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
 import { ownerCandidates, triageComplaint } from './triage.ts';
@@ -20,6 +21,8 @@ export interface ComplaintMailContext {
 
 export interface ReceiveContext {
   readonly table: string;
+  /** Contact details of a case closed on arrival (settled on the spot) expire this many days on. */
+  readonly contactDays: number;
   readonly mail: ComplaintMailContext;
   readonly now: Date;
 }
@@ -33,7 +36,8 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
   if (settings === undefined) throw new MissingComplaintSettingsError(`site ${message.siteId} has no complaint settings`);
   const openCases = await openCaseloads(table, message.siteId, ownerCandidates(message, settings));
   const { record, contact } = triageComplaint(message, settings, openCases);
-  const result = await storeNewComplaint(table, record, contact, context.now);
+  const expires = record.status === 'closed' ? epochSeconds(addDays(context.now, context.contactDays)) : undefined;
+  const result = await storeNewComplaint(table, record, contact, context.now, expires);
   const stored = result === 'stored' ? record : await getComplaint(table, record.id);
   if (stored?.mailPending === true) {
     for (const mail of await firstMails(table, stored, settings, context.mail)) await sendMail(mail);

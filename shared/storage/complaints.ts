@@ -56,7 +56,8 @@ const caseloadUpdate = (table: string, siteId: string, owner: string, delta: num
 
 export type StoreComplaintResult = 'stored' | 'duplicate';
 
-export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: StoredContact | undefined, now: Date): Promise<StoreComplaintResult> {
+/** `contactExpiresAt` (epoch seconds) for a case that is closed when it arrives (settled on the spot). */
+export async function storeNewComplaint(table: string, record: ComplaintRecord, contact: StoredContact | undefined, now: Date, contactExpiresAt?: number): Promise<StoreComplaintResult> {
   const day = dayIn(record.timeZone, record.receivedAt);
   const counters = receivedCounters(record);
   const history: HistoryEntry = { at: record.receivedAt, actor: record.enteredBy, change: 'received', to: record.status, reason: `owner ${record.owner}, handler ${record.handlerDepartmentId}` };
@@ -64,7 +65,7 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
     { Put: { TableName: table, Item: { ...keys.complaint(record.id), ...indexKeys(record), ...ComplaintRecordSchema.parse(record) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table, Item: { ...keys.tracking(record.trackingCode), complaintId: record.id } } },
     { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
-    ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact } } }]),
+    ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact, ...(contactExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: contactExpiresAt }) } } }]),
     ...(record.status === 'closed' ? [] : [caseloadUpdate(table, record.siteId, record.owner, 1)]),
     ...aggregateKeys(record.siteId, record.departmentId, day).map((key) => aggregateUpdate(table, { key, counters }, now.toISOString())),
   ];

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { onDuty } from '../../shared/complaints/assignment.ts';
+import { dynamoDb } from '../../shared/aws/dynamodb.ts';
 import { DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
+import { DEFAULT_RETENTION } from '../../shared/retention.ts';
+import { keys, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { complaintCounterNames, complaintHistory, getComplaint } from '../../shared/storage/complaints.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { getUser } from '../../shared/storage/users.ts';
@@ -98,6 +102,25 @@ describe('complaints end to end', () => {
     expect(bad.status).toBe(422);
     const problem = z.object({ errors: z.array(z.object({ path: z.string() })) }).parse(await bad.json());
     expect(problem.errors.map((e) => e.path)).toContain('channel');
+  });
+
+  it('records a complaint settled on the spot as closed, counted closed in time, with contact details that expire', async () => {
+    const body = {
+      submissionId: randomUUID(), siteId: 'demo', departmentId: 'outpatient-pharmacy', channel: 'walk-in', receivedAt: new Date().toISOString(),
+      firstReceiver: { departmentId: 'outpatient-pharmacy', name: '药房王药师' }, settledOnSpot: true, settlement: '当场重新核对并补发了漏发的药品，患者表示满意。',
+      description: '药房少发了一盒药，回来找也没人理。', contact: { name: '陈女士', relation: 'patient', phone: '13700137000', consent: true },
+    };
+    const response = await asOffice('/v1/admin/complaints', body);
+    const record = await storedCase(AcceptedSchema.parse(await response.json()).id);
+    expect(record).toMatchObject({ status: 'closed', settledOnSpot: true, response: body.settlement });
+    const { Item } = await dynamoDb.send(new GetCommand({ TableName: TABLE_NAME, Key: keys.complaintContact(record.id) }));
+    const expiresAt = z.object({ [TTL_ATTRIBUTE]: z.number() }).parse(Item)[TTL_ATTRIBUTE];
+    const days = (expiresAt * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(DEFAULT_RETENTION.contactDays - 1);
+    expect(days).toBeLessThanOrEqual(DEFAULT_RETENTION.contactDays);
+    const day = dayIn('Asia/Shanghai', record.receivedAt);
+    const { counters } = await sumAggregates(TABLE_NAME, 'demo', 'outpatient-pharmacy', day, day);
+    expect(counters).toMatchObject({ [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
   });
 
   it('opens a follow-up case for a very poor survey whose patient asked to be contacted, once however often it arrives', async () => {
