@@ -12,6 +12,18 @@ export function dayIn(timeZone: string, instant: Date | string): string {
   return formatter.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as staff read it: 'YYYY-MM-DD HH:mm' in the site's zone (mails and pages, never storage). */
+export function localMinute(timeZone: string, instant: Date | string): string {
+  let formatter = minuteFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(typeof instant === 'string' ? new Date(instant) : instant).replace(', ', ' ');
+}
+
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidDay(day: string): boolean {

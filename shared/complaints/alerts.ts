@@ -2,6 +2,7 @@ import type { Mail } from '../aws/ses.ts';
 import { CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITY_NAMES } from '../classify/categories.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { escapeMarkup } from '../markup.ts';
+import { localMinute } from '../time.ts';
 
 // The mails a new case sends. A safety signal (self-harm, suicide, violence, abuse, a death) is mailed at
 // once, day or night, to the owner on duty and the site's safety contact; the owner and the handler
@@ -29,7 +30,7 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
     `信号 Signal: ${kinds}`,
     `科室 Department: ${context.departmentName}`,
     `渠道 Channel: ${record.channel}`,
-    `收到 Received: ${record.receivedAt}`,
+    `收到 Received: ${localMinute(record.timeZone, record.receivedAt)}`,
     `负责人 Owner: ${record.owner}`,
     `跟踪码 Tracking code: ${record.trackingCode}`,
     ``,
@@ -47,9 +48,9 @@ const caseLines = (record: ComplaintRecord, context: NoticeContext): string[] =>
   `类别 Category: ${CATEGORY_NAMES[record.category].zh} ${CATEGORY_NAMES[record.category].en}`,
   `严重程度 Severity: ${SEVERITY_NAMES[record.severity].zh} ${SEVERITY_NAMES[record.severity].en}`,
   `渠道 Channel: ${record.channel}`,
-  `收到 Received: ${record.receivedAt}`,
-  `确认期限 Acknowledge by: ${record.acknowledgeBy}`,
-  `办结期限 Due: ${record.dueAt}${record.dueProvisional === true ? '（节假日未公布，日期可能调整 provisional）' : ''}`,
+  `收到 Received: ${localMinute(record.timeZone, record.receivedAt)}`,
+  `确认期限 Acknowledge by: ${localMinute(record.timeZone, record.acknowledgeBy)}`,
+  `办结期限 Due: ${localMinute(record.timeZone, record.dueAt)}${record.dueProvisional === true ? '（节假日未公布，日期可能调整 provisional）' : ''}`,
   `负责人 Owner: ${record.owner}`,
   `承办部门 Handler: ${context.handlerName}`,
   `跟踪码 Tracking code: ${record.trackingCode}`,
