@@ -91,6 +91,13 @@ export const functions = {
     memoryMb: 128,
     access: ['queue:intake:inspect', 'mail:send', 'table:read', 'table:write'],
   },
+  slaMonitor: {
+    entry: 'functions/sla-monitor/handler.ts',
+    description: 'Reminds complaint owners near the response due date and tells the office head when it passes',
+    timeoutSeconds: 120,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'mail:send'],
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -171,6 +178,7 @@ export interface ScheduleSpec {
 
 export const schedules = {
   'dlq-watch': { function: 'dlqWatch', everyMinutes: 15, description: 'Alert the operator about dead-lettered submissions' },
+  'sla-monitor': { function: 'slaMonitor', everyMinutes: 15, description: 'Remind complaint owners at 80% of the time to the due date; escalate past it' },
 } as const satisfies Record<string, ScheduleSpec>;
 
 export type ScheduleName = keyof typeof schedules;

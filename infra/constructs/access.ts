@@ -72,6 +72,8 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
         }));
         fn.addEnvironment(env.mailFrom, mail.from);
         fn.addEnvironment(env.operatorEmail, mail.operator);
+        // Mails link to the admin pages (a case, the inbox): the same base URL the sign-in uses.
+        fn.addEnvironment(env.publicBaseUrl, resources.apiUrl);
         break;
       }
       case 'auth:verify':

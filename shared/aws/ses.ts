@@ -6,6 +6,8 @@ export const ses = new SESv2Client({});
 export interface Mail {
   readonly from: string;
   readonly to: readonly string[];
+  /** Copied in, e.g. the owner on an escalation to the office head. */
+  readonly cc?: readonly string[];
   readonly subject: string;
   readonly text: string;
   readonly html: string;
@@ -14,7 +16,7 @@ export interface Mail {
 export async function sendMail(mail: Mail): Promise<void> {
   await ses.send(new SendEmailCommand({
     FromEmailAddress: mail.from,
-    Destination: { ToAddresses: [...mail.to] },
+    Destination: { ToAddresses: [...mail.to], ...(mail.cc === undefined || mail.cc.length === 0 ? {} : { CcAddresses: [...mail.cc] }) },
     Content: {
       Simple: {
         Subject: { Data: mail.subject, Charset: 'UTF-8' },

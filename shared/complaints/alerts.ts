@@ -13,6 +13,9 @@ import { localMinute } from '../time.ts';
 export const mail = (from: string, to: readonly string[], subject: string, lines: readonly string[]): Mail =>
   ({ from, to: [...new Set(to)], subject, text: lines.join('\n'), html: `<p>${lines.map(escapeMarkup).join('<br>')}</p>` });
 
+/** The case in the admin pages, where a mail's reader signs in to see it. */
+export const caseUrl = (publicBaseUrl: string, id: string): string => `${publicBaseUrl.replace(/\/+$/, '')}/admin/complaints/${encodeURIComponent(id)}`;
+
 export interface AlertContext {
   readonly from: string;
   readonly to: readonly string[];

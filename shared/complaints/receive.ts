@@ -4,7 +4,7 @@ import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
 import { getDepartment } from '../storage/sites.ts';
 import { addDays, epochSeconds } from '../time.ts';
-import { handlerNoticeMail, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
+import { caseUrl, handlerNoticeMail, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
 import { ownerCandidates, triageComplaint } from './triage.ts';
 
@@ -50,8 +50,7 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
 export async function firstMails(table: string, record: ComplaintRecord, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
   const [department, handler] = await Promise.all([getDepartment(table, record.siteId, record.departmentId), getDepartment(table, record.siteId, record.handlerDepartmentId)]);
   const departmentName = department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`;
-  const caseUrl = `${mail.baseUrl.replace(/\/+$/, '')}/admin/complaints/${encodeURIComponent(record.id)}`;
-  const context = { from: mail.from, departmentName, caseUrl, handlerName: handler === undefined ? record.handlerDepartmentId : `${handler.name} ${handler.nameEn}` };
+  const context = { from: mail.from, departmentName, caseUrl: caseUrl(mail.baseUrl, record.id), handlerName: handler === undefined ? record.handlerDepartmentId : `${handler.name} ${handler.nameEn}` };
   const ownerEmail = officerEmail(settings, record.owner);
   const mails: Mail[] = [];
   if (record.safetySignal) {

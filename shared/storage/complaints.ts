@@ -174,6 +174,8 @@ export interface ComplaintFilter {
   readonly owner?: string;
   /** Only open complaints past their due date at `now`. */
   readonly overdueAt?: Date;
+  /** Only open complaints (read from the index's OPEN# range, so closed ones are never read). */
+  readonly openOnly?: boolean;
 }
 
 export interface ComplaintPage {
@@ -190,14 +192,16 @@ export async function listComplaints(table: string, siteId: string, filter: Comp
   const values: Record<string, unknown> = { ':pk': byDueKeys(siteId, true, '', '')[INDEXES.byDue.partitionKey] };
   let keyCondition = '#pk = :pk';
   const filters: string[] = [];
-  if (filter.overdueAt !== undefined || filter.status !== undefined) names['#sk'] = INDEXES.byDue.sortKey;
+  // openOnly wins over a closed status: the answer is then empty, as the two filters together mean.
+  const state = filter.openOnly === true ? 'OPEN#' : filter.status === undefined ? undefined : filter.status === 'closed' || filter.status === 'withdrawn' ? 'SHUT#' : 'OPEN#';
+  if (filter.overdueAt !== undefined || state !== undefined) names['#sk'] = INDEXES.byDue.sortKey;
   if (filter.overdueAt !== undefined) {
     keyCondition += ' AND #sk BETWEEN :lo AND :hi';
     values[':lo'] = 'OPEN#';
     values[':hi'] = `OPEN#${filter.overdueAt.toISOString()}`;
-  } else if (filter.status !== undefined) {
+  } else if (state !== undefined) {
     keyCondition += ' AND begins_with(#sk, :state)';
-    values[':state'] = filter.status === 'closed' || filter.status === 'withdrawn' ? 'SHUT#' : 'OPEN#';
+    values[':state'] = state;
   }
   if (filter.status !== undefined) {
     names['#status'] = 'status';

@@ -11,6 +11,7 @@
 //   TRACK#<trackingCode>   TRACK              which complaint a patient's tracking code names
 //   STAFF#<site>#<user>    CASELOAD           an officer's open cases, for spreading new complaints
 //   SITE#<site>            COMPLAINTS         the site's complaint settings: rota, contacts, routing
+//   SITES                  SITE#<site>        the site registry: one item per site, so scheduled jobs can list every site
 //   USER#<username>        USER               a local staff account (the local issuer; Cognito in AWS)
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
 
@@ -20,6 +21,7 @@ export const keys = {
   site: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'SITE' }),
   department: (siteId: string, departmentId: string) => ({ pk: `SITE#${siteId}`, sk: `DEPT#${departmentId}` }),
   departmentPrefix: 'DEPT#',
+  siteIndex: (siteId: string) => ({ pk: 'SITES', sk: `SITE#${siteId}` }),
   survey: (submissionId: string) => ({ pk: `SURVEY#${submissionId}`, sk: 'SURVEY' }),
   surveyContact: (submissionId: string) => ({ pk: `SURVEY#${submissionId}`, sk: 'CONTACT' }),
   aggregate: (siteId: string, departmentId: string, day: string) => ({ pk: `AGG#${siteId}#${departmentId}`, sk: `DAY#${day}` }),

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { type Department, DepartmentSchema, type Site, SiteSchema } from '../schemas/site.ts';
+import { type Department, DepartmentSchema, IdSchema, type Site, SiteSchema } from '../schemas/site.ts';
 import { allItems, putIfAbsent, withoutKeys } from './items.ts';
 import { keys } from './keys.ts';
 
@@ -27,9 +28,30 @@ export async function listDepartments(table: string, siteId: string): Promise<De
   return items.map((item) => DepartmentSchema.parse(withoutKeys(item)));
 }
 
-/** Writes a site unless it exists: seeding twice changes nothing. Returns whether it was created. */
+/**
+ * Writes a site unless it exists: seeding twice changes nothing. Returns whether it was created. The
+ * registry entry is written whether or not the site was new, so a table seeded before the registry
+ * existed (or a write interrupted between the two puts) gets its entry on the next seed.
+ */
 export async function createSiteIfAbsent(table: string, site: Site): Promise<boolean> {
-  return putIfAbsent(table, { ...keys.site(site.siteId), ...SiteSchema.parse(site) });
+  const parsed = SiteSchema.parse(site);
+  const created = await putIfAbsent(table, { ...keys.site(parsed.siteId), ...parsed });
+  await putIfAbsent(table, { ...keys.siteIndex(parsed.siteId), siteId: parsed.siteId });
+  return created;
+}
+
+const SiteIndexItemSchema = z.object({ siteId: IdSchema });
+
+/** Every site's id, from the registry (one small partition: a Query, never a Scan of the table). */
+export async function listSiteIds(table: string): Promise<string[]> {
+  const { pk, sk: prefix } = keys.siteIndex('');
+  const items = await allItems((startKey) => dynamoDb.send(new QueryCommand({
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ExclusiveStartKey: startKey,
+  })));
+  return items.map((item) => SiteIndexItemSchema.parse(item).siteId);
 }
 
 export async function createDepartmentIfAbsent(table: string, department: Department): Promise<boolean> {

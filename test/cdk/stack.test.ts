@@ -41,7 +41,7 @@ const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'queue:intake:send': [env.intakeQueueUrl],
   'queue:intake:inspect': [env.intakeQueueUrl, env.intakeDeadLetterQueueUrl],
   'signing-key:read': [env.signingKeySecretArn],
-  'mail:send': [env.mailFrom, env.operatorEmail],
+  'mail:send': [env.mailFrom, env.operatorEmail, env.publicBaseUrl],
   'auth:verify': [env.authIssuer, env.authClientIds, env.machineClientSites],
   'auth:sign-in': [env.authSignInUrl, env.authAdminClientId, env.publicBaseUrl],
 };
@@ -56,11 +56,16 @@ describe('functions', () => {
     expect(Object.keys(variables).sort()).toEqual([...expected].sort());
   });
 
-  it('lets only the intake send to the queue, and no function read the signing key unless it checks codes', () => {
-    expect(actionsOf('surveyIntake')).toContain('sqs:SendMessage');
-    for (const name of functionNames.filter((n) => n !== 'surveyIntake')) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
+  it('lets only the intake functions send to the queue, and no function read the signing key unless it checks or derives codes', () => {
+    // Surveys and patients' complaints, and the office's complaints from the JSON API and the admin pages' form.
+    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'adminPages'];
+    for (const name of senders) expect(actionsOf(name), name).toContain('sqs:SendMessage');
+    for (const name of functionNames.filter((n) => !senders.includes(n))) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
     expect(actionsOf('surveyPage')).toContain('secretsmanager:GetSecretValue');
-    expect(actionsOf('process')).not.toContain('secretsmanager:GetSecretValue');
+    // The worker derives the tracking codes of the follow-up cases surveys open.
+    expect(actionsOf('process')).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('slaMonitor')).not.toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('dlqWatch')).not.toContain('secretsmanager:GetSecretValue');
     expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
   });
 
@@ -170,6 +175,18 @@ describe('the HTTP API and schedules', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true });
+  });
+
+  it('has exactly the schedules and functions the topology declares', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', Object.keys(schedules).length);
+    expect(Object.keys(schedules)).toContain('sla-monitor');
+    template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
+  });
+
+  it('lets the SLA monitor write cases and send mail, and touch no queue or secret', () => {
+    const actions = actionsOf('slaMonitor');
+    expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:Query']));
+    expect(actions.filter((a) => a.startsWith('sqs:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
   it.each(Object.entries(schedules))('runs schedule %s at its rate', (_name, spec) => {

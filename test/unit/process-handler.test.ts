@@ -13,6 +13,9 @@ import { summarise } from '../support/transactions.ts';
 vi.stubEnv('TABLE_NAME', TEST_TABLE);
 vi.stubEnv('SURVEY_RETENTION_DAYS', '365');
 vi.stubEnv('CONTACT_RETENTION_DAYS', '30');
+vi.stubEnv('MAIL_FROM', 'feedback@hospital.example');
+vi.stubEnv('PUBLIC_BASE_URL', 'https://feedback.example');
+vi.stubEnv('SIGNING_KEY', Buffer.alloc(32, 1).toString('base64'));
 const { handler } = await import('../../functions/process/handler.ts');
 
 const dynamoMock = mockClient(DynamoDBDocumentClient);

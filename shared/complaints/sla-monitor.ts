@@ -1,0 +1,226 @@
+import { elapsedShare, type WorkingCalendar } from '../calendar.ts';
+import { type Mail, sendMail } from '../aws/ses.ts';
+import { logger } from '../observability.ts';
+import type { ComplaintRecord, HistoryEntry } from '../schemas/complaint.ts';
+import { listComplaints, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
+import { getDepartment, listSiteIds } from '../storage/sites.ts';
+import { caseUrl, mail } from './alerts.ts';
+import { type ComplaintSettings, getComplaintSettings, officerEmail, siteClock } from './settings.ts';
+import { localMinute } from '../time.ts';
+
+// The SLA monitor watches each open complaint's response due date (`dueAt`: 5 or 10 working days, or the
+// site's own limits). At 80 % of the working time it reminds the owner; once `dueAt` has passed it tells
+// the office head, with the owner copied. Each fires once per case: `slaWarnedAt` and `slaEscalatedAt`
+// record that it did. The acknowledgement deadline (`acknowledgeBy`) is shown on the case but not watched.
+//
+// If `dueAt` changes later (an extension), the reminders fire again for the new date: whoever changes
+// `dueAt` clears `slaWarnedAt` and `slaEscalatedAt` in the same change (lifecycle.ts `applyChange` does).
+//
+// Mails carry the case link, the tracking code, the department and the due date: never the complaint's
+// words or the complainant's contact details, which stay behind the staff sign-in.
+
+export const SLA_ACTOR = 'system:sla-monitor';
+/** Share of the working time to `dueAt` at which the owner is reminded. */
+export const WARN_SHARE = 0.8;
+
+export interface SlaDecision {
+  readonly record: ComplaintRecord;
+  /** Share of the working time to `dueAt` passed at `now` (shared/calendar.ts `elapsedShare`). */
+  readonly share: number;
+  /** Mark the case warned now. */
+  readonly warn: boolean;
+  /** Mark the case escalated now. */
+  readonly escalate: boolean;
+}
+
+export interface SlaPlan {
+  /** The cases with something to do, in the order given. */
+  readonly decisions: SlaDecision[];
+  /** Open cases looked at. */
+  readonly checked: number;
+  /** Ids of cases whose dates cannot be read: reported, never allowed to stop the other cases. */
+  readonly invalid: string[];
+}
+
+const isOpen = (record: ComplaintRecord) => record.status !== 'closed' && record.status !== 'withdrawn';
+
+/** What the monitor does for one case at `now`; undefined when nothing is due. Throws RangeError on unreadable dates. */
+export function decideSla(record: ComplaintRecord, calendar: WorkingCalendar, now: Date): SlaDecision | undefined {
+  if (!isOpen(record)) return undefined;
+  const share = elapsedShare(calendar, record.receivedAt, record.dueAt, now, record.timeZone);
+  // Breached when the promised moment has passed (share ≥ 1 on the calendar the due date was set on).
+  const breached = now.getTime() > Date.parse(record.dueAt);
+  const escalate = breached && record.slaEscalatedAt === undefined;
+  // A case escalated already needs no reminder; one never reminded and now past due is marked reminded by
+  // the escalation, so it gets one mail (to the head, owner copied), not two.
+  const warn = record.slaWarnedAt === undefined && record.slaEscalatedAt === undefined && (breached || share >= WARN_SHARE);
+  return warn || escalate ? { record, share, warn, escalate } : undefined;
+}
+
+/** The decisions for a site's open cases at `now`, on the site's calendar. */
+export function planSla(records: readonly ComplaintRecord[], settings: ComplaintSettings, now: Date): SlaPlan {
+  const { calendar } = siteClock(settings);
+  const decisions: SlaDecision[] = [];
+  const invalid: string[] = [];
+  let checked = 0;
+  for (const record of records) {
+    if (!isOpen(record)) continue;
+    checked += 1;
+    try {
+      const decision = decideSla(record, calendar, now);
+      if (decision !== undefined) decisions.push(decision);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      invalid.push(record.id);
+    }
+  }
+  return { decisions, checked, invalid };
+}
+
+/** The case after the decision (version + 1) and its history entries. */
+export function slaChange(decision: SlaDecision, settings: ComplaintSettings, now: Date): { record: ComplaintRecord; history: HistoryEntry[] } {
+  const { record, share, warn, escalate } = decision;
+  const at = now.toISOString();
+  const measured = `share ${share.toFixed(2)} of the working time to the due date ${record.dueAt}`;
+  const history: HistoryEntry[] = [];
+  if (warn) {
+    history.push({
+      at, actor: SLA_ACTOR, change: 'sla-warning',
+      reason: escalate
+        ? `${measured}; already past due, so no separate reminder: the escalation mail to the office head (${settings.officeHead.username}), owner ${record.owner} copied, stands for both`
+        : `${measured}; reminder mailed to the owner ${record.owner}`,
+    });
+  }
+  if (escalate) {
+    history.push({ at, actor: SLA_ACTOR, change: 'sla-breach', reason: `${measured}; due date passed, escalated to the office head (${settings.officeHead.username}), owner ${record.owner} copied` });
+  }
+  return {
+    record: { ...record, ...(warn ? { slaWarnedAt: at } : {}), ...(escalate ? { slaEscalatedAt: at } : {}), version: record.version + 1 },
+    history,
+  };
+}
+
+/** The owner's address from the rota; the office head's when the owner is not on it (someone must hear). */
+export function ownerEmail(settings: ComplaintSettings, owner: string): string {
+  return officerEmail(settings, owner) ?? settings.officeHead.email;
+}
+
+export interface SlaMailContext {
+  readonly from: string;
+  /** Department name(s) as shown to staff, e.g. "急诊科 Emergency Department". */
+  readonly departmentName: string;
+  /** The case in the admin pages. */
+  readonly caseUrl: string;
+}
+
+/** The one mail for a decision: a reminder to the owner, or an escalation to the office head with the owner copied. */
+export function slaMail(decision: SlaDecision, settings: ComplaintSettings, context: SlaMailContext): Mail {
+  const { record, escalate } = decision;
+  const owner = ownerEmail(settings, record.owner);
+  const due = `${localMinute(record.timeZone, record.dueAt)} (${record.timeZone})`;
+  const subject = escalate
+    ? `【超期 OVERDUE】投诉已超过答复期限 Complaint past its due date: ${record.trackingCode} · ${context.departmentName}`
+    : `【提醒 Reminder】投诉即将到期 Complaint due soon: ${record.trackingCode} · ${context.departmentName}`;
+  const lines = [
+    escalate
+      ? '一条投诉已超过答复期限，请督办。A complaint has passed its response due date: please follow it up.'
+      : '您负责的一条投诉已用去80%的答复时限，请尽快答复。80% of the time to respond to a complaint you own has passed: please respond soon.',
+    '',
+    `跟踪码 Tracking code: ${record.trackingCode}`,
+    `科室 Department: ${context.departmentName}`,
+    `答复期限 Due: ${due}`,
+    '',
+    `查看投诉 Open the case (sign-in required): ${context.caseUrl}`,
+  ];
+  const to = escalate ? settings.officeHead.email : owner;
+  const cc = escalate && owner !== settings.officeHead.email ? [owner] : [];
+  return { ...mail(context.from, [to], subject, lines), ...(cc.length === 0 ? {} : { cc }) };
+}
+
+export interface SlaMonitorOptions {
+  readonly table: string;
+  readonly mailFrom: string;
+  readonly publicBaseUrl: string;
+  /** The handler passes `new Date()`; tests pass the moment they need. */
+  readonly now: Date;
+  /** Open cases read per query page. */
+  readonly pageSize?: number;
+  readonly send?: (mail: Mail) => Promise<void>;
+}
+
+export interface SlaMonitorResult {
+  readonly sites: number;
+  /** Open cases looked at. */
+  readonly checked: number;
+  /** Cases marked warned in this run (an overdue case never warned is marked warned with its escalation). */
+  readonly warned: number;
+  readonly escalated: number;
+  /** Cases changed by someone else while this run looked at them: left to the next run, which re-reads them. */
+  readonly conflicts: number;
+  /** Mails not sent, cases with unreadable dates, sites with open cases but no complaint settings (ids in the log). */
+  readonly failed: number;
+}
+
+/** One run over every site's open cases. */
+export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMonitorResult> {
+  const { table, now } = options;
+  const send = options.send ?? sendMail;
+  const pageSize = options.pageSize ?? 100;
+  const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, conflicts: 0, failed: 0 };
+  for (const siteId of await listSiteIds(table)) {
+    counts.sites += 1;
+    let settings: ComplaintSettings | undefined;
+    const departmentNames = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await listComplaints(table, siteId, { openOnly: true }, pageSize, cursor);
+      cursor = page.cursor;
+      if (page.items.length === 0) continue;
+      settings ??= await getComplaintSettings(table, siteId);
+      if (settings === undefined) {
+        logger.error('site has open complaints but no complaint settings: its due dates are not checked', { siteId });
+        counts.failed += 1;
+        break;
+      }
+      const plan = planSla(page.items, settings, now);
+      counts.checked += plan.checked;
+      for (const complaintId of plan.invalid) logger.error('complaint dates cannot be read: not checked', { siteId, complaintId });
+      counts.failed += plan.invalid.length;
+      for (const decision of plan.decisions) {
+        const { record, history } = slaChange(decision, settings, now);
+        // Saved first, over the version read: of two overlapping runs (a scheduler retry, a slow run) only
+        // one wins, and only the winner mails. A case changed meanwhile is skipped; the next run re-reads it.
+        try {
+          await saveComplaintChange(table, decision.record, record, history, { now });
+        } catch (error) {
+          if (!(error instanceof VersionConflictError)) throw error;
+          counts.conflicts += 1;
+          continue;
+        }
+        if (decision.warn) counts.warned += 1;
+        if (decision.escalate) counts.escalated += 1;
+        let departmentName = departmentNames.get(record.departmentId);
+        if (departmentName === undefined) {
+          const department = await getDepartment(table, siteId, record.departmentId);
+          departmentName = department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`;
+          departmentNames.set(record.departmentId, departmentName);
+        }
+        const mail = slaMail(decision, settings, { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) });
+        // At most once: a mail that fails after the save is logged and not retried. Un-marking the case
+        // to retry would turn every SES timeout (which may have delivered) and every overlapping run into
+        // repeat reminders, and reminders that repeat are reminders staff learn to ignore. What a lost mail
+        // loses is a reminder, not the case: the history holds the sla-warning / sla-breach entry, the
+        // inbox lists overdue cases first, and the run fails at its end (the handler), so the function's
+        // error metric shows that mail is broken. Safety signals, where a lost mail is not acceptable,
+        // have their own alert, retried until sent.
+        try {
+          await send(mail);
+        } catch (error) {
+          logger.error('SLA mail not sent', { siteId, complaintId: record.id, mail: decision.escalate ? 'escalation' : 'reminder', error });
+          counts.failed += 1;
+        }
+      }
+    } while (cursor !== undefined);
+  }
+  return counts;
+}
