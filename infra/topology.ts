@@ -49,6 +49,21 @@ export const functions = {
     memoryMb: 256,
     access: ['table:read', 'table:write', 'queue:intake:send', 'signing-key:read'],
   },
+  complaintPage: {
+    entry: 'functions/complaint-page/handler.ts',
+    description: 'Serves the mobile complaint page for one department (GET /c/{code}, the survey code)',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    access: ['table:read', 'signing-key:read'],
+  },
+  complaintStatusPage: {
+    entry: 'functions/complaint-status-page/handler.ts',
+    description: 'Shows a patient where their complaint stands, as a page (GET /t, GET /t/{trackingCode})',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    // table:write and the key only for the rate-limit counter, as complaintTrack.
+    access: ['table:read', 'table:write', 'signing-key:read'],
+  },
   complaintTrack: {
     entry: 'functions/complaint-track/handler.ts',
     description: 'Shows a patient where their complaint stands (GET /v1/complaints/track/{trackingCode})',
@@ -131,6 +146,9 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', access: 'public' },
   { method: 'POST', path: '/v1/complaints', function: 'complaintIntake', access: 'public' },
   { method: 'GET', path: '/v1/complaints/track/{trackingCode}', function: 'complaintTrack', access: 'public' },
+  { method: 'GET', path: '/c/{code}', function: 'complaintPage', access: 'public' },
+  { method: 'GET', path: '/t', function: 'complaintStatusPage', access: 'public' },
+  { method: 'GET', path: '/t/{trackingCode}', function: 'complaintStatusPage', access: 'public' },
   { method: 'GET', path: '/v1/admin/metrics', function: 'adminMetrics', access: 'staff' },
   { method: 'POST', path: '/v1/admin/complaints', function: 'adminComplaints', access: 'staff' },
   { method: 'GET', path: '/v1/admin/complaints', function: 'adminComplaints', access: 'staff' },

@@ -32,6 +32,8 @@ const publicBodyErrors: JsonObject = {
 
 const htmlPage = (description: string): JsonObject => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 
+const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
+
 export const operations: Readonly<Record<string, JsonObject>> = {
   'GET /s/{code}': {
     summary: 'The survey page of the department a QR code names',
@@ -74,6 +76,7 @@ export const operations: Readonly<Record<string, JsonObject>> = {
     },
     responses: {
       202: { description: 'Accepted and queued; keep the tracking code', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
+      200: htmlPage('A plain form post (no JavaScript): the confirmation page with the tracking code (a refused one gets its 4xx as a page that lists what to fix)'),
       ...publicBodyErrors,
     },
   },
@@ -93,6 +96,32 @@ export const operations: Readonly<Record<string, JsonObject>> = {
       200: { description: 'The complaint\'s status', content: { 'application/json': { schema: { $ref: '#/components/schemas/TrackedComplaint' } } } },
       404: problem('No complaint has this tracking code'),
       429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+    },
+  },
+  'GET /c/{code}': {
+    summary: 'The complaint page of the department a survey code names (the same code as /s/{code})',
+    parameters: [
+      { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'The department\'s survey code: opaque and signed' },
+      langParameter,
+    ],
+    responses: { 200: htmlPage('The complaint form; it posts to POST /v1/complaints'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+  },
+  'GET /t': {
+    summary: 'The tracking page: a form to type a tracking code in, or with `code` the complaint\'s status as GET /t/{trackingCode} shows it',
+    parameters: [{ name: 'code', in: 'query', required: false, schema: { type: 'string' }, description: 'A tracking code, dashes and case optional' }, langParameter],
+    responses: {
+      200: htmlPage('The form, or the complaint\'s status in words'),
+      404: htmlPage('A friendly page: no complaint has this code; the form again'),
+      429: { ...htmlPage('Too many look-ups from this source; the form again'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
+    },
+  },
+  'GET /t/{trackingCode}': {
+    summary: 'Where a complaint stands, as a page: status in words, received date and due date; no personal data',
+    parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'XXXX-XXXX-XXXX-XXXX; dashes and case optional' }, langParameter],
+    responses: {
+      200: htmlPage('The complaint\'s status'),
+      404: htmlPage('A friendly page: no complaint has this code; a form to type it again'),
+      429: { ...htmlPage('Too many look-ups from this source'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
     },
   },
   'GET /v1/admin/metrics': {

@@ -54,13 +54,28 @@ function line(text: string, y: number, size: number, options: { weight?: number;
   return `<text x="${A5.widthMm / 2}" y="${y}" font-size="${fit(text, size)}" text-anchor="middle" font-family="${options.family ?? FONT}"${options.weight === undefined ? '' : ` font-weight="${options.weight}"`} fill="${options.fill ?? '#1d2733'}">${escapeMarkup(text)}</text>`;
 }
 
+/** What the poster asks people to do, in Chinese and English: rate the visit, or make a complaint (/c/{code}). */
+export interface PosterWording {
+  readonly call: string;
+  readonly callEn: string;
+  readonly note: string;
+  readonly noteEn: string;
+}
+
+export const POSTER_WORDING = {
+  survey: { call: '扫码评价本次就诊', callEn: 'Scan to rate your visit', note: '匿名填写 · 约 1 分钟 · 无需登录或下载', noteEn: 'Anonymous · about 1 minute · no app or login' },
+  complaint: { call: '扫码投诉 · 反映问题', callEn: 'Scan to make a complaint', note: '可不留姓名 · 凭查询码查看进度 · 无需登录', noteEn: 'No name needed · follow it with a tracking code · no login' },
+} as const satisfies Record<string, PosterWording>;
+
 export interface PosterInput {
   readonly site: Pick<Site, 'name' | 'nameEn'>;
   readonly department: Pick<Department, 'name' | 'nameEn'>;
   readonly url: string;
+  /** The survey poster's words unless given. */
+  readonly wording?: PosterWording;
 }
 
-export function renderPosterSvg({ site, department, url }: PosterInput): string {
+export function renderPosterSvg({ site, department, url, wording = POSTER_WORDING.survey }: PosterInput): string {
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const modules = qr.modules.size + 2 * QUIET_ZONE;
   const scale = QR_SIZE_MM / modules;
@@ -73,11 +88,11 @@ ${line(site.name, 12, 7, { weight: 700, fill: '#ffffff' })}
 ${line(site.nameEn, 19, 3.6, { fill: '#ffffff' })}
 ${line(department.name, 41, 12, { weight: 700 })}
 ${line(department.nameEn, 49.5, 5.2, { fill: '#4b5966' })}
-${line('扫码评价本次就诊', 62, 7.5, { weight: 700, fill: '#0b5cad' })}
-${line('Scan to rate your visit', 69, 4.6, { fill: '#0b5cad' })}
+${line(wording.call, 62, 7.5, { weight: 700, fill: '#0b5cad' })}
+${line(wording.callEn, 69, 4.6, { fill: '#0b5cad' })}
 <g transform="translate(${qrX} ${qrY}) scale(${scale})"><rect width="${modules}" height="${modules}" fill="#ffffff"/><path transform="translate(${QUIET_ZONE} ${QUIET_ZONE})" d="${modulesPath(qr.modules)}" fill="#000000" shape-rendering="crispEdges"/></g>
-${line('匿名填写 · 约 1 分钟 · 无需登录或下载', qrY + QR_SIZE_MM + 9, 5)}
-${line('Anonymous · about 1 minute · no app or login', qrY + QR_SIZE_MM + 15, 3.8, { fill: '#4b5966' })}
+${line(wording.note, qrY + QR_SIZE_MM + 9, 5)}
+${line(wording.noteEn, qrY + QR_SIZE_MM + 15, 3.8, { fill: '#4b5966' })}
 ${line(url, A5.heightMm - 8, 2.6, { family: 'monospace', fill: '#4b5966' })}
 </svg>
 `;

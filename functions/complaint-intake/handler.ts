@@ -1,11 +1,16 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { sendMessage } from '../../shared/aws/sqs.ts';
+import { DEFAULT_LIMITS } from '../../shared/calendar.ts';
+import { complaintProblemWording, renderComplaintConfirmationPage } from '../../shared/complaint-page/render.ts';
 import { acceptPatientComplaint } from '../../shared/complaints/intake.ts';
 import { numberEnv, requireEnv } from '../../shared/config.ts';
-import { httpFunction, json } from '../../shared/http/middleware.ts';
-import { bodyFormat, formToObject, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
+import { html, httpFunction, json } from '../../shared/http/middleware.ts';
+import { HttpProblem } from '../../shared/http/problem.ts';
+import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
 import { env } from '../../shared/resource-env.ts';
+import { LocaleSchema } from '../../shared/schemas/survey.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/survey-page/render.ts';
 
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
@@ -21,9 +26,26 @@ async function accept(body: unknown, event: APIGatewayProxyEventV2) {
   });
 }
 
-/** POST /v1/complaints: a patient's or family's complaint, checked and queued; 202 with the tracking code. */
+/**
+ * POST /v1/complaints: a patient's or family's complaint, checked and queued; 202 with the tracking code.
+ * JSON, and the page's script (which asks for JSON), get 202 JSON or problem+json. A plain form post from
+ * a phone without JavaScript gets a page: the tracking code and what happens next, or what to fix.
+ */
 export const handler = httpFunction(async (event) => {
   const body = rawBody(event, PUBLIC_BODY_LIMIT_BYTES);
-  const fields = bodyFormat(event) === 'json' ? parseJson(body) : formToObject(body, new Set());
-  return json(202, await accept(fields, event));
+  if (bodyFormat(event) === 'json') return json(202, await accept(parseJson(body), event));
+  // No complaint field is a number: form values stay strings for the schema to judge.
+  const fields = formToObject(body, new Set());
+  if (prefersJson(event)) return json(202, await accept(fields, event));
+
+  const locale = LocaleSchema.catch('zh-CN').parse(new URLSearchParams(body.toString('utf8')).get('locale') ?? undefined);
+  const page = { 'content-language': locale };
+  return accept(fields, event).then(
+    ({ trackingCode }) => html(200, renderComplaintConfirmationPage({ locale, trackingCode, contactGiven: fields.contact !== undefined, limits: DEFAULT_LIMITS }), PAGE_CONTENT_SECURITY_POLICY, page),
+    (error: unknown) => {
+      if (!(error instanceof HttpProblem)) throw error;
+      const problem = renderProblemPage({ locale, status: error.status, problem: error.toProblem(), wording: complaintProblemWording(locale) });
+      return html(error.status, problem, PAGE_CONTENT_SECURITY_POLICY, { ...page, ...error.headers });
+    },
+  );
 });

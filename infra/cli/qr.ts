@@ -4,13 +4,15 @@ import { parseArgs } from 'node:util';
 import { useCliEnvironment } from './cli-env.ts';
 
 // `npm run qr` (api.md): list every department's survey URL, write one department's A5 poster as SVG,
-// PNG or PDF, or revoke a department's printed codes.
+// PNG or PDF, or revoke a department's printed codes. `--page complaint` does the same for the complaint
+// page (/c/{code}), which takes the same code: revoking a department withdraws both posters.
 
 const USAGE = [
-  'usage: npm run qr -- --list [--json] [--site ID]',
-  '       npm run qr -- --department ID [--site ID] --out FILE.svg|FILE.png|FILE.pdf',
+  'usage: npm run qr -- --list [--json] [--site ID] [--page survey|complaint]',
+  '       npm run qr -- --department ID [--site ID] [--page survey|complaint] --out FILE.svg|FILE.png|FILE.pdf',
   '       npm run qr -- --department ID [--site ID] --revoke [--out FILE]   (revokes, then writes the new poster)',
-  'The site defaults to "demo". --list --json prints [{ "site", "department", "name", "url" }], name being "中文名 / English name".',
+  'The site defaults to "demo", the page to "survey" (/s/{code}); "complaint" is the complaint page (/c/{code}, same code).',
+  '--list --json prints [{ "site", "department", "name", "url" }], name being "中文名 / English name".',
 ].join('\n');
 
 // Exit 1 with the reason on stderr for anything the operator can fix from the message (unknown site or
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
         department: { type: 'string' },
         out: { type: 'string' },
         revoke: { type: 'boolean', default: false },
+        page: { type: 'string', default: 'survey' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     return;
   }
   const { site: siteId, department: departmentId, out } = values;
+  const page = values.page === 'survey' || values.page === 'complaint' ? values.page : fail(`--page is survey or complaint, got "${values.page}"\n${USAGE}`);
   if (values.list && (departmentId !== undefined || values.revoke || out !== undefined)) fail(`--list lists every department: leave out --department, --revoke and --out\n${USAGE}`);
   if (!values.list && departmentId === undefined) fail(`Say what to do: --list, or --department ID with --out FILE or --revoke\n${USAGE}`);
   if (departmentId !== undefined && !values.revoke && out === undefined) fail(`--out FILE.svg|FILE.png|FILE.pdf is needed for a poster\n${USAGE}`);
@@ -81,6 +85,8 @@ async function main(): Promise<void> {
   const { signingKey } = await import('../../shared/aws/secrets.ts');
   const { bumpCodeGeneration, getDepartment, getSite, listDepartments } = await import('../../shared/storage/sites.ts');
   const { surveyUrl } = await import('../../shared/survey-code.ts');
+  const { complaintPageUrl } = await import('../../shared/complaint-page/paths.ts');
+  const pageUrl = page === 'complaint' ? complaintPageUrl : surveyUrl;
   const { currentSurveyCode } = await import('../../shared/survey-codes.ts');
   const table = requireEnv(env.tableName);
   const baseUrl = requireEnv(env.publicBaseUrl);
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
       site: d.siteId,
       department: d.departmentId,
       name: `${d.name} / ${d.nameEn}`,
-      url: surveyUrl(baseUrl, currentSurveyCode(key, d)),
+      url: pageUrl(baseUrl, currentSurveyCode(key, d)),
     }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -114,18 +120,18 @@ async function main(): Promise<void> {
   let current = department;
   if (values.revoke) {
     current = await bumpCodeGeneration(table, siteId, departmentId);
-    process.stdout.write(`Revoked: every poster printed so far for ${department.name} / ${department.nameEn} stops working now; take them down.\nNew survey URL: ${surveyUrl(baseUrl, currentSurveyCode(key, current))}\n`);
+    process.stdout.write(`Revoked: every poster printed so far for ${department.name} / ${department.nameEn} stops working now; take them down.\nNew ${page} URL: ${pageUrl(baseUrl, currentSurveyCode(key, current))}\n`);
     if (out === undefined) {
-      process.stdout.write(`Print new posters with: npm run qr -- --department ${departmentId}${siteId === 'demo' ? '' : ` --site ${siteId}`} --out poster.pdf\n`);
+      process.stdout.write(`Print new posters with: npm run qr -- --department ${departmentId}${siteId === 'demo' ? '' : ` --site ${siteId}`}${page === 'complaint' ? ' --page complaint' : ''} --out poster.pdf\n`);
       return;
     }
   }
 
   if (out === undefined) fail(USAGE);
   if (!current.surveyEnabled) process.stderr.write(`Warning: surveys are switched off for ${departmentId}; this poster's code is refused until they are switched on again.\n`);
-  const { renderPosterSvg } = await import('../../shared/qr-poster.ts');
-  const url = surveyUrl(baseUrl, currentSurveyCode(key, current));
-  await writePoster(renderPosterSvg({ site, department: current, url }), out);
+  const { POSTER_WORDING, renderPosterSvg } = await import('../../shared/qr-poster.ts');
+  const url = pageUrl(baseUrl, currentSurveyCode(key, current));
+  await writePoster(renderPosterSvg({ site, department: current, url, wording: POSTER_WORDING[page] }), out);
   process.stdout.write(`Poster for ${current.name} / ${current.nameEn} written to ${out}\n${url}\n`);
 }
 

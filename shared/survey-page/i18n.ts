@@ -40,6 +40,9 @@ export interface Messages {
   readonly offline: string;
   readonly unknownCodeTitle: string;
   readonly unknownCodeBody: string;
+  /** The survey page's way to the complaint page (shared/complaint-page/). */
+  readonly complaintPrompt: string;
+  readonly complaintLink: string;
 }
 
 /**
@@ -95,6 +98,8 @@ const zh: Messages = {
   offline: '网络不太好，评价还没有提交成功。请稍后再点一次“提交评价”，不会重复计算。',
   unknownCodeTitle: '二维码无法识别',
   unknownCodeBody: '这个二维码已失效或不完整。请重新扫描科室张贴的最新二维码，或向工作人员咨询。',
+  complaintPrompt: '遇到问题、想正式反映？',
+  complaintLink: '我要投诉',
 };
 
 const en: Messages = {
@@ -143,6 +148,8 @@ const en: Messages = {
   offline: 'The network is weak and your feedback has not been sent yet. Tap "Send" again in a moment; it will not be counted twice.',
   unknownCodeTitle: 'This QR code is not recognised',
   unknownCodeBody: 'The code has been replaced or is incomplete. Please scan the latest code posted in the department, or ask a member of staff.',
+  complaintPrompt: 'Something went wrong and you want it looked into?',
+  complaintLink: 'Make a complaint',
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { 'zh-CN': zh, en };

@@ -4,10 +4,12 @@ import type { Department, Site } from '../schemas/site.ts';
 import { type Locale, OVERALL_OPTIONS, RATING_ASPECTS } from '../schemas/survey.ts';
 import { fieldLabel, MESSAGES, type Messages, WAIT_BAND_MINUTES } from './i18n.ts';
 import { escapeMarkup } from '../markup.ts';
+import { complaintPagePath, withLocale } from '../complaint-page/paths.ts';
 
 // The patient's pages, rendered on the server as one small HTML document each: no framework, no
 // external file, so the page opens in one round trip on a weak mobile network. The form posts as plain
 // HTML; when JavaScript runs, a few lines send the same form with fetch and show the thanks in place.
+// The complaint and tracking pages (shared/complaint-page/) share this layout, style, script and CSP.
 
 
 /** `<script type="application/json">` content: `<` escaped so the text can never close the element. */
@@ -34,7 +36,7 @@ input[type=radio],input[type=checkbox]{width:1.4rem;height:1.4rem;margin:0;accen
 .aspect{margin-top:1rem}
 .aspect:first-of-type{margin-top:0}
 .hint{font-size:.9rem;color:#4b5966;margin:.25rem 0 .5rem}
-textarea,input[type=tel],input[type=email],input[type=text]{width:100%;font:inherit;padding:.6rem;border:2px solid #c8d2db;border-radius:.5rem}
+textarea,input[type=tel],input[type=email],input[type=text],input[type=date]{width:100%;font:inherit;padding:.6rem;border:2px solid #c8d2db;border-radius:.5rem}
 textarea{min-height:7rem}
 details{margin:1rem 0;padding:1rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 2px #0002}
 summary{font-weight:600;min-height:2rem;cursor:pointer}
@@ -46,19 +48,33 @@ button:disabled{background:#6b8fb5}
 .alert{padding:1rem;border-radius:.75rem;background:#fdecea;color:#5f1410}
 .alert:empty{display:none}
 .done{padding:1.5rem 1rem;background:#fff;border-radius:.75rem;text-align:center}
+.aside{margin:.25rem 0 0;padding:.7rem 1rem;background:#fff;border-radius:.75rem;border-left:.3rem solid #0b5cad}
+.urgent{padding:.7rem 1rem;border-radius:.75rem;background:#fff4e5;color:#5c3600;font-size:.95rem}
+.code{display:block;margin:.5rem 0;padding:.6rem .4rem;font:700 1.35rem/1.3 ui-monospace,"DejaVu Sans Mono",Menlo,monospace;letter-spacing:.06em;background:#f3f6f8;border:2px dashed #0b5cad;border-radius:.5rem;user-select:all;overflow-wrap:anywhere}
+span.hint{display:block}
+.next{text-align:left}
+h2.next{font-size:1.15rem;margin:1.5rem 0 .25rem}
+.next li{margin:.4rem 0}
+.cta{display:block;min-height:3.4rem;padding:.8rem;font-weight:600;color:#fff;background:#0b5cad;border-radius:.75rem;text-decoration:none;text-align:center}
+dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.5rem 1rem;margin:1rem 0;text-align:left}
+dl.facts dt{color:#4b5966}
+dl.facts dd{margin:0;font-weight:600}
+dl.facts .hint{font-weight:400}
 `;
 
 /** Progressive enhancement: sends the form with fetch (same submissionId on every retry) and shows the result in place. */
 const SCRIPT = `
 (function(){
-var f=document.getElementById('survey'),m=document.getElementById('messages');
+var f=document.querySelector('form[data-send]'),m=document.getElementById('messages');
 if(!f||!m||!window.fetch||!window.URLSearchParams||!window.FormData)return;
-var t=JSON.parse(m.textContent),b=f.querySelector('button'),a=document.getElementById('alert');
+var t=JSON.parse(m.textContent),b=f.querySelector('button'),a=document.getElementById('alert'),d=document.getElementById('thanks');
+function each(s,g){[].forEach.call(d.querySelectorAll(s),g)}
+function done(j,c){each('[data-slot]',function(e){e.textContent=String(j[e.getAttribute('data-slot')]||'')});each('[data-href]',function(e){e.href=e.getAttribute('data-href').replace(/\\{(\\w+)\\}/g,function(_,k){return encodeURIComponent(String(j[k]||''))})});each('[data-contact]',function(e){e.hidden=(e.getAttribute('data-contact')==='yes')!==c});f.hidden=true;d.hidden=false;d.focus()}
 function say(text,items){a.textContent=text;if(items){var u=document.createElement('ul');items.forEach(function(i){var l=document.createElement('li');l.textContent=i;u.appendChild(l)});a.appendChild(u)}a.scrollIntoView({block:'center'})}
 function mark(path){var e=f.querySelector('[data-field="'+path+'"]')||(f.elements.namedItem(path));if(e&&e.classList){e.classList.add('invalid');e.setAttribute('aria-invalid','true')}return t.labels[path]||(e&&e.getAttribute('data-label'))||t.invalid}
 function send(body,attempt){
 fetch(f.action,{method:'POST',body:body,headers:{accept:'application/json'}}).then(function(r){
-if(r.status===202){f.hidden=true;var d=document.getElementById('thanks');d.hidden=false;if(body.get('contact.consent'))document.getElementById('thanks-contact').hidden=false;d.focus();return}
+if(r.status===202)return r.json().catch(function(){return{}}).then(function(j){done(j||{},!!body.get('contact.consent'))});
 if(r.status>=500&&attempt<2)return retry(body,attempt);
 return r.json().then(function(p){b.disabled=false;b.textContent=t.submit;say(t.status[r.status]||t.status[r.status>=500?500:422],(p.errors||[]).map(function(e){return mark(e.path)}))})
 }).catch(function(){attempt<2?retry(body,attempt):(b.disabled=false,b.textContent=t.submit,say(t.offline))})}
@@ -85,7 +101,8 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function layout(messages: Messages, title: string, body: string, withScript = false): string {
+/** The document around every patient page; `withScript` adds the progressive-enhancement script (the page needs `form[data-send]`). */
+export function layout(messages: Pick<Messages, 'htmlLang'>, title: string, body: string, withScript = false): string {
   return `<!doctype html>
 <html lang="${messages.htmlLang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -109,16 +126,36 @@ export interface SurveyPageInput {
   readonly action: string;
 }
 
-const displayName = (locale: Locale, thing: { name: string; nameEn: string }) => (locale === 'en' ? thing.nameEn : thing.name);
+export const displayName = (locale: Locale, thing: { name: string; nameEn: string }) => (locale === 'en' ? thing.nameEn : thing.name);
 
-function radio(name: string, value: string, label: string, required = false): string {
+/** The top line of every patient page: the hospital's name and the switch to the other language. */
+export function pageHeader(input: { readonly locale: Locale; readonly switchLabel: string; readonly siteName?: string; readonly switchHref?: string }): string {
+  const other = input.locale === 'en' ? 'zh-CN' : 'en';
+  return `<header><p class="site">${escapeMarkup(input.siteName ?? '')}</p><a class="lang" href="${escapeMarkup(input.switchHref ?? `?lang=${other}`)}" lang="${other}">${escapeMarkup(input.switchLabel)}</a></header>`;
+}
+
+/** The words the page's script shows (sending, offline, what to fix), handed to it as JSON. */
+export type ScriptWording = Pick<Messages, 'fieldInvalid' | 'offline' | 'sending' | 'submit' | 'problemStatus' | 'fieldLabels'>;
+
+export function scriptMessages(t: ScriptWording, label: (path: string) => string): string {
+  const messages = {
+    labels: Object.fromEntries(Object.keys(t.fieldLabels).map((path) => [path, label(path)])),
+    invalid: t.fieldInvalid,
+    offline: t.offline,
+    sending: t.sending,
+    submit: t.submit,
+    status: { 413: t.problemStatus(413), 422: t.problemStatus(422), 429: t.problemStatus(429), 500: t.problemStatus(500) },
+  };
+  return `<script type="application/json" id="messages">${jsonData(messages)}</script>`;
+}
+
+export function radio(name: string, value: string, label: string, required = false): string {
   return `<label class="choice"><input type="radio" name="${name}" value="${value}"${required ? ' required' : ''}><span>${escapeMarkup(label)}</span></label>`;
 }
 
 export function renderSurveyPage(input: SurveyPageInput): string {
   const t = MESSAGES[input.locale];
   const department = displayName(input.locale, input.department);
-  const other = input.locale === 'en' ? 'zh-CN' : 'en';
   const overall = OVERALL_OPTIONS.map((option) => radio('overall', option, t.overall[option], true)).join('');
   const ratings = RATING_ASPECTS.map((aspect) => `<div class="aspect" data-field="ratings.${aspect}" data-label="${escapeMarkup(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeMarkup(t.aspects[aspect])}">
 <p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v))).join('')}</div>
@@ -126,19 +163,12 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   const wait = input.askWaitTime
     ? `<fieldset data-field="waitMinutes"><legend>${escapeMarkup(t.waitQuestion)} <small>(${escapeMarkup(t.optional)})</small></legend>${WAIT_BAND_MINUTES.map((minutes, i) => radio('waitMinutes', String(minutes), t.waitBands[i] ?? String(minutes))).join('')}</fieldset>`
     : '';
-  const clientMessages = {
-    labels: Object.fromEntries(Object.keys(t.fieldLabels).map((path) => [path, fieldLabel(t, path)])),
-    invalid: t.fieldInvalid,
-    offline: t.offline,
-    sending: t.sending,
-    submit: t.submit,
-    status: { 413: t.problemStatus(413), 422: t.problemStatus(422), 429: t.problemStatus(429), 500: t.problemStatus(500) },
-  };
   return layout(t, `${t.title} · ${department}`, `
-<header><p class="site">${escapeMarkup(displayName(input.locale, input.site))}</p><a class="lang" href="?lang=${other}" lang="${other}">${escapeMarkup(t.switchLabel)}</a></header>
+${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site) })}
 <h1>${escapeMarkup(department)}</h1>
 <p>${escapeMarkup(t.intro(department))}</p>
-<form id="survey" method="post" action="${escapeMarkup(input.action)}" accept-charset="utf-8">
+<p class="aside">${escapeMarkup(t.complaintPrompt)} <a href="${escapeMarkup(withLocale(complaintPagePath(input.code), input.locale))}">${escapeMarkup(t.complaintLink)}</a></p>
+<form id="survey" data-send method="post" action="${escapeMarkup(input.action)}" accept-charset="utf-8">
 <input type="hidden" name="submissionId" value="${escapeMarkup(input.submissionId)}">
 <input type="hidden" name="code" value="${escapeMarkup(input.code)}">
 <input type="hidden" name="locale" value="${input.locale}">
@@ -158,8 +188,8 @@ ${wait}
 <p class="privacy">${escapeMarkup(t.privacy)}</p>
 <button type="submit">${escapeMarkup(t.submit)}</button>
 </form>
-<section id="thanks" class="done" hidden tabindex="-1"><h2>${escapeMarkup(t.thanksTitle)}</h2><p>${escapeMarkup(t.thanksBody)}</p><p id="thanks-contact" hidden>${escapeMarkup(t.thanksContact)}</p></section>
-<script type="application/json" id="messages">${jsonData(clientMessages)}</script>`, true);
+<section id="thanks" class="done" hidden tabindex="-1"><h2>${escapeMarkup(t.thanksTitle)}</h2><p>${escapeMarkup(t.thanksBody)}</p><p data-contact="yes" hidden>${escapeMarkup(t.thanksContact)}</p></section>
+${scriptMessages(t, (path) => fieldLabel(t, path))}`, true);
 }
 
 export function renderThankYouPage(input: { readonly locale: Locale; readonly contactRequested: boolean }): string {
@@ -167,11 +197,21 @@ export function renderThankYouPage(input: { readonly locale: Locale; readonly co
   return layout(t, t.thanksTitle, `<section class="done"><h1>${escapeMarkup(t.thanksTitle)}</h1><p>${escapeMarkup(t.thanksBody)}</p>${input.contactRequested ? `<p>${escapeMarkup(t.thanksContact)}</p>` : ''}</section>`);
 }
 
+/** The words of a refused-form page: each form (survey, complaint) names its own fields and what was not sent. */
+export interface ProblemWording extends Pick<Messages, 'htmlLang' | 'problemTitle' | 'problemBack' | 'problemStatus'> {
+  readonly fieldLabel: (path: string) => string;
+}
+
+const surveyProblemWording = (locale: Locale): ProblemWording => {
+  const t = MESSAGES[locale];
+  return { ...t, fieldLabel: (path) => fieldLabel(t, path) };
+};
+
 /** What a plain form post gets back when it is refused: the reason in the patient's language, per field. */
-export function renderProblemPage(input: { readonly locale: Locale; readonly status: number; readonly problem: Problem }): string {
-  const t = MESSAGES[input.locale];
+export function renderProblemPage(input: { readonly locale: Locale; readonly status: number; readonly problem: Problem; readonly wording?: ProblemWording }): string {
+  const t = input.wording ?? surveyProblemWording(input.locale);
   const paths = [...new Set((input.problem.errors ?? []).map((e) => e.path))];
-  const items = paths.map((path) => `<li>${escapeMarkup(fieldLabel(t, path))}</li>`).join('');
+  const items = paths.map((path) => `<li>${escapeMarkup(t.fieldLabel(path))}</li>`).join('');
   return layout(t, t.problemTitle, `<h1>${escapeMarkup(t.problemTitle)}</h1>
 <div class="alert" role="alert"><p>${escapeMarkup(t.problemStatus(input.status))}</p>${items === '' ? '' : `<ul>${items}</ul>`}</div>
 <p>${escapeMarkup(t.problemBack)}</p>`);

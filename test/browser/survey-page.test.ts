@@ -1,31 +1,21 @@
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { counterNames } from '../../shared/aggregates.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { dayIn } from '../../shared/time.ts';
 import { SCREENSHOTS, useBrowser } from '../support/browser.ts';
+import { openPhonePage } from '../support/phone-page.ts';
 import { eventually, useLocalStack } from '../support/local-stack.ts';
 
 // What a patient does: open the department's page on a phone, answer in Chinese, send. Real Chromium
 // against the whole local stack; the screenshots in test/output/ show what patients see.
 
 const stack = useLocalStack({ rateLimitPerMinute: 1000 });
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
 const browser = useBrowser();
-
-async function openPage(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser().newContext({ ...PHONE, ...options });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  // A Content-Security-Policy violation or a script error is a broken page, even if the test would pass.
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return { page, problems };
-}
+const openPage = (options: BrowserContextOptions) => openPhonePage(browser(), options);
 
 const today = () => dayIn('Asia/Shanghai', new Date());
 

@@ -69,6 +69,11 @@ describe('functions', () => {
     expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
   });
 
+  it('lets the complaint page check codes but write nothing, like the survey page', () => {
+    expect(actionsOf('complaintPage')).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('complaintPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
+  });
+
   it('grants nothing on "*" but X-Ray tracing, and logs only to the function\'s own log group', () => {
     for (const name of functionNames) {
       const statements = statementsOf(name);

@@ -89,6 +89,23 @@ describe('npm run qr', () => {
     expect(jsqr.default(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
   });
 
+  it('gives the complaint page\'s URLs and poster with --page complaint: the same code, at /c/', async () => {
+    const list = ListSchema.parse(JSON.parse((await qr('--list', '--json', '--page', 'complaint')).stdout));
+    const url = list.find((d) => d.department === 'emergency')?.url ?? '';
+    expect(url).toBe((await stack().surveyUrl('emergency')).replace('/s/', '/c/'));
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>我要投诉</h1>');
+
+    const poster = join(outDir, 'emergency-complaint.svg');
+    await qr('--department', 'emergency', '--page', 'complaint', '--out', poster);
+    const svg = readFileSync(poster, 'utf8');
+    expect(svg).toContain(url);
+    expect(svg).toContain('扫码投诉');
+    expect(svg).not.toContain('扫码评价');
+    await expect(qr('--list', '--page', 'feedback')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--page is survey or complaint') as unknown });
+  });
+
   it('revokes a department: old posters are refused, the new code is accepted', async () => {
     const oldCode = codeOf(await stack().surveyUrl('blood-draw'));
     const { stdout } = await qr('--department', 'blood-draw', '--revoke');

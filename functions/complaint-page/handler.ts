@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_LIMITS } from '../../shared/calendar.ts';
+import { renderComplaintPage } from '../../shared/complaint-page/render.ts';
+import { requireEnv } from '../../shared/config.ts';
+import { departmentPageFunction } from '../../shared/http/department-page.ts';
+import { env } from '../../shared/resource-env.ts';
+import { retentionFromEnv } from '../../shared/retention.ts';
+import { dayIn } from '../../shared/time.ts';
+
+const table = requireEnv(env.tableName);
+const { contactDays } = retentionFromEnv();
+
+/**
+ * GET /c/{code}: the complaint page of the department the QR code (the survey code) names; a forged or
+ * withdrawn code gets the survey page's friendly 404 page. The page states the national time limits;
+ * the tracking page shows each complaint's own due date.
+ */
+export const handler = departmentPageFunction(table, ({ locale, code, target }) => renderComplaintPage({
+  locale,
+  site: target.site,
+  department: target.department,
+  code,
+  submissionId: randomUUID(),
+  contactRetentionDays: contactDays,
+  limits: DEFAULT_LIMITS,
+  today: dayIn(target.site.timeZone, new Date()),
+  action: '/v1/complaints',
+}));
