@@ -87,10 +87,10 @@ export const functions = {
   },
   adminPages: {
     entry: 'functions/admin-pages/handler.ts',
-    description: 'The staff pages: sign-in with PKCE, the satisfaction dashboard, sign-out',
+    description: 'The staff pages: sign-in with PKCE, the satisfaction dashboard, the complaint office\'s inbox, cases and entry form, sign-out',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in', 'queue:intake:send'],
   },
   process: {
     entry: 'functions/process/handler.ts',
@@ -159,6 +159,12 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/admin/callback', function: 'adminPages', access: 'staff-page' },
   { method: 'GET', path: '/admin/signed-out', function: 'adminPages', access: 'staff-page' },
   { method: 'POST', path: '/admin/sign-out', function: 'adminPages', access: 'staff-page' },
+  // The literal /new before /{id}: the local gateway takes the first route that matches (API Gateway the most specific).
+  { method: 'GET', path: '/admin/complaints', function: 'adminPages', access: 'staff-page' },
+  { method: 'GET', path: '/admin/complaints/new', function: 'adminPages', access: 'staff-page' },
+  { method: 'POST', path: '/admin/complaints/new', function: 'adminPages', access: 'staff-page' },
+  { method: 'GET', path: '/admin/complaints/{id}', function: 'adminPages', access: 'staff-page' },
+  { method: 'POST', path: '/admin/complaints/{id}', function: 'adminPages', access: 'staff-page' },
 ];
 
 export interface QueueSpec {

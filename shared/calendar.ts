@@ -110,6 +110,12 @@ export function createWorkingCalendar(override: CalendarOverrideInput = {}): Wor
   return Object.freeze({ override: parsed, coveredYears, closures: new Set(parsed.holidays), extraWorkdays: new Set(parsed.workdays) });
 }
 
+/** Whether some year from `fromDay` to `toDay` has a national schedule this calendar does not know: dates counted across it may move. */
+export function spansUnknownYear(calendar: WorkingCalendar, fromDay: string, toDay: string): boolean {
+  for (let year = yearOf(toEpochDay(fromDay)); year <= yearOf(toEpochDay(toDay)); year += 1) if (!calendar.coveredYears.has(year)) return true;
+  return false;
+}
+
 /** Whether the national schedule of the year of `day` is known to this calendar. */
 export function isScheduleKnown(calendar: WorkingCalendar, day: string): boolean {
   return calendar.coveredYears.has(yearOf(toEpochDay(day)));
@@ -175,10 +181,8 @@ export function dueDates(calendar: WorkingCalendar, receivedAt: string, timeZone
     return { day, at: isoInZone(timeZone, end), atUtc: new Date(end).toISOString(), workingDays };
   };
   const dates = { onTheSpot: due(0), acknowledge: due(acknowledgeWorkingDays), investigation: due(investigationWorkingDays), multiDepartment: due(multiDepartmentWorkingDays) };
-  const lastYear = Math.max(...Object.values(dates).map(({ day }) => yearOf(toEpochDay(day))));
-  let provisional = false;
-  for (let year = yearOf(toEpochDay(receivedDay)); year <= lastYear; year += 1) if (!calendar.coveredYears.has(year)) provisional = true;
-  return { receivedDay, timeZone, ...dates, provisional };
+  const lastDay = Object.values(dates).map(({ day }) => day).sort().at(-1) ?? receivedDay;
+  return { receivedDay, timeZone, ...dates, provisional: spansUnknownYear(calendar, receivedDay, lastDay) };
 }
 
 /**
@@ -321,4 +325,25 @@ function isoInZone(timeZone: string, instant: number): string {
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${local}${sign}${hours}:${minutes}`;
+}
+
+/** An instant as the zone's wall clock, `YYYY-MM-DDTHH:mm`: what a form's `datetime-local` field shows. */
+export function wallClockIn(timeZone: string, instant: Date | string): string {
+  return isoInZone(timeZone, new Date(instant).getTime()).slice(0, 16);
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A wall-clock time typed in a form (`datetime-local`, which carries no zone) read in the site's zone,
+ * as ISO-8601 with the zone's offset; undefined when it is not such a time. Two passes settle the offset.
+ */
+export function wallClockToInstant(timeZone: string, local: string): string | undefined {
+  const match = WALL_CLOCK.exec(local);
+  if (match === null) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0);
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 16) !== local) return undefined;
+  const guess = wall - offsetMs(timeZone, wall);
+  return isoInZone(timeZone, wall - offsetMs(timeZone, guess));
 }

@@ -39,7 +39,7 @@ export const operations: Readonly<Record<string, JsonObject>> = {
     summary: 'The survey page of the department a QR code names',
     parameters: [
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
-      { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' },
+      langParameter,
     ],
     responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
@@ -160,10 +160,48 @@ export const operations: Readonly<Record<string, JsonObject>> = {
       409: problem('Changed since the version in If-Match'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
     },
   },
-  'GET /admin': { summary: 'Staff dashboard (session cookie); without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
+  'GET /admin': { summary: 'Staff dashboard (session cookie) with links to the complaint pages; without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
   'GET /admin/sign-in': { summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
   'GET /admin/callback': { summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused') } },
   'GET /admin/signed-out': { summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
+  'GET /admin/complaints': {
+    summary: 'The complaint inbox page for one of the user\'s sites: open cases soonest due first, open safety signals pinned on top; responders see their departments\' only',
+    parameters: [
+      { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
+      { name: 'status', in: 'query', required: false, schema: { type: 'string' }, description: 'Every open case when omitted' },
+      { name: 'mine', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'Only the cases the user owns' },
+      { name: 'overdue', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'Only open cases past their due date' },
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'The next page, as the page links it' },
+    ],
+    responses: { 200: htmlPage('The inbox'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not read complaints'), 404: htmlPage('A site outside the user\'s') },
+  },
+  'GET /admin/complaints/new': {
+    summary: 'The office\'s form for a complaint received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; carries a fresh submissionId',
+    responses: { 200: htmlPage('The form'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not enter complaints') },
+  },
+  'POST /admin/complaints/new': {
+    summary: 'Records the form\'s complaint as POST /v1/admin/complaints does (queued; the same submissionId twice is one complaint)',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock' } } },
+    responses: {
+      200: htmlPage('Recorded: the tracking code'), 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 64 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
+    },
+  },
+  'GET /admin/complaints/{id}': {
+    summary: 'One case: safety banner, details, why it was classified so, contact details (office only), history, and the change form',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'saved', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
+    responses: { 200: htmlPage('The case'), 302: { description: 'No session: to /admin/sign-in' }, 404: htmlPage('Unknown, or outside the user\'s departments') },
+  },
+  'POST /admin/complaints/{id}': {
+    summary: 'Changes the case as PATCH /v1/admin/complaints/{id} does, with the version the page was rendered from as its If-Match',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The ComplaintChange fields (empty means no change), `version` and `csrf`' } } },
+    responses: {
+      303: { description: 'Saved: to the case page' }, 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, a role that may not change cases, or a field the role may not set'), 404: htmlPage('Unknown, or outside the user\'s departments'),
+      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 64 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
+    },
+  },
   'POST /admin/sign-out': { summary: 'Ends the session (form with CSRF token)', responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin') } },
   'GET /v1/openapi.json': {
     summary: 'This document',

@@ -1,28 +1,24 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { actorOf, type Identity } from '../../shared/auth/identity.ts';
-import { authorize, forbidden, hasAction } from '../../shared/auth/policy.ts';
+import { authorize } from '../../shared/auth/policy.ts';
 import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
-import { ComplaintChangeSchema, applyChange } from '../../shared/complaints/lifecycle.ts';
-import { canSeeCase, caseView, checkChangeAllowed, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
+import { changeCase, etag, readCase, versionOfEtag } from '../../shared/complaints/change-case.ts';
+import { caseView, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { sendMessage } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { json } from '../../shared/http/middleware.ts';
-import { HttpProblem, invalidField, unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
+import { invalidField, unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
 import { bodyFormat, header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
 import { staffFunction } from '../../shared/http/staff.ts';
 import { env } from '../../shared/resource-env.ts';
 import { retentionFromEnv } from '../../shared/retention.ts';
 import { recordAudit } from '../../shared/storage/audit.ts';
-import { complaintHistory, getComplaint, InvalidCursorError, listComplaints, saveComplaintChange, VersionConflictError } from '../../shared/storage/complaints.ts';
-import { addDays, epochSeconds } from '../../shared/time.ts';
+import { complaintHistory, InvalidCursorError, listComplaints } from '../../shared/storage/complaints.ts';
 
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
-
-const etag = (version: number) => `"v${version}"`;
-const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
@@ -53,35 +49,13 @@ async function list(event: APIGatewayProxyEventV2, identity: Identity) {
 }
 
 async function read(id: string, identity: Identity) {
-  if (!hasAction(identity, 'complaints:read')) throw forbidden();
-  const record = await getComplaint(table, id);
-  if (record === undefined || canSeeCase(identity, 'complaints:read', record) === undefined) throw noSuchComplaint();
+  const { record } = await readCase(table, identity, id);
   return json(200, { complaint: caseView(record), history: await complaintHistory(table, id) }, { etag: etag(record.version), 'cache-control': 'no-store' });
 }
 
 async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
-  if (!hasAction(identity, 'complaints:update')) throw forbidden();
-  const record = await getComplaint(table, id);
-  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:update', record);
-  if (record === undefined || scope === undefined) throw noSuchComplaint();
   const ifMatch = header(event, 'if-match');
-  if (ifMatch === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
-  if (ifMatch !== etag(record.version)) throw versionConflict();
-  const parsed = ComplaintChangeSchema.safeParse(parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
-  if (!parsed.success) throw validationFailed(parsed.error);
-  checkChangeAllowed(scope, parsed.data);
-  const now = new Date();
-  const { record: next, history } = applyChange(record, parsed.data, actorOf(identity), now);
-  try {
-    await saveComplaintChange(table, record, next, history, {
-      now,
-      ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, contactDays)) } : {}),
-    });
-  } catch (error) {
-    if (error instanceof VersionConflictError) throw versionConflict();
-    throw error;
-  }
-  await recordAudit(table, { actor: actorOf(identity), action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  const next = await changeCase({ table, contactDays }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 

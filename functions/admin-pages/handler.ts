@@ -5,6 +5,7 @@ import {
   authorizeUrl, clearCookie, csrfToken, exchangeCode, OAUTH_COOKIE, oauthCookie, readOauthCookie, secondsLeft, setCookie, startPkce, validCsrfToken,
 } from '../../shared/auth/session.ts';
 import { adminContentSecurityPolicy, renderContinue, renderDashboard, renderSignedOut, renderSignInFailed } from '../../shared/admin-page/render.ts';
+import { STAFF_FORM_LIMIT_BYTES } from '../../shared/admin-page/complaint-forms.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { html, type HttpResult, httpFunction } from '../../shared/http/middleware.ts';
@@ -15,6 +16,7 @@ import { env } from '../../shared/resource-env.ts';
 import { recordAudit } from '../../shared/storage/audit.ts';
 import { getSite, listDepartments } from '../../shared/storage/sites.ts';
 import { addDays, dayIn } from '../../shared/time.ts';
+import { casePage, changeCasePage, createComplaintPage, inboxPage, newComplaintPage, type PageAnswer, type StaffSession } from './complaints.ts';
 
 const table = requireEnv(env.tableName);
 const signInUrl = requireEnv(env.authSignInUrl);
@@ -70,10 +72,36 @@ function sameOriginRequest(event: APIGatewayProxyEventV2): boolean {
   return origin === undefined || origin === 'null' || origin === baseUrl;
 }
 
-/** The admin pages: sign-in round trip (authorization code + PKCE), the dashboard, sign-out. */
+/**
+ * A complaint page for a signed-in member of staff. A form post must also carry the session's CSRF token
+ * and come from this origin; a saved change answers 303, so the browser then GETs the page.
+ */
+async function complaintRoute(event: APIGatewayProxyEventV2, key: Buffer, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>): Promise<HttpResult> {
+  const current = await session(event);
+  if (current === undefined || current.identity.kind !== 'user') return redirect(SIGN_IN_PATH);
+  const posted = event.routeKey.startsWith('POST ');
+  const form = new URLSearchParams(posted ? rawBody(event, STAFF_FORM_LIMIT_BYTES).toString('utf8') : '');
+  if (posted && (!sameOriginRequest(event) || !validCsrfToken(key, current.token, form.get('csrf') ?? undefined))) return page(403, renderSignInFailed(SIGN_IN_PATH));
+  const answer = await run({ user: current.identity, csrf: csrfToken(key, current.token) }, form);
+  return 'redirect' in answer ? { statusCode: 303, headers: { location: answer.redirect, 'cache-control': 'no-store' } } : page(answer.status, answer.body);
+}
+
+/** The admin pages: sign-in round trip (authorization code + PKCE), the dashboard, the complaint office's pages, sign-out. */
 export const handler = httpFunction(async (event) => {
   const key = await signingKey();
+  const id = event.pathParameters?.id ?? '';
+  const query = event.queryStringParameters ?? {};
   switch (event.routeKey) {
+    case 'GET /admin/complaints':
+      return complaintRoute(event, key, (staff) => inboxPage(staff, query));
+    case 'GET /admin/complaints/new':
+      return complaintRoute(event, key, (staff) => newComplaintPage(staff));
+    case 'POST /admin/complaints/new':
+      return complaintRoute(event, key, (staff, form) => createComplaintPage(staff, form));
+    case 'GET /admin/complaints/{id}':
+      return complaintRoute(event, key, (staff) => casePage(staff, id, query));
+    case 'POST /admin/complaints/{id}':
+      return complaintRoute(event, key, (staff, form) => changeCasePage(staff, id, form));
     case 'GET /admin': {
       const current = await session(event);
       return current === undefined ? redirect(SIGN_IN_PATH) : dashboard(current.token, current.identity, key);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UserIdentity } from '../auth/identity.ts';
+import { hasAction } from '../auth/policy.ts';
 import type { Report } from '../report.ts';
 import { escapeMarkup } from '../markup.ts';
 
@@ -18,6 +19,27 @@ th,td{padding:.55rem .7rem;text-align:left;border-bottom:1px solid #e3e8ec}th{ba
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .ok{color:#1b6e35}.below{color:#b3261e;font-weight:600}.few{color:#6b7785}
 .meta{color:#4b5966}
+nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{color:#fff;font-weight:600}
+a{color:#0b5cad}.en{color:#4b5966;font-weight:400}header .en{color:#dbe7f3}
+.safety{background:#b3261e;color:#fff;padding:.75rem 1rem;border-radius:.5rem;margin:0 0 1rem}.safety a,.safety .en{color:#fff}
+tr.signal td{background:#fdecea}.overdue{color:#b3261e;font-weight:600}.sev-high,.sev-critical{color:#b3261e;font-weight:600}
+.tag{display:inline-block;font-size:.8rem;padding:0 .35rem;border-radius:.3rem;background:#fff3cd;color:#5c4400}
+.notice{padding:.75rem 1rem;border-radius:.5rem;margin:0 0 1rem;background:#e7f3ea;border:1px solid #1b6e35}.notice.problem{background:#fdecea;border-color:#b3261e}
+.err{color:#b3261e;font-weight:600;font-size:.9rem}
+dl.case{display:grid;grid-template-columns:minmax(8rem,15rem) 1fr;gap:.4rem 1rem;background:#fff;padding:1rem;border-radius:.5rem;margin:0 0 1rem}
+dt{color:#4b5966}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+form.staff{background:#fff;padding:1rem;border-radius:.5rem;display:grid;gap:.9rem;max-width:44rem}
+fieldset{border:1px solid #d5dde3;border-radius:.5rem;display:grid;gap:.9rem;margin:0;min-width:0}form.staff>*,fieldset>*{min-width:0}
+label{display:block;font-weight:600}.err{display:block}
+input,select,textarea{display:block;width:100%;margin-top:.25rem;font:inherit;padding:.5rem;border:1px solid #8a98a5;border-radius:.35rem;background:#fff;min-height:2.75rem;box-sizing:border-box}
+input[type=checkbox]{display:inline-block;vertical-align:middle;width:1.4rem;height:1.4rem;min-height:0;margin:0 .5rem 0 0}textarea{min-height:6rem}
+form.filters label:not(.check){min-width:12rem}form.filters label.check{padding-bottom:.6rem}
+button.primary,a.button{font:inherit;font-weight:600;background:#0b5cad;color:#fff;border:0;border-radius:.4rem;padding:.6rem 1.2rem;min-height:2.75rem;text-decoration:none;display:inline-block}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
+.pager{display:flex;gap:1rem;margin:1rem 0}.code,.day{white-space:nowrap}.big{display:block;font-size:1.35rem;letter-spacing:.03em;overflow-wrap:anywhere}.pager{flex-wrap:wrap;align-items:center}section.pinned{margin:0 0 1.5rem}caption{padding:.25rem 0}
+@media (max-width:40rem){main{padding:.75rem}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
+table.cases td{display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem;border:0;padding:.3rem .7rem}table.cases td::before{content:attr(data-label);color:#4b5966;font-weight:600}
+dl.case{grid-template-columns:1fr}dt{font-weight:600;margin-top:.4rem}}
 `;
 
 /** Only the page's own style; forms post here, and sign-out may continue to the hosted sign-in's logout. */
@@ -25,7 +47,7 @@ export function adminContentSecurityPolicy(signInUrl: string): string {
   return `default-src 'none'; img-src data:; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self' ${new URL(signInUrl).origin}; base-uri 'none'; frame-ancestors 'none'`;
 }
 
-function layout(title: string, body: string, header = ''): string {
+export function layout(title: string, body: string, header = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
 }
 
@@ -54,10 +76,19 @@ export interface DashboardInput {
   readonly departmentReports: readonly Report[];
 }
 
+/** The header of every signed-in page: who is signed in, the pages their role has, sign-out. */
+export function staffHeader(user: UserIdentity, csrf: string): string {
+  const links = [
+    '<a href="/admin">满意度 · Satisfaction</a>',
+    ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
+    ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>'] : []),
+  ];
+  return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
+<form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
+}
+
 export function renderDashboard(input: DashboardInput): string {
-  const { user } = input;
-  const header = `<header><h1>患者体验 · Patient experience</h1><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
-<form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(input.csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
+  const header = staffHeader(input.user, input.csrf);
   const row = (r: Report, label: string) => `<tr><td>${escapeMarkup(label)}</td><td class="num">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.targets.positiveRate, r.surveys.tooFewResponses)}${rateCell(r.surveys.wait.within15Rate, r.targets.waitWithin15Rate, r.surveys.tooFewResponses)}<td class="num">${r.surveys.comments}</td><td class="num">${r.surveys.contactRequested}</td></tr>`;
   const first = input.siteReports[0] ?? input.departmentReports[0];
   const target = first?.targets;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, useBrowser } from '../support/browser.ts';
+import { SCREENSHOTS, signIn as signInAs, useBrowser } from '../support/browser.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // Staff sign in to the admin pages through the local issuer's hosted sign-in, as they would through
@@ -11,15 +11,7 @@ const stack = useLocalStack();
 
 const browser = useBrowser();
 
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser().newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-  await page.goto(`${stack().baseUrl}/admin`);
-  await page.getByLabel('用户名 · Username').fill(username);
-  await page.getByLabel('密码 · Password').fill(password);
-  await page.getByRole('button', { name: '登录 · Sign in' }).click();
-  await page.waitForLoadState('networkidle');
-  return page;
-}
+const signIn = (username: string, password: string): Promise<Page> => signInAs(browser(), stack().baseUrl, username, password);
 
 describe('staff sign-in in Chromium', () => {
   it('refuses a wrong password and sets no session', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../infra/browser.ts';
 
@@ -21,4 +21,19 @@ export function useBrowser(): () => Browser {
     if (browser === undefined) throw new Error('Chromium is not running');
     return browser;
   };
+}
+
+/**
+ * Opens `/admin` in a fresh context (its own cookies) and signs in on the local issuer's hosted page, as
+ * staff do through Cognito's. Returns wherever the round trip ends: the dashboard, or the sign-in page
+ * with its error.
+ */
+export async function signIn(browser: Browser, baseUrl: string, username: string, password: string, viewport = { width: 1100, height: 800 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${baseUrl}/admin`);
+  await page.getByLabel('用户名 · Username').fill(username);
+  await page.getByLabel('密码 · Password').fill(password);
+  await page.getByRole('button', { name: '登录 · Sign in' }).click();
+  await page.waitForLoadState('networkidle');
+  return page;
 }

@@ -1,0 +1,76 @@
+import { actorOf, type Identity } from '../auth/identity.ts';
+import { forbidden, hasAction } from '../auth/policy.ts';
+import { HttpProblem, validationFailed } from '../http/problem.ts';
+import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { getComplaint, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
+import { addDays, epochSeconds } from '../time.ts';
+import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
+import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
+
+// One path for every change to a case, from the JSON API (PATCH with If-Match) and from the office's
+// case page (a form carrying the version it was rendered from): the same scope, role, lifecycle and
+// concurrency rules, the same history and audit entries.
+
+export const etag = (version: number) => `"v${version}"`;
+
+/** The version an ETag names; 0 (no case has it) for anything else, so a malformed If-Match is a conflict. */
+export function versionOfEtag(tag: string): number {
+  const match = /^"v(\d{1,9})"$/.exec(tag.trim());
+  return match === null ? 0 : Number(match[1]);
+}
+
+export const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+
+/** A case the caller may read, with how far they reach into it; 403 for a role that never reads cases, 404 outside their scope. */
+export async function readCase(table: string, identity: Identity, id: string): Promise<{ record: ComplaintRecord; scope: 'all' | 'department' }> {
+  if (!hasAction(identity, 'complaints:read')) throw forbidden();
+  const record = await getComplaint(table, id);
+  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:read', record);
+  if (record === undefined || scope === undefined) throw noSuchComplaint();
+  return { record, scope };
+}
+
+export interface CaseChangeContext {
+  readonly table: string;
+  /** Days the contact details are kept once the case closes (CONTACT_RETENTION_DAYS). */
+  readonly contactDays: number;
+}
+
+/**
+ * Reads the case, checks the caller may change it (404 outside their scope, so it does not leak), that
+ * they read the current version (428 without one, 409 when stale) and that their role may set these
+ * fields, applies the lifecycle rules and saves; returns the changed case. `readChange` is called only
+ * after those checks, so a malformed body to a case one cannot see answers as the case does.
+ */
+export async function changeCase(
+  context: CaseChangeContext,
+  identity: Identity,
+  id: string,
+  expectedVersion: number | undefined,
+  readChange: () => unknown,
+): Promise<ComplaintRecord> {
+  if (!hasAction(identity, 'complaints:update')) throw forbidden();
+  const record = await getComplaint(context.table, id);
+  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:update', record);
+  if (record === undefined || scope === undefined) throw noSuchComplaint();
+  if (expectedVersion === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
+  if (expectedVersion !== record.version) throw versionConflict();
+  const parsed = ComplaintChangeSchema.safeParse(readChange());
+  if (!parsed.success) throw validationFailed(parsed.error);
+  checkChangeAllowed(scope, parsed.data);
+  const now = new Date();
+  const actor = actorOf(identity);
+  const { record: next, history } = applyChange(record, parsed.data, actor, now);
+  try {
+    await saveComplaintChange(context.table, record, next, history, {
+      now,
+      ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, context.contactDays)) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw versionConflict();
+    throw error;
+  }
+  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  return next;
+}
