@@ -83,14 +83,14 @@ export const functions = {
     description: 'The complaint inbox and cases for staff (POST and GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read'],
+    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read', 'mail:send'],
   },
   adminPages: {
     entry: 'functions/admin-pages/handler.ts',
     description: 'The staff pages: sign-in with PKCE, the satisfaction dashboard, the complaint office\'s inbox, cases and entry form, sign-out',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in', 'queue:intake:send'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in', 'queue:intake:send', 'mail:send'],
   },
   process: {
     entry: 'functions/process/handler.ts',

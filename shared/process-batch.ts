@@ -1,6 +1,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
-import { type ComplaintMailContext, receiveComplaint } from './complaints/receive.ts';
+import type { ComplaintMailContext } from './complaints/notices.ts';
+import { receiveComplaint } from './complaints/receive.ts';
 import { surveyFollowUp } from './complaints/triage.ts';
 import { type ComplaintMessage, IntakeMessageSchema, type SurveyMessage } from './schemas/intake-message.ts';
 import { logger } from './observability.ts';

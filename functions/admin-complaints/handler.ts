@@ -19,6 +19,7 @@ import { complaintHistory, InvalidCursorError, listComplaints } from '../../shar
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
+const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
@@ -55,7 +56,7 @@ async function read(id: string, identity: Identity) {
 
 async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
   const ifMatch = header(event, 'if-match');
-  const next = await changeCase({ table, contactDays }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
+  const next = await changeCase({ table, contactDays, mail }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 

@@ -32,6 +32,7 @@ import { dayIn } from '../../shared/time.ts';
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
+const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 const PAGE_SIZE = 25;
 /** The pinned safety cases are read from every open case of the site: at most this many pages of 100. */
@@ -173,7 +174,7 @@ export async function casePage(session: StaffSession, id: string, query: Record<
 export async function changeCasePage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
   const submitted = caseChangeFromForm(form);
   try {
-    await changeCase({ table, contactDays }, session.user, id, submitted.version, () => submitted.change);
+    await changeCase({ table, contactDays, mail }, session.user, id, submitted.version, () => submitted.change);
     return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=1` };
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;

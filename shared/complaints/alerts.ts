@@ -44,6 +44,8 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
 
 export interface NoticeContext extends Omit<AlertContext, 'to'> {
   readonly handlerName: string;
+  /** Where the handler department hears of its cases, if it has an address. */
+  readonly handlerEmail: string | undefined;
 }
 
 const caseLines = (record: ComplaintRecord, context: NoticeContext): string[] => [

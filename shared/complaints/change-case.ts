@@ -1,4 +1,6 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
+import { sendMail } from '../aws/ses.ts';
+import { logger } from '../observability.ts';
 import { forbidden, hasAction } from '../auth/policy.ts';
 import { HttpProblem, validationFailed } from '../http/problem.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
@@ -6,6 +8,8 @@ import { recordAudit } from '../storage/audit.ts';
 import { getComplaint, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
+import { type ComplaintMailContext, reassignmentMails } from './notices.ts';
+import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
 import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
 
 // One path for every change to a case, from the JSON API (PATCH with If-Match) and from the office's
@@ -35,6 +39,14 @@ export interface CaseChangeContext {
   readonly table: string;
   /** Days the contact details are kept once the case closes (CONTACT_RETENTION_DAYS). */
   readonly contactDays: number;
+  /** A new owner or handler department is mailed from here. */
+  readonly mail: ComplaintMailContext;
+}
+
+/** First-complaint responsibility: a case is owned by someone in the complaint office, never by just anyone. */
+function checkOwner(settings: ComplaintSettings | undefined, owner: string | undefined): void {
+  if (owner === undefined || settings === undefined || officerEmail(settings, owner) !== undefined) return;
+  throw new HttpProblem(422, 'validation-failed', 'Validation failed', `"${owner}" is not on the complaint office's rota.`, { errors: [{ path: 'owner', message: 'not an officer of the complaint office' }] });
 }
 
 /**
@@ -59,6 +71,8 @@ export async function changeCase(
   const parsed = ComplaintChangeSchema.safeParse(readChange());
   if (!parsed.success) throw validationFailed(parsed.error);
   checkChangeAllowed(scope, parsed.data);
+  const settings = await getComplaintSettings(context.table, record.siteId);
+  checkOwner(settings, parsed.data.owner);
   const now = new Date();
   const actor = actorOf(identity);
   const { record: next, history } = applyChange(record, parsed.data, actor, now);
@@ -72,5 +86,13 @@ export async function changeCase(
     throw error;
   }
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  if (settings !== undefined) {
+    try {
+      for (const mail of await reassignmentMails(context.table, record, next, actor, settings, context.mail)) await sendMail(mail);
+    } catch (error) {
+      // The change stands and is in the history and the new owner's inbox; a lost notice is not worth failing the save.
+      logger.error('reassignment notice not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
+    }
+  }
   return next;
 }

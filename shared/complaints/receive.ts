@@ -1,23 +1,15 @@
-import { type Mail, sendMail } from '../aws/ses.ts';
-import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { sendMail } from '../aws/ses.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
-import { getDepartment } from '../storage/sites.ts';
 import { addDays, epochSeconds } from '../time.ts';
-import { caseUrl, handlerNoticeMail, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
-import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
+import { type ComplaintMailContext, firstMails } from './notices.ts';
+import { getComplaintSettings } from './settings.ts';
 import { ownerCandidates, triageComplaint } from './triage.ts';
 
 // The worker's part for a complaint: triage it, store it exactly once, then send its first mails.
 // The case is stored with `mailPending` set and the flag is cleared only after every mail went out, so
 // a failure to mail fails the queue message; its redelivery finds the case stored and mails again.
 // At least once, not at most once: a duplicated safety alert costs a second look, a lost one can cost a life.
-
-export interface ComplaintMailContext {
-  readonly from: string;
-  /** The public base URL; the mails link to the case in the admin pages. */
-  readonly baseUrl: string;
-}
 
 export interface ReceiveContext {
   readonly table: string;
@@ -44,21 +36,4 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
     await clearMailPending(table, stored.id);
   }
   return result;
-}
-
-/** The safety alert first (when there is a signal), then the owner's and the handler department's notices. */
-export async function firstMails(table: string, record: ComplaintRecord, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
-  const [department, handler] = await Promise.all([getDepartment(table, record.siteId, record.departmentId), getDepartment(table, record.siteId, record.handlerDepartmentId)]);
-  const departmentName = department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`;
-  const context = { from: mail.from, departmentName, caseUrl: caseUrl(mail.baseUrl, record.id), handlerName: handler === undefined ? record.handlerDepartmentId : `${handler.name} ${handler.nameEn}` };
-  const ownerEmail = officerEmail(settings, record.owner);
-  const mails: Mail[] = [];
-  if (record.safetySignal) {
-    // The safety contact always; the owner too, and the head when the owner has no address on file.
-    mails.push(safetyAlertMail(record, { ...context, to: [ownerEmail ?? settings.officeHead.email, settings.safetyContactEmail] }));
-  }
-  // Whoever typed the complaint in already knows it is theirs.
-  if (ownerEmail !== undefined && record.enteredBy !== `user:${record.owner}`) mails.push(ownerNoticeMail(record, ownerEmail, context));
-  if (handler?.email !== undefined && record.status !== 'closed') mails.push(handlerNoticeMail(record, handler.email, context));
-  return mails;
 }

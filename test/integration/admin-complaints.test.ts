@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';
 import { getUser } from '../../shared/storage/users.ts';
-import { useLocalStack } from '../support/local-stack.ts';
+import { eventually, useLocalStack } from '../support/local-stack.ts';
 
 // The complaint inbox through the gateway, as each role uses it: who sees which cases, who may change
 // what, and the optimistic concurrency of changes.
@@ -78,5 +79,21 @@ describe('the complaint inbox', () => {
     expect(body).toMatchObject({ complaint: { status: 'closed', outcome: 'partly-substantiated', version: 3 } });
     const history = typeof body === 'object' && body !== null && 'history' in body && Array.isArray(body.history) ? body.history : [];
     expect(history.map((h: unknown) => (typeof h === 'object' && h !== null && 'actor' in h && 'change' in h ? `${String(h.actor)} ${String(h.change)}` : ''))).toEqual(['user:office received', 'user:cardio status', 'user:office status']);
+  });
+
+  it('tells a new owner and a new handler department by mail, and refuses an owner outside the complaint office', async () => {
+    const refused = await patch('office', EMERGENCY, { reason: '转交', owner: 'cardio' }, '"v1"');
+    expect(refused.status).toBe(422);
+    expect(await getComplaint(TABLE_NAME, EMERGENCY)).toMatchObject({ owner: 'office', version: 1 });
+
+    const moved = await patch('office', EMERGENCY, { reason: '主任亲自跟进，转医务科调查', owner: 'head', handlerDepartmentId: 'medical-affairs' }, '"v1"');
+    expect(moved.status).toBe(200);
+    const recipients = await eventually('reassignment notices', async () => {
+      const response = await fetch(`${stack().endpoints.ses}/store`);
+      const store = z.object({ emails: z.array(z.object({ subject: z.string(), destination: z.object({ to: z.array(z.string()) }) })) }).parse(await response.json());
+      const to = store.emails.filter((m) => m.subject.includes(`T-${EMERGENCY.slice(-4)}`)).flatMap((m) => m.destination.to);
+      return to.length >= 2 ? to.sort() : undefined;
+    });
+    expect(recipients).toEqual(['head@hospital.example', 'medical-affairs@hospital.example']);
   });
 });

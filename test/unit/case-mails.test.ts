@@ -1,7 +1,7 @@
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstMails } from '../../shared/complaints/receive.ts';
+import { firstMails } from '../../shared/complaints/notices.ts';
 import { DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { DEMO_DEPARTMENTS } from '../../shared/demo-site.ts';

@@ -1,0 +1,53 @@
+import type { Mail } from '../aws/ses.ts';
+import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { getDepartment } from '../storage/sites.ts';
+import { caseUrl, handlerNoticeMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
+import { type ComplaintSettings, officerEmail } from './settings.ts';
+
+// Who hears of a case, and when: its first mails when it arrives, and a notice to a new owner or a new
+// handler department when the office reassigns it.
+
+export interface ComplaintMailContext {
+  readonly from: string;
+  /** The public base URL; the mails link to the case in the admin pages. */
+  readonly baseUrl: string;
+}
+
+async function noticeContext(table: string, record: ComplaintRecord, mail: ComplaintMailContext): Promise<NoticeContext> {
+  const [department, handler] = await Promise.all([getDepartment(table, record.siteId, record.departmentId), getDepartment(table, record.siteId, record.handlerDepartmentId)]);
+  return {
+    from: mail.from,
+    departmentName: department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`,
+    handlerName: handler === undefined ? record.handlerDepartmentId : `${handler.name} ${handler.nameEn}`,
+    handlerEmail: handler?.email,
+    caseUrl: caseUrl(mail.baseUrl, record.id),
+  };
+}
+
+/** The safety alert first (when there is a signal), then the owner's and the handler department's notices. */
+export async function firstMails(table: string, record: ComplaintRecord, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
+  const context = await noticeContext(table, record, mail);
+  const ownerEmail = officerEmail(settings, record.owner);
+  const mails: Mail[] = [];
+  if (record.safetySignal) {
+    // The safety contact always; the owner too, and the head when the owner has no address on file.
+    mails.push(safetyAlertMail(record, { ...context, to: [ownerEmail ?? settings.officeHead.email, settings.safetyContactEmail] }));
+  }
+  // Whoever typed the complaint in already knows it is theirs.
+  if (ownerEmail !== undefined && record.enteredBy !== `user:${record.owner}`) mails.push(ownerNoticeMail(record, ownerEmail, context));
+  if (context.handlerEmail !== undefined && record.status !== 'closed') mails.push(handlerNoticeMail(record, context.handlerEmail, context));
+  return mails;
+}
+
+/** A new owner hears the case is theirs (unless they took it themselves); a new handler department, that it should investigate. */
+export async function reassignmentMails(table: string, before: ComplaintRecord, after: ComplaintRecord, actor: string, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
+  const ownerChanged = after.owner !== before.owner && actor !== `user:${after.owner}`;
+  const handlerChanged = after.handlerDepartmentId !== before.handlerDepartmentId;
+  if (!ownerChanged && !handlerChanged) return [];
+  const context = await noticeContext(table, after, mail);
+  const ownerEmail = officerEmail(settings, after.owner);
+  return [
+    ...(ownerChanged && ownerEmail !== undefined ? [ownerNoticeMail(after, ownerEmail, context)] : []),
+    ...(handlerChanged && context.handlerEmail !== undefined ? [handlerNoticeMail(after, context.handlerEmail, context)] : []),
+  ];
+}
