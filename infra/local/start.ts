@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_DIR, RUNTIME_FILE, type RuntimeFile } from '../cli/cli-env.ts';
+import { complaintPageUrl } from '../../shared/complaint-page/paths.ts';
 import { startLocalStack } from './stack.ts';
 
 // `npm start`: the whole system on this machine. Data and the signing key persist under .local/, so a
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
     `Patient feedback is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`,
     `  Health            ${stack.baseUrl}/v1/health`,
     `  A survey page     ${example}`,
-    `  Sent mail         ${stack.endpoints.ses}/`,
+    `  Its complaint page ${complaintPageUrl(stack.baseUrl, example.slice(example.lastIndexOf('/') + 1))}`,
+    `  Complaint inbox   ${stack.baseUrl}/admin/complaints`,
+    `  Sent mail         ${stack.endpoints.ses}/ (safety alerts, notices, SLA reminders)`,
     `  Staff pages       ${stack.baseUrl}/admin (local accounts: README, "Local staff accounts")`,
     `  Machine client    ${stack.issuer.machineClient.clientId}, token at ${stack.issuer.url}/oauth2/token (secret in ${join(LOCAL_DIR, 'machine-client-secret')})`,
     '  Every department  npm run qr -- --list',
