@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, CATEGORY_NAMES } from '../../shared/classify/categories.ts';
 import { type Classification, classify } from '../../shared/classify/classifier.ts';
-import { evaluate, LabelledSetSchema, perCategoryRows } from '../../shared/classify/evaluate.ts';
+import { evaluate, type LabelledComment, LabelledSetSchema, perCategoryRows } from '../../shared/classify/evaluate.ts';
 
 const term = (result: Classification, text: string) => result.terms.find((t) => t.term === text);
 
@@ -161,22 +161,154 @@ describe('classify: severity and safety signals', () => {
   });
 });
 
-describe('classifier on the labelled set', () => {
-  const set = LabelledSetSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'complaints', 'labelled.json'), 'utf8')));
-
-  it('is a set of at least 220 comments covering every category', () => {
-    expect(set.length).toBeGreaterThanOrEqual(220);
-    for (const category of CATEGORY_IDS) expect(set.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(12);
-    expect(set.filter((c) => c.safety).length).toBeGreaterThanOrEqual(20);
+describe('classify: general rules that carry to unseen comments', () => {
+  it.each([
+    ['家属说人已经走了，医院还在说抢救', 'death'],
+    ['老爷子做完搭桥没能下手术台', 'death'],
+    ['七个月了，孩子还是没保住', 'death'],
+    ['他最近总说活着没意思', 'suicide'],
+    ['女儿手上有很多划痕，说是猫抓的', 'self-harm'],
+    ['我爸被护工推倒了，头磕破了', 'violence'],
+    ['那个家属威胁要捅人', 'violence'],
+    ['护工晚上把老人绑在床上', 'abuse'],
+    ['We lost him on Tuesday night', 'death'],
+    ['My nan passed on Sunday', 'death'],
+    ["She's been cutting again", 'self-harm'],
+    ['He didn’t make it through the night', 'death'],
+    ['The carer left him lying in his own mess', 'abuse'],
+  ] as const)('flags the indirect phrasing %s as %s', (text, kind) => {
+    expect(classify(text).safetyKinds).toContain(kind);
   });
 
-  it('classifies at least 90% correctly and misses no safety signal', () => {
+  it('does not take hyperbole, idioms or everyday verbs for a safety signal', () => {
+    for (const text of ['排队等得要死', '病房热死了', '笑死，医生说我吃撑了', '这个检查死贵', '护士打针很轻', '打电话问了三次', '跟护工杀价一样', '吓死我了，还好没事', 'The pain is killing me', 'My phone had a dead battery', 'I read a book to kill time', '手机都卡死了', '医生一刀下去干净利落']) {
+      expect(classify(text).safetySignal, text).toBe(false);
+    }
+  });
+
+  it('does not count the target of violence as the person complained about', () => {
+    expect(classify('有个家属扬言要捅死值班医生').category).toBe('other');
+    expect(classify("The patient's son kicked the nurse").category).toBe('other');
+    expect(classify('保安打了我老公').category).toBe('conduct');
+    expect(classify('我老公喝了酒就打我').category).toBe('other');
+  });
+
+  it('reads a negated or sarcastically quoted praise word as a complaint', () => {
+    expect(classify('导诊的人一点耐心都没有').category).toBe('nursing');
+    expect(classify('窗口的工作人员没有耐心').category).toBe('conduct');
+    expect(classify('医生真"负责"，我话还没说完处方就打出来了').category).toBe('clinical');
+  });
+
+  it('routes nothing from a comment that only praises, only asks or only supposes', () => {
+    expect(classify('小朋友打针的时候护士一直哄他，给你们点赞').category).toBe('other');
+    expect(classify('请问复印病历要带什么材料？').category).toBe('other');
+    const supposed = classify('如果再这样拖下去人就没了');
+    expect(supposed.safetySignal).toBe(true);
+    expect(supposed.category).toBe('other');
+  });
+
+  it('puts a death that happened in care with clinical, and records the death term with that weight', () => {
+    const result = classify('我爸昨晚走了');
+
+    expect(result.category).toBe('clinical');
+    expect(result.terms.find((t) => t.safetyKind === 'death')).toMatchObject({ category: 'clinical', weight: 2 });
+    expect(result.scores.clinical).toBe(result.terms.filter((t) => t.category === 'clinical').reduce((sum, t) => sum + t.weight, 0));
+  });
+
+  it('follows the person: a doctor prescribing is clinical, a nurse making noise is nursing', () => {
+    expect(classify('医生开了一个月的激素也没说副作用').category).toBe('clinical');
+    expect(classify('药师也没说副作用').category).toBe('pharmacy');
+    expect(classify('夜里护士说话声音太大').category).toBe('nursing');
+    expect(classify('隔壁床家属说话声音太大').category).toBe('facilities');
+  });
+
+  it('matches English plurals and curly apostrophes', () => {
+    expect(classify('The lifts were out of order').category).toBe('facilities');
+    expect(classify('Two bills for one visit').category).toBe('billing');
+    expect(classify('He didn’t make it').safetyKinds).toEqual(['death']);
+  });
+});
+
+// The three sets (see test/bench/classifier-bench.ts). Labelled and development were tuned on, so their
+// floors check the tuning holds; the holdout was written after the classifier was frozen, so its floors
+// are set a little below what was measured then (0.8106 accuracy, 17 of 25 safety signals, 3 false
+// alarms in 107): a change that loses ground on unseen text fails here.
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'complaints');
+const load = (name: string): LabelledComment[] => LabelledSetSchema.parse(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')));
+const labelled = load('labelled');
+const development = load('development');
+const holdout = load('holdout');
+const isEnglish = (c: LabelledComment) => !/[\u4e00-\u9fff]/.test(c.text);
+const falseAlarmRate = (set: readonly LabelledComment[]) => evaluate(set).safety.falseAlarms / set.filter((c) => !c.safety).length;
+
+describe('the sets', () => {
+  it('labelled: at least 220 comments covering every category', () => {
+    expect(labelled.length).toBeGreaterThanOrEqual(220);
+    for (const category of CATEGORY_IDS) expect(labelled.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(12);
+    expect(labelled.filter((c) => c.safety).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('development: at least 150 comments, every category, 30 safety signals, about a fifth in English', () => {
+    expect(development.length).toBeGreaterThanOrEqual(150);
+    for (const category of CATEGORY_IDS) expect(development.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(8);
+    expect(development.filter((c) => c.safety).length).toBeGreaterThanOrEqual(30);
+    const english = development.filter(isEnglish).length / development.length;
+    expect(english).toBeGreaterThan(0.15);
+    expect(english).toBeLessThan(0.3);
+  });
+
+  it('holdout: at least 100 comments, every category, 20 safety signals', () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(100);
+    for (const category of CATEGORY_IDS) expect(holdout.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(5);
+    expect(holdout.filter((c) => c.safety).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no comment is in two sets', () => {
+    const seen = new Set<string>();
+    for (const c of [...labelled, ...development, ...holdout]) {
+      expect(seen.has(c.text), c.text).toBe(false);
+      seen.add(c.text);
+    }
+  });
+
+  it('development holds the harmless uses of safety-looking words, and none of them is critical', () => {
+    for (const phrase of ['等得要死', '热死了', '笑死', '死贵', '打针', '打电话', '杀价', '吓死我了', 'pain is killing me', 'dead battery', 'kill time']) {
+      const harmless = development.filter((c) => !c.safety && c.text.toLowerCase().includes(phrase));
+      expect(harmless.length, phrase).toBeGreaterThan(0);
+      for (const c of harmless) expect(classify(c.text).severity, c.text).not.toBe('critical');
+    }
+  });
+});
+
+describe('classifier on its sets', () => {
+  it.each([['labelled', labelled], ['development', development]] as const)('%s (tuned on): at least 90%% of categories, no missed safety signal, at most 1%% false alarms', (name, set) => {
     const evaluation = evaluate(set);
     console.table(perCategoryRows(evaluation));
-    console.log(JSON.stringify({ accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, falseAlarms: evaluation.safety.falseAlarms } }));
+    console.log(JSON.stringify({ set: name, accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, falseAlarms: evaluation.safety.falseAlarms } }));
 
     expect(evaluation.safety.missed).toEqual([]);
     expect(evaluation.safety.recall).toBe(1);
     expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(falseAlarmRate(set)).toBeLessThanOrEqual(0.01);
+  });
+
+  it('holdout (never tuned on): stays at or above the figures measured when it was written', () => {
+    const evaluation = evaluate(holdout);
+    console.table(perCategoryRows(evaluation));
+    console.log(JSON.stringify({ set: 'holdout', accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, missed: evaluation.safety.missed, falseAlarms: evaluation.safety.falseAlarms } }));
+
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.78);
+    expect(evaluation.safety.detected).toBeGreaterThanOrEqual(16);
+    expect(evaluation.safety.falseAlarms).toBeLessThanOrEqual(4);
+    // The product bound on false alarms (staff stop reading alerts beyond it).
+    expect(falseAlarmRate(holdout)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('takes well under 1 ms per comment', () => {
+    const texts = [...labelled, ...development, ...holdout].map((c) => c.text);
+    for (const text of texts) classify(text);
+    const started = performance.now();
+    for (const text of texts) classify(text);
+    expect((performance.now() - started) / texts.length).toBeLessThan(1);
   });
 });
