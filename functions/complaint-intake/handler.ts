@@ -1,29 +1,16 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { signingKey } from '../../shared/aws/secrets.ts';
-import { sendMessage } from '../../shared/aws/sqs.ts';
 import { DEFAULT_LIMITS } from '../../shared/calendar.ts';
 import { complaintProblemWording, renderComplaintConfirmationPage } from '../../shared/complaint-page/render.ts';
 import { acceptPatientComplaint } from '../../shared/complaints/intake.ts';
-import { numberEnv, requireEnv } from '../../shared/config.ts';
 import { html, httpFunction, json } from '../../shared/http/middleware.ts';
 import { HttpProblem } from '../../shared/http/problem.ts';
-import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
-import { env } from '../../shared/resource-env.ts';
+import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { publicIntakeContext } from '../../shared/http/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/survey-page/render.ts';
 
-const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
-const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);
-
 async function accept(body: unknown, event: APIGatewayProxyEventV2) {
-  return acceptPatientComplaint(body, {
-    table,
-    key: await signingKey(),
-    sourceIp: sourceIp(event),
-    rateLimitPerMinute,
-    enqueue: (message) => sendMessage(queueUrl, message),
-  });
+  return acceptPatientComplaint(body, await publicIntakeContext(event));
 }
 
 /**

@@ -1,30 +1,17 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { sendMessage } from '../../shared/aws/sqs.ts';
-import { signingKey } from '../../shared/aws/secrets.ts';
-import { numberEnv, requireEnv } from '../../shared/config.ts';
 import { acceptSurvey } from '../../shared/intake.ts';
 import { html, httpFunction, json } from '../../shared/http/middleware.ts';
 import { HttpProblem } from '../../shared/http/problem.ts';
-import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp } from '../../shared/http/request.ts';
-import { env } from '../../shared/resource-env.ts';
+import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { publicIntakeContext } from '../../shared/http/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderThankYouPage } from '../../shared/survey-page/render.ts';
-
-const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
-const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);
 
 /** Form fields that the schema wants as numbers (a plain HTML form posts only strings). */
 const NUMERIC_FORM_FIELDS = new Set(['waitMinutes', 'ratings.registration', 'ratings.waiting', 'ratings.environment', 'ratings.communication', 'ratings.privacy']);
 
 async function accept(body: unknown, event: APIGatewayProxyEventV2) {
-  return acceptSurvey(body, {
-    table,
-    key: await signingKey(),
-    sourceIp: sourceIp(event),
-    rateLimitPerMinute,
-    enqueue: (message) => sendMessage(queueUrl, message),
-  });
+  return acceptSurvey(body, await publicIntakeContext(event));
 }
 
 /**
