@@ -169,7 +169,7 @@ export async function complaintHistory(table: string, id: string): Promise<Histo
 
 export interface ComplaintFilter {
   readonly status?: ComplaintRecord['status'];
-  /** Only these departments' complaints (a responder's scope); all when omitted. */
+  /** Only the complaints about these departments or handed to them to handle (a responder's scope); all when omitted. */
   readonly departmentIds?: readonly string[];
   readonly owner?: string;
   /** Only open complaints past their due date at `now`. */
@@ -215,11 +215,12 @@ export async function listComplaints(table: string, siteId: string, filter: Comp
   }
   if (filter.departmentIds !== undefined) {
     names['#dept'] = 'departmentId';
+    names['#handler'] = 'handlerDepartmentId';
     const placeholders = filter.departmentIds.map((d, i) => {
       values[`:d${i}`] = d;
       return `:d${i}`;
-    });
-    filters.push(placeholders.length === 0 ? 'attribute_not_exists(#dept)' : `#dept IN (${placeholders.join(', ')})`);
+    }).join(', ');
+    filters.push(placeholders === '' ? 'attribute_not_exists(#dept)' : `(#dept IN (${placeholders}) OR #handler IN (${placeholders}))`);
   }
   let startKey: Record<string, string> | undefined;
   if (cursor !== undefined) {

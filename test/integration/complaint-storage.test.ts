@@ -112,6 +112,8 @@ describe('storing a new complaint', () => {
     expect(ids(await listComplaints(TABLE_NAME, site, { status: 'received' }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1']);
     expect(ids(await listComplaints(TABLE_NAME, site, { owner: 'head' }, 50))).toEqual(['LIST-2']);
     expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['cardiology-ward'] }, 50))).toEqual(['LIST-3', 'LIST-2']);
+    // A department also sees the cases handed to it to handle.
+    expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['patient-relations'] }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1', 'LIST-4']);
     expect(ids(await listComplaints(TABLE_NAME, site, { overdueAt: new Date('2026-11-24T00:00:00Z') }, 50))).toEqual(['LIST-3']);
 
     const first = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2);
