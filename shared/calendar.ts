@@ -110,6 +110,11 @@ export function createWorkingCalendar(override: CalendarOverrideInput = {}): Wor
   return Object.freeze({ override: parsed, coveredYears, closures: new Set(parsed.holidays), extraWorkdays: new Set(parsed.workdays) });
 }
 
+/** The last moment of a calendar day in a zone, in UTC (…Z): how a due day becomes a due instant. */
+export function endOfDayUtc(timeZone: string, day: string): string {
+  return new Date(startOfDay(timeZone, toEpochDay(day) + 1) - 1).toISOString();
+}
+
 /** Whether some year from `fromDay` to `toDay` has a national schedule this calendar does not know: dates counted across it may move. */
 export function spansUnknownYear(calendar: WorkingCalendar, fromDay: string, toDay: string): boolean {
   for (let year = yearOf(toEpochDay(fromDay)); year <= yearOf(toEpochDay(toDay)); year += 1) if (!calendar.coveredYears.has(year)) return true;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { wallClockToInstant } from '../calendar.ts';
+import { endOfDayUtc, wallClockToInstant } from '../calendar.ts';
+import { isValidDay } from '../time.ts';
 
 // The complaint office's two forms (no JavaScript: plain form posts) turned into the bodies the JSON API
 // takes, so the same zod schemas and rules decide: a change to a case (ComplaintChangeSchema, via
@@ -24,7 +25,7 @@ const asBoolean = (value: string): boolean | string => (value === 'true' ? true 
 
 // --- a change to a case -------------------------------------------------------------------------------
 
-export const CHANGE_FIELDS = ['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'reason'] as const;
+export const CHANGE_FIELDS = ['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'dueDay', 'reason'] as const;
 
 const VersionSchema = z.coerce.number().int().min(1).max(999_999_999);
 
@@ -37,11 +38,14 @@ export interface CaseChangeForm {
   readonly change: Record<string, unknown>;
 }
 
-export function caseChangeFromForm(form: URLSearchParams): CaseChangeForm {
+/** `timeZone` is the case's: a new due day is due at the end of that day there, as the calendar's are. */
+export function caseChangeFromForm(form: URLSearchParams, timeZone: string): CaseChangeForm {
   const values = pick(form, CHANGE_FIELDS);
   const version = VersionSchema.safeParse(form.get('version') ?? '');
-  const { followUpDue = '', ...rest } = values;
-  return { version: version.success ? version.data : undefined, values, change: given({ ...rest, followUpDue: followUpDue === '' ? '' : asBoolean(followUpDue) }) };
+  const { followUpDue = '', dueDay = '', ...rest } = values;
+  // A malformed day goes on as it is, for the schema to refuse on `dueAt`.
+  const dueAt = dueDay === '' ? '' : isValidDay(dueDay) ? endOfDayUtc(timeZone, dueDay) : dueDay;
+  return { version: version.success ? version.data : undefined, values, change: given({ ...rest, followUpDue: followUpDue === '' ? '' : asBoolean(followUpDue), dueAt }) };
 }
 
 // --- a complaint entered by the office -----------------------------------------------------------------

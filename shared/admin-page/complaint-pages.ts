@@ -322,6 +322,7 @@ function changeForm(input: CasePageInput, options: CaseChangeOptions): string {
       ]
       : []),
     `<label>答复患者的内容${office ? '（办结必填）' : ''} <span class="en">Response to the patient${office ? ' (needed to close)' : ''}</span><textarea name="response" maxlength="4000">${e(values.response ?? '')}</textarea>${fieldErrors(errors, 'response')}</label>`,
+    ...(office ? [`<label>延长答复期限 <span class="en">Move the due date (the day it is due)</span><input type="date" name="dueDay" value="${e(values.dueDay ?? '')}">${fieldErrors(errors, 'dueAt')}</label>`] : []),
     ...(office ? [select('followUpDue', '重点回访 <span class="en">Follow-up call</span>', [option('true', '需要回访 · call back', values.followUpDue), option('false', '不需要 · no call', values.followUpDue)], values.followUpDue, errors, '— 按严重程度 · by severity —')] : []),
     `<label>原因（必填）<span class="en">Reason (required)</span><textarea name="reason" required maxlength="1000">${e(values.reason ?? '')}</textarea>${fieldErrors(errors, 'reason')}</label>`,
   ];
@@ -334,7 +335,7 @@ function noticeBlock(notice: CaseNotice | undefined): string {
   if (notice === undefined) return '';
   if (notice.kind === 'saved') return '<p class="notice" role="status">已保存。<span class="en">Saved.</span></p>';
   if (notice.kind === 'conflict') return '<div class="notice problem" role="alert"><strong>此案件已被他人修改，以下为最新内容；您的修改未保存。</strong><br><span class="en">Someone changed this case; here is the current one. Your change was not saved: check it and submit again if it is still needed.</span></div>';
-  const loose = notice.errors.filter((error) => !['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'reason'].includes(error.path));
+  const loose = notice.errors.filter((error) => !['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'dueAt', 'reason'].includes(error.path));
   return `<div class="notice problem" role="alert"><strong>未保存 · Not saved:</strong> ${e(notice.detail)}${loose.length === 0 ? '' : `<ul>${loose.map((error) => `<li>${e(error.path)}: ${e(error.message)}</li>`).join('')}</ul>`}</div>`;
 }
 
