@@ -65,6 +65,7 @@ const HISTORY_NAMES: Readonly<Partial<Record<HistoryEntry['change'], Bilingual>>
   alert: { zh: '安全警报', en: 'Safety alert' },
   'sla-warning': { zh: '期限提醒', en: 'Due-date reminder' },
   'sla-breach': { zh: '逾期上报', en: 'Overdue escalation' },
+  'acknowledge-late': { zh: '受理超时提醒', en: 'Not acknowledged in time' },
 };
 
 const e = escapeMarkup;

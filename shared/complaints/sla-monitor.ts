@@ -11,7 +11,8 @@ import { localMinute } from '../time.ts';
 // The SLA monitor watches each open complaint's response due date (`dueAt`: 5 or 10 working days, or the
 // site's own limits). At 80 % of the working time it reminds the owner; once `dueAt` has passed it tells
 // the office head, with the owner copied. Each fires once per case: `slaWarnedAt` and `slaEscalatedAt`
-// record that it did. The acknowledgement deadline (`acknowledgeBy`) is shown on the case but not watched.
+// record that it did. A case still `received` (not acknowledged to the complainant) after `acknowledgeBy`
+// (1 working day) gets one reminder to its owner, recorded in `ackRemindedAt`.
 //
 // If `dueAt` changes later (an extension), the reminders fire again for the new date: whoever changes
 // `dueAt` clears `slaWarnedAt` and `slaEscalatedAt` in the same change (lifecycle.ts `applyChange` does).
@@ -31,6 +32,8 @@ export interface SlaDecision {
   readonly warn: boolean;
   /** Mark the case escalated now. */
   readonly escalate: boolean;
+  /** Remind the owner that the case was not acknowledged by `acknowledgeBy`. */
+  readonly acknowledgeLate: boolean;
 }
 
 export interface SlaPlan {
@@ -54,7 +57,8 @@ export function decideSla(record: ComplaintRecord, calendar: WorkingCalendar, no
   // A case escalated already needs no reminder; one never reminded and now past due is marked reminded by
   // the escalation, so it gets one mail (to the head, owner copied), not two.
   const warn = record.slaWarnedAt === undefined && record.slaEscalatedAt === undefined && (breached || share >= WARN_SHARE);
-  return warn || escalate ? { record, share, warn, escalate } : undefined;
+  const acknowledgeLate = record.status === 'received' && record.ackRemindedAt === undefined && now.getTime() > Date.parse(record.acknowledgeBy);
+  return warn || escalate || acknowledgeLate ? { record, share, warn, escalate, acknowledgeLate } : undefined;
 }
 
 /** The decisions for a site's open cases at `now`, on the site's calendar. */
@@ -79,7 +83,7 @@ export function planSla(records: readonly ComplaintRecord[], settings: Complaint
 
 /** The case after the decision (version + 1) and its history entries. */
 export function slaChange(decision: SlaDecision, settings: ComplaintSettings, now: Date): { record: ComplaintRecord; history: HistoryEntry[] } {
-  const { record, share, warn, escalate } = decision;
+  const { record, share, warn, escalate, acknowledgeLate } = decision;
   const at = now.toISOString();
   const measured = `share ${share.toFixed(2)} of the working time to the due date ${record.dueAt}`;
   const history: HistoryEntry[] = [];
@@ -94,8 +98,11 @@ export function slaChange(decision: SlaDecision, settings: ComplaintSettings, no
   if (escalate) {
     history.push({ at, actor: SLA_ACTOR, change: 'sla-breach', reason: `${measured}; due date passed, escalated to the office head (${settings.officeHead.username}), owner ${record.owner} copied` });
   }
+  if (acknowledgeLate) {
+    history.push({ at, actor: SLA_ACTOR, change: 'acknowledge-late', reason: `still received, not acknowledged, after ${record.acknowledgeBy}; reminder mailed to the owner ${record.owner}` });
+  }
   return {
-    record: { ...record, ...(warn ? { slaWarnedAt: at } : {}), ...(escalate ? { slaEscalatedAt: at } : {}), version: record.version + 1 },
+    record: { ...record, ...(warn ? { slaWarnedAt: at } : {}), ...(escalate ? { slaEscalatedAt: at } : {}), ...(acknowledgeLate ? { ackRemindedAt: at } : {}), version: record.version + 1 },
     history,
   };
 }
@@ -137,6 +144,20 @@ export function slaMail(decision: SlaDecision, settings: ComplaintSettings, cont
   return { ...mail(context.from, [to], subject, lines), ...(cc.length === 0 ? {} : { cc }) };
 }
 
+/** The owner is reminded that the complainant has not yet been told the complaint was received. */
+export function acknowledgeMail(record: ComplaintRecord, settings: ComplaintSettings, context: SlaMailContext): Mail {
+  const by = `${localMinute(record.timeZone, record.acknowledgeBy)} (${record.timeZone})`;
+  return mail(context.from, [ownerEmail(settings, record.owner)], `【提醒 Reminder】投诉尚未受理 Complaint not yet acknowledged: ${record.trackingCode} · ${context.departmentName}`, [
+    '您负责的一条投诉已超过受理期限，仍未告知投诉人已受理，请尽快联系投诉人。A complaint you own is past its acknowledgement deadline: tell the complainant it is being handled, then mark it acknowledged.',
+    '',
+    `跟踪码 Tracking code: ${record.trackingCode}`,
+    `科室 Department: ${context.departmentName}`,
+    `受理期限 Acknowledge by: ${by}`,
+    '',
+    `查看投诉 Open the case (sign-in required): ${context.caseUrl}`,
+  ]);
+}
+
 export interface SlaMonitorOptions {
   readonly table: string;
   readonly mailFrom: string;
@@ -155,6 +176,8 @@ export interface SlaMonitorResult {
   /** Cases marked warned in this run (an overdue case never warned is marked warned with its escalation). */
   readonly warned: number;
   readonly escalated: number;
+  /** Owners reminded of a case not acknowledged in time. */
+  readonly acknowledgeReminded: number;
   /** Cases changed by someone else while this run looked at them: left to the next run, which re-reads them. */
   readonly conflicts: number;
   /** Mails not sent, cases with unreadable dates, sites with open cases but no complaint settings (ids in the log). */
@@ -166,7 +189,7 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
   const { table, now } = options;
   const send = options.send ?? sendMail;
   const pageSize = options.pageSize ?? 100;
-  const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, conflicts: 0, failed: 0 };
+  const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 };
   for (const siteId of await listSiteIds(table)) {
     counts.sites += 1;
     let settings: ComplaintSettings | undefined;
@@ -199,13 +222,18 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
         }
         if (decision.warn) counts.warned += 1;
         if (decision.escalate) counts.escalated += 1;
+        if (decision.acknowledgeLate) counts.acknowledgeReminded += 1;
         let departmentName = departmentNames.get(record.departmentId);
         if (departmentName === undefined) {
           const department = await getDepartment(table, siteId, record.departmentId);
           departmentName = department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`;
           departmentNames.set(record.departmentId, departmentName);
         }
-        const mail = slaMail(decision, settings, { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) });
+        const context = { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) };
+        const mails = [
+          ...(decision.warn || decision.escalate ? [slaMail(decision, settings, context)] : []),
+          ...(decision.acknowledgeLate ? [acknowledgeMail(record, settings, context)] : []),
+        ];
         // At most once: a mail that fails after the save is logged and not retried. Un-marking the case
         // to retry would turn every SES timeout (which may have delivered) and every overlapping run into
         // repeat reminders, and reminders that repeat are reminders staff learn to ignore. What a lost mail
@@ -213,11 +241,13 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
         // inbox lists overdue cases first, and the run fails at its end (the handler), so the function's
         // error metric shows that mail is broken. Safety signals, where a lost mail is not acceptable,
         // have their own alert, retried until sent.
-        try {
-          await send(mail);
-        } catch (error) {
-          logger.error('SLA mail not sent', { siteId, complaintId: record.id, mail: decision.escalate ? 'escalation' : 'reminder', error });
-          counts.failed += 1;
+        for (const message of mails) {
+          try {
+            await send(message);
+          } catch (error) {
+            logger.error('SLA mail not sent', { siteId, complaintId: record.id, mail: decision.escalate ? 'escalation' : decision.warn ? 'reminder' : 'acknowledge', error });
+            counts.failed += 1;
+          }
         }
       }
     } while (cursor !== undefined);

@@ -120,6 +120,8 @@ export const ComplaintRecordSchema = z.object({
   mailPending: z.boolean(),
   /** When the sla-monitor warned the owner that 80% of the time to `dueAt` had passed (once per due date). */
   slaWarnedAt: z.string().optional(),
+  /** When the sla-monitor told the owner that the case was still not acknowledged at `acknowledgeBy` (once). */
+  ackRemindedAt: z.string().optional(),
   /** When the sla-monitor told the office head that `dueAt` had passed (once per due date). */
   slaEscalatedAt: z.string().optional(),
   version: z.number().int().min(1),
@@ -129,7 +131,7 @@ export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
 export const HistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
-  change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach']),
+  change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach', 'acknowledge-late']),
   from: z.string().optional(),
   to: z.string().optional(),
   reason: z.string().optional(),

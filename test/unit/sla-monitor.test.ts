@@ -17,12 +17,12 @@ const TZ = 'Asia/Shanghai';
 const settings: ComplaintSettings = DEMO_COMPLAINT_SETTINGS;
 const { calendar } = siteClock(settings);
 
-/** A case received at `receivedAt`, due 5 working days later on the national calendar. */
+/** A case received at `receivedAt` and acknowledged, due 5 working days later on the national calendar. */
 function record(id: string, receivedAt: string, overrides: Partial<ComplaintRecord> = {}): ComplaintRecord {
   const due = dueDates(calendar, receivedAt, TZ);
   return {
     id, siteId: 'demo', departmentId: 'emergency', trackingCode: 'ABCD-EFGH-JKLM-NPQR', channel: 'hotline', enteredBy: 'user:office', settledOnSpot: false,
-    multiDepartment: false, receivedAt, timeZone: TZ, description: '急诊等候太久，护士说话很冲', status: 'received', category: 'waiting', severity: 'low',
+    multiDepartment: false, receivedAt, timeZone: TZ, description: '急诊等候太久，护士说话很冲', status: 'acknowledged', category: 'waiting', severity: 'low',
     safetySignal: false, safetyKinds: [], terms: [], handlerDepartmentId: 'patient-relations', owner: 'office', acknowledgeBy: due.acknowledge.atUtc,
     dueAt: due.investigation.atUtc, hasContact: true, mailPending: false, version: 1, ...overrides,
   };
@@ -188,7 +188,7 @@ describe('a run of the SLA monitor', () => {
     dynamoMock.on(TransactWriteCommand).rejectsOnce(cancelled(['ConditionalCheckFailed', 'None'])).resolves({});
     const sent: Mail[] = [];
     const result = await runSlaMonitor({ table: TABLE, mailFrom: 'feedback@hospital.example', publicBaseUrl: 'https://feedback.example', now: at('2026-11-06T16:00:00.000Z'), send: (mail) => { sent.push(mail); return Promise.resolve(); } });
-    expect(result).toEqual({ sites: 1, checked: 2, warned: 1, escalated: 0, conflicts: 1, failed: 0 });
+    expect(result).toEqual({ sites: 1, checked: 2, warned: 1, escalated: 0, acknowledgeReminded: 0, conflicts: 1, failed: 0 });
     expect(savedIds()).toEqual(['c-first', 'c-second']);
     expect(sent.map((m) => m.subject)).toEqual([expect.stringContaining('WXYZ-WXYZ-WXYZ-WXYZ')]);
     expect(sent[0]?.text).toContain('https://feedback.example/admin/complaints/c-second');
@@ -205,8 +205,43 @@ describe('a run of the SLA monitor', () => {
       return Promise.resolve();
     };
     const result = await runSlaMonitor({ table: TABLE, mailFrom: 'feedback@hospital.example', publicBaseUrl: 'https://feedback.example', now: at('2026-11-10T00:00:00.000Z'), send });
-    expect(result).toEqual({ sites: 1, checked: 2, warned: 2, escalated: 2, conflicts: 0, failed: 1 });
+    expect(result).toEqual({ sites: 1, checked: 2, warned: 2, escalated: 2, acknowledgeReminded: 0, conflicts: 0, failed: 1 });
     expect(savedIds()).toEqual(['c-first', 'c-second']);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('the acknowledgement deadline', () => {
+  // Received Monday 2026-11-02 09:00 Shanghai: to be acknowledged by the end of Tuesday 11-03 (15:59:59.999Z).
+  const unacknowledged = record('c-ack', '2026-11-02T01:00:00.000Z', { status: 'received' });
+
+  it('reminds the owner once when a case is still not acknowledged after a working day, and never once acknowledged', () => {
+    expect(decideSla(unacknowledged, calendar, at('2026-11-03T15:59:00Z'))).toBeUndefined();
+    const late = decideSla(unacknowledged, calendar, at('2026-11-03T16:30:00Z'));
+    expect(late).toMatchObject({ acknowledgeLate: true, warn: false, escalate: false });
+    if (late === undefined) throw new Error('no decision');
+    const { record: reminded, history } = slaChange(late, settings, at('2026-11-03T16:30:00Z'));
+    expect(reminded.ackRemindedAt).toBe('2026-11-03T16:30:00.000Z');
+    expect(history.map((h) => h.change)).toEqual(['acknowledge-late']);
+    expect(decideSla(reminded, calendar, at('2026-11-04T02:00:00Z'))).toBeUndefined();
+    expect(decideSla({ ...unacknowledged, status: 'acknowledged' }, calendar, at('2026-11-04T02:00:00Z'))).toBeUndefined();
+  });
+
+  it('mails the owner the acknowledgement reminder in the site\'s time, with no complaint text', async () => {
+    const dynamoMock = mockClient(DynamoDBDocumentClient);
+    dynamoMock.reset();
+    dynamoMock.on(QueryCommand).callsFake((input: QueryCommand['input']) => (input.IndexName === undefined ? { Items: [{ ...keys.siteIndex('demo'), siteId: 'demo' }] } : { Items: [unacknowledged] }));
+    dynamoMock.on(GetCommand).resolves({});
+    dynamoMock.on(GetCommand, { Key: keys.complaintSettings('demo') }).resolves({ Item: { ...keys.complaintSettings('demo'), ...settings } });
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const sent: Mail[] = [];
+    const result = await runSlaMonitor({ table: 't', mailFrom: 'f@hospital.example', publicBaseUrl: 'https://x.example', now: at('2026-11-03T16:30:00Z'), send: (m) => { sent.push(m); return Promise.resolve(); } });
+    expect(result).toMatchObject({ acknowledgeReminded: 1, warned: 0, escalated: 0 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.to).toEqual(['office@hospital.example']);
+    expect(sent[0]?.subject).toContain('尚未受理');
+    expect(sent[0]?.text).toContain('2026-11-03 23:59 (Asia/Shanghai)');
+    expect(sent[0]?.text).not.toContain('护士');
+    dynamoMock.reset();
   });
 });
