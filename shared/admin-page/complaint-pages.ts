@@ -4,7 +4,7 @@ import { canMove } from '../complaints/lifecycle.ts';
 import type { caseView } from '../complaints/staff-view.ts';
 import type { FieldError } from '../http/problem.ts';
 import { escapeMarkup } from '../markup.ts';
-import { type Channel, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry } from '../schemas/complaint.ts';
+import { CHANNEL_NAMES, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry } from '../schemas/complaint.ts';
 import type { Department } from '../schemas/site.ts';
 import type { ContactReading } from '../storage/complaint-contact.ts';
 import { dayIn } from '../time.ts';
@@ -28,18 +28,6 @@ export const STATUS_NAMES: Readonly<Record<ComplaintStatus, Bilingual>> = {
   responded: { zh: '已答复', en: 'Responded' },
   closed: { zh: '已办结', en: 'Closed' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-
-export const CHANNEL_NAMES: Readonly<Record<Channel, Bilingual>> = {
-  'qr-page': { zh: '扫码页面', en: 'QR page' },
-  hotline: { zh: '24小时投诉电话', en: '24-hour hotline' },
-  letter: { zh: '来信', en: 'Letter' },
-  'opinion-box': { zh: '患者意见箱', en: 'Opinion box' },
-  'walk-in': { zh: '来访', en: 'Walk-in' },
-  email: { zh: '电子邮件', en: 'E-mail' },
-  supervisor: { zh: '义务监督员', en: 'Volunteer supervisor' },
-  callback: { zh: '出院回访', en: 'Discharge callback' },
-  'survey-follow-up': { zh: '满意度调查跟进', en: 'Survey follow-up' },
 };
 
 const OUTCOME_NAMES: Readonly<Record<NonNullable<CaseView['outcome']>, Bilingual>> = {

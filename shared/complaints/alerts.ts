@@ -1,6 +1,6 @@
 import type { Mail } from '../aws/ses.ts';
 import { CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITY_NAMES } from '../classify/categories.ts';
-import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { CHANNEL_NAMES, type ComplaintRecord } from '../schemas/complaint.ts';
 import { escapeMarkup } from '../markup.ts';
 import { localMinute } from '../time.ts';
 
@@ -32,7 +32,7 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
     ``,
     `信号 Signal: ${kinds}`,
     `科室 Department: ${context.departmentName}`,
-    `渠道 Channel: ${record.channel}`,
+    `渠道 Channel: ${CHANNEL_NAMES[record.channel].zh} ${CHANNEL_NAMES[record.channel].en}`,
     `收到 Received: ${localMinute(record.timeZone, record.receivedAt)}`,
     `负责人 Owner: ${record.owner}`,
     `跟踪码 Tracking code: ${record.trackingCode}`,
@@ -52,7 +52,7 @@ const caseLines = (record: ComplaintRecord, context: NoticeContext): string[] =>
   `科室 Department: ${context.departmentName}`,
   `类别 Category: ${CATEGORY_NAMES[record.category].zh} ${CATEGORY_NAMES[record.category].en}`,
   `严重程度 Severity: ${SEVERITY_NAMES[record.severity].zh} ${SEVERITY_NAMES[record.severity].en}`,
-  `渠道 Channel: ${record.channel}`,
+  `渠道 Channel: ${CHANNEL_NAMES[record.channel].zh} ${CHANNEL_NAMES[record.channel].en}`,
   `收到 Received: ${localMinute(record.timeZone, record.receivedAt)}`,
   `确认期限 Acknowledge by: ${localMinute(record.timeZone, record.acknowledgeBy)}`,
   `办结期限 Due: ${localMinute(record.timeZone, record.dueAt)}${record.dueProvisional === true ? '（节假日未公布，日期可能调整 provisional）' : ''}`,
