@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     `Patient feedback is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`,
     `  Health            ${stack.baseUrl}/v1/health`,
     `  A survey page     ${example}`,
-    `  Its complaint page ${complaintPageUrl(stack.baseUrl, example.slice(example.lastIndexOf('/') + 1))}`,
+    `  Complaint page    ${complaintPageUrl(stack.baseUrl, example.slice(example.lastIndexOf('/') + 1))}`,
     `  Complaint inbox   ${stack.baseUrl}/admin/complaints`,
     `  Sent mail         ${stack.endpoints.ses}/ (safety alerts, notices, SLA reminders)`,
     `  Staff pages       ${stack.baseUrl}/admin (local accounts: README, "Local staff accounts")`,
