@@ -50,6 +50,8 @@ export interface LexiconEntry {
   readonly roleOf?: RoleOf;
   /** A word of clinical harm: raises severity to high. */
   readonly harm?: boolean;
+  /** Thanks that close a message (谢谢, 点赞, thank you): a comment ending on them is praise even when it names a service. */
+  readonly thanks?: boolean;
   /** Text every match contains (plain words only): the matcher skips the entry when it is absent, which keeps it fast. */
   readonly needle?: string;
 }
@@ -63,7 +65,7 @@ export interface SafetyEntry {
   readonly needle?: string;
 }
 
-interface Options { byRole?: boolean; byNurse?: boolean; byPrescriber?: boolean; staffOnly?: boolean; unlessPraised?: boolean; roleOf?: RoleOf; harm?: boolean }
+interface Options { byRole?: boolean; byNurse?: boolean; byPrescriber?: boolean; staffOnly?: boolean; unlessPraised?: boolean; roleOf?: RoleOf; harm?: boolean; thanks?: boolean }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -120,6 +122,13 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...en('diagnos*|surgery|surgeon|operation|complication*|treatment|examined|examine|explain*|risks|symptoms|never explained|second opinion|treatment plan|follow-up|follow up|discharged too|brushed off|dismissed|didn\'t listen|did not listen|rushed', 'topic', 'clinical', 2),
   ...en('no answers|no explanation|nobody explained|no one explained|readmitted|without telling|set wrong|another operation|take me seriously|taken seriously|ignored my symptoms|no one listened|nobody listened|wouldn\'t listen|refused to examine|didn\'t examine|never examined|wrong leg|wrong arm|wrong side|wrong eye|never told us|refer*|didn\'t read|never read|my notes', 'topic', 'clinical', 2),
   re('discharged too early', /(?<![a-z])discharg\w*\s+(?:\w+\s+){0,3}(?:too\s+(?:early|soon)|early)(?![a-z])/, 'en', 'topic', 'clinical', 3),
+  // a treatment that did not work, a test not done, what it turned out to be
+  ...zh('都没好|还没好|一直没好|也没好|不见效|没见效|换个药试|试试看|老毛病|没做检查|不给做检查|没给做检查', 'topic', 'clinical', 2),
+  re('没给我做检查', /(?:没|不)(?:给|帮)(?:我|他|她|孩子|老人)?做(?:任何|什么)?检查|连检查都没/, 'zh', 'topic', 'clinical', 3),
+  ...en('turned out|it was actually|cancer|tumour|tumor', 'topic', 'clinical', 2),
+  // a course of treatment names the doctor who prescribed it: its side effects are clinical
+  ...zh('化疗|放疗', 'topic', 'clinical', 3, { roleOf: 'doctor' }),
+  ...en('chemo*|radiotherapy', 'topic', 'clinical', 3, { roleOf: 'doctor' }),
   ...en('results|scan|mri|x-ray|ct|admitted|sent home|stroke|pneumonia|barely|fracture|consultation|test result*|condition|plan|painkillers', 'topic', 'clinical', 1),
 
   // nursing: nurses, carers, the guidance desk and escorts, and the bedside care they give
@@ -182,11 +191,14 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...en('security', 'topic', 'facilities', 2),
   ...en('nowhere to sit|nowhere for|no seats|no chairs|stood for', 'topic', 'facilities', 4),
   ...en('out of order|stairs', 'topic', 'facilities', 3),
+  // a queue for a facility is about the facility: "the queue for the lift", 等电梯
+  re('queue for the lift', /(?<![a-z])(?:queue|queues|wait|waiting|waited)\s+for\s+(?:the\s+|a\s+)?(?:lifts?|elevators?|toilets?|showers?|microwave|kettle|parking|car\s+park)(?![a-z])|等电梯|排队上厕所/, 'zh', 'topic', 'facilities', 4),
 
   // infection control and hand hygiene
   ...zh('院内感染|交叉感染|院感|手卫生', 'topic', 'infection-control', 5, { harm: true }),
   ...zh('洗手|手套|消毒|口罩|洗手液|免洗|隔离|血迹|针头|重复使用|一次性|止血带|无菌|污染|传染|锐器|共用|混用|同一副|酒精', 'topic', 'infection-control', 4),
   re('同一个拖把', new RegExp(`(?:厕所|马桶)的?(?:拖把|抹布)|同一(?:个|块|把|副|根)?(?:拖把|抹布|毛巾|手套|针|止血带)|挨个(?:病人)?(?:用|擦)|轮流用|从来不擦|不擦|(?:给|帮)(?:好几个|几个|所有|每个)人`), 'zh', 'topic', 'infection-control', 5),
+  re('拖完厕所拖病房', new RegExp(`拖(?:完|了)?(?:厕所|马桶|卫生间)${C}{0,6}(?:拖|擦)|拖把${C}{0,3}(?:没|不)换|(?:没|不)换拖把`), 'zh', 'topic', 'infection-control', 5),
   re('没用酒精擦', /(?:没|没有|不|未)(?:用|戴|换|做)?(?:酒精|消毒|洗手|手套|口罩)/, 'zh', 'topic', 'infection-control', 5),
   re('手没洗', new RegExp(`手${C}{0,2}(?:都|也)?(?:没|不)洗|不洗手`), 'zh', 'topic', 'infection-control', 5),
   ...zh('医疗垃圾|利器盒|紫外线|消毒液|没戴口罩|不戴口罩', 'topic', 'infection-control', 4),
@@ -209,15 +221,20 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...en('app|online|website|crash*|log in|login|queue display|reschedul*|text message|kiosk*|portal|wechat|alipay|qr', 'topic', 'appointments-it', 4),
   ...en('booked|booking*|book|system|skipped|cancel*|no record|confirmation|glitch*|error|check in|check-in|password|sms|slot*', 'topic', 'appointments-it', 3),
   ...en('appointment*', 'topic', 'appointments-it', 2),
+  ...en('automated|text|texts|texted', 'topic', 'appointments-it', 2),
 
   // staff conduct and ethics: 生冷硬顶推, gifts and kickbacks, shirking
   ...zh('红包|回扣|送礼|收礼|购物卡|好处费|生冷硬顶推|推诿|踢皮球|推来推去|互相推|推三阻四|来回推|来回折腾|吃拿卡要|走后门|关系户|医德|医风', 'topic', 'conduct', 5),
   re('推来推去', new RegExp(`推到${C}{0,8}(?:又|再)推|推回${C}{0,2}(?:门诊|急诊|科)|没有一个科室|哪个科(?:室)?都不|不愿意接收|不接收|拒收`), 'zh', 'topic', 'conduct', 4),
-  re('嫌我们烦', new RegExp(`嫌(?:我们|我|病人|家属|老人|她|他)?${C}{0,2}(?:问题多|事多|烦|麻烦|啰嗦|慢|脏|臭|笨)|(?:扔|摔|甩|丢)(?:在|到|给)${C}{0,3}(?:台|桌|窗口|地上|我)|说找${C}{1,5}[，,]${C}{0,5}说找|赶出去|轰出去|拖出去`), 'zh', 'problem', 'conduct', 3, { byRole: true }),
-  re('说"…"', /(?:说|吼|骂|嚷|回|怼)(?:了一句|了句|道|着)?[:：]?[“"「]/, 'zh', 'problem', 'conduct', 2, { byRole: true, unlessPraised: true }),
+  re('嫌我们烦', new RegExp(`嫌(?:我们|我|病人|家属|老人|她|他)?${C}{0,4}(?:问题多|事多|烦|麻烦|啰嗦|慢|脏|臭|笨)|(?:扔|摔|甩|丢)(?:在|到|给)${C}{0,3}(?:台|桌|窗口|地上|我)|说找${C}{1,5}[，,]${C}{0,5}说找|赶出去|轰出去|拖出去`), 'zh', 'problem', 'conduct', 3, { byRole: true }),
+  re('说"…"', /(?:说|吼|骂|嚷|回|怼)(?:了一句|了句|道|着|我|他|她|我们|病人)?[:：]?[“"「]/, 'zh', 'problem', 'conduct', 2, { byRole: true, unlessPraised: true }),
   re('推销保健品', new RegExp(`推销${C}{0,3}(?:保健品|药|产品|器械|营养品)|卖(?:保健品|营养品)`), 'zh', 'topic', 'conduct', 5),
   re('朋友开的诊所', /(?:朋友|亲戚|熟人|家里人|他家|她家|自己)开的|私人诊所|介绍(?:我们|我)?去(?:外面|私人|他)/, 'zh', 'topic', 'conduct', 4),
   ...zh('医药代表|指定|推回给|推给|不归', 'topic', 'conduct', 3),
+  ...zh('意思意思|表示表示|打点打点|打点一下', 'topic', 'conduct', 5),
+  // passed on in a loop: 让我们找科室，科室又让我们找医务科
+  re('让找A，A又让找B', new RegExp(`(?:让|叫)(?:我们|我)?(?:去)?找${C}{1,8}[，,]${C}{0,8}(?:又|再)(?:让|叫)(?:我们|我)?(?:去)?找`), 'zh', 'topic', 'conduct', 4),
+  re('甩我脸上', /(?:扔|摔|甩|丢|砸)(?:在|到|给)?(?:我|人|病人|我们|老人)?的?(?:脸上|身上)/, 'zh', 'problem', 'conduct', 3, { byRole: true }),
   ...zh('态度恶劣|恶劣|吼|骂|嘲笑|翻白眼|白眼|不理人|爱答不理|爱理不理|大呼小叫|发火|难听|傲慢|当回事|刁难|训斥|呵斥|甩脸色|摆脸色|甩脸|脸拉得|拉着脸|拉着个脸|臭脸|玩手机|打游戏|死板|冷漠|冷淡|冷冰冰|不耐烦|嫌弃|嫌麻烦|瞧不起|看不起|歧视|讽刺|阴阳怪气|顶嘴|顶一句|怼|呛|说话很冲|说话冲|说话太冲|口气很冲|语气很冲|凶巴巴|聊天|聊私事|私事|闲聊|私人电话|接电话|叫不醒|脏话|爆粗口|骂骂咧咧|不搭理|装没听见|假装没看见|高高在上|官僚|打官腔|推脱|搪塞|不作为|睡大觉|在睡觉|暗示|找关系|托关系|靠关系|没有关系的话|没关系的话|瞪我|瞪着我|瞪人|白了我一眼|当我们不存在|当空气|威胁|恐吓|弄死|收拾你|收拾我们|收拾他|你好看', 'problem', 'conduct', 3, { byRole: true }),
   // what staff are quoted as saying: the classic 生冷硬顶推 retorts
   ...zh('爱看不看|爱治不治|不看就走|不看拉倒|爱来不来|爱挂不挂|你问我我问谁|急什么|催什么|吵什么|嫌贵别看|没钱别看|没钱就别看|事儿多|事多|矫情|找别人去|不归我管|不关我事|自己看去|别在这看|别在这里看|不想看就|就去别的医院|那就去别的医院|你去别的医院', 'problem', 'conduct', 3, { byRole: true }),
@@ -227,9 +244,11 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('盯着我看', /(?:摸|碰|蹭|揉|捏)(?:了)?(?:我|她|他|孩子|女儿)?的?(?:胸|胸口|胸部|屁股|臀|下身|隐私|大腿)|不是检查的位置|跟检查无关|与检查无关|盯着(?:我|她)(?:看|的)|(?:有没有|有无)(?:男|女)朋友|(?:加|要)(?:我|她)(?:的)?(?:微信|电话|手机号)|约(?:我|她)(?:出去|吃饭|见面)/, 'zh', 'problem', 'conduct', 4, { byRole: true }),
   ...zh('睡觉|打瞌睡|不开门|叫不开', 'problem', 'conduct', 3, { byRole: true, staffOnly: true }),
   re('as if she were stupid', /(?<![a-z])(?:as if|like)\s+(?:she|he|i|we|they)\s+(?:were|was|are|am)\s+(?:stupid|an idiot|a child|nothing|dirt)|treated (?:us|me|her|him) like|laughing and joking|joking around|messing around|gossiping/, 'en', 'problem', 'conduct', 3, { byRole: true }),
-  ...en('laughed at|laughing at', 'problem', 'conduct', 3, { byRole: true, staffOnly: true }),
+  ...en('laughed at|laughing at|threaten*', 'problem', 'conduct', 3, { byRole: true, staffOnly: true }),
   ...zh('凶|不理|看手机|不高兴|迟到|早退|离岗|脱岗', 'problem', 'conduct', 2, { byRole: true }),
-  ...zh('吵架|吵起来|性骚扰|骚扰|猥亵|动手动脚|下流|打人|推搡|推推搡搡|推了我|不三不四|黄段子|荤段子|色眯眯|占便宜|揩油|衣服全脱|脱光', 'problem', 'conduct', 3, { byRole: true }),
+  // a quarrel is staff conduct only when staff are named (走廊的人说话像吵架一样 is noise)
+  ...zh('吵架|吵起来', 'problem', 'conduct', 3, { byRole: true, staffOnly: true }),
+  ...zh('性骚扰|骚扰|猥亵|动手动脚|下流|打人|推搡|推推搡搡|推了我|不三不四|黄段子|荤段子|色眯眯|占便宜|揩油|衣服全脱|脱光', 'problem', 'conduct', 3, { byRole: true }),
   ...zh('服务态度|服务意识', 'topic', 'conduct', 2, { byRole: true }),
   ...zh('态度', 'topic', 'conduct', 1, { byRole: true }),
   ...en('bribe*|red envelope*|kickback*|pay extra|extra cash', 'topic', 'conduct', 5),
@@ -250,9 +269,12 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('脱衣服', 'topic', 'privacy', 2),
   ...zh('帘子|屏风|授权|围观|围着看|床头卡|单位领导|门没关|没关门|没拉帘|拍照|同事|领导', 'topic', 'privacy', 4),
   re('别人都能看到', new RegExp(`(?:谁都|别人|路过的人|旁人)(?:都)?能?(?:看到|看见|听到|听见)|(?:被别人|全被|都被)${C}{0,4}(?:看到|听到|听见|看见)|都听见了|都听到了|(?:人|谁|大家)${C}{0,6}都能?(?:看到|看见|听到|听见|翻看|翻|拿到)|周围(?:全是|都是)人|告诉了?${C}{0,3}(?:单位|同事|领导|邻居|老板|学校)|(?:什么病|哪个科|病情|的病)${C}{0,8}(?:跟|和|对|给)${C}{0,8}(?:说了|讲了|透露|说出去)|(?:的事|的事情|的情况|病情|结果)${C}{0,8}告诉(?:了)?${C}{0,3}(?:妈|爸|家里|家人|老公|老婆|父母|对象)`), 'zh', 'topic', 'privacy', 5),
+  re('单位知道了', new RegExp(`(?:公司|单位|同事|领导|老板|人事|学校|老师|邻居|亲戚|村里)${C}{0,6}(?:都|也|居然|竟然|全)?知道了`), 'zh', 'topic', 'privacy', 5),
   ...zh('征求|同意|实习生|照片|全名|姓名|名字|信息|权利|单位', 'topic', 'privacy', 2),
   ...zh('邻居|亲戚', 'topic', 'privacy', 1),
   ...en('privacy|confidential*|leak*|personal information|personal details|curtain*|consent|out loud|employer|read out|read aloud|marketing|spam|shared my|sold my|data|overheard|in front of|wrong address|old address|opened by|sent to the wrong', 'topic', 'privacy', 4),
+  ...en('called out|across the waiting room|full name|reason for my visit|ex-husband|ex-wife|ex-partner|my ex', 'topic', 'privacy', 4),
+  re('given information about', /(?<![a-z])(?:given|gave|told|shared|passed|disclosed)\s+(?:\w+\s+){0,3}(?:information|details|results)\s+(?:about|on|of)\s+(?:my|her|his)(?![a-z])/, 'en', 'topic', 'privacy', 5),
   ...en('medical records|records|see everything|hiv|my number|my details|gave my number|gave my details|gave my address', 'topic', 'privacy', 2),
 
   // waiting times
@@ -264,6 +286,9 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('到N点还没', new RegExp(`(?:到|等到|排到)${C}{0,3}${NUM}+点(?:半|多|钟)?${C}{0,2}(?:才|还|都)(?:没)?(?:叫到|轮到|排到|看上|看到|叫我)?`), 'zh', 'topic', 'waiting', 4),
   re('要两天', new RegExp(`要${NUM}+(?:天|周|个星期|个礼拜|个月)|(?:结果|报告)${C}{0,4}出来要|(?:一晚上|一夜|一上午|一下午|一整天)${C}{0,2}(?:都)?没人|天亮了?才|才(?:来|有)(?:个|一个)?(?:医生|护士|人)|(?:[0-9]{2,}|[一二两三四五六七八九]?十|几十|一百|上百|百)多?个号|人多|人太多|挤爆|人山人海`), 'zh', 'topic', 'waiting', 3),
   re('两周了还没出', new RegExp(`[0-9一二两三四五六七八九十几]${NUM}*(?:个)?(?:天|周|星期|礼拜|月|工作日)了?(?:都|还)(?:没|不)(?!人)`), 'zh', 'topic', 'waiting', 3),
+  re('排到下个月', new RegExp(`(?:排|约|预约)(?:到了?|在)(?:下个?月|下周|下星期|下礼拜|${NUM}+(?:个月|周|天)(?:以后|后))`), 'zh', 'topic', 'waiting', 4),
+  // a queue that moves slowly is a wait, even when the queue system is named
+  re('叫号太慢', new RegExp(`(?:叫号|叫得|看得|排得|轮得|挪得|进度|队伍)${C}{0,3}慢|(?:小时|钟头|上午|下午)才(?:叫|看|轮)(?:了|到)?`), 'zh', 'topic', 'waiting', 5),
   re('还没轮到', /(?:才|还没|一直没|迟迟没|都没)(?:叫到|轮到|排到|看上|看到我|叫我)/, 'zh', 'topic', 'waiting', 3),
   ...zh('排长队|等太久|干等|等不起|候诊|排队|轮到|等待|等床|等床位|住不进|排不上|迟迟|一直等|磨蹭|等病房|等的时间|等候时间|躺了一个晚上|躺了一夜|耽误事|耽误时间|浪费时间|拖拖拉拉|效率低|效率太低|慢吞吞|等到天亮|等了一夜', 'topic', 'waiting', 3),
   ...zh('等了|等到|排到|太久|好久|很久|一上午|一下午|一整天|一个上午|从早上|只开了|要等|才看上|才轮到', 'topic', 'waiting', 2),
@@ -276,6 +301,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('from 9 till 1', /(?<![a-z])from\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:till|until|to|til)\s+(?:nearly\s+|almost\s+|after\s+)?\d/, 'en', 'topic', 'waiting', 3),
   re('it took weeks', /(?<![a-z])(?:took|it's been|it has been|been waiting|waited)\s+(?:\w+\s+){0,2}?(?:weeks|months|days|hours)(?![a-z])/, 'en', 'topic', 'waiting', 4),
   re('seen until', /(?<![a-z])seen\s+(?:until|till|til|before|at)\s+(?:after\s+)?\d/, 'en', 'topic', 'waiting', 3),
+  ...en('on hold|hold music', 'topic', 'waiting', 3),
   ...en('whole morning|whole day|delay*|for hours|all day|all morning|all afternoon|sitting in the corridor', 'topic', 'waiting', 2),
   ...en('slow|late', 'problem', 'waiting', 2),
 
@@ -292,12 +318,18 @@ export const LEXICON: readonly LexiconEntry[] = [
 
   // evaluation without a category
   ...zh('不满意|差|不好|太差|糟糕|失望|投诉|有问题|不行|错|离谱|过分|无语|服了|寒心|气愤|太坑|气得|气死|气人|生气|心寒|憋屈|委屈|受气|窝火|郁闷', 'problem', undefined, 0),
-  ...zh('满意|很好|挺好|不错|感谢|谢谢|辛苦|细心|认真|负责|专业|周到|很快|及时|点赞|给力|放心|省心|顺利|挺顺|顺畅|方便|贴心|暖心|感动|感恩|好评|快多了|挺快|救了|救命|妙手回春|医术高明|尽心尽力|白担心|放心了|虚惊一场|和蔼|杠杠的|没得说|一流|高超|厉害|棒|好样的|靠谱|开心|高兴|啥事没有|没什么事|没事了|平安|五星|感激|佩服|难得|白衣天使|天使|医者仁心|仁心|好人|称赞|表扬|锦旗|可爱|笑眯眯|笑容|微笑|亲切', 'praise', undefined, 0),
+  // a result that went well, and slang praise (杀手级, killed it)
+  ...zh('成功|康复|恢复得|一针就|一针见血|杀手级|神了|绝了|一绝|太牛|神医|已经能|又能|终于能|可以下地', 'praise', undefined, 0),
+  ...en('killed it|smashed it|nailed it', 'praise', undefined, 0),
+  re('can walk again', /(?<![a-z])(?:can|could|able\s+to)\s+(?:\w+\s+){1,4}again(?![a-z])/, 'en', 'praise', undefined, 0),
+  ...zh('感谢|谢谢|点赞|点个赞|给个赞|好评|感恩|五星', 'praise', undefined, 0, { thanks: true }),
+  ...en('thank*|well done|five stars|5 stars', 'praise', undefined, 0, { thanks: true }),
+  ...zh('满意|很好|挺好|不错|辛苦|细心|认真|负责|专业|周到|很快|及时|给力|放心|省心|顺利|挺顺|顺畅|方便|贴心|暖心|感动|快多了|挺快|救了|救命|妙手回春|医术高明|尽心尽力|白担心|放心了|虚惊一场|和蔼|杠杠的|没得说|一流|高超|厉害|棒|好样的|靠谱|开心|高兴|啥事没有|没什么事|没事了|平安|感激|佩服|难得|白衣天使|天使|医者仁心|仁心|好人|称赞|表扬|锦旗|可爱|笑眯眯|笑容|微笑|亲切', 'praise', undefined, 0),
   // attitude praise: negated ("没耐心", "一点耐心都没有") it is an attitude complaint
   ...zh('耐心|热情|礼貌|客气|友好|和气|温柔|尊重', 'praise', 'conduct', 2, { byRole: true }),
   ...zh('干净', 'praise', 'facilities', 2),
   ...en('bad|terrible|awful|poor|disappointed|wrong|ridiculous|unacceptable|appalling|disgrace*', 'problem', undefined, 0),
-  ...en('great|wonderful|thank*|lovely|helpful|excellent|good|amazing|brilliant|fantastic|grateful|impressed|painless|quick|smooth|patient and|out of her way|out of his way|out of their way|above and beyond|just wanted to say|superb|outstanding|top notch|first class|faultless|couldn\'t fault|five stars|5 stars|well done|appreciat*|gratitude|compassion*|reassur*|professional', 'praise', undefined, 0),
+  ...en('great|wonderful|lovely|helpful|excellent|good|amazing|brilliant|fantastic|grateful|impressed|painless|quick|smooth|patient and|out of her way|out of his way|out of their way|above and beyond|just wanted to say|superb|outstanding|top notch|first class|faultless|couldn\'t fault|appreciat*|gratitude|compassion*|reassur*|professional', 'praise', undefined, 0),
   ...en('kind|friendly|polite|caring|respectful', 'praise', 'conduct', 2, { byRole: true }),
   ...en('clean', 'praise', 'facilities', 2),
 
@@ -418,16 +450,43 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   sre('we lost him', new RegExp(`(?<![a-z])lost\\s+(?:him|them|(?:my|our|his|her|their)\\s+${EN_FAMILY})(?![a-z])|(?<![a-z])lost\\s+her(?=\\s*(?:[.,;!?]|$|on|at|in|last|this|yesterday|after|before|during|when|while|and|to\\s+(?:cancer|covid|sepsis|an?\\s)))`), 'en', 'death'),
   sre("he's gone", new RegExp(`(?<![a-z])${EN_PERSON}(?:'s|\\s+is|\\s+was|\\s+has|\\s+had)\\s+(?:already\\s+|just\\s+)?gone(?!\\s+(?:home|out|to|back|for|up|down|missing|through|over|off|quiet|cold|on|into|in|away\\s+(?:for|on)))(?![a-z])`), 'en', 'death'),
 
+  // Round 2: word families for what the first holdout missed, each written as a shape rather than the
+  // sentence that showed it.
+  // A death with no stated subject: "抢救了半小时，最后还是走了", "两个小时后就走了", "突然就不行了". Only in
+  // a comment with a scene of acute care (抢救, 急诊, 送到, ICU...) so that "等了三个小时，最后还是走了"
+  // (we gave up and left) stays quiet.
+  sre('最后还是走了', /(?<=(?:抢救|急诊|icu|重症|送到|送来|送进|病危|手术|出生|生下来|还能说话|还有意识|心跳|呼吸)[^。！？]{0,40})(?:最后|最终|终究|到底|还是|没多久|没过多久|小时后|小时以后|天后|当天|当晚|第二天|半夜|凌晨|天亮|下午|晚上|早上)[^，。！？；]{0,6}?(?:就|还是|也|人)?(?:走了|没了|去了)(?![一几好半去到回出进开掉过])/, 'zh', 'death'),
+  sre('突然不行了', /(?:突然|一下子|眼看|人)(?:就)?不行了|(?:是在|在)[^，。！？；]{1,8}没的|没能(?:留下|留住|救回|活下|挺过|撑过)|(?:赶到|赶来|送到|到的时候|来的时候)[^，。！？；]{0,6}(?:已经|都)(?:晚了|来不及了|没有?呼吸|没气|凉了)/, 'zh', 'death'),
+  // giving things away, putting affairs in order, "won't be a burden much longer"
+  sre('把喜欢的东西送人', /(?:最喜欢|心爱|宝贝|珍惜|所有|全部|攒|存)的[^，。！？；]{0,10}?(?:都|全|全部)?(?:送给|送人|送了|分给|留给|给了)|(?:东西|衣物|存款|积蓄|零花钱|压岁钱)[^，。！？；]{0,4}(?:都|全|全部)(?:送|给|留给|分)|说(?:他|她|我)?(?:以后)?(?:用不着|用不上)了/, 'zh', 'suicide'),
+  sre('不会再拖累多久', /(?:不会|不用|用不了)(?:再)?(?:拖累|连累|麻烦|为难|牵连|让)[^，。！？；]{0,8}?(?:多久|太久|很久|几天)|活着(?:就是|只会|只是|也是)(?:给|拖累|浪费|受罪|连累|添)|(?:存折|银行卡|卡的?密码|遗嘱|保险单)[^，。！？；]{0,8}(?:记好|交给|留给|告诉我|写好|交代)/, 'zh', 'suicide'),
+  sre('觉得自己没用', /(?:觉得|感觉|总说|老说)(?:我|自己)[^，。！？；]{0,8}(?:没用|多余|是个?废物|是负担|是累赘|是拖油瓶|是个?包袱)|(?:我|自己)[^，。！？；]{0,6}(?:是|成了)[^，。！？；]{0,5}(?:拖油瓶|累赘|负担|废物|包袱)|(?:不醒|醒不过来|醒不来|不用醒)(?:就好|多好|算了|也好|最好)|反正(?:也|都)?(?:快|要)?(?:死|走|不行|活不(?:长|久))了?|反正也快了|别(?:在我身上)?(?:浪费|花)(?:钱|冤枉钱)/, 'zh', 'suicide'),
+  sre('饭也不吃药也不吃', /(?:饭|东西)(?:也|都)不(?:肯|想)?吃[^。！？]{0,4}药(?:也|都)不(?:肯|想)?吃|药(?:也|都)不(?:肯|想)?吃[^。！？]{0,4}(?:饭|东西)(?:也|都)不(?:肯|想)?吃/, 'zh', 'suicide'),
+  // marks kept hidden and the excuses given for them
+  sre('胳膊上全是疤', /(?:手腕|胳膊|手臂|大腿|腕)[^，。！？；]{0,8}(?:全是|都是|好多|很多|一条|一道|几条|几道|新的|旧的)[^，。！？；]{0,3}(?:疤|伤痕|伤疤|印子)|(?<=(?:护腕|长袖|袖子|手表|绷带|创可贴)[^。！？]{0,20})(?:疤|伤痕|伤疤|划痕|刀痕)/, 'zh', 'self-harm'),
+  sre('说是自己碰的', /(?<=(?:伤|青|紫|淤|肿|疤|印子|烫|划痕)[^。！？]{0,20})(?:说是?|非说|硬说|解释说)(?:她|他|老人|孩子)?(?:自己)?(?:不小心)?(?:碰|磕|摔|撞|弄|抓|划|切菜切|猫抓)/, 'zh', 'abuse'),
+  // abuse: denied water or food, restraint, fear of a carer, oblique touching, being alone behind a door
+  sre('不给他水喝', /不(?:给|让)(?:他|她|老人|我妈|我爸|病人|孩子|老太太|老爷子)(?:喝水|水喝|吃饭|饭吃|吃东西|喝|吃|上厕所)/, 'zh', 'abuse'),
+  sre('捆上', /(?:绑|捆)(?:上|住)|(?:手腕|脚踝|手上|脚上)[^，。！？；]{0,4}(?:红印|印子|勒痕|淤青)/, 'zh', 'abuse'),
+  sre('见了护工就发抖', /(?:一见|见到|看到|看见|听到)[^，。！？；]{0,6}(?:护工|护士|医生|白大褂|白衣服|那个)[^，。！？；]{0,4}(?:就)?(?:发抖|哆嗦|害怕|躲|哭|不敢)|(?:怕|害怕)(?:那个|这个)(?:男)?(?:护工|护士|医生|阿姨|大夫)/, 'zh', 'abuse'),
+  sre('手不老实', /手(?:不老实|不规矩|不干净)|不该(?:摸|碰|放|看)的地方|(?:趁|等)(?:我|她|他|孩子|病人)(?:睡着|麻药|迷糊|昏迷|不注意|没醒)[^，。！？；]{0,8}(?:摸|碰|亲|脱|解开|拍)|衣服被(?:解开|脱|掀开|撩)|(?:晚上|半夜|夜里)[^，。！？；]{0,8}(?:进|钻进|溜进)[^，。！？；]{0,4}(?:我|她|他|女儿|孩子|儿子)的?(?:房间|病房|被窝|床)|(?:找借口|总是|老是|经常)[^，。！？；]{0,8}单独(?:待|呆|相处|在一起|留下)|关(?:着|上|起)门[^，。！？；]{0,8}(?:待|呆)(?:了)?(?:很久|好久|半天)/, 'zh', 'abuse'),
+  ...sz('老东西|老糊涂|老废物', 'abuse'),
+  // threats against staff: 找医生算账, 带人来砸, 朝护士扔
+  sre('找医生算账', /找[^，。！？；]{0,6}算账|(?:带人|叫人|找人)(?:来)?[^，。！？；]{0,6}(?:砸|打|闹|堵|收拾)|(?:朝|向|往)(?:护士|医生|人|我|他|她|大夫)[^，。！？；]{0,4}(?:扔|砸|泼|挥|冲过去)/, 'zh', 'violence'),
+  sre('won\'t be a burden much longer', /(?<![a-z])(?:won't|will\s+not|not\s+going\s+to)\s+be\s+(?:a\s+burden|(?:around|here)\s+(?:much|for)\s+(?:longer|long))|(?<![a-z])(?:it|that|this|nothing)\s+won't\s+matter\s+(?:soon|much\s+longer|anyway|anymore)|(?<![a-z])(?:put|putting|getting|got)\s+(?:his|her|my|their)\s+affairs\s+in\s+order|(?<![a-z])(?:gave|giv(?:e|es|en|ing))\s+(?:away\s+)?(?:all\s+(?:of\s+)?)?(?:his|her|their)\s+(?!number|details|name|address|consent|permission|seat|blood|card|phone\s+number)(?:favou?rite\s+|prized\s+|precious\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:away|to\s+(?:his|her|their|a)\s+(?:friend|brother|sister|cousin|mate|neighbour|neighbor)|to\s+(?:friends|charity))/, 'en', 'suicide'),
+  sre('comes into her room at night', /(?<![a-z])(?:comes?|came|coming|goes|went|gets)\s+into\s+(?:her|his|my|their)\s+(?:room|bed|cubicle)(?:\s+(?:at\s+night|when|while|after))?|(?<![a-z])told\s+(?:her|him|me|my\s+\w+)\s+to\s+shut\s+up|(?<![a-z])(?:squeez|grip|yank|jerk|wrench)\w*\s+(?:her|his|my|their)\s+(?:arm|wrist|hand|neck)s?|(?<![a-z])black\s+and\s+blue|(?<![a-z])(?:sedated|drugged)\s+so|(?<![a-z])keep\w*\s+(?:her|him|them|mum|mom|dad|\w+)\s+sedated|(?<![a-z])(?:so|very|too|really)\s+rough|(?<![a-z])roughly|(?<![a-z])old\s+(?:cow|bag|hag|witch)|(?<![a-z])left\s+(?:\w+\s+){0,2}(?:sitting|lying)\s+in\s+(?:a\s+)?(?:wet|soiled|dirty)|(?<![a-z])(?:wet|soiled)\s+(?:pad|nappy|nappies|sheets|bed)s?[^.!?]{0,30}(?:hours|all\s+night|overnight|all\s+day)/, 'en', 'abuse'),
+  sre('waiting for her after her shift', /(?<![a-z])wait(?:ing)?\s+for\s+(?:her|him|the\s+\w+|that\s+\w+)\s+(?:\w+\s+){0,4}(?:outside|in\s+the\s+car\s+park|after\s+(?:her|his|their)\s+shift)|(?<![a-z])followed\s+(?:her|him|the\s+\w+|a\s+\w+|our\s+\w+)\s+(?:to\s+(?:her|his|their|the)\s+car|home|out\s+to)|(?<![a-z])make\s+sure\s+(?:he|she|you|they)\s+(?:never|won't)\s+\w+\s+again|(?<![a-z])(?:you'll|you\s+will|he'll|she'll|they'll)\s+pay\s+for\s+(?:this|it)|(?<![a-z])sort\s+(?:us|you|him|her|them|me)\s+out/, 'en', 'violence'),
+
   // idioms that block the words above (kind undefined)
   sre('医生一刀', /(?:医生|大夫|主任|主刀|医师)[^，。！？；]{0,2}一?刀/, 'zh', undefined),
-  ...sz('不动手|没动手|挨了一刀|挨一刀|手术刀|杀熟|掐着点|掐点|掐时间|拳头大|报复性|亡羊补牢|死马当活马医|打脸|拍胸口|拍胸脯|撞到头|撞了头|碰到头|自己撞到|被推进|被推到|被推去|被推出|杀人不见血|泼冷水|侵犯隐私|侵犯了我的隐私|侵犯权益|侵犯了|死板|死机|死角|死活|死心|死贵|死等|笑死|要死不活|开刀|刀口|主刀|动刀|刀疤|动手术|骚扰电话|骚扰短信|杀菌|杀毒|消杀|杀价|砍价|鬼门关|走了一趟|走了好几|走了几|走了半天|就走了吧|跑了一趟|搞砸|砸了招牌|砸锅卖铁|追着问|追着医生问|追着护士问|打针|打自己的脸|卡死|堵死|锁死|死循环|死胡同|死心眼|死磕|死扛|死命|死沉|累死累活|太伤人|很伤人|真伤人|挺伤人|好伤人|伤人心|伤人自尊|伤人的话|威胁生命|威胁到生命|自己动手|抽血|刀子嘴|一刀切|大刀阔斧|动手能力|下手术台后|杀手锏|不敢相信|不敢吃|不敢喝|不敢动', undefined),
+  ...sz('不动手|没动手|挨了一刀|挨一刀|手术刀|杀熟|掐着点|掐点|掐时间|拳头大|报复性|亡羊补牢|死马当活马医|打脸|拍胸口|拍胸脯|撞到头|撞了头|碰到头|自己撞到|被推进|被推到|被推去|被推出|杀人不见血|泼冷水|侵犯隐私|侵犯了我的隐私|侵犯权益|侵犯了|死板|死机|死角|死活|死心|死贵|死等|笑死|要死不活|开刀|刀口|主刀|动刀|刀疤|动手术|骚扰电话|骚扰短信|杀菌|杀毒|消杀|杀价|砍价|鬼门关|走了一趟|走了好几|走了几|走了半天|就走了吧|跑了一趟|搞砸|砸了招牌|砸锅卖铁|追着问|追着医生问|追着护士问|打针|打自己的脸|卡死|堵死|锁死|死循环|死胡同|死心眼|死磕|死扛|死命|死沉|累死累活|太伤人|很伤人|真伤人|挺伤人|好伤人|伤人心|伤人自尊|伤人的话|威胁生命|威胁到生命|自己动手|抽血|刀子嘴|一刀切|大刀阔斧|动手能力|下手术台后|杀手锏|杀手级|死不了|不敢相信|不敢吃|不敢喝|不敢动', undefined),
   sre('X死了', /(?:苦|甜|咸|辣|难闻|恶心|丢人|尴尬|心疼|愁|馋|乐|美|爽|帅|穷|香|热|冷|饿|累|困|渴|吵|烦|气|急|挤|臭|闷|忙|慢|吓|疼|痛|难受|麻烦|丑|懒|笨|晒|冻|憋|痒|酸|卡|堵|贵|坑|难吃|难喝)死(?:了|人|我|啦)?/, 'zh', undefined),
   // hyperbole: 等得要死, 疼得半死; not after a blow (打得半死 is violence)
   sre('得要死', /(?<![打揍踢砸捅砍掐勒])得(?:要|快|半)死(?:了|人|我|啦)?|(?:差点|差一点|险些)(?:就)?死/, 'zh', undefined),
   sre('等死了', /(?<!回家|在家|只能|回去)等死(?:了|人)/, 'zh', undefined),
   sre('抽了我三管血', /抽了?(?:我|他|她|孩子)?[^，。！？；]{0,4}?血/, 'zh', undefined),
   sre('摸我的伤口', /摸(?:我|她|他)的?(?:伤口|肚子|额头|头|脉|手腕|刀口|包|肿块)/, 'zh', undefined),
-  ...se('dead tired|dead end|deadline|bored to death|scared to death|dying to|to die for|sick to death|dead battery|phone died|battery died|battery was dead|phone was dead|dead phone|dying for|nearly died|almost died|heart attack|panic attack|asthma attack|anxiety attack|life-threatening|life threatening|stabbing pain|kicked out|kicked us out|kicked me out|sexual health|sexually transmitted|painkiller*|drop-dead|kill me now|attack of|dead on time|dead slow|dead easy|dead right|dead serious|dead quiet|dead silent|dead set|shooting pain*|slit lamp|buried in|under the knife|phone was dying|battery was dying|phone is dying|killed myself laughing|kill myself laughing|was murder|is murder|it\'s murder|shoulder blade*|fatal error|flu shot|covid shot|booster shot|shot of|locked in the car|gunshot wound*', undefined),
+  ...se('dead tired|dead end|deadline|bored to death|scared to death|dying to|to die for|sick to death|dead battery|phone died|battery died|battery was dead|phone was dead|dead phone|dying for|nearly died|almost died|heart attack|panic attack|asthma attack|anxiety attack|life-threatening|life threatening|stabbing pain|kicked out|kicked us out|kicked me out|sexual health|sexually transmitted|painkiller*|drop-dead|kill me now|attack of|dead on time|dead slow|dead easy|dead right|dead serious|dead quiet|dead silent|dead set|shooting pain*|slit lamp|buried in|under the knife|phone was dying|battery was dying|phone is dying|killed myself laughing|kill myself laughing|was murder|is murder|it\'s murder|shoulder blade*|fatal error|killed it|kills it|killing it|a killer|killer headache|flu shot|covid shot|booster shot|shot of|locked in the car|gunshot wound*', undefined),
   ...sz('死亡线|死神手里|起死回生', undefined),
   sre('dying of boredom', /(?<![a-z])(?:dying|died|die)\s+of\s+(?:boredom|thirst|hunger|embarrassment|shame|laughter|laughing|the heat|heat)(?![a-z])/, 'en', undefined),
   sre('kill time', /(?<![a-z])kill(?:ing)?\s+(?:time|the\s+time|an\s+hour|a\s+few|some\s+time|the\s+pain|pain|germs|bacteria|the\s+bacteria|the\s+infection)(?![a-z])/, 'en', undefined),
@@ -589,7 +648,7 @@ function isNegated(text: string, hit: Hit<LexiconEntry>, clauseOf: readonly numb
 const ZH_VICTIM_BEFORE = /(?:打|揍|踢|踹|砍|捅|砸|推|追着|弄死|杀|骂|威胁|袭击|攻击|冲着|朝)(?:死|伤|了|着|倒)?(?:值班|那个|这个|当班|一个|我们的|的)?$/;
 const ZH_TAKEN_BY = /^[^，。！？；]{0,4}(?:打|揍|踢|推倒|砸|砍|捅)/;
 const ZH_SUFFERS = /^[^，。！？；]{0,2}被[^，。！？；]{0,6}(?:打|揍|踢|砸|推|骂|咬|抓)/;
-const EN_VICTIM_BEFORE = /(?:hit|punch\w*|kick\w*|stab\w*|slap\w*|attack\w*|threaten\w*|assault\w*|shov\w*|push\w*|grabb\w*|spat at|abus\w*|(?:shout|yell|scream|swear|swore)\w*\s+at)\s+(?:the|a|an|one|our|my|his|her)?\s*(?:\w+\s+)?$/;
+const EN_VICTIM_BEFORE = /(?:follow\w*|hit|punch\w*|kick\w*|stab\w*|slap\w*|attack\w*|threaten\w*|assault\w*|shov\w*|push\w*|grabb\w*|spat at|abus\w*|(?:shout|yell|scream|swear|swore)\w*\s+at)\s+(?:the|a|an|one|our|my|his|her)?\s*(?:\w+\s+)?$/;
 
 function isVictim(text: string, hit: Hit<LexiconEntry>): boolean {
   const before = text.slice(Math.max(0, hit.start - 8), hit.start);
@@ -597,6 +656,8 @@ function isVictim(text: string, hit: Hit<LexiconEntry>): boolean {
   if (hit.entry.lang === 'zh') return ZH_VICTIM_BEFORE.test(before) || (before.endsWith('把') && ZH_TAKEN_BY.test(after)) || ZH_SUFFERS.test(after);
   return EN_VICTIM_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start));
 }
+
+const OUTSIDE_CARE = /养老院|敬老院|福利院|护理院|(?<![a-z])(?:care|nursing|residential)\s+home/;
 
 function emptyScores(): Record<Category, number> {
   return { clinical: 0, nursing: 0, billing: 0, pharmacy: 0, facilities: 0, 'infection-control': 0, 'appointments-it': 0, conduct: 0, privacy: 0, waiting: 0, other: 0 };
@@ -665,24 +726,34 @@ export function classify(text: string): Classification {
   const lastEvaluated = evaluated[evaluated.length - 1];
   const lastClause = lastEvaluated === undefined ? -1 : clauseOfHit(lastEvaluated.h);
   const endsOnPraise = evaluated.some(({ h, i }) => clauseOfHit(h) === lastClause && kindOf(i) === 'praise' && live(i));
-  const onlyPraises = praisedAnywhere && !complainedAnywhere && !strongTopic && endsOnPraise;
+  // Thanks at the close outweigh a service named on the way ("第一次用线上问诊，很方便…点个赞"), unless a word
+  // that is itself a complaint (weight 5: 红包, 发错药, 院内感染) or a word of harm is there.
+  const closesWithThanks = evaluated.some(({ h, i }) => clauseOfHit(h) === lastClause && h.entry.thanks === true && live(i));
+  const complaintTopic = hits.some((h, i) => h.entry.kind === 'topic' && live(i) && inSafety[h.start] !== true && (h.entry.weight >= 5 || h.entry.harm === true));
+  const onlyPraises = praisedAnywhere && !complainedAnywhere && endsOnPraise && (!strongTopic || (closesWithThanks && !complaintTopic));
 
   const victims = new Set(hits.filter((h) => h.entry.kind === 'role' && isVictim(normalised, h)));
   const roles = hits.filter((h) => h.entry.roleOf !== undefined && !victims.has(h));
+  // A carer from a care home (养老院, nursing home) is not the hospital's: what they did is no ward's complaint.
+  const outsideCare = OUTSIDE_CARE.test(normalised);
+  const roleOfEntry = (hit: Hit<LexiconEntry>): RoleOf | undefined =>
+    outsideCare && hit.entry.roleOf === 'nursing' && !/护士|nurse/.test(hit.text) ? 'public' : hit.entry.roleOf;
   // When the only people named are the targets ("shouting at the reception staff"), whoever acted was not staff.
   const noActor: RoleOf = roles.length === 0 && victims.size > 0 ? 'public' : 'staff';
   /** The person a word describes; undefined when nobody is named before it. */
   const namedRole = (hit: Hit<LexiconEntry>): RoleOf | undefined => {
     const clause = clauseOfHit(hit);
     const inClause = roles.find((r) => clauseOfHit(r) === clause);
-    if (inClause !== undefined) return inClause.entry.roleOf ?? 'staff';
+    if (inClause !== undefined) return roleOfEntry(inClause) ?? 'staff';
     const earlier = roles.filter((r) => r.start < hit.start);
     const last = earlier[earlier.length - 1];
     if (last === undefined) return undefined;
-    return roles.find((r) => clauseOfHit(r) === clauseOfHit(last))?.entry.roleOf ?? 'staff';
+    const first = roles.find((r) => clauseOfHit(r) === clauseOfHit(last));
+    return (first === undefined ? undefined : roleOfEntry(first)) ?? 'staff';
   };
   const roleFor = (hit: Hit<LexiconEntry>): RoleOf => namedRole(hit) ?? noActor;
   const categoryOf = (hit: Hit<LexiconEntry>): ScoredCategory | undefined => {
+    if (hit.entry.roleOf !== undefined && roleOfEntry(hit) === 'public') return undefined;
     if (hit.entry.staffOnly === true && namedRole(hit) === undefined) return undefined;
     if (hit.entry.byRole === true) {
       const role = roleFor(hit);
@@ -712,7 +783,12 @@ export function classify(text: string): Classification {
   hits.forEach((h, i) => {
     if (h.entry.kind !== 'role' || victims.has(h) || silent.has(clauseOfHit(h)) || categoryOf(h) === undefined) return;
     const beside = hits.some((other, j) => j !== i && clauseOfHit(other) === clauseOfHit(h) && other.entry.kind !== 'role' && (weights[j] ?? 0) > 0);
-    if (beside) weights[i] = h.entry.weight;
+    // a person named twice is one person: the second mention adds nothing
+    const key = `role:${h.text}`;
+    if (beside && !counted.has(key)) {
+      counted.add(key);
+      weights[i] = h.entry.weight;
+    }
   });
   // A complaint that names only a person (留置针肿了跟护士说了两次都没来看) goes to that person's area;
   // a comment whose only evaluation is praise or a negated complaint ("医生没有态度不好…整体满意") does not.

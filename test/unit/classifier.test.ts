@@ -229,15 +229,43 @@ describe('classify: general rules that carry to unseen comments', () => {
   });
 });
 
-// The three sets (see test/bench/classifier-bench.ts). Labelled and development were tuned on, so their
-// floors check the tuning holds; the holdout was written after the classifier was frozen, so its floors
-// are set a little below what was measured then (0.8106 accuracy, 17 of 25 safety signals, 3 false
-// alarms in 107): a change that loses ground on unseen text fails here.
+describe('classify: round-2 word families', () => {
+  it.each([
+    ['抢救了两个多小时，凌晨还是走了', 'death'],
+    ['他把最喜欢的吉他送给了同学', 'suicide'],
+    ['我觉得自己就是个累赘', 'suicide'],
+    ['她胳膊上全是一道一道的疤', 'self-harm'],
+    ['老人身上有淤青，护工说是她自己磕的', 'abuse'],
+    ["My dad said he won't be a burden much longer", 'suicide'],
+    ['He has been giving away all his books to his friend', 'suicide'],
+    ['The carer told her to shut up', 'abuse'],
+  ] as const)('flags %s as %s', (text, kind) => {
+    expect(classify(text).safetyKinds).toContain(kind);
+  });
+
+  it('keeps 走了 quiet when nobody died: a wait given up, a nurse who left', () => {
+    for (const text of ['排队等了半天，最后还是走了', '护士看了一眼就走了', '医生说死不了，让我回家', '这家的烤鸭是杀手级的', 'The surgeon killed it']) {
+      expect(classify(text).safetySignal, text).toBe(false);
+    }
+  });
+
+  it('gives a care home carer to nobody, and thanks at the close outweigh a service named on the way', () => {
+    expect(classify('老人从敬老院回来，护工说她一直不吃饭').category).toBe('other');
+    expect(classify('第一次用你们的网上挂号，很方便，点个赞').category).toBe('other');
+  });
+});
+
+// The four sets (see test/bench/classifier-bench.ts). Labelled, development and the first holdout were
+// tuned on (the first holdout since round 2), so their floors check the tuning holds. Holdout-2 was written
+// before round 2 changed any code and never tuned on: its floors sit just under what was measured when
+// the round-2 rules were frozen (155 / 210 = 0.7381 of categories, 50 of 57 safety signals, 6 false alarms
+// in 153): a change that loses ground on unseen text fails here.
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'complaints');
 const load = (name: string): LabelledComment[] => LabelledSetSchema.parse(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')));
 const labelled = load('labelled');
 const development = load('development');
 const holdout = load('holdout');
+const holdout2 = load('holdout-2');
 const isEnglish = (c: LabelledComment) => !/[\u4e00-\u9fff]/.test(c.text);
 const falseAlarmRate = (set: readonly LabelledComment[]) => evaluate(set).safety.falseAlarms / set.filter((c) => !c.safety).length;
 
@@ -263,9 +291,20 @@ describe('the sets', () => {
     expect(holdout.filter((c) => c.safety).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('holdout-2: at least 150 comments, every category, 30 safety signals, 20 harmless look-alikes, about a fifth in English', () => {
+    expect(holdout2.length).toBeGreaterThanOrEqual(150);
+    for (const category of CATEGORY_IDS) expect(holdout2.filter((c) => c.category === category).length, category).toBeGreaterThanOrEqual(10);
+    expect(holdout2.filter((c) => c.safety).length).toBeGreaterThanOrEqual(30);
+    const lookAlike = /死|杀|打车|打印|砍价|刀|走了|没了|kill|dying|die|murder/i;
+    expect(holdout2.filter((c) => !c.safety && lookAlike.test(c.text)).length).toBeGreaterThanOrEqual(20);
+    const english = holdout2.filter(isEnglish).length / holdout2.length;
+    expect(english).toBeGreaterThan(0.15);
+    expect(english).toBeLessThan(0.3);
+  });
+
   it('no comment is in two sets', () => {
     const seen = new Set<string>();
-    for (const c of [...labelled, ...development, ...holdout]) {
+    for (const c of [...labelled, ...development, ...holdout, ...holdout2]) {
       expect(seen.has(c.text), c.text).toBe(false);
       seen.add(c.text);
     }
@@ -280,32 +319,34 @@ describe('the sets', () => {
   });
 });
 
+const TUNED = { labelled, development, holdout } as const;
+
 describe('classifier on its sets', () => {
-  it.each([['labelled', labelled], ['development', development]] as const)('%s (tuned on): at least 90%% of categories, no missed safety signal, at most 1%% false alarms', (name, set) => {
+  it.each(['labelled', 'development', 'holdout'] as const)('%s (tuned on): at least 95 percent of categories, no missed safety signal, at most 1 percent false alarms', (name) => {
+    const set = TUNED[name];
     const evaluation = evaluate(set);
-    console.table(perCategoryRows(evaluation));
     console.log(JSON.stringify({ set: name, accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, falseAlarms: evaluation.safety.falseAlarms } }));
 
     expect(evaluation.safety.missed).toEqual([]);
     expect(evaluation.safety.recall).toBe(1);
-    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(falseAlarmRate(set)).toBeLessThanOrEqual(0.01);
   });
 
-  it('holdout (never tuned on): stays at or above the figures measured when it was written', () => {
-    const evaluation = evaluate(holdout);
+  it('holdout-2 (never tuned on): stays at or above the figures measured when round 2 was frozen', () => {
+    const evaluation = evaluate(holdout2);
     console.table(perCategoryRows(evaluation));
-    console.log(JSON.stringify({ set: 'holdout', accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, missed: evaluation.safety.missed, falseAlarms: evaluation.safety.falseAlarms } }));
+    console.log(JSON.stringify({ set: 'holdout-2', accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, missed: evaluation.safety.missed, falseAlarms: evaluation.safety.falseAlarms } }));
 
-    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.78);
-    expect(evaluation.safety.detected).toBeGreaterThanOrEqual(16);
-    expect(evaluation.safety.falseAlarms).toBeLessThanOrEqual(4);
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.73);
+    expect(evaluation.safety.detected).toBeGreaterThanOrEqual(49);
+    expect(evaluation.safety.falseAlarms).toBeLessThanOrEqual(7);
     // The product bound on false alarms (staff stop reading alerts beyond it).
-    expect(falseAlarmRate(holdout)).toBeLessThanOrEqual(0.05);
+    expect(falseAlarmRate(holdout2)).toBeLessThanOrEqual(0.05);
   });
 
   it('takes well under 1 ms per comment', () => {
-    const texts = [...labelled, ...development, ...holdout].map((c) => c.text);
+    const texts = [...labelled, ...development, ...holdout, ...holdout2].map((c) => c.text);
     for (const text of texts) classify(text);
     const started = performance.now();
     for (const text of texts) classify(text);
