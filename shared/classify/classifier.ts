@@ -43,6 +43,8 @@ export interface LexiconEntry {
   readonly byNurse?: boolean;
   /** Medication-advice words (副作用, dose) that are clinical when a doctor prescribed, pharmacy otherwise. */
   readonly byPrescriber?: boolean;
+  /** With byRole: conduct when a member of staff other than a doctor or nurse is named (看都不看 from a doctor is a rushed consultation, from a window clerk rudeness). */
+  readonly staffConduct?: boolean;
   /** A blow or threat that is a conduct complaint only when a member of staff is named: a husband hitting his wife at home is not. */
   readonly staffOnly?: boolean;
   /** A sign of complaint only in a comment that praises nothing (a quoted remark is a retort unless the comment is thanks). */
@@ -65,7 +67,7 @@ export interface SafetyEntry {
   readonly needle?: string;
 }
 
-interface Options { byRole?: boolean; byNurse?: boolean; byPrescriber?: boolean; staffOnly?: boolean; unlessPraised?: boolean; roleOf?: RoleOf; harm?: boolean; thanks?: boolean }
+interface Options { byRole?: boolean; byNurse?: boolean; byPrescriber?: boolean; staffConduct?: boolean; staffOnly?: boolean; unlessPraised?: boolean; roleOf?: RoleOf; harm?: boolean; thanks?: boolean }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -106,13 +108,13 @@ const WAIT = '(?:等|(?<!安)排|(?<![时问])候)';
 export const LEXICON: readonly LexiconEntry[] = [
   // clinical: diagnosis, treatment, consent, what a doctor decided or explained
   ...zh('误诊|漏诊|医疗事故|耽误治疗|延误治疗|耽误病情|延误病情|拔错|开错刀|做错手术|大出血|治坏|越治越|二次手术|手术失败|医疗纠纷|医疗差错', 'topic', 'clinical', 4, { harm: true }),
-  re('查出来是', new RegExp(`(?:别的|其他|另一家|另外一家|外|省|市|上级|大)医院${C}{0,8}(?:查出|确诊|诊断|发现)|才(?:查出|发现|确诊)|查出来是|查不出|没查出|诊断出来是|原来是`), 'zh', 'topic', 'clinical', 3),
+  re('查出来是', new RegExp(`(?:别的|其他|另一家|另外一家|外|省|市|上级|大)医院${C}{0,8}(?:查出|确诊|诊断|发现)|才(?:查出|确诊)|查出来是|查不出|没查出|诊断出来是|原来是`), 'zh', 'topic', 'clinical', 3),
   re('N分钟就看完', new RegExp(`${NUM}+分钟(?:就|不到|都不到)?(?:看完|就完|打发|结束|开了|开单|就开|看了|就让)|看了?(?:不到|没有)?[一两三几1-5]分钟|(?:一两|两三|三两|几|一|两)句话?就(?:打发|让|开|完|结束|把)`), 'zh', 'topic', 'clinical', 3),
-  ...zh('诊断|病情|治疗|手术|术前|术后|并发症|麻醉|接生|查房|复查|复诊|开刀|刀口|主刀|动手术|告知|医术|过度检查|过度治疗|经验不足|治疗方案|出院小结|出血|解释|抢救|会诊|转院|确诊|医嘱|知情同意|同意书|手术同意|签字|沟通|病因|后遗症|恶化|加重|没效果|不见好|没好转|缝针|缝合|拆线|打石膏|石膏|手艺|拍片|微创|下不了床|下不了地|走不了路|片子|化验单|检查报告|听诊|把脉|问诊|没说完|没讲完|没听完|打断|说不清|讲不清|听不明白|术语|看病难|没看一眼|看都没看|看都不看|头都不抬|只看电脑|没人说|没人告诉|没人解释|没有人解释|不告诉我们|没跟我们说|转icu', 'topic', 'clinical', 2),
+  ...zh('诊断|病情|治疗|手术|术前|术后|并发症|麻醉|接生|复查|复诊|开刀|刀口|主刀|动手术|告知|医术|过度检查|过度治疗|经验不足|治疗方案|出院小结|出血|解释|抢救|会诊|转院|确诊|医嘱|知情同意|同意书|手术同意|签字|沟通|病因|后遗症|恶化|加重|没效果|不见好|没好转|缝针|缝合|拆线|打石膏|石膏|手艺|拍片|微创|下不了床|下不了地|走不了路|片子|化验单|检查报告|听诊|把脉|问诊|没说完|没讲完|没听完|打断|说不清|讲不清|听不明白|术语|看病难|只看电脑|没人说|没人告诉|没人解释|没有人解释|不告诉我们|没跟我们说|转icu', 'topic', 'clinical', 2),
   ...zh('检查|病历|看病|开药|开单|效果|风险|症状|结果|水平|感染|听不懂|讲清楚|说清楚|讲明白|匆忙|不调整|仔细|b超|彩超|ct|核磁|胃镜|肠镜|孕检|产检|胎心|激素|处方|怎么回事|诊室|门诊|急诊|住院|发烧|高烧|咳嗽|疼|痛|伤口|治不好|icu|重症监护|牙|补牙|拔牙|过敏史', 'topic', 'clinical', 1),
   re('写的…是错的', new RegExp(`写(?:的|得)${C}{0,6}(?:是)?错|没人${C}{0,2}(?:解读|解释|说明)`), 'zh', 'topic', 'clinical', 3),
   re('…炎/癌/梗', /[\u4e00-\u9fff]{1,2}(?:炎|癌|瘤|梗|结核|结石|骨折)/, 'zh', 'topic', 'clinical', 1),
-  re('开了…药', new RegExp(`开了?${C}{0,6}?(?:的)?(?:药|激素|吊瓶|处方)`), 'zh', 'topic', 'clinical', 2),
+  re('开了…药', new RegExp(`开了${C}{0,6}?(?:的)?(?:药|激素|吊瓶|处方)|开(?!的)${C}{1,6}?(?:的)?(?:药|激素|吊瓶|处方)`), 'zh', 'topic', 'clinical', 2),
   ...zh('技术', 'topic', 'clinical', 2, { byRole: true }),
   ...zh('写错|写的是错的|记错|记录错|解读|没回答|不回答|答非所问|讲课|延误|没看好|看不好|疗效|不对症|诊错|判断错|查错|漏查|看漏|没发现|不重视|没重视|轻视', 'topic', 'clinical', 3),
   re('耽误了', /耽误(?!事|时间|工作|上班|功夫|大家|我们时间)/, 'zh', 'topic', 'clinical', 2),
@@ -130,6 +132,15 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('化疗|放疗', 'topic', 'clinical', 3, { roleOf: 'doctor' }),
   ...en('chemo*|radiotherapy', 'topic', 'clinical', 3, { roleOf: 'doctor' }),
   ...en('results|scan|mri|x-ray|ct|admitted|sent home|stroke|pneumonia|barely|fracture|consultation|test result*|condition|plan|painkillers', 'topic', 'clinical', 1),
+  // Round 3. Who found out late, who did the rounds, who never looked: the person named decides (a nurse
+  // who found a death in the morning is nursing; a window clerk who never looked up is conduct).
+  ...zh('才发现|查房', 'topic', 'clinical', 3, { byRole: true }),
+  ...zh('看都不看|头都不抬|没看一眼|看都没看|正眼都不看', 'topic', 'clinical', 2, { byRole: true, staffConduct: true }),
+  // tests piled on, a doctor who never came, sent home and back again
+  re('一大堆检查', new RegExp(`(?:一大堆|一堆|好多|很多|各种|一系列|十几项|好几项|一大串)${C}{0,2}(?:检查|化验|单子)`), 'zh', 'topic', 'clinical', 4),
+  re('一次都没来看过', new RegExp(`(?:一次|从来|始终|一直|几天)(?:都|也)?没(?:来)?(?:看|查|管)过|(?:全|都)是实习生|实习生在(?:弄|做|看|操作)`), 'zh', 'topic', 'clinical', 3, { byRole: true }),
+  re('sent me home', /(?<![a-z])(?:sent|send|sending)\s+(?:me|him|her|us|them|my\s+\w+)\s+home|(?<![a-z])discharg\w*\s+(?:me|him|her|them|us|my\s+\w+)(?![a-z])/, 'en', 'topic', 'clinical', 3),
+  ...en('just anxiety|only anxiety|in my head|nothing wrong|days later|getting worse|got worse|no one told|nobody told|no one had told|nobody had told', 'topic', 'clinical', 2),
 
   // nursing: nurses, carers, the guidance desk and escorts, and the bedside care they give
   ...zh('护士长|护工|导诊|陪检|分诊|预检分诊', 'topic', 'nursing', 3, { roleOf: 'nursing' }),
@@ -141,9 +152,12 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('抽血|夜班|禁食|探视', 'topic', 'nursing', 1),
   re('按了三次铃', new RegExp(`按了?${NUM}*次?铃`), 'zh', 'topic', 'nursing', 3),
   ...zh('皮试', 'topic', 'nursing', 2),
-  ...en('carer|caregiver|help desk|healthcare assistant|midwife|midwives|matron', 'topic', 'nursing', 3, { roleOf: 'nursing' }),
+  ...en('carer|caregiver|help desk|healthcare assistant|midwife|midwives|matron|porter*', 'topic', 'nursing', 3, { roleOf: 'nursing' }),
   ...en('call bell|nursing|vein|buzzer|cannula|bedpan|commode|bed sore*|pressure sore*', 'topic', 'nursing', 3),
   ...en('ignored|iv|drip|night shift|dressing|injection', 'topic', 'nursing', 2),
+  // restraint and sedation are ward decisions; the bell and what is left out of reach are bedside care
+  ...en('strapped|restrained|tied down|tied to the bed|sedated', 'problem', 'nursing', 4),
+  ...en('bell|out of reach|couldn\'t reach|could not reach', 'topic', 'nursing', 3),
 
   // billing: registration and billing windows, fees, insurance
   ...zh('多收|乱收费|重复收费|收了钱|医保|报销|退费|发票|押金|结算|新农合|收费|费用|住院费|床位费|挂号费|药费|工本费|加急费|检查费|收费标准|明码标价|乱收|结账|清单|一日清单|退钱|退款', 'topic', 'billing', 3),
@@ -152,6 +166,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('到账|没到账|套餐|加了好几项|多了好几项|加收|另收|额外收|多扣|扣错|重复扣|扣了两次|乱扣|隐形收费|预交金|预缴金|预存|分期|付不起|交不起|没钱|多算|便宜|差价|价格不一样|贵一倍|贵了', 'topic', 'billing', 3),
   re('退个费', new RegExp(`退${C}{0,2}(?:费|钱|款)`), 'zh', 'topic', 'billing', 3),
   ...zh('财务科|财务', 'topic', 'billing', 2),
+  re('发票开错', new RegExp(`(?:发票|抬头|收据)${C}{0,4}(?:开错|写错|错了)|(?:单位|公司)?${C}{0,2}报不了|报销不了`), 'zh', 'topic', 'billing', 4),
   ...zh('收钱|收的是|收成|收我|缴费|交费|交钱|自费|收费员|余额|扣了|扣费|明细|算错|算账|价格|花了|账单|杀价|砍价|讨价还价|坑钱|宰人|被宰|抢钱|收据|划价', 'topic', 'billing', 2),
   ...zh('费|钱|挂号', 'topic', 'billing', 1),
   ...zh('贵|不合理|不透明', 'problem', 'billing', 2),
@@ -177,16 +192,18 @@ export const LEXICON: readonly LexiconEntry[] = [
   // facilities: meals, toilets and cleaning, smoking, parking, the building, security
   re('订的餐', new RegExp(`(?:订的)?(?:餐|饭)${C}{0,8}(?:没送|还没送|送晚|送错)|订的(?:餐|饭)`), 'zh', 'topic', 'facilities', 4),
   ...zh('订餐|抽烟|吸烟|烟味|停车|停车场|车位|蟑螂|老鼠|饭菜|食堂|饭堂', 'topic', 'facilities', 4),
-  ...zh('厕所|卫生间|洗手间|异味|空调|暖气|电梯|热水|开水|饮水机|充电|窗户|指示牌|标识|垃圾桶|保洁|打扫|扶手|无障碍|门锁|加床|陪护椅|陪护床|陪床|发霉|漏水|噪音|安保|外放|难吃|蚊子|卫生死角|马桶|卫生纸|纸巾|拖地|地滑|滑倒|警示牌|积水|地面|轮椅|平车|椅子|座位|坐的地方|休息的地方|小卖部|超市|外卖|开水房|路标|楼梯|施工|装修|床垫|枕头|被褥|wifi|信号|打呼噜|呼噜|淋浴|洗澡|洗澡间|杂物|病号饭|营养餐|太油|油腻|太咸|太淡|不新鲜|护栏|床栏|臭虫|虫子|霉味|漏雨|天花板|墙皮|插座|电视|窗帘|柜子|水龙头|下水道|堵了|冲不下去|没纸', 'topic', 'facilities', 3),
+  ...zh('wifi|网速|罚单|贴条|车停|不能停|地方停|停不了|没处停|挪车', 'topic', 'facilities', 4),
+  ...en('wi-fi', 'topic', 'facilities', 4),
+  ...zh('厕所|卫生间|洗手间|异味|空调|暖气|电梯|热水|开水|饮水机|充电|窗户|指示牌|标识|垃圾桶|保洁|打扫|扶手|无障碍|门锁|加床|陪护椅|陪护床|陪床|发霉|漏水|噪音|安保|外放|难吃|蚊子|卫生死角|马桶|卫生纸|纸巾|拖地|地滑|滑倒|警示牌|积水|地面|轮椅|平车|椅子|座位|坐的地方|休息的地方|小卖部|超市|外卖|开水房|路标|楼梯|施工|装修|床垫|枕头|被褥|信号|折叠椅|躺椅|折叠床|行军床|打呼噜|呼噜|淋浴|洗澡|洗澡间|杂物|病号饭|营养餐|太油|油腻|太咸|太淡|不新鲜|护栏|床栏|臭虫|虫子|霉味|漏雨|天花板|墙皮|插座|电视|窗帘|柜子|水龙头|下水道|堵了|冲不下去|没纸', 'topic', 'facilities', 3),
   re('半夜吵', new RegExp(`(?:半夜|深夜|晚上|夜里)(?:(?!护士|医生|护工)${C}){0,4}(?:吵|打电话|说话|大声|看视频|外放|聊天)`), 'zh', 'topic', 'facilities', 3),
   ...zh('环境|被子|床单|灯|坏了|送餐|吃的|餐|警察|找不到路|绕了', 'topic', 'facilities', 2),
-  re('保安不管', new RegExp(`保安${C}{0,6}(?:躲|不管|没来|才到|才来|不在|没人|半天|也不|都不)|安保`), 'zh', 'topic', 'facilities', 3),
+  re('保安不管', new RegExp(`保安${C}{0,6}(?:躲|不管|没来|才到|才来|不在|没人|半天|也不|都不|看着|在旁边|站着|不拦|没拦)|安保`), 'zh', 'topic', 'facilities', 3),
   ...zh('睡不着|休息不好|饭|报警', 'topic', 'facilities', 1),
   ...zh('坏的|坏掉|损坏|失灵', 'topic', 'facilities', 2),
   ...zh('大声|声音太大|吵醒', 'problem', 'facilities', 2, { byNurse: true }),
   ...zh('脏|臭|吵|挤|冷|热|窄', 'problem', 'facilities', 2, { byNurse: true }),
   ...en('smok*|parking|car park|toilet*|cockroach*|food|meal*|cafe|cafeteria|canteen|vending machine*', 'topic', 'facilities', 4),
-  ...en('bathroom*|restroom*|lift|elevator*|noise|air conditioning|heating|cleaning|toilet paper|signage|signs|wheelchair*|police|wifi|pillow*|blanket*|shower*|soap', 'topic', 'facilities', 3),
+  ...en('bathroom*|restroom*|lift|elevator*|noise|air conditioning|heating|cleaning|toilet paper|signage|signs|wheelchair*|police|chair|fold-out|camp bed|pillow*|blanket*|shower*|soap', 'topic', 'facilities', 3),
   ...en('filthy|dirty|smell*|noisy|broken|freezing|cold', 'problem', 'facilities', 2),
   ...en('security', 'topic', 'facilities', 2),
   ...en('nowhere to sit|nowhere for|no seats|no chairs|stood for', 'topic', 'facilities', 4),
@@ -203,6 +220,10 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('手没洗', new RegExp(`手${C}{0,2}(?:都|也)?(?:没|不)洗|不洗手`), 'zh', 'topic', 'infection-control', 5),
   ...zh('医疗垃圾|利器盒|紫外线|消毒液|没戴口罩|不戴口罩', 'topic', 'infection-control', 4),
   ...zh('发热病人|器械|抹布|隔开|没分开|不分开|听诊器|血压计|拖把|不卫生|棉签|发热门诊', 'topic', 'infection-control', 3),
+  ...zh('混在一起|混在|棉球|镊子|敞着|敞开|换药车|治疗车', 'topic', 'infection-control', 3),
+  ...zh('发热', 'topic', 'infection-control', 2),
+  re('掉地上捡起来用', new RegExp(`(?:掉|落)(?:在|到)?地上${C}{0,6}(?:捡|接着用|继续用|又用|还用)|捡起来${C}{0,3}(?:接着|继续|又|还)用`), 'zh', 'topic', 'infection-control', 5),
+  ...en('used dressings|open bin|clinical waste|sharps bin|used swabs', 'topic', 'infection-control', 4),
   ...en('hand hygiene|cross infection|cross-contamination|cross contamination', 'topic', 'infection-control', 5, { harm: true }),
   ...en('sanitizer|sanitiser|gloves|masks|mask|disinfect*|sterili*|sterile|isolation|reused|hand gel|alcohol gel|used needle*|needle*', 'topic', 'infection-control', 4),
   re('same cloth', /(?<![a-z])same\s+(?:cloth|gloves?|towel|mop|needle|cuff|tourniquet|swab|wipe)(?![a-z])/, 'en', 'topic', 'infection-control', 5),
@@ -214,6 +235,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // appointments, the hospital app and the queue-calling system
   ...zh('叫号|号源|放号|小程序|公众号|网上挂号|验证码|登录|死机|系统错误|电子健康卡|闪退|微信|支付宝|智慧医院|互联网医院|线上问诊|在线问诊|网上问诊|人脸识别|实名认证|挂号平台|预约平台|抢号|一号难求|未支付|支付失败|付款失败|没同步|不同步|打不进|打不通|取号机|医保电子凭证|电子凭证|挂号机|白屏|下载不了|下载不', 'topic', 'appointments-it', 4),
   re('缴费机', /(?:缴费|收费|挂号|打印|取号|自助|报告)机/, 'zh', 'topic', 'appointments-it', 4),
+  ...zh('没有我的号|没我的号|号没了|查不到我的号|没有我的预约|没有预约记录|号作废|号被取消', 'topic', 'appointments-it', 4),
   ...zh('屏幕|显示屏|大屏|不更新|刷新不了|不找零|不能刷卡|电子发票|点不开|建档|没动过|一直不动|不动了|网络|断网|系统故障|系统坏了|系统崩了|扫不了|扫码失败|预约不上|约不上|约满|已约满|号被抢光|没号|挂不上号|挂不到号', 'topic', 'appointments-it', 3),
   re('电话没人接', new RegExp(`电话${C}{0,4}(?:没人接|打不通|打爆|占线|打不进)`), 'zh', 'topic', 'appointments-it', 3),
   ...zh('预约|网上|线上|绑卡|绑定|自助机|打印机|页面|扫码|二维码|短信|抢不到|健康卡|跳过|转圈|系统升级|网站|占线|客服电话|改约|退号|停诊|报错|卡死|卡住|卡顿|打不开|进不去|刷不出|加载|崩溃|注册|查不到|过号|不认|识别不了|不识别|机器', 'topic', 'appointments-it', 3),
@@ -236,6 +258,11 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('让找A，A又让找B', new RegExp(`(?:让|叫)(?:我们|我)?(?:去)?找${C}{1,8}[，,]${C}{0,8}(?:又|再)(?:让|叫)(?:我们|我)?(?:去)?找`), 'zh', 'topic', 'conduct', 4),
   re('甩我脸上', /(?:扔|摔|甩|丢|砸)(?:在|到|给)?(?:我|人|病人|我们|老人)?的?(?:脸上|身上)/, 'zh', 'problem', 'conduct', 3, { byRole: true }),
   ...zh('态度恶劣|恶劣|吼|骂|嘲笑|翻白眼|白眼|不理人|爱答不理|爱理不理|大呼小叫|发火|难听|傲慢|当回事|刁难|训斥|呵斥|甩脸色|摆脸色|甩脸|脸拉得|拉着脸|拉着个脸|臭脸|玩手机|打游戏|死板|冷漠|冷淡|冷冰冰|不耐烦|嫌弃|嫌麻烦|瞧不起|看不起|歧视|讽刺|阴阳怪气|顶嘴|顶一句|怼|呛|说话很冲|说话冲|说话太冲|口气很冲|语气很冲|凶巴巴|聊天|聊私事|私事|闲聊|私人电话|接电话|叫不醒|脏话|爆粗口|骂骂咧咧|不搭理|装没听见|假装没看见|高高在上|官僚|打官腔|推脱|搪塞|不作为|睡大觉|在睡觉|暗示|找关系|托关系|靠关系|没有关系的话|没关系的话|瞪我|瞪着我|瞪人|白了我一眼|当我们不存在|当空气|威胁|恐吓|弄死|收拾你|收拾我们|收拾他|你好看', 'problem', 'conduct', 3, { byRole: true }),
+  // hurtful words and humiliation in front of others
+  ...zh('伤人|伤自尊|侮辱|羞辱|活该', 'problem', 'conduct', 3, { byRole: true }),
+  re('说我们什么都不懂', new RegExp(`说(?:我们?|家属|病人|他|她)?${C}{0,3}(?:什么都不懂|啥都不懂|懂什么)`), 'zh', 'problem', 'conduct', 3, { byRole: true }),
+  re('当着一屋子人', /当着(?:所有人|大家|一屋子人|一屋子的人|满屋子人|别人|其他人|那么多人|这么多人|全病房|病友)(?:的面)?/, 'zh', 'problem', 'conduct', 2, { byRole: true }),
+  re('called her a …', /(?<![a-z])called\s+(?:me|her|him|us|them|my\s+\w+|our\s+\w+)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+/, 'en', 'problem', 'conduct', 3, { byRole: true }),
   // what staff are quoted as saying: the classic 生冷硬顶推 retorts
   ...zh('爱看不看|爱治不治|不看就走|不看拉倒|爱来不来|爱挂不挂|你问我我问谁|急什么|催什么|吵什么|嫌贵别看|没钱别看|没钱就别看|事儿多|事多|矫情|找别人去|不归我管|不关我事|自己看去|别在这看|别在这里看|不想看就|就去别的医院|那就去别的医院|你去别的医院', 'problem', 'conduct', 3, { byRole: true }),
   re('态度差', /态度(?:[很太真也极好超]|非常|特别|实在|超级)*(?:差劲|差|坏|不好|恶劣|生硬|蛮横|冷漠|横|凶)/, 'zh', 'problem', 'conduct', 3, { byRole: true }),
@@ -266,6 +293,8 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('显示全名', new RegExp(`显示${C}{0,3}(?:全名|名字|姓名|诊断|病情|身份证)|谁(?:看到|听到|路过)都|贴在(?:走廊|门口|墙上)|一览表|公示`), 'zh', 'topic', 'privacy', 5),
   ...zh('别人的病历|别人的报告|抖音|直播|视频号|拍视频', 'topic', 'privacy', 4),
   re('短信里写诊断', new RegExp(`(?:短信|微信|电话|信封|快递|明信片)${C}{0,8}(?:诊断|病情|检查结果|化验结果|hiv|报告内容)|知道我${C}{0,4}(?:检查结果|病情|诊断|住院)|(?:别的|其他|还有)(?:病人|人)(?:在场|在旁边|在)`), 'zh', 'topic', 'privacy', 5),
+  re('连我得什么病都知道', new RegExp(`(?:连|都)${C}{0,3}(?:得|生|有)(?:了)?(?:什么|啥)病(?:都)?知道|知道(?:我|他|她)(?:得|生)(?:了)?(?:什么|啥)病`), 'zh', 'topic', 'privacy', 5),
+  re('接到推销电话', new RegExp(`接到${C}{0,10}(?:推销|卖|广告|保险|保健品|贷款|陌生)${C}{0,6}(?:电话|短信)`), 'zh', 'topic', 'privacy', 3),
   ...zh('脱衣服', 'topic', 'privacy', 2),
   ...zh('帘子|屏风|授权|围观|围着看|床头卡|单位领导|门没关|没关门|没拉帘|拍照|同事|领导', 'topic', 'privacy', 4),
   re('别人都能看到', new RegExp(`(?:谁都|别人|路过的人|旁人)(?:都)?能?(?:看到|看见|听到|听见)|(?:被别人|全被|都被)${C}{0,4}(?:看到|听到|听见|看见)|都听见了|都听到了|(?:人|谁|大家)${C}{0,6}都能?(?:看到|看见|听到|听见|翻看|翻|拿到)|周围(?:全是|都是)人|告诉了?${C}{0,3}(?:单位|同事|领导|邻居|老板|学校)|(?:什么病|哪个科|病情|的病)${C}{0,8}(?:跟|和|对|给)${C}{0,8}(?:说了|讲了|透露|说出去)|(?:的事|的事情|的情况|病情|结果)${C}{0,8}告诉(?:了)?${C}{0,3}(?:妈|爸|家里|家人|老公|老婆|父母|对象)`), 'zh', 'topic', 'privacy', 5),
@@ -282,7 +311,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // a wait of minutes is not long in itself ("排队十分钟就好了")
   re('等了N分钟', new RegExp(`${WAIT}${C}{0,8}?${NUM}+分钟`), 'zh', 'topic', 'waiting', 2),
   re('…了N小时', new RegExp(`了${C}{0,3}?${NUM}+(?:个)?(?:多)?(?:小时|钟头)|${NUM}+个?多?(?:小时|钟头)`), 'zh', 'topic', 'waiting', 2),
-  re('整整一天', new RegExp(`整整${NUM}*(?:一天|一上午|一下午|一晚上|天|个小时|小时)|从${C}{0,6}到${C}{0,6}(?:一天|一上午|一下午|半天|${NUM}+个?小时)|晾(?:在一边|着)|排${C}{0,4}长的?队|(?:只|就)(?:开了?|有)(?:一个|两个|1个|2个)窗口|(?:一个|两个)窗口(?:开着)?`), 'zh', 'topic', 'waiting', 4),
+  re('整整一天', new RegExp(`整整${NUM}*(?:一天|一上午|一下午|一晚上|天|个小时|小时)|从${C}{0,6}到${C}{0,6}(?:一天|一上午|一下午|半天|${NUM}+个?小时)|从(?:早上|上午|中午|一早|早)${C}{0,8}(?:到|办到|等到|排到)${C}{0,3}(?:下午|晚上|中午|天黑|${NUM}+点)|晾(?:在一边|着)|排${C}{0,4}长的?队|(?:只|就)(?:开了?|有)(?:一个|两个|1个|2个)窗口|(?:一个|两个)窗口(?:开着)?`), 'zh', 'topic', 'waiting', 4),
   re('到N点还没', new RegExp(`(?:到|等到|排到)${C}{0,3}${NUM}+点(?:半|多|钟)?${C}{0,2}(?:才|还|都)(?:没)?(?:叫到|轮到|排到|看上|看到|叫我)?`), 'zh', 'topic', 'waiting', 4),
   re('要两天', new RegExp(`要${NUM}+(?:天|周|个星期|个礼拜|个月)|(?:结果|报告)${C}{0,4}出来要|(?:一晚上|一夜|一上午|一下午|一整天)${C}{0,2}(?:都)?没人|天亮了?才|才(?:来|有)(?:个|一个)?(?:医生|护士|人)|(?:[0-9]{2,}|[一二两三四五六七八九]?十|几十|一百|上百|百)多?个号|人多|人太多|挤爆|人山人海`), 'zh', 'topic', 'waiting', 3),
   re('两周了还没出', new RegExp(`[0-9一二两三四五六七八九十几]${NUM}*(?:个)?(?:天|周|星期|礼拜|月|工作日)了?(?:都|还)(?:没|不)(?!人)`), 'zh', 'topic', 'waiting', 3),
@@ -291,7 +320,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   re('叫号太慢', new RegExp(`(?:叫号|叫得|看得|排得|轮得|挪得|进度|队伍)${C}{0,3}慢|(?:小时|钟头|上午|下午)才(?:叫|看|轮)(?:了|到)?`), 'zh', 'topic', 'waiting', 5),
   re('还没轮到', /(?:才|还没|一直没|迟迟没|都没)(?:叫到|轮到|排到|看上|看到我|叫我)/, 'zh', 'topic', 'waiting', 3),
   ...zh('排长队|等太久|干等|等不起|候诊|排队|轮到|等待|等床|等床位|住不进|排不上|迟迟|一直等|磨蹭|等病房|等的时间|等候时间|躺了一个晚上|躺了一夜|耽误事|耽误时间|浪费时间|拖拖拉拉|效率低|效率太低|慢吞吞|等到天亮|等了一夜', 'topic', 'waiting', 3),
-  ...zh('等了|等到|排到|太久|好久|很久|一上午|一下午|一整天|一个上午|从早上|只开了|要等|才看上|才轮到', 'topic', 'waiting', 2),
+  ...zh('等了|等到|排到|太久|好久|很久|一上午|一下午|一整天|一个上午|从早上|要等|才看上|才轮到', 'topic', 'waiting', 2),
   ...zh('等|排|半天', 'topic', 'waiting', 1),
   ...zh('慢', 'problem', 'waiting', 2),
   ...en('waited|wait*|queue*|queuing|kept waiting|still waiting|took ages|forever|earliest|next month', 'topic', 'waiting', 3),
@@ -299,9 +328,12 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...en('only one window|one window|never ready|wasn\'t ready|not ready|before anyone|before anybody|before a doctor|before being seen|come back three times|come back twice|operation date|surgery date|nobody has called|no one has called|still no date|without seeing anyone|without being seen|left at', 'topic', 'waiting', 3),
   re('n minutes', /(?<![a-z0-9])(?:\d+|one|two|three|four|five|ten|twenty|thirty|forty|fifty|sixty|ninety)\s+minutes?(?![a-z])/, 'en', 'topic', 'waiting', 1),
   re('from 9 till 1', /(?<![a-z])from\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:till|until|to|til)\s+(?:nearly\s+|almost\s+|after\s+)?\d/, 'en', 'topic', 'waiting', 3),
-  re('it took weeks', /(?<![a-z])(?:took|it's been|it has been|been waiting|waited)\s+(?:\w+\s+){0,2}?(?:weeks|months|days|hours)(?![a-z])/, 'en', 'topic', 'waiting', 4),
+  re('it took weeks', /(?<![a-z])(?:took|takes|take|taking|it's been|it has been|been waiting|waited)\s+(?:\w+\s+){0,2}?(?:weeks|months|days|hours)(?![a-z])/, 'en', 'topic', 'waiting', 4),
   re('seen until', /(?<![a-z])seen\s+(?:until|till|til|before|at)\s+(?:after\s+)?\d/, 'en', 'topic', 'waiting', 3),
   ...en('on hold|hold music', 'topic', 'waiting', 3),
+  ...en('on a trolley|no beds|no bed', 'topic', 'waiting', 3),
+  ...en('in the corridor|overnight', 'topic', 'waiting', 2),
+  re("can't be seen for", /(?<![a-z])(?:can't|cannot|couldn't|won't|not)\s+(?:be\s+)?seen\s+for(?![a-z])/, 'en', 'topic', 'waiting', 4),
   ...en('whole morning|whole day|delay*|for hours|all day|all morning|all afternoon|sitting in the corridor', 'topic', 'waiting', 2),
   ...en('slow|late', 'problem', 'waiting', 2),
 
@@ -309,9 +341,10 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('护士站', 'role', 'nursing', 0, { roleOf: 'nursing' }),
   ...zh('护士|护工|护士姐姐|小护士|陪护|陪护阿姨|护理员|助产士', 'role', 'nursing', 2, { roleOf: 'nursing' }),
   ...zh('医生|大夫|主任|医师|主治|专家|主刀医生', 'role', 'clinical', 1, { roleOf: 'doctor' }),
-  ...zh('工作人员|窗口|保安|师傅|保洁|收费员|大姐|阿姨|大妈|小姑娘|小伙子|前台', 'role', undefined, 0, { roleOf: 'staff' }),
+  re('窗口的人', /(?:窗口|门诊|收费处|挂号处|前台|服务台|办公室|住院处|医保办|入院处|出院处)的(?:人|工作人员|小姑娘|大姐|阿姨)/, 'zh', 'role', undefined, 0, { roleOf: 'staff' }),
+  ...zh('工作人员|窗口|保安|师傅|保洁|收费员|志愿者|大姐|阿姨|大妈|小姑娘|小伙子|前台', 'role', undefined, 0, { roleOf: 'staff' }),
   ...zh('班主任|老师|校长|家属|病人|患者|隔壁床|有个男的|有个女的|一个男的|一个女的|前夫|陌生人|醉汉|喝醉的|同学|室友|路人', 'role', undefined, 0, { roleOf: 'public' }),
-  ...en('nurse*', 'role', 'nursing', 2, { roleOf: 'nursing' }),
+  ...en('nurse*|night staff|ward staff|nursing staff', 'role', 'nursing', 2, { roleOf: 'nursing' }),
   ...en('doctor*|physician*|consultant*|gp|registrar|specialist*', 'role', 'clinical', 1, { roleOf: 'doctor' }),
   ...en('staff|guard|security guard*|receptionist|clerk|front desk|reception desk', 'role', undefined, 0, { roleOf: 'staff' }),
   ...en('patients|patient|relatives|visitors|a man|a woman|someone|stranger', 'role', undefined, 0, { roleOf: 'public' }),
@@ -325,6 +358,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   ...zh('感谢|谢谢|点赞|点个赞|给个赞|好评|感恩|五星', 'praise', undefined, 0, { thanks: true }),
   ...en('thank*|well done|five stars|5 stars', 'praise', undefined, 0, { thanks: true }),
   ...zh('满意|很好|挺好|不错|辛苦|细心|认真|负责|专业|周到|很快|及时|给力|放心|省心|顺利|挺顺|顺畅|方便|贴心|暖心|感动|快多了|挺快|救了|救命|妙手回春|医术高明|尽心尽力|白担心|放心了|虚惊一场|和蔼|杠杠的|没得说|一流|高超|厉害|棒|好样的|靠谱|开心|高兴|啥事没有|没什么事|没事了|平安|感激|佩服|难得|白衣天使|天使|医者仁心|仁心|好人|称赞|表扬|锦旗|可爱|笑眯眯|笑容|微笑|亲切', 'praise', undefined, 0),
+  ...zh('太好了|真好|特别好|非常好|好极了|热心|搞定|顺多了|很顺|比想象|比我想的|一点都不疼|一点也不疼|没怎么疼|不怎么疼|一点都没哭|都没哭|没哭', 'praise', undefined, 0),
   // attitude praise: negated ("没耐心", "一点耐心都没有") it is an attitude complaint
   ...zh('耐心|热情|礼貌|客气|友好|和气|温柔|尊重', 'praise', 'conduct', 2, { byRole: true }),
   ...zh('干净', 'praise', 'facilities', 2),
@@ -335,14 +369,18 @@ export const LEXICON: readonly LexiconEntry[] = [
 
   // asking rather than complaining
   ...zh('请问|想问|问一下|问问|咨询一下|怎么办|该怎么|该去哪|去哪里|在哪里|哪里可以|哪里能|需要什么|要带什么|什么手续|什么材料|需要转诊吗|建议|希望', 'question', undefined, 0),
-  ...en('how do i|how can i|where can i|where do i|who can we|who can i|is there a way|can i get|could you tell|what should we do', 'question', undefined, 0),
+  // a suggestion that opens the comment asks too ("能不能在公众号上加一个…功能"); after a complaint it asks
+  // for a remedy ("…都没扎进去，能不能换个有经验的？") and the complaint stands
+  re('能不能…（开头）', /^(?:能不能|可不可以|能否|可否|是否可以)/, 'zh', 'question', undefined, 0),
+  ...zh('打听|想了解', 'question', undefined, 0),
+  ...en('do i have to|do i need to|should i|can i|could i|is it possible|would it be possible|could you|it would be nice|it would be great|how do i|how can i|where can i|where do i|who can we|who can i|is there a way|can i get|could you tell|what should we do', 'question', undefined, 0),
 
   ...zh('如果|要是|万一|假如|假设', 'condition', undefined, 0),
   ...en('if|unless', 'condition', undefined, 0),
 
   // places and words that contain a shorter scoring word
   ...en('waiting room|waiting area|waiting list|heart attack|sexual health|life-threatening|life threatening', 'neutral', undefined, 0),
-  ...zh('等一下|等等|排在|特别|区别|别人|别的|吓坏|气坏|累坏|急坏|心脏|肝脏|肾脏|脾脏|内脏|脏器|热情|冷静|冷藏|冲奶粉|冲洗|好看病|收拾东西|等级|平等|一等|死亡线|医务科|护理部|医患办|院办|养老院|够呛', 'neutral', undefined, 0),
+  ...zh('候诊区|候诊室|候诊大厅|候诊厅|等一下|等等|排在|特别|区别|别人|别的|吓坏|气坏|累坏|急坏|心脏|肝脏|肾脏|脾脏|内脏|脏器|热情|冷静|冷藏|冲奶粉|冲洗|好看病|收拾东西|等级|平等|一等|死亡线|医务科|护理部|医患办|院办|养老院|够呛', 'neutral', undefined, 0),
 ];
 
 // Safety signals: matched on their own pass, never negated (a reviewer reads a false alarm in a minute;
@@ -422,7 +460,7 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   // 走了 / 没了 / 不在了 ("gone") are deaths only after a person in the same clause who is its subject:
   // 人就走了, 我妈昨天走了, 孩子没了, 老太太已经不在了. Not "把她一个人丢在走廊就走了" (she was left; the
   // escort went), not "我妈的药没有了" (a possession ran out).
-  sre('人走了', new RegExp(`(?<!一个|把|把我|把他|把她|把我们)(?:人|${FAMILY})(?:(?!的|把|让|叫|带|陪|跟|和|给)[^，。！？；]){0,8}?(?:就|已经|也|都|突然|昨天|昨晚|今天|凌晨|半夜)?走了(?![一几好半去到回出进开掉])|(?:人|${FAMILY})(?:(?!的)[^，。！？；]){0,10}?(?:就|已经|也|都|突然)?(?:没了|没有了|不在了)`), 'zh', 'death'),
+  sre('人走了', new RegExp(`(?<!一个|把|把我|把他|把她|把我们)(?:人|${FAMILY})(?:(?!的|把|让|叫|带|陪|跟|和|给|可以|能|高|开心|欢|一起|一块)[^，。！？；]){0,8}?(?:就|已经|也|都|突然|昨天|昨晚|今天|凌晨|半夜)?走了(?![一几好半去到回出进开掉])|(?:人|${FAMILY})(?:(?!的)[^，。！？；]){0,10}?(?:就|已经|也|都|突然)?(?:没了|没有了|不在了)`), 'zh', 'death'),
   sre('走得突然', new RegExp(`(?:就这么|就这样|突然|这么)(?:走了|去了|没了)|走得(?:很|太|这么|那么|有点)?(?:突然|急|早|安详|痛苦|不明不白)|走的时候|(?:人|${FAMILY})[^，。！？；]{0,4}走(?:之前|以前|前|了以后|后)|(?:她|他|人)(?:已经|要是|如果)?不在了`), 'zh', 'death'),
   ...se('suicid*|kill myself|kill himself|kill herself|kill themselves|end my life|end his life|end her life|ending my life|ending his life|ending her life|take my own life|want to die|wants to die|wanted to die|don\'t want to live|overdose*', 'suicide'),
   ...se('no point going on|no point in living|no point living|can\'t go on|cannot go on|better off dead|better off without me|end it all|not want to be here|don\'t want to be here|not worth living|jump off|jump from|hang myself|hanged|sleeping pills|no reason to live|wish i was dead|wish i were dead|never wake up|better off without|on purpose|swallowed|took all|whole packet|whole bottle|not wake up|rather not wake|won\'t wake up|tired of living|tired of life|suicide note|left a note|what\'s the point|no point anymore|no point any more|nothing to live for|see no future|no future for|can\'t do this anymore|can\'t do this any more|want to disappear|wants to disappear|sleep forever|burden to|burden on|slit|hang himself|hang herself|od\'d|took too many|end things|ending things|ways to die|how many of|how to die|said his goodbyes|said her goodbyes|said goodbye to everyone|noose|can\'t take it anymore|can\'t take it any more|cannot take it anymore|stockpil*|give up on life|gave up on life|in front of a train', 'suicide'),
@@ -438,7 +476,7 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   ...se('self-harm|self harm|self-harming|hurt myself|hurt himself|hurt herself|hurting himself|hurting herself|harm myself|harming herself|harming himself|harming myself|cut myself|cut himself|cut herself|cutting myself|cutting herself|cutting himself|burn myself|burning herself|burning himself|cutting again|been cutting|started cutting|banging his head|banging her head|bang his head|bang her head|hitting himself|hitting herself|scratching herself|scratching himself|razor*|blade*|self-injur*|her wrists|his wrists|my wrists', 'self-harm'),
   sre('cutting her arms', /(?<![a-z])(?:cut(?:s|ting)?|scars?|burns?|marks?)\s+(?:on\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?)(?![a-z])/, 'en', 'self-harm'),
   ...se('abuse*|abusing|harass*|molest*|rape*|sexual*|groped|inappropriately|inappropriate|about my body|about her body|personal number|asked me out|asked her out|touched me|touched her|touching me|touching her|leer*|lewd|indecent*|own mess|own urine|own faeces|own feces|soiled|neglect*|mistreat*|ill-treat*|restrain*|strapped down|strapped to|tied to|tied down|too scared to|afraid to tell|scared to tell|flinch*|marks all over|marks on her|marks on his|took her call bell|took his call bell|took away her|took away his|out of reach|kept staring at|staring at my|asked for my number|asked for my phone|no chaperone|without a chaperone|undress completely|made her undress|made me undress|strip naked|fondl*|exposed himself|stalk*|followed me home|followed her home|bullied|bullying|locked in|locked up|sedated to|drugged|chemical restraint|keep her quiet|keep him quiet|manhandl*|rough with|dirty old man|dirty old woman', 'abuse'),
-  sre('refused to change him', /(?<![a-z])(?:refus\w*|wouldn't|would not|didn't|did not|won't)\s+(?:to\s+)?(?:change|feed|wash|clean|turn|toilet)\s+(?:him|her|them|my\s+\w+)(?![a-z])/, 'en', 'abuse'),
+  sre('refused to change him', /(?<![a-z])(?:refus\w*|wouldn't|would not|didn't|did not|won't)\s+(?:to\s+)?(?:change|feed|wash|clean|turn|toilet)\s+(?:him|her|them|my\s+\w+)(?![a-z])(?!\s+(?:hands?|own|face|teeth|hair|gloves|equipment|instruments?|stethoscope|trolley))/, 'en', 'abuse'),
   ...se('assault*|attack*|threat*|violen*|knife|stab|stabs|stabbed|stabbing|punch*|slap*|kick|kicks|kicked|kicking|beat me|beat him|beat her|beaten|shoved|pushed me|strangl*|choked|weapon|pinch*|bruis*|scratched|bit her|bit him|screamed at|throttl*|spat at|brawl|fight broke out|watch your back|dragged her|dragged him|dragged me|dragged my|black eye|murder*|headbutt*|beat up|beat him up|beat her up|threw a chair|hurled|lunged|came at me|came at him|came at her|went for me|went for him|went for her|pinned me|pinned him|pinned her|held me down|held him down|held her down|you\'ll regret|you will regret|know where you live|gun|shot at|shooting', 'violence'),
   sre('twisted his wrist', /(?<![a-z])twist\w*\s+(?:his|her|my|their)\s+(?:arm|wrist|hand|finger|ear|neck)s?(?![a-z])/, 'en', 'violence'),
   sre('pushed him over', /(?<![a-z])(?:push(?:ed)?|knock(?:ed)?|threw|throw)\s+(?:me|him|her|them|us|my\s+\w+)\s+(?:over|down|to\s+the\s+(?:floor|ground)|against)(?![a-z])/, 'en', 'violence'),
@@ -447,7 +485,7 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   ...se('died|dead|death|passed away|pass away|passed on|deceased|dying|morgue|stillborn|funeral|didn\'t make it|did not make it|lost my father|lost my mother|lost my husband|lost my wife|lost my son|lost my daughter|lost our baby|stopped breathing|no pulse|resuscitat*|cardiac arrest|lost the baby|lost our baby|lost her baby|miscarr*|stillbirth|no longer with us|slipped away|last breath|rest in peace|coroner|autopsy|post-mortem|post mortem|bereave*|condolences|didn\'t survive|did not survive|couldn\'t be saved|could not be saved|couldn\'t save him|couldn\'t save her|lost his battle|lost her battle|lost the fight|never came home|didn\'t wake up|never woke up|flatlined|fatal*|buried|burial|cremat*|late husband|late wife|late father|late mother|late son|late daughter|life support|switched off the|turned off the machine*|widow*', 'death'),
   // "passed" alone is a death when a person passed and nothing is passed on or by: "my mum passed on Tuesday"
   sre('mum passed', new RegExp(`(?<![a-z])${EN_PERSON}\\s+(?:has\\s+|had\\s+|just\\s+|sadly\\s+)?passed(?!\\s+(?:out|by|me|us|him|her|them|the|a|an|through|to|around|along|over|down|it|my|our|their|his|its|on\\s+(?:to|the|a|an|my|our|his|her|their|this|that|details|information|message)))(?![a-z])`), 'en', 'death'),
-  sre('we lost him', new RegExp(`(?<![a-z])lost\\s+(?:him|them|(?:my|our|his|her|their)\\s+${EN_FAMILY})(?![a-z])|(?<![a-z])lost\\s+her(?=\\s*(?:[.,;!?]|$|on|at|in|last|this|yesterday|after|before|during|when|while|and|to\\s+(?:cancer|covid|sepsis|an?\\s)))`), 'en', 'death'),
+  sre('we lost him', new RegExp(`(?<![a-z])lost\\s+(?:him|them|(?:(?:my|our|his|her|their)\\s+)?${EN_FAMILY})(?!'s)(?![a-z])|(?<![a-z])lost\\s+her(?=\\s*(?:[.,;!?]|$|on|at|in|last|this|yesterday|after|before|during|when|while|and|to\\s+(?:cancer|covid|sepsis|an?\\s)))`), 'en', 'death'),
   sre("he's gone", new RegExp(`(?<![a-z])${EN_PERSON}(?:'s|\\s+is|\\s+was|\\s+has|\\s+had)\\s+(?:already\\s+|just\\s+)?gone(?!\\s+(?:home|out|to|back|for|up|down|missing|through|over|off|quiet|cold|on|into|in|away\\s+(?:for|on)))(?![a-z])`), 'en', 'death'),
 
   // Round 2: word families for what the first holdout missed, each written as a shape rather than the
@@ -473,9 +511,18 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   ...sz('老东西|老糊涂|老废物', 'abuse'),
   // threats against staff: 找医生算账, 带人来砸, 朝护士扔
   sre('找医生算账', /找[^，。！？；]{0,6}算账|(?:带人|叫人|找人)(?:来)?[^，。！？；]{0,6}(?:砸|打|闹|堵|收拾)|(?:朝|向|往)(?:护士|医生|人|我|他|她|大夫)[^，。！？；]{0,4}(?:扔|砸|泼|挥|冲过去)/, 'zh', 'violence'),
-  sre('won\'t be a burden much longer', /(?<![a-z])(?:won't|will\s+not|not\s+going\s+to)\s+be\s+(?:a\s+burden|(?:around|here)\s+(?:much|for)\s+(?:longer|long))|(?<![a-z])(?:it|that|this|nothing)\s+won't\s+matter\s+(?:soon|much\s+longer|anyway|anymore)|(?<![a-z])(?:put|putting|getting|got)\s+(?:his|her|my|their)\s+affairs\s+in\s+order|(?<![a-z])(?:gave|giv(?:e|es|en|ing))\s+(?:away\s+)?(?:all\s+(?:of\s+)?)?(?:his|her|their)\s+(?!number|details|name|address|consent|permission|seat|blood|card|phone\s+number)(?:favou?rite\s+|prized\s+|precious\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:away|to\s+(?:his|her|their|a)\s+(?:friend|brother|sister|cousin|mate|neighbour|neighbor)|to\s+(?:friends|charity))/, 'en', 'suicide'),
+  sre('won\'t be a burden much longer', /(?<![a-z])(?:won't|will\s+not|not\s+going\s+to)\s+be\s+(?:a\s+burden|(?:around|here)\s+(?:much|for)\s+(?:longer|long))|(?<![a-z])(?:it|that|this|nothing)\s+won't\s+matter\s+(?:soon|much\s+longer|anyway|anymore)|(?<![a-z])(?:put|putting|getting|got)\s+(?:his|her|my|their)\s+affairs\s+in\s+order|(?<![a-z])(?:gave|giv(?:e|es|en|ing))\s+(?:away\s+)?(?:all\s+(?:of\s+)?)?(?:his|her|their)\s+(?!number|details|name|address|consent|permission|seat|bed|place|slot|appointment|blood|card|phone\s+number)(?:favou?rite\s+|prized\s+|precious\s+)?[a-z]+(?:\s+[a-z]+){0,4}?\s+(?:away|to\s+(?:his|her|their|a)\s+(?:friend|brother|sister|cousin|mate|neighbour|neighbor)|to\s+(?:friends|charity))/, 'en', 'suicide'),
   sre('comes into her room at night', /(?<![a-z])(?:comes?|came|coming|goes|went|gets)\s+into\s+(?:her|his|my|their)\s+(?:room|bed|cubicle)(?:\s+(?:at\s+night|when|while|after))?|(?<![a-z])told\s+(?:her|him|me|my\s+\w+)\s+to\s+shut\s+up|(?<![a-z])(?:squeez|grip|yank|jerk|wrench)\w*\s+(?:her|his|my|their)\s+(?:arm|wrist|hand|neck)s?|(?<![a-z])black\s+and\s+blue|(?<![a-z])(?:sedated|drugged)\s+so|(?<![a-z])keep\w*\s+(?:her|him|them|mum|mom|dad|\w+)\s+sedated|(?<![a-z])(?:so|very|too|really)\s+rough|(?<![a-z])roughly|(?<![a-z])old\s+(?:cow|bag|hag|witch)|(?<![a-z])left\s+(?:\w+\s+){0,2}(?:sitting|lying)\s+in\s+(?:a\s+)?(?:wet|soiled|dirty)|(?<![a-z])(?:wet|soiled)\s+(?:pad|nappy|nappies|sheets|bed)s?[^.!?]{0,30}(?:hours|all\s+night|overnight|all\s+day)/, 'en', 'abuse'),
   sre('waiting for her after her shift', /(?<![a-z])wait(?:ing)?\s+for\s+(?:her|him|the\s+\w+|that\s+\w+)\s+(?:\w+\s+){0,4}(?:outside|in\s+the\s+car\s+park|after\s+(?:her|his|their)\s+shift)|(?<![a-z])followed\s+(?:her|him|the\s+\w+|a\s+\w+|our\s+\w+)\s+(?:to\s+(?:her|his|their|the)\s+car|home|out\s+to)|(?<![a-z])make\s+sure\s+(?:he|she|you|they)\s+(?:never|won't)\s+\w+\s+again|(?<![a-z])(?:you'll|you\s+will|he'll|she'll|they'll)\s+pay\s+for\s+(?:this|it)|(?<![a-z])sort\s+(?:us|you|him|her|them|me)\s+out/, 'en', 'violence'),
+
+  // Round 3. A death told as 是…走的 (外婆是半夜一个人走的); marks in rows (一条挨着一条, 那么整齐);
+  // neglect that shows on the body (满背褥疮); touching that frightens (一直拉我的手, 往上面摸); restraint
+  // to a bed in English (strapped my father to the bed).
+  sre('外婆是半夜走的', new RegExp(`(?:${FAMILY})是[^，。！？；]{0,12}(?<!自己|走路|一起|先|后|着|坐车|打车|开车|轮椅|推着|扶着|出院)走的(?![路楼道])`), 'zh', 'death'),
+  sre('一条挨着一条', /(?<=(?:伤|疤|痕|印|手腕|胳膊|手臂|腿)[^。！？]{0,20})(?:一条挨着一条|一道挨着一道)|(?:一条一条|一道一道|一条条|一道道)的?(?:疤|伤|痕|印)/, 'zh', 'self-harm'),
+  sre('满背褥疮', /(?:都是|全是|长满|满是|一大片)(?:了)?(?:褥疮|压疮)|(?:褥疮|压疮)[^，。！？；]{0,4}(?:烂|流脓|见骨|好几个|一大片)/, 'zh', 'abuse'),
+  sre('一直拉我的手', /(?:拉|摸|握|搂|抱|牵|拽)(?:着)?(?:我|她|他)?(?:孩子|女儿|儿子|老婆|妈)?的?(?:手|腰|肩|腿|胳膊)[^。！？]{0,12}(?:害怕|吓|不舒服|恶心|不敢)|往(?:上|下|里)(?:面|边)(?:摸|伸)/, 'zh', 'abuse'),
+  sre('strapped him to the bed', /(?<![a-z])(?:strapp|tied|tying|tie|restrain|belt)\w*\s+(?:\w+\s+){0,3}?(?:to|down\s+to|onto)\s+(?:the|a|his|her|their)\s+(?:bed|chair|trolley|cot|wheelchair|bedframe|rails?)(?![a-z])/, 'en', 'abuse'),
 
   // idioms that block the words above (kind undefined)
   sre('医生一刀', /(?:医生|大夫|主任|主刀|医师)[^，。！？；]{0,2}一?刀/, 'zh', undefined),
@@ -485,7 +532,9 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
   sre('得要死', /(?<![打揍踢砸捅砍掐勒])得(?:要|快|半)死(?:了|人|我|啦)?|(?:差点|差一点|险些)(?:就)?死/, 'zh', undefined),
   sre('等死了', /(?<!回家|在家|只能|回去)等死(?:了|人)/, 'zh', undefined),
   sre('抽了我三管血', /抽了?(?:我|他|她|孩子)?[^，。！？；]{0,4}?血/, 'zh', undefined),
-  sre('摸我的伤口', /摸(?:我|她|他)的?(?:伤口|肚子|额头|头|脉|手腕|刀口|包|肿块)/, 'zh', undefined),
+  sre('摸我的伤口', /摸(?:我|她|他)?(?:家)?(?:孩子|女儿|儿子|宝宝|妈|爸|老人)?的?(?:伤口|肚子|额头|头|脉|手腕|刀口|包|肿块)/, 'zh', undefined),
+  // 特别伤人 (hurtful words), 砍什么价 (haggling), a knife one cannot buy: no violence
+  sre('特别伤人', /(?:特别|非常|有点|太|很|真|挺|好|多|最|更|十分|蛮|真的|话|说话|这么|那么|这话)伤人|砍[^，。！？；]{1,3}价|杀[^，。！？；]{1,3}价|刀[^，。！？；]{0,3}(?:买不到|买不着|没得卖|不卖|没卖)|(?:买不到|买不着|不卖|没有卖|没卖)[^，。！？；]{0,3}刀/, 'zh', undefined),
   ...se('dead tired|dead end|deadline|bored to death|scared to death|dying to|to die for|sick to death|dead battery|phone died|battery died|battery was dead|phone was dead|dead phone|dying for|nearly died|almost died|heart attack|panic attack|asthma attack|anxiety attack|life-threatening|life threatening|stabbing pain|kicked out|kicked us out|kicked me out|sexual health|sexually transmitted|painkiller*|drop-dead|kill me now|attack of|dead on time|dead slow|dead easy|dead right|dead serious|dead quiet|dead silent|dead set|shooting pain*|slit lamp|buried in|under the knife|phone was dying|battery was dying|phone is dying|killed myself laughing|kill myself laughing|was murder|is murder|it\'s murder|shoulder blade*|fatal error|killed it|kills it|killing it|a killer|killer headache|flu shot|covid shot|booster shot|shot of|locked in the car|gunshot wound*', undefined),
   ...sz('死亡线|死神手里|起死回生', undefined),
   sre('dying of boredom', /(?<![a-z])(?:dying|died|die)\s+of\s+(?:boredom|thirst|hunger|embarrassment|shame|laughter|laughing|the heat|heat)(?![a-z])/, 'en', undefined),
@@ -515,6 +564,10 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
 //    patient, relative or stranger, to conduct otherwise; noise (吵, 大声) to nursing for a nurse;
 //    medication advice (副作用, dose) to clinical for a doctor (what a doctor prescribed is clinical). A blow
 //    (踢了他, hit) is a conduct complaint only when staff are named: a husband hitting his wife is not.
+//    A person inside a phrase of violence is its target ("找那个医生算账", "朝护士扔", "waiting for the
+//    doctor in the car park"), as is one quarrelled with (跟护士吵); in a comment of violence that names no
+//    member of staff, blows and threats are nobody's to answer for. Words whose meaning follows the person
+//    (才发现, 查房, 看都不看) go to nursing for a nurse, to conduct for a window clerk, to clinical otherwise.
 // 5. Score: live topic and problem words add their weight to their category, each matched text once
 //    (repeating 预约 is not more evidence). Topic words inside a safety phrase ("从窗户跳下去", "take all
 //    her pills") describe the act, not a complaint, and score nothing. A clause whose only evaluation is
@@ -525,8 +578,13 @@ export const SAFETY_LEXICON: readonly SafetyEntry[] = [
 //    complaint is about that person: 护士 → nursing, 医生 → clinical, at least 2 points).
 //    A death that happened (not one supposed, not in a comment that only asks a question) adds 2 to
 //    clinical: a death in care is first a question about the care (the death term carries that weight).
+//    Abuse (the first act, not a word of fear such as 不敢说) adds 3 to the area of whoever did it: nursing
+//    for a nurse or carer, conduct for a doctor or other staff, nothing for a relative, stranger or no one.
 // 6. Choose the highest score of at least 2; on a tie the earlier category in TIE_BREAK; `other` when
-//    nothing reached 2.
+//    nothing reached 2. A comment led by a safety signal that is not about the care needs more: 4 for a
+//    suicide or self-harm signal when no member of staff is an actor (someone only asked or told, 问护士 /
+//    told the surgeon, is not), 3 for violence with no member of staff named: the words around such a
+//    signal (化疗, 窗户, 太久) describe the scene, not a complaint.
 // 7. Severity: critical for any safety signal, whatever the category; high when a word of clinical harm is
 //    live (误诊, 医疗事故, 发错药, 院内感染, wrong medication...); medium when the category is conduct or
 //    privacy (verified attitude complaints lead to accountability; privacy is a legal duty); low otherwise.
@@ -546,6 +604,16 @@ const MIN_SCORE = 2;
 const STRONG_TOPIC = 4;
 /** What a death adds to clinical. */
 const DEATH_CLINICAL = 2;
+/** What abuse adds to the area of whoever did it. */
+const ABUSE_WEIGHT = 3;
+/** The least score that makes a category in a comment led by a safety signal that is not about the care. */
+const SAFETY_LED_MIN_SCORE = 4;
+/** The same for violence with no member of staff as its actor (a security failure beside it still routes). */
+const VIOLENCE_LED_MIN_SCORE = 3;
+/** A person asked or told something (the addressee, not the actor). */
+const ADDRESSEE_BEFORE = /(?:问|跟|和|告诉|问了问|打听)(?:一下|了)?(?:值班|那个|这个|当班)?$|(?<![a-z])(?:asked|told|warned|tell|ask)\s+(?:the|a|our|my)?\s*$/;
+/** Stands for an abuse signal when its actor is looked up. */
+const ABUSE_ENTRY: LexiconEntry = { label: 'abuse', pattern: /$^/g, lang: 'zh', kind: 'problem', weight: ABUSE_WEIGHT };
 
 export interface ClassifiedTerm {
   /** The text as matched (normalised). */
@@ -650,10 +718,15 @@ const ZH_TAKEN_BY = /^[^，。！？；]{0,4}(?:打|揍|踢|推倒|砸|砍|捅)/
 const ZH_SUFFERS = /^[^，。！？；]{0,2}被[^，。！？；]{0,6}(?:打|揍|踢|砸|推|骂|咬|抓)/;
 const EN_VICTIM_BEFORE = /(?:follow\w*|hit|punch\w*|kick\w*|stab\w*|slap\w*|attack\w*|threaten\w*|assault\w*|shov\w*|push\w*|grabb\w*|spat at|abus\w*|(?:shout|yell|scream|swear|swore)\w*\s+at)\s+(?:the|a|an|one|our|my|his|her)?\s*(?:\w+\s+)?$/;
 
-function isVictim(text: string, hit: Hit<LexiconEntry>): boolean {
+const ZH_QUARREL_WITH = /^[^，。！？；]{0,2}(?:吵|闹|动手|打起来|吵起来)/;
+
+function isVictim(text: string, hit: Hit<LexiconEntry>, violence: readonly Hit<SafetyEntry>[]): boolean {
+  // a person inside a phrase of violence is its target ("找那个医生算账", "朝护士扔", "waiting for the doctor
+  // in the car park"), unless the phrase is a passive whose agent they are ("被护工推倒")
+  if (violence.some((v) => v.start <= hit.start && hit.end <= v.end && !/^被|(?:被|by\s+(?:the|a)?\s*)$/.test(text.slice(v.start, hit.start)))) return true;
   const before = text.slice(Math.max(0, hit.start - 8), hit.start);
   const after = text.slice(hit.end, hit.end + 10);
-  if (hit.entry.lang === 'zh') return ZH_VICTIM_BEFORE.test(before) || (before.endsWith('把') && ZH_TAKEN_BY.test(after)) || ZH_SUFFERS.test(after);
+  if (hit.entry.lang === 'zh') return ZH_VICTIM_BEFORE.test(before) || (before.endsWith('把') && ZH_TAKEN_BY.test(after)) || ZH_SUFFERS.test(after) || (/(?:跟|和|同)(?:值班|那个|这个|当班)?$/.test(before) && ZH_QUARREL_WITH.test(after));
   return EN_VICTIM_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start));
 }
 
@@ -732,14 +805,17 @@ export function classify(text: string): Classification {
   const complaintTopic = hits.some((h, i) => h.entry.kind === 'topic' && live(i) && inSafety[h.start] !== true && (h.entry.weight >= 5 || h.entry.harm === true));
   const onlyPraises = praisedAnywhere && !complainedAnywhere && endsOnPraise && (!strongTopic || (closesWithThanks && !complaintTopic));
 
-  const victims = new Set(hits.filter((h) => h.entry.kind === 'role' && isVictim(normalised, h)));
+  const violence = safety.filter((s) => s.entry.kind === 'violence');
+  const victims = new Set(hits.filter((h) => h.entry.kind === 'role' && isVictim(normalised, h, violence)));
   const roles = hits.filter((h) => h.entry.roleOf !== undefined && !victims.has(h));
   // A carer from a care home (养老院, nursing home) is not the hospital's: what they did is no ward's complaint.
   const outsideCare = OUTSIDE_CARE.test(normalised);
   const roleOfEntry = (hit: Hit<LexiconEntry>): RoleOf | undefined =>
     outsideCare && hit.entry.roleOf === 'nursing' && !/护士|nurse/.test(hit.text) ? 'public' : hit.entry.roleOf;
   // When the only people named are the targets ("shouting at the reception staff"), whoever acted was not staff.
-  const noActor: RoleOf = roles.length === 0 && victims.size > 0 ? 'public' : 'staff';
+  // In a comment of violence that names no member of staff, the blow or threat is a stranger's or a relative's.
+  const violence0 = violence.length > 0;
+  const noActor: RoleOf = roles.length === 0 && (victims.size > 0 || violence0) ? 'public' : 'staff';
   /** The person a word describes; undefined when nobody is named before it. */
   const namedRole = (hit: Hit<LexiconEntry>): RoleOf | undefined => {
     const clause = clauseOfHit(hit);
@@ -752,6 +828,8 @@ export function classify(text: string): Classification {
     return (first === undefined ? undefined : roleOfEntry(first)) ?? 'staff';
   };
   const roleFor = (hit: Hit<LexiconEntry>): RoleOf => namedRole(hit) ?? noActor;
+  const pharmacyInClause = (hit: Hit<LexiconEntry>) =>
+    hits.some((h) => h !== hit && clauseOfHit(h) === clauseOfHit(hit) && h.entry.category === 'pharmacy' && h.entry.weight >= 4 && h.entry.byPrescriber !== true);
   const categoryOf = (hit: Hit<LexiconEntry>): ScoredCategory | undefined => {
     if (hit.entry.roleOf !== undefined && roleOfEntry(hit) === 'public') return undefined;
     if (hit.entry.staffOnly === true && namedRole(hit) === undefined) return undefined;
@@ -759,10 +837,12 @@ export function classify(text: string): Classification {
       const role = roleFor(hit);
       if (role === 'nursing') return 'nursing';
       if (role === 'public') return undefined;
+      if (hit.entry.staffConduct === true && role === 'staff' && namedRole(hit) !== undefined) return 'conduct';
       return hit.entry.category;
     }
     if (hit.entry.byNurse === true && roleFor(hit) === 'nursing') return 'nursing';
-    if (hit.entry.byPrescriber === true && roleFor(hit) === 'doctor') return 'clinical';
+    // what the pharmacy handed over is the pharmacy's, even when the doctor's dose is named beside it
+    if (hit.entry.byPrescriber === true && roleFor(hit) === 'doctor' && !pharmacyInClause(hit)) return 'clinical';
     return hit.entry.category;
   };
 
@@ -792,7 +872,7 @@ export function classify(text: string): Classification {
   });
   // A complaint that names only a person (留置针肿了跟护士说了两次都没来看) goes to that person's area;
   // a comment whose only evaluation is praise or a negated complaint ("医生没有态度不好…整体满意") does not.
-  if (!weights.some((w) => w !== 0) && !onlyPraises && (complainedAnywhere || !praisedAnywhere)) {
+  if (!weights.some((w) => w !== 0) && !onlyPraises && !onlyAsks && (complainedAnywhere || !praisedAnywhere)) {
     hits.forEach((h, i) => {
       if (h.entry.kind === 'role' && h.entry.weight > 0 && !victims.has(h) && !silent.has(clauseOfHit(h)) && categoryOf(h) !== undefined) weights[i] = Math.max(h.entry.weight, MIN_SCORE);
     });
@@ -806,6 +886,7 @@ export function classify(text: string): Classification {
   });
 
   const safetyTerms: ClassifiedTerm[] = safety.map((h) => ({ term: h.text, weight: 0, negated: false, safetyKind: h.entry.kind }));
+  const kindsFound = SAFETY_KINDS.filter((kind) => safety.some((h) => h.entry.kind === kind));
   const death = safetyTerms.find((t, i) => t.safetyKind === 'death' && !hypothetical.has(clauseOf[safety[i]?.start ?? 0] ?? 0));
   if (death !== undefined && !onlyAsks) {
     death.category = 'clinical';
@@ -813,8 +894,37 @@ export function classify(text: string): Classification {
     scores.clinical += DEATH_CLINICAL;
   }
 
+  // Abuse (touching, restraint, insults) is a complaint about whoever did it: a nurse or carer's is nursing,
+  // other staff's conduct, a relative's or stranger's nobody's; when nobody is named it scores nothing.
+  // Fear (不敢说, scared of) names the victim's state, not an act: the first act decides.
+  const abuseAt = safety.findIndex((s) => s.entry.kind === 'abuse' && !/^(?:不敢|害怕|怕|too scared|scared|afraid|terrified|flinch)/.test(s.text));
+  const abuseHit = safety[abuseAt];
+  if (abuseHit !== undefined && !onlyAsks) {
+    const probe: Hit<LexiconEntry> = { start: abuseHit.start, end: abuseHit.end, text: abuseHit.text, entry: ABUSE_ENTRY, order: -1 };
+    const role = namedRole(probe);
+    const category: ScoredCategory | undefined = role === 'nursing' ? 'nursing' : role === 'doctor' || role === 'staff' ? 'conduct' : undefined;
+    const term = safetyTerms[abuseAt];
+    if (category !== undefined && term !== undefined) {
+      term.category = category;
+      term.weight = ABUSE_WEIGHT;
+      scores[category] += ABUSE_WEIGHT;
+    }
+  }
+
+  // A comment led by a safety signal that is not about the care (a patient at risk of suicide or self-harm;
+  // violence with no member of staff as its actor) is about the signal: what is mentioned around it (化疗,
+  // 窗户, the doctor threatened) is the scene. A category then needs the weight of a real complaint.
+  // Someone only asked or told ("问护士窗户能不能打开", "told the surgeon") is not an actor.
+  const staffActor = roles.some((r) => {
+    // a person, not a treatment that names its prescriber (化疗)
+    if (r.entry.kind !== 'role' && r.entry.roleOf !== 'nursing') return false;
+    const role = roleOfEntry(r);
+    return (role === 'nursing' || role === 'doctor' || role === 'staff') && !ADDRESSEE_BEFORE.test(normalised.slice(Math.max(0, r.start - 12), r.start));
+  });
+  const selfRisk = kindsFound.includes('suicide') || kindsFound.includes('self-harm');
+  const minScore = selfRisk && !staffActor ? SAFETY_LED_MIN_SCORE : kindsFound.includes('violence') && !staffActor && !selfRisk ? VIOLENCE_LED_MIN_SCORE : MIN_SCORE;
   let category: Category = 'other';
-  let best = MIN_SCORE - 1;
+  let best = minScore - 1;
   for (const candidate of TIE_BREAK) {
     if (scores[candidate] > best) {
       best = scores[candidate];
@@ -822,7 +932,7 @@ export function classify(text: string): Classification {
     }
   }
 
-  const kinds = SAFETY_KINDS.filter((kind) => safety.some((h) => h.entry.kind === kind));
+  const kinds = kindsFound;
   const harm = hits.some((h, i) => h.entry.harm === true && live(i));
   const severity: Severity = kinds.length > 0 ? 'critical'
     : harm ? 'high'

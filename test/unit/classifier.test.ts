@@ -255,11 +255,66 @@ describe('classify: round-2 word families', () => {
   });
 });
 
-// The four sets (see test/bench/classifier-bench.ts). Labelled, development and the first holdout were
-// tuned on (the first holdout since round 2), so their floors check the tuning holds. Holdout-2 was written
-// before round 2 changed any code and never tuned on: its floors sit just under what was measured when
-// the round-2 rules were frozen (155 / 210 = 0.7381 of categories, 50 of 57 safety signals, 6 false alarms
-// in 153): a change that loses ground on unseen text fails here.
+describe('classify: round-3 general rules', () => {
+  it.each([
+    ['我爸是凌晨一个人在ICU走的', 'death'],
+    ['We lost Mum in the night', 'death'],
+    ['手臂上的印子一条挨着一条', 'self-harm'],
+    ['老人背上全是压疮', 'abuse'],
+    ['They strapped him to the trolley for hours', 'abuse'],
+    ['他一直拉着我女儿的手，她很害怕', 'abuse'],
+    ['My uncle gave his watch and his books away and says he has everything sorted', 'suicide'],
+  ] as const)('flags %s as %s', (text, kind) => {
+    expect(classify(text).safetyKinds).toContain(kind);
+  });
+
+  it('keeps leaving, explaining, comforting, shopping, hurtful words and haggling quiet', () => {
+    for (const text of ['我妈是打车走的', '医生一条一条地给我们解释', '护士一直握着我的手安慰我，特别暖心', '超市连剪刀都不卖', '主任说话特别伤人', "She didn't wash her hands", '打完针孩子高高兴兴地走了', '价钱砍了半天价也没用']) {
+      expect(classify(text).safetySignal, text).toBe(false);
+    }
+  });
+
+  it('follows the person: who found out late, who never looked up, who touched', () => {
+    expect(classify('护士第二天早上才发现输液管脱了').category).toBe('nursing');
+    expect(classify('门诊的人把病历扔给我，头都不抬').category).toBe('conduct');
+    expect(classify('医生头都不抬就开了药').category).toBe('clinical');
+    expect(classify('那个男医生检查时一直摸我的腿，我很害怕').category).toBe('conduct');
+    expect(classify('护工趁我妈睡着摸她').category).toBe('nursing');
+    expect(classify('主任说话特别伤人').category).toBe('conduct');
+  });
+
+  it('does not route a threat by the person threatened', () => {
+    const result = classify('有个家属拿刀说要找值班医生算账');
+
+    expect(result.safetyKinds).toContain('violence');
+    expect(result.category).toBe('other');
+  });
+
+  it('reads a suicide signal with nothing but scenery around it as other, one beside a care failure as that care', () => {
+    expect(classify('他说活着太累，最近总是问窗户能不能打开').category).toBe('other');
+    expect(classify('女儿说活着太累，心理科医生只开了药没多说').category).toBe('clinical');
+  });
+
+  it('reads a suggestion that opens a comment as a question, one after a complaint as a remedy asked for', () => {
+    expect(classify('能不能在小程序上加个查报告的功能？').category).toBe('other');
+    expect(classify('护士扎了三次都没扎进去，能不能换个人？').category).toBe('nursing');
+    expect(classify('Can I get my scan results sent to my GP?').category).toBe('other');
+  });
+
+  it('knows the vocabulary of the rooms: a folding bed, a dirty dressing, a morning-long discharge', () => {
+    expect(classify('陪护只有一张折叠床').category).toBe('facilities');
+    expect(classify('Used dressings were piled on the windowsill').category).toBe('infection-control');
+    expect(classify('出院手续从早上办到下午四点').category).toBe('waiting');
+    expect(classify('The doctor sent him home with paracetamol and he was back two days later').category).toBe('clinical');
+  });
+});
+
+// The sets (see test/bench/classifier-bench.ts). Labelled, development and the first holdout were tuned on
+// (the first holdout since round 2), so their floors check the tuning holds. Holdout-2 was written before
+// round 2 changed any code and measured blind at 155 / 210 = 0.7381 of categories, 50 of 57 safety signals
+// and 6 false alarms in 153; round 3 tuned on it (207 / 210, 57 of 57, no false alarm), so it is held like
+// the others now, its category floor just under what round 3 reached. Holdout-3 was written blind during
+// round 3: the bench measures it (without printing its texts) and no test floors it here.
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'complaints');
 const load = (name: string): LabelledComment[] => LabelledSetSchema.parse(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')));
 const labelled = load('labelled');
@@ -319,10 +374,10 @@ describe('the sets', () => {
   });
 });
 
-const TUNED = { labelled, development, holdout } as const;
+const TUNED = { labelled, development, holdout, 'holdout-2': holdout2 } as const;
 
 describe('classifier on its sets', () => {
-  it.each(['labelled', 'development', 'holdout'] as const)('%s (tuned on): at least 95 percent of categories, no missed safety signal, at most 1 percent false alarms', (name) => {
+  it.each(['labelled', 'development', 'holdout', 'holdout-2'] as const)('%s (tuned on): at least 95 percent of categories, no missed safety signal, at most 1 percent false alarms', (name) => {
     const set = TUNED[name];
     const evaluation = evaluate(set);
     console.log(JSON.stringify({ set: name, accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, falseAlarms: evaluation.safety.falseAlarms } }));
@@ -333,16 +388,23 @@ describe('classifier on its sets', () => {
     expect(falseAlarmRate(set)).toBeLessThanOrEqual(0.01);
   });
 
-  it('holdout-2 (never tuned on): stays at or above the figures measured when round 2 was frozen', () => {
+  it('holdout-2 (tuned on in round 3): stays at the figures round 3 reached', () => {
     const evaluation = evaluate(holdout2);
     console.table(perCategoryRows(evaluation));
-    console.log(JSON.stringify({ set: 'holdout-2', accuracy: evaluation.accuracy, safety: { n: evaluation.safety.n, recall: evaluation.safety.recall, missed: evaluation.safety.missed, falseAlarms: evaluation.safety.falseAlarms } }));
 
-    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.73);
-    expect(evaluation.safety.detected).toBeGreaterThanOrEqual(49);
-    expect(evaluation.safety.falseAlarms).toBeLessThanOrEqual(7);
-    // The product bound on false alarms (staff stop reading alerts beyond it).
-    expect(falseAlarmRate(holdout2)).toBeLessThanOrEqual(0.05);
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(evaluation.safety.detected).toBe(evaluation.safety.n);
+    expect(evaluation.safety.falseAlarms).toBe(0);
+  });
+
+  // Holdout-3 was written by someone who had read neither the rules nor the other sets, and nobody tunes on
+  // it: these floors sit at what round 3 measured (81.4 %, 35 of 44 signals, 9 false alarms), so a change
+  // that loses ground on unseen text fails here. Raise them only when a change gains on it untuned.
+  it('holdout-3 (blind): does not lose ground on text its rules never saw', () => {
+    const evaluation = evaluate(load('holdout-3'));
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.81);
+    expect(evaluation.safety.detected).toBeGreaterThanOrEqual(35);
+    expect(evaluation.safety.falseAlarms).toBeLessThanOrEqual(9);
   });
 
   it('takes well under 1 ms per comment', () => {
