@@ -12,7 +12,7 @@ import { createWorkingCalendar, spansUnknownYear, wallClockIn, type WorkingCalen
 import { changeCase, readCase } from '../../shared/complaints/change-case.ts';
 import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { getComplaintSettings, siteClock } from '../../shared/complaints/settings.ts';
-import { canSeeCase, caseView } from '../../shared/complaints/staff-view.ts';
+import { canSeeCase, caseView, isUrgent } from '../../shared/complaints/staff-view.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { HttpProblem } from '../../shared/http/problem.ts';
 import { env } from '../../shared/resource-env.ts';
@@ -67,13 +67,13 @@ const rowOf = (calendar: WorkingCalendar) => (record: ComplaintRecord): InboxRow
   provisional: spansUnknownYear(calendar, dayIn(record.timeZone, record.receivedAt), dayIn(record.timeZone, record.dueAt)),
 });
 
-/** Every open case with a safety signal the user may see. */
+/** Every open urgent case (a safety signal, or raised to critical) the user may see. */
 async function openSafetyCases(siteId: string, departmentIds: readonly string[] | undefined): Promise<ComplaintRecord[]> {
   const found: ComplaintRecord[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < PINNED_SCAN_PAGES; page += 1) {
     const result = await listComplaints(table, siteId, { openOnly: true, ...(departmentIds === undefined ? {} : { departmentIds }) }, 100, cursor);
-    found.push(...result.items.filter((c) => c.safetySignal));
+    found.push(...result.items.filter(isUrgent));
     cursor = result.cursor;
     if (cursor === undefined) break;
   }

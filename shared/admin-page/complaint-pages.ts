@@ -1,7 +1,7 @@
 import type { UserIdentity } from '../auth/identity.ts';
 import { CATEGORY_IDS, CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITIES, SEVERITY_NAMES } from '../classify/categories.ts';
 import { canMove } from '../complaints/lifecycle.ts';
-import type { caseView } from '../complaints/staff-view.ts';
+import { type caseView, isUrgent } from '../complaints/staff-view.ts';
 import type { FieldError } from '../http/problem.ts';
 import { escapeMarkup } from '../markup.ts';
 import { CHANNEL_NAMES, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry } from '../schemas/complaint.ts';
@@ -86,7 +86,7 @@ const severityCell = (severity: CaseView['severity']) => `<span class="sev-${e(s
 
 function safetyBanner(c: CaseView, withLink: boolean): string {
   const kinds = c.safetyKinds.map((kind) => bi(SAFETY_KIND_NAMES[kind])).join('、');
-  const what = kinds === '' ? '' : `：${kinds}`;
+  const what = kinds === '' ? `：${bi(SEVERITY_NAMES.critical)}` : `：${kinds}`;
   const link = withLink ? ` · <a href="/admin/complaints/${encodeURIComponent(c.id)}">${e(c.trackingCode)}</a>` : '';
   return `<div class="safety" role="alert"><strong>安全信号 <span class="en">Safety signal</span>${what}</strong>${link}<br>立即致电患者并上报医患办主任 <span class="en">Call the patient and escalate to the office head now.</span></div>`;
 }
@@ -136,8 +136,8 @@ const cell = (label: string, content: string) => `<td data-label="${e(label)}"><
 
 function caseRow(row: InboxRow, departments: DepartmentNames, now: Date): string {
   const c = row.case;
-  return `<tr${c.safetySignal ? ' class="signal"' : ''}>${[
-    cell('追踪码 Code', `<a class="code" href="/admin/complaints/${encodeURIComponent(c.id)}">${e(c.trackingCode)}</a>${c.safetySignal ? ' <strong class="overdue">安全信号</strong>' : ''}`),
+  return `<tr${isUrgent(c) ? ' class="signal"' : ''}>${[
+    cell('追踪码 Code', `<a class="code" href="/admin/complaints/${encodeURIComponent(c.id)}">${e(c.trackingCode)}</a>${isUrgent(c) ? ' <strong class="overdue">安全信号</strong>' : ''}`),
     cell('接收 Received', localTime(c.timeZone, c.receivedAt)),
     cell('科室 Department', departmentName(departments, c.departmentId)),
     cell('类别 Category', bi(CATEGORY_NAMES[c.category])),
@@ -330,7 +330,7 @@ function noticeBlock(notice: CaseNotice | undefined): string {
 
 export function renderCase(input: CasePageInput): string {
   const c = input.case;
-  const body = `${c.safetySignal ? safetyBanner(c, false) : ''}<p><a href="/admin/complaints">« 投诉列表 · Inbox</a></p>
+  const body = `${isUrgent(c) ? safetyBanner(c, false) : ''}<p><a href="/admin/complaints">« 投诉列表 · Inbox</a></p>
 <h2>投诉 <span class="en">Complaint</span> ${e(c.trackingCode)}</h2>${noticeBlock(input.notice)}${caseDetails(input)}${input.contact === undefined ? '' : contactBlock(input.contact)}${historyTable(input)}${input.change === undefined ? '' : changeForm(input, input.change)}`;
   return layout(`投诉 ${c.trackingCode}`, body, staffHeader(input.user, input.csrf));
 }

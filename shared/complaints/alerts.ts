@@ -25,7 +25,8 @@ export interface AlertContext {
 }
 
 export function safetyAlertMail(record: ComplaintRecord, context: AlertContext): Mail {
-  const kinds = record.safetyKinds.map((k) => `${SAFETY_KIND_NAMES[k].zh} ${SAFETY_KIND_NAMES[k].en}`).join('、');
+  // A case staff raised to critical has no signal in its words: the mail says that instead.
+  const kinds = record.safetyKinds.length === 0 ? `${SEVERITY_NAMES.critical.zh} ${SEVERITY_NAMES.critical.en}` : record.safetyKinds.map((k) => `${SAFETY_KIND_NAMES[k].zh} ${SAFETY_KIND_NAMES[k].en}`).join('、');
   const subject = `【紧急 URGENT】安全信号 Safety signal: ${kinds} · ${context.departmentName}`;
   const lines = [
     `一条投诉含有安全信号，请立即处理。A complaint carries a safety signal: act now.`,

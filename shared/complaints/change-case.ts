@@ -8,7 +8,7 @@ import { recordAudit } from '../storage/audit.ts';
 import { getComplaint, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
-import { type ComplaintMailContext, reassignmentMails } from './notices.ts';
+import { type ComplaintMailContext, changeMails } from './notices.ts';
 import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
 import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
 
@@ -88,10 +88,11 @@ export async function changeCase(
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
   if (settings !== undefined) {
     try {
-      for (const mail of await reassignmentMails(context.table, record, next, actor, settings, context.mail)) await sendMail(mail);
+      for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await sendMail(mail);
     } catch (error) {
-      // The change stands and is in the history and the new owner's inbox; a lost notice is not worth failing the save.
-      logger.error('reassignment notice not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
+      // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
+      // for a lost mail would lose the change too. The error is logged, with the case id only.
+      logger.error('change mail not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
     }
   }
   return next;

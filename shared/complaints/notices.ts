@@ -4,8 +4,8 @@ import { getDepartment } from '../storage/sites.ts';
 import { caseUrl, handlerNoticeMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, officerEmail } from './settings.ts';
 
-// Who hears of a case, and when: its first mails when it arrives, and a notice to a new owner or a new
-// handler department when the office reassigns it.
+// Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
+// staff raise it to critical, and a notice to a new owner or a new handler department.
 
 export interface ComplaintMailContext {
   readonly from: string;
@@ -39,14 +39,20 @@ export async function firstMails(table: string, record: ComplaintRecord, setting
   return mails;
 }
 
-/** A new owner hears the case is theirs (unless they took it themselves); a new handler department, that it should investigate. */
-export async function reassignmentMails(table: string, before: ComplaintRecord, after: ComplaintRecord, actor: string, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
+/**
+ * After a change: a case raised to critical alerts the owner and the safety contact as a safety signal
+ * would (one that came with a signal was alerted on arrival); a new owner hears the case is theirs
+ * (unless they took it themselves); a new handler department, that it should investigate.
+ */
+export async function changeMails(table: string, before: ComplaintRecord, after: ComplaintRecord, actor: string, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
+  const raisedToCritical = after.severity === 'critical' && before.severity !== 'critical' && !after.safetySignal;
   const ownerChanged = after.owner !== before.owner && actor !== `user:${after.owner}`;
   const handlerChanged = after.handlerDepartmentId !== before.handlerDepartmentId;
-  if (!ownerChanged && !handlerChanged) return [];
+  if (!raisedToCritical && !ownerChanged && !handlerChanged) return [];
   const context = await noticeContext(table, after, mail);
   const ownerEmail = officerEmail(settings, after.owner);
   return [
+    ...(raisedToCritical ? [safetyAlertMail(after, { ...context, to: [ownerEmail ?? settings.officeHead.email, settings.safetyContactEmail] })] : []),
     ...(ownerChanged && ownerEmail !== undefined ? [ownerNoticeMail(after, ownerEmail, context)] : []),
     ...(handlerChanged && context.handlerEmail !== undefined ? [handlerNoticeMail(after, context.handlerEmail, context)] : []),
   ];

@@ -53,3 +53,6 @@ export function caseView(record: ComplaintRecord): Omit<ComplaintRecord, 'mailPe
   const { mailPending: _pending, ...view } = record;
   return view;
 }
+
+/** Pinned on top and bannered: a safety signal in the words, or a case staff raised to critical. */
+export const isUrgent = (record: Pick<ComplaintRecord, 'safetySignal' | 'severity'>): boolean => record.safetySignal || record.severity === 'critical';

@@ -146,6 +146,16 @@ describe('contact details and the change form', () => {
   });
 });
 
+describe('a case staff raised to critical', () => {
+  it('carries the banner, naming the severity since its words carry no signal', () => {
+    const page = renderCase(caseInput({ case: { ...base, safetySignal: false, safetyKinds: [], severity: 'critical' } }));
+    expect(page).toContain('role="alert"');
+    expect(page.indexOf('role="alert"')).toBeLessThan(page.indexOf('投诉列表'));
+    expect(page).toContain('危急');
+    expect(renderCase(caseInput({ case: { ...base, safetySignal: false, safetyKinds: [], severity: 'high' } }))).not.toContain('class="safety"');
+  });
+});
+
 describe('the forms', () => {
   it('sends only the fields the user set, with the follow-up choice as a boolean', () => {
     const form = new URLSearchParams({ csrf: 'c', version: '4', status: '', owner: 'head', reason: ' 交接 ', followUpDue: 'false', injected: 'x' });

@@ -1,7 +1,7 @@
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstMails } from '../../shared/complaints/notices.ts';
+import { changeMails, firstMails } from '../../shared/complaints/notices.ts';
 import { DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { DEMO_DEPARTMENTS } from '../../shared/demo-site.ts';
@@ -51,5 +51,15 @@ describe('the first mails of a case', () => {
     const mails = await firstMails('t', record({ owner: 'temp-officer' }), DEMO_COMPLAINT_SETTINGS, MAIL);
     expect(mails[0]?.to).toEqual(['head@hospital.example', 'safety@hospital.example']);
     expect(mails).toHaveLength(2);
+  });
+
+  it('alerts the owner and the safety contact when staff raise a case to critical, once, and not for a case alerted on arrival', async () => {
+    const before = record({ safetySignal: false, safetyKinds: [], severity: 'high' });
+    const raised = await changeMails('t', before, { ...before, severity: 'critical', version: 2 }, 'user:head', DEMO_COMPLAINT_SETTINGS, MAIL);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]?.to).toEqual(['office@hospital.example', 'safety@hospital.example']);
+    expect(raised[0]?.subject).toContain('危急 Critical');
+    expect(await changeMails('t', record({ severity: 'high' }), record(), 'user:head', DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
+    expect(await changeMails('t', before, { ...before, status: 'acknowledged', version: 2 }, 'user:office', DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
   });
 });
