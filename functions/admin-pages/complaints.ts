@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorOf, type UserIdentity } from '../../shared/auth/identity.ts';
 import { authorize, decide, hasAction } from '../../shared/auth/policy.ts';
-import { caseChangeFromForm, type CaseChangeForm, formFieldOf, newComplaintValues, splitPlace, staffComplaintFromForm, type FormValues } from '../../shared/admin-page/complaint-forms.ts';
+import { caseChangeFromForm, formFieldOf, newComplaintValues, splitPlace, staffComplaintFromForm, type FormValues } from '../../shared/admin-page/complaint-forms.ts';
 import {
   type CaseNotice, type DepartmentNames, type InboxFilters, type InboxRow, renderCase, renderComplaintRecorded, renderInbox, renderNewComplaint, renderNoSuchCase, renderNotForRole,
 } from '../../shared/admin-page/complaint-pages.ts';
@@ -172,19 +172,16 @@ export async function casePage(session: StaffSession, id: string, query: Record<
  * nothing changed. Refused: the case again with the problem and what the user entered.
  */
 export async function changeCasePage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
-  let submitted: CaseChangeForm | undefined;
+  const submitted = caseChangeFromForm(form);
   try {
-    const { record } = await readCase(table, session.user, id);
-    submitted = caseChangeFromForm(form, record.timeZone);
-    const { change } = submitted;
-    await changeCase({ table, contactDays, mail }, session.user, id, submitted.version, () => change);
+    await changeCase({ table, contactDays, mail }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
     return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=1` };
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;
     if (error.status === 409 || error.status === 428) return renderCasePage(session, id, { notice: { kind: 'conflict' }, status: 409 });
     if (error.status === 404) return { status: 404, body: renderNoSuchCase(session.user, session.csrf) };
     if (error.status === 403 && error.errors === undefined) return { status: 403, body: renderNotForRole(session.user, session.csrf) };
-    return renderCasePage(session, id, { notice: { kind: 'refused', detail: error.message, errors: error.errors ?? [] }, ...(submitted === undefined ? {} : { values: submitted.values }), status: error.status });
+    return renderCasePage(session, id, { notice: { kind: 'refused', detail: error.message, errors: error.errors ?? [] }, values: submitted.values, status: error.status });
   }
 }
 

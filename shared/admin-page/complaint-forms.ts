@@ -34,18 +34,24 @@ export interface CaseChangeForm {
   readonly version: number | undefined;
   /** What the user entered, to show again when the change is refused. */
   readonly values: FormValues;
-  /** The change as the JSON API takes it: only the fields the user set ("no change" is an empty field). */
-  readonly change: Record<string, unknown>;
+  /**
+   * The change as the JSON API takes it: only the fields the user set ("no change" is an empty field). A
+   * new due day is due at the end of that day in the case's zone, as the calendar's are.
+   */
+  readonly change: (timeZone: string) => Record<string, unknown>;
 }
 
-/** `timeZone` is the case's: a new due day is due at the end of that day there, as the calendar's are. */
-export function caseChangeFromForm(form: URLSearchParams, timeZone: string): CaseChangeForm {
+export function caseChangeFromForm(form: URLSearchParams): CaseChangeForm {
   const values = pick(form, CHANGE_FIELDS);
   const version = VersionSchema.safeParse(form.get('version') ?? '');
   const { followUpDue = '', dueDay = '', ...rest } = values;
   // A malformed day goes on as it is, for the schema to refuse on `dueAt`.
-  const dueAt = dueDay === '' ? '' : isValidDay(dueDay) ? endOfDayUtc(timeZone, dueDay) : dueDay;
-  return { version: version.success ? version.data : undefined, values, change: given({ ...rest, followUpDue: followUpDue === '' ? '' : asBoolean(followUpDue), dueAt }) };
+  const dueAt = (timeZone: string) => (dueDay === '' ? '' : isValidDay(dueDay) ? endOfDayUtc(timeZone, dueDay) : dueDay);
+  return {
+    version: version.success ? version.data : undefined,
+    values,
+    change: (timeZone) => given({ ...rest, followUpDue: followUpDue === '' ? '' : asBoolean(followUpDue), dueAt: dueAt(timeZone) }),
+  };
 }
 
 // --- a complaint entered by the office -----------------------------------------------------------------

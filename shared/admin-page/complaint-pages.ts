@@ -4,7 +4,7 @@ import { canMove } from '../complaints/lifecycle.ts';
 import { type caseView, isUrgent } from '../complaints/staff-view.ts';
 import type { FieldError } from '../http/problem.ts';
 import { escapeMarkup } from '../markup.ts';
-import { CHANNEL_NAMES, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry } from '../schemas/complaint.ts';
+import { CHANNEL_NAMES, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry, isOpen } from '../schemas/complaint.ts';
 import type { Department } from '../schemas/site.ts';
 import type { ContactReading } from '../storage/complaint-contact.ts';
 import { dayIn } from '../time.ts';
@@ -74,7 +74,6 @@ const departmentName = (departments: DepartmentNames, id: string) => {
 /** `YYYY-MM-DD HH:mm` on the site's clock. */
 const localTime = (timeZone: string, instant: string) => `<span class="day">${e(wallClockIn(timeZone, instant).replace('T', ' '))}</span>`;
 
-export const isOpen = (c: Pick<CaseView, 'status'>) => c.status !== 'closed' && c.status !== 'withdrawn';
 export const isOverdue = (c: Pick<CaseView, 'status' | 'dueAt'>, now: Date) => isOpen(c) && new Date(c.dueAt).getTime() < now.getTime();
 
 function dueCell(c: CaseView, provisional: boolean, now: Date): string {

@@ -26,11 +26,14 @@ export function versionOfEtag(tag: string): number {
 
 export const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
 
-/** A case the caller may read, with how far they reach into it; 403 for a role that never reads cases, 404 outside their scope. */
-export async function readCase(table: string, identity: Identity, id: string): Promise<{ record: ComplaintRecord; scope: 'all' | 'department' }> {
-  if (!hasAction(identity, 'complaints:read')) throw forbidden();
+/**
+ * A case the caller may read (or change), with how far they reach into it; 403 for a role that never
+ * does so, 404 outside their scope.
+ */
+export async function readCase(table: string, identity: Identity, id: string, action: 'complaints:read' | 'complaints:update' = 'complaints:read'): Promise<{ record: ComplaintRecord; scope: 'all' | 'department' }> {
+  if (!hasAction(identity, action)) throw forbidden();
   const record = await getComplaint(table, id);
-  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:read', record);
+  const scope = record === undefined ? undefined : canSeeCase(identity, action, record);
   if (record === undefined || scope === undefined) throw noSuchComplaint();
   return { record, scope };
 }
@@ -53,22 +56,20 @@ function checkOwner(settings: ComplaintSettings | undefined, owner: string | und
  * Reads the case, checks the caller may change it (404 outside their scope, so it does not leak), that
  * they read the current version (428 without one, 409 when stale) and that their role may set these
  * fields, applies the lifecycle rules and saves; returns the changed case. `readChange` is called only
- * after those checks, so a malformed body to a case one cannot see answers as the case does.
+ * after those checks, so a malformed body to a case one cannot see answers as the case does; it gets the
+ * case, whose zone a form's dates are read in.
  */
 export async function changeCase(
   context: CaseChangeContext,
   identity: Identity,
   id: string,
   expectedVersion: number | undefined,
-  readChange: () => unknown,
+  readChange: (record: ComplaintRecord) => unknown,
 ): Promise<ComplaintRecord> {
-  if (!hasAction(identity, 'complaints:update')) throw forbidden();
-  const record = await getComplaint(context.table, id);
-  const scope = record === undefined ? undefined : canSeeCase(identity, 'complaints:update', record);
-  if (record === undefined || scope === undefined) throw noSuchComplaint();
+  const { record, scope } = await readCase(context.table, identity, id, 'complaints:update');
   if (expectedVersion === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
   if (expectedVersion !== record.version) throw versionConflict();
-  const parsed = ComplaintChangeSchema.safeParse(readChange());
+  const parsed = ComplaintChangeSchema.safeParse(readChange(record));
   if (!parsed.success) throw validationFailed(parsed.error);
   checkChangeAllowed(scope, parsed.data);
   const settings = await getComplaintSettings(context.table, record.siteId);

@@ -1,8 +1,9 @@
 import type { Mail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
 import { caseUrl, handlerNoticeMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
-import { type ComplaintSettings, officerEmail } from './settings.ts';
+import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
 // Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
 // staff raise it to critical, and a notice to a new owner or a new handler department.
@@ -17,24 +18,25 @@ async function noticeContext(table: string, record: ComplaintRecord, mail: Compl
   const [department, handler] = await Promise.all([getDepartment(table, record.siteId, record.departmentId), getDepartment(table, record.siteId, record.handlerDepartmentId)]);
   return {
     from: mail.from,
-    departmentName: department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`,
-    handlerName: handler === undefined ? record.handlerDepartmentId : `${handler.name} ${handler.nameEn}`,
+    departmentName: departmentLabel(department, record.departmentId),
+    handlerName: departmentLabel(handler, record.handlerDepartmentId),
     handlerEmail: handler?.email,
     caseUrl: caseUrl(mail.baseUrl, record.id),
   };
 }
 
+/** The safety contact always; the owner too, or the head when the owner has no address on file. */
+const safetyAlert = (record: ComplaintRecord, settings: ComplaintSettings, context: NoticeContext): Mail =>
+  safetyAlertMail(record, { ...context, to: [ownerEmail(settings, record.owner), settings.safetyContactEmail] });
+
 /** The safety alert first (when there is a signal), then the owner's and the handler department's notices. */
 export async function firstMails(table: string, record: ComplaintRecord, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
   const context = await noticeContext(table, record, mail);
-  const ownerEmail = officerEmail(settings, record.owner);
+  const listed = officerEmail(settings, record.owner);
   const mails: Mail[] = [];
-  if (record.safetySignal) {
-    // The safety contact always; the owner too, and the head when the owner has no address on file.
-    mails.push(safetyAlertMail(record, { ...context, to: [ownerEmail ?? settings.officeHead.email, settings.safetyContactEmail] }));
-  }
+  if (record.safetySignal) mails.push(safetyAlert(record, settings, context));
   // Whoever typed the complaint in already knows it is theirs.
-  if (ownerEmail !== undefined && record.enteredBy !== `user:${record.owner}`) mails.push(ownerNoticeMail(record, ownerEmail, context));
+  if (listed !== undefined && record.enteredBy !== `user:${record.owner}`) mails.push(ownerNoticeMail(record, listed, context));
   if (context.handlerEmail !== undefined && record.status !== 'closed') mails.push(handlerNoticeMail(record, context.handlerEmail, context));
   return mails;
 }
@@ -50,10 +52,10 @@ export async function changeMails(table: string, before: ComplaintRecord, after:
   const handlerChanged = after.handlerDepartmentId !== before.handlerDepartmentId;
   if (!raisedToCritical && !ownerChanged && !handlerChanged) return [];
   const context = await noticeContext(table, after, mail);
-  const ownerEmail = officerEmail(settings, after.owner);
+  const listed = officerEmail(settings, after.owner);
   return [
-    ...(raisedToCritical ? [safetyAlertMail(after, { ...context, to: [ownerEmail ?? settings.officeHead.email, settings.safetyContactEmail] })] : []),
-    ...(ownerChanged && ownerEmail !== undefined ? [ownerNoticeMail(after, ownerEmail, context)] : []),
+    ...(raisedToCritical ? [safetyAlert(after, settings, context)] : []),
+    ...(ownerChanged && listed !== undefined ? [ownerNoticeMail(after, listed, context)] : []),
     ...(handlerChanged && context.handlerEmail !== undefined ? [handlerNoticeMail(after, context.handlerEmail, context)] : []),
   ];
 }

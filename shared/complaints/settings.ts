@@ -57,3 +57,8 @@ export function officerEmail(settings: ComplaintSettings, username: string): str
   if (settings.officeHead.username === username) return settings.officeHead.email;
   return settings.rota.find((shift) => shift.username === username)?.email;
 }
+
+/** Where a case's owner is mailed: their rota address, the office head's when they have none (someone must hear). */
+export function ownerEmail(settings: ComplaintSettings, owner: string): string {
+  return officerEmail(settings, owner) ?? settings.officeHead.email;
+}

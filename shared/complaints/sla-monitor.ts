@@ -1,11 +1,12 @@
 import { elapsedShare, type WorkingCalendar } from '../calendar.ts';
 import { type Mail, sendMail } from '../aws/ses.ts';
 import { logger } from '../observability.ts';
-import type { ComplaintRecord, HistoryEntry } from '../schemas/complaint.ts';
+import { type ComplaintRecord, type HistoryEntry, isOpen } from '../schemas/complaint.ts';
 import { listComplaints, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
+import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment, listSiteIds } from '../storage/sites.ts';
-import { caseUrl, mail } from './alerts.ts';
-import { type ComplaintSettings, getComplaintSettings, officerEmail, siteClock } from './settings.ts';
+import { type AlertContext, caseUrl, mail } from './alerts.ts';
+import { type ComplaintSettings, getComplaintSettings, ownerEmail, siteClock } from './settings.ts';
 import { localMinute } from '../time.ts';
 
 // The SLA monitor watches each open complaint's response due date (`dueAt`: 5 or 10 working days, or the
@@ -44,8 +45,6 @@ export interface SlaPlan {
   /** Ids of cases whose dates cannot be read: reported, never allowed to stop the other cases. */
   readonly invalid: string[];
 }
-
-const isOpen = (record: ComplaintRecord) => record.status !== 'closed' && record.status !== 'withdrawn';
 
 /** What the monitor does for one case at `now`; undefined when nothing is due. Throws RangeError on unreadable dates. */
 export function decideSla(record: ComplaintRecord, calendar: WorkingCalendar, now: Date): SlaDecision | undefined {
@@ -107,18 +106,7 @@ export function slaChange(decision: SlaDecision, settings: ComplaintSettings, no
   };
 }
 
-/** The owner's address from the rota; the office head's when the owner is not on it (someone must hear). */
-export function ownerEmail(settings: ComplaintSettings, owner: string): string {
-  return officerEmail(settings, owner) ?? settings.officeHead.email;
-}
-
-export interface SlaMailContext {
-  readonly from: string;
-  /** Department name(s) as shown to staff, e.g. "急诊科 Emergency Department". */
-  readonly departmentName: string;
-  /** The case in the admin pages. */
-  readonly caseUrl: string;
-}
+export type SlaMailContext = Omit<AlertContext, 'to'>;
 
 /** The one mail for a decision: a reminder to the owner, or an escalation to the office head with the owner copied. */
 export function slaMail(decision: SlaDecision, settings: ComplaintSettings, context: SlaMailContext): Mail {
@@ -226,7 +214,7 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
         let departmentName = departmentNames.get(record.departmentId);
         if (departmentName === undefined) {
           const department = await getDepartment(table, siteId, record.departmentId);
-          departmentName = department === undefined ? record.departmentId : `${department.name} ${department.nameEn}`;
+          departmentName = departmentLabel(department, record.departmentId);
           departmentNames.set(record.departmentId, departmentName);
         }
         const context = { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) };

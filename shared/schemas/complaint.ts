@@ -86,6 +86,9 @@ export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 
 export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
 export type ComplaintStatus = z.infer<typeof ComplaintStatusSchema>;
 
+/** Still being worked on: not closed and not withdrawn. */
+export const isOpen = (c: { readonly status: ComplaintStatus }): boolean => c.status !== 'closed' && c.status !== 'withdrawn';
+
 
 /** A complaint as stored: the case the office works on. Contact details are kept apart (they expire). */
 export const ComplaintRecordSchema = z.object({

@@ -34,6 +34,10 @@ export const DepartmentSchema = z.strictObject({
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
+/** A department as staff read it in mails, "急诊科 Emergency Department"; its id when it is not on record. */
+export const departmentLabel = (department: Department | undefined, departmentId: string): string =>
+  (department === undefined ? departmentId : `${department.name} ${department.nameEn}`);
+
 /** Service windows ask how long the wait was (domain.md: window waits ≤ 15 minutes). */
 export function asksWaitTime(department: Department): boolean {
   return department.kind === 'service-window' || department.kind === 'pharmacy';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateKeys, type Counters } from '../aggregates.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { type ComplaintRecord, ComplaintRecordSchema, type HistoryEntry, HistoryEntrySchema, type StoredContact } from '../schemas/complaint.ts';
+import { type ComplaintRecord, ComplaintRecordSchema, isOpen, type HistoryEntry, HistoryEntrySchema, type StoredContact } from '../schemas/complaint.ts';
 import { dayIn } from '../time.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
@@ -46,7 +46,6 @@ export function receivedCounters(record: ComplaintRecord): Counters {
   return counters;
 }
 
-const isOpen = (record: ComplaintRecord) => record.status !== 'closed' && record.status !== 'withdrawn';
 const indexKeys = (record: ComplaintRecord) => byDueKeys(record.siteId, isOpen(record), record.dueAt, record.id);
 
 /** An officer's open cases move by `delta`, for spreading new complaints by caseload. */
@@ -193,7 +192,7 @@ export async function listComplaints(table: string, siteId: string, filter: Comp
   let keyCondition = '#pk = :pk';
   const filters: string[] = [];
   // openOnly wins over a closed status: the answer is then empty, as the two filters together mean.
-  const state = filter.openOnly === true ? 'OPEN#' : filter.status === undefined ? undefined : filter.status === 'closed' || filter.status === 'withdrawn' ? 'SHUT#' : 'OPEN#';
+  const state = filter.openOnly === true ? 'OPEN#' : filter.status === undefined ? undefined : isOpen({ status: filter.status }) ? 'OPEN#' : 'SHUT#';
   if (filter.overdueAt !== undefined || state !== undefined) names['#sk'] = INDEXES.byDue.sortKey;
   if (filter.overdueAt !== undefined) {
     keyCondition += ' AND #sk BETWEEN :lo AND :hi';

@@ -159,16 +159,16 @@ describe('a case staff raised to critical', () => {
 describe('the forms', () => {
   it('sends only the fields the user set, with the follow-up choice as a boolean', () => {
     const form = new URLSearchParams({ csrf: 'c', version: '4', status: '', owner: 'head', reason: ' 交接 ', followUpDue: 'false', injected: 'x' });
-    const submitted = caseChangeFromForm(form, 'Asia/Shanghai');
+    const submitted = caseChangeFromForm(form);
     expect(submitted.version).toBe(4);
-    expect(submitted.change).toEqual({ owner: 'head', reason: ' 交接 ', followUpDue: false });
+    expect(submitted.change('Asia/Shanghai')).toEqual({ owner: 'head', reason: ' 交接 ', followUpDue: false });
     expect(submitted.values).toMatchObject({ owner: 'head', status: '' });
-    expect(caseChangeFromForm(new URLSearchParams({ version: 'v4' }), 'Asia/Shanghai').version).toBeUndefined();
+    expect(caseChangeFromForm(new URLSearchParams({ version: 'v4' })).version).toBeUndefined();
   });
 
   it('makes a new due day due at the end of that day in the case\'s zone, and passes a malformed one on to be refused', () => {
-    expect(caseChangeFromForm(new URLSearchParams({ version: '2', dueDay: '2026-12-14', reason: '多部门' }), 'Asia/Shanghai').change).toEqual({ dueAt: '2026-12-14T15:59:59.999Z', reason: '多部门' });
-    expect(caseChangeFromForm(new URLSearchParams({ version: '2', dueDay: '2026-13-40', reason: 'x' }), 'Asia/Shanghai').change).toMatchObject({ dueAt: '2026-13-40' });
+    expect(caseChangeFromForm(new URLSearchParams({ version: '2', dueDay: '2026-12-14', reason: '多部门' })).change('Asia/Shanghai')).toEqual({ dueAt: '2026-12-14T15:59:59.999Z', reason: '多部门' });
+    expect(caseChangeFromForm(new URLSearchParams({ version: '2', dueDay: '2026-13-40', reason: 'x' })).change('Asia/Shanghai')).toMatchObject({ dueAt: '2026-13-40' });
     const page = renderCase(caseInput({ change: { scope: 'all', owners: ['office'], values: {} } }));
     expect(page).toContain('name="dueDay"');
     expect(renderCase(caseInput({ change: { scope: 'department', owners: [], values: {} } }))).not.toContain('name="dueDay"');
