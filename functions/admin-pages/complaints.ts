@@ -8,10 +8,10 @@ import {
 } from '../../shared/admin-page/complaint-pages.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { sendMessage } from '../../shared/aws/sqs.ts';
-import { createWorkingCalendar, spansUnknownYear, wallClockIn, type WorkingCalendar } from '../../shared/calendar.ts';
+import { wallClockIn } from '../../shared/calendar.ts';
 import { changeCase, readCase } from '../../shared/complaints/change-case.ts';
 import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
-import { getComplaintSettings, siteClock } from '../../shared/complaints/settings.ts';
+import { getComplaintSettings } from '../../shared/complaints/settings.ts';
 import { canSeeCase, caseView, isUrgent } from '../../shared/complaints/staff-view.ts';
 import { requireEnv } from '../../shared/config.ts';
 import { HttpProblem } from '../../shared/http/problem.ts';
@@ -23,7 +23,6 @@ import { recordAudit } from '../../shared/storage/audit.ts';
 import { readComplaintContact } from '../../shared/storage/complaint-contact.ts';
 import { complaintHistory, InvalidCursorError, listComplaints } from '../../shared/storage/complaints.ts';
 import { getSite, listDepartments } from '../../shared/storage/sites.ts';
-import { dayIn } from '../../shared/time.ts';
 
 // The complaint office's pages (inbox, case, new complaint): each reads what the page shows through the
 // same policy and plain functions as the JSON API, and answers a page or a redirect. The handler
@@ -57,15 +56,8 @@ async function departmentNames(siteId: string): Promise<DepartmentNames> {
   return new Map((await listDepartments(table, siteId)).map((d) => [d.departmentId, d]));
 }
 
-async function calendarOf(siteId: string): Promise<WorkingCalendar> {
-  const settings = await getComplaintSettings(table, siteId);
-  return settings === undefined ? createWorkingCalendar() : siteClock(settings).calendar;
-}
-
-const rowOf = (calendar: WorkingCalendar) => (record: ComplaintRecord): InboxRow => ({
-  case: caseView(record),
-  provisional: spansUnknownYear(calendar, dayIn(record.timeZone, record.receivedAt), dayIn(record.timeZone, record.dueAt)),
-});
+/** The worker marked the due date provisional when it was counted across a year whose holidays are unknown. */
+const rowOf = (record: ComplaintRecord): InboxRow => ({ case: caseView(record), provisional: record.dueProvisional === true });
 
 /** Every open urgent case (a safety signal, or raised to critical) the user may see. */
 async function openSafetyCases(siteId: string, departmentIds: readonly string[] | undefined): Promise<ComplaintRecord[]> {
@@ -107,7 +99,7 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     if (!(error instanceof InvalidCursorError)) throw error;
     page = await listComplaints(table, siteId, filter, PAGE_SIZE);
   }
-  const [site, departments, calendar, safety] = await Promise.all([getSite(table, siteId), departmentNames(siteId), calendarOf(siteId), openSafetyCases(siteId, departmentIds)]);
+  const [site, departments, safety] = await Promise.all([getSite(table, siteId), departmentNames(siteId), openSafetyCases(siteId, departmentIds)]);
   const pinnedIds = new Set(safety.map((c) => c.id));
   const otherSites = await Promise.all(sites.filter((s) => s !== siteId).map(async (s) => ({ siteId: s, name: (await getSite(table, s))?.name ?? s })));
   return {
@@ -115,8 +107,8 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     body: renderInbox({
       user, csrf: session.csrf, now, departments, filters, otherSites,
       site: { siteId, name: site?.name ?? siteId },
-      pinned: safety.map(rowOf(calendar)),
-      rows: page.items.filter((c) => !pinnedIds.has(c.id)).map(rowOf(calendar)),
+      pinned: safety.map(rowOf),
+      rows: page.items.filter((c) => !pinnedIds.has(c.id)).map(rowOf),
       firstPage: q.cursor === undefined,
       ...(page.cursor === undefined ? {} : { nextCursor: page.cursor }),
     }),
@@ -142,8 +134,8 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
   const { record, scope } = found;
   const now = new Date();
   const updateScope = canSeeCase(user, 'complaints:update', record);
-  const [history, departments, calendar, owners] = await Promise.all([
-    complaintHistory(table, id), departmentNames(record.siteId), calendarOf(record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
+  const [history, departments, owners] = await Promise.all([
+    complaintHistory(table, id), departmentNames(record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
   ]);
   // Contact details are for the complaint office only (site-wide scope); reading them is audited.
   const contact = scope === 'all' ? await readComplaintContact(table, id, record.hasContact, now) : undefined;
@@ -153,7 +145,7 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
     body: renderCase({
       user, csrf: session.csrf, now, departments, history,
       case: caseView(record),
-      provisional: rowOf(calendar)(record).provisional,
+      provisional: rowOf(record).provisional,
       ...(contact === undefined ? {} : { contact }),
       ...(updateScope === undefined ? {} : { change: { scope: updateScope, owners, ...(options.values === undefined ? {} : { values: options.values }) } }),
       ...(options.notice === undefined ? {} : { notice: options.notice }),

@@ -1,4 +1,4 @@
-import { dueDates } from '../calendar.ts';
+import { dueDates, spansUnknownYear } from '../calendar.ts';
 import { classify, safetySignals } from '../classify/classifier.ts';
 import type { ComplaintRecord, StoredContact } from '../schemas/complaint.ts';
 import type { ComplaintMessage, SurveyMessage } from '../schemas/intake-message.ts';
@@ -68,7 +68,8 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     acknowledgeBy: due.acknowledge.atUtc,
     // UTC, so the inbox's due-date key sorts as text.
     dueAt: limit.atUtc,
-    ...(due.provisional ? { dueProvisional: true } : {}),
+    // Provisional when the days counted to this case's own due date cross a year whose holidays are unknown.
+    ...(spansUnknownYear(calendar, due.receivedDay, limit.day) ? { dueProvisional: true } : {}),
     hasContact: complaint.contact !== undefined,
     mailPending: true,
     version: 1,
