@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { actorOf, type Identity } from '../../shared/auth/identity.ts';
+import type { Identity } from '../../shared/auth/identity.ts';
 import { authorize } from '../../shared/auth/policy.ts';
 import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { changeCase, etag, readCase, versionOfEtag } from '../../shared/complaints/change-case.ts';
@@ -13,7 +13,6 @@ import { bodyFormat, header, parseJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from 
 import { staffFunction } from '../../shared/http/staff.ts';
 import { env } from '../../shared/resource-env.ts';
 import { retentionFromEnv } from '../../shared/retention.ts';
-import { recordAudit } from '../../shared/storage/audit.ts';
 import { complaintHistory, InvalidCursorError, listComplaints } from '../../shared/storage/complaints.ts';
 
 const table = requireEnv(env.tableName);
@@ -24,9 +23,7 @@ const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBas
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
   const body = parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES));
-  const accepted = await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
-  await recordAudit(table, { actor: actorOf(identity), action: 'complaint-create', outcome: 'success', target: `complaint:${accepted.id}` });
-  return json(202, accepted);
+  return json(202, await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) }));
 }
 
 async function list(event: APIGatewayProxyEventV2, identity: Identity) {

@@ -221,7 +221,6 @@ export async function createComplaintPage(session: StaffSession, form: URLSearch
   const body = staffComplaintFromForm(values, (siteId) => places.find((p) => p.siteId === siteId)?.timeZone);
   try {
     const accepted = await acceptStaffComplaint(body, user, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
-    await recordAudit(table, { actor: actorOf(user), action: 'complaint-create', outcome: 'success', target: `complaint:${accepted.id}` });
     return { status: 200, body: renderComplaintRecorded(user, session.csrf, accepted.trackingCode) };
   } catch (error) {
     if (!(error instanceof HttpProblem) || error.status >= 500) throw error;

@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../http/problem.ts';
 import { checkPublicSubmission, type PublicIntakeContext } from '../intake.ts';
 import { type ComplaintAccepted, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
+import { recordAudit } from '../storage/audit.ts';
 import { getDepartment, getSite } from '../storage/sites.ts';
 import { trackingCodeFor } from './tracking-code.ts';
 
@@ -39,7 +40,7 @@ export async function acceptPatientComplaint(body: unknown, context: ComplaintIn
   return { id: complaint.submissionId, trackingCode };
 }
 
-/** POST /v1/admin/complaints: the complaint office types in a complaint from any other channel. */
+/** POST /v1/admin/complaints (and the admin pages' form): the complaint office types in a complaint from any other channel. */
 export async function acceptStaffComplaint(body: unknown, identity: Identity, context: ComplaintIntakeContext): Promise<ComplaintAccepted> {
   const parsed = StaffComplaintSchema.safeParse(body);
   if (!parsed.success) throw validationFailed(parsed.error);
@@ -71,5 +72,7 @@ export async function acceptStaffComplaint(body: unknown, identity: Identity, co
       ...(c.contact === undefined ? {} : { contact: c.contact }),
     },
   });
+  // Whoever types a complaint in is on record, from the JSON API and the admin pages' form alike.
+  await recordAudit(context.table, { actor: actorOf(identity), action: 'complaint-create', outcome: 'success', target: `complaint:${c.submissionId}` });
   return { id: c.submissionId, trackingCode };
 }

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/auth/identity.ts';
@@ -65,6 +65,8 @@ describe('a complaint typed in by the complaint office', () => {
     const accepted = await acceptStaffComplaint(hotline, officer, context());
     expect(queued[0]).toMatchObject({ channel: 'hotline', enteredBy: 'user:office', firstReceiver: { name: '值班员 周' }, receivedAt: '2026-11-22T23:40:00+08:00', multiDepartment: false });
     expect(accepted.trackingCode).toBe(trackingCodeFor(TEST_SIGNING_KEY, submissionId));
+    const audited = dynamoMock.commandCalls(PutCommand).map((call) => call.args[0].input.Item);
+    expect(audited).toEqual([expect.objectContaining({ actor: 'user:office', action: 'complaint-create', target: `complaint:${submissionId}` })]);
   });
 
   it('wants to know how a complaint settled on the spot was settled', async () => {
