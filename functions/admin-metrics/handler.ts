@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { authorize } from '../../shared/auth/policy.ts';
-import { requireEnv } from '../../shared/config.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
 import { notFound, validationFailed } from '../../shared/http/problem.ts';
 import { staffFunction } from '../../shared/http/staff.ts';
-import { buildReport, UnknownScopeError } from '../../shared/report.ts';
-import { env } from '../../shared/resource-env.ts';
+import { buildReport } from '../../shared/reporting/report.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { IdSchema } from '../../shared/schemas/site.ts';
-import { isValidDay } from '../../shared/time.ts';
+import { isValidDay } from '../../shared/platform/time.ts';
 
 const table = requireEnv(env.tableName);
 
@@ -27,10 +27,6 @@ export const handler = staffFunction(async (event, identity) => {
   const departments = authorize(identity, 'metrics:read', { siteId: site, ...(department === undefined ? {} : { departmentId: department }) });
   // A responder asking for the whole site's figures sees nothing beyond their departments.
   if (department === undefined && departments !== 'all') throw notFound('No such resource.');
-  try {
-    return json(200, await buildReport(table, site, department, from, to), { 'cache-control': 'no-store' });
-  } catch (error) {
-    if (error instanceof UnknownScopeError) throw notFound(error.message);
-    throw error;
-  }
+  // An unknown site or department is a NotFoundError (UnknownScopeError), mapped to 404 at the edge.
+  return json(200, await buildReport(table, site, department, from, to), { 'cache-control': 'no-store' });
 });

@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { DEFAULT_LIMITS } from '../../shared/calendar.ts';
-import { complaintProblemWording, renderComplaintConfirmationPage } from '../../shared/complaint-page/render.ts';
+import { DEFAULT_LIMITS } from '../../shared/sites/working-calendar.ts';
+import { complaintProblemWording, renderComplaintConfirmationPage } from '../../shared/complaints/page/complaint-page.ts';
 import { acceptPatientComplaint } from '../../shared/complaints/intake.ts';
 import { html, httpFunction, json } from '../../shared/http/middleware.ts';
-import { HttpProblem } from '../../shared/http/problem.ts';
+import { problemOf } from '../../shared/http/problem.ts';
 import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
-import { publicIntakeContext } from '../../shared/http/public-intake.ts';
+import { publicIntakeContext } from '../../shared/intake/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/survey-page/render.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/surveys/survey-page.ts';
 
 async function accept(body: unknown, event: APIGatewayProxyEventV2) {
   return acceptPatientComplaint(body, await publicIntakeContext(event));
@@ -30,9 +30,10 @@ export const handler = httpFunction(async (event) => {
   return accept(fields, event).then(
     ({ trackingCode }) => html(200, renderComplaintConfirmationPage({ locale, trackingCode, contactGiven: fields.contact !== undefined, limits: DEFAULT_LIMITS }), PAGE_CONTENT_SECURITY_POLICY, page),
     (error: unknown) => {
-      if (!(error instanceof HttpProblem)) throw error;
-      const problem = renderProblemPage({ locale, status: error.status, problem: error.toProblem(), wording: complaintProblemWording(locale) });
-      return html(error.status, problem, PAGE_CONTENT_SECURITY_POLICY, { ...page, ...error.headers });
+      const problem = problemOf(error);
+      if (problem === undefined) throw error;
+      const body = renderProblemPage({ locale, status: problem.status, problem: problem.toProblem(), wording: complaintProblemWording(locale) });
+      return html(problem.status, body, PAGE_CONTENT_SECURITY_POLICY, { ...page, ...problem.headers });
     },
   );
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LIMITS } from '../../shared/calendar.ts';
-import { renderComplaintPage } from '../../shared/complaint-page/render.ts';
-import { requireEnv } from '../../shared/config.ts';
-import { departmentPageFunction } from '../../shared/http/department-page.ts';
-import { env } from '../../shared/resource-env.ts';
-import { retentionFromEnv } from '../../shared/retention.ts';
-import { dayIn } from '../../shared/time.ts';
+import { DEFAULT_LIMITS } from '../../shared/sites/working-calendar.ts';
+import { renderComplaintPage } from '../../shared/complaints/page/complaint-page.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
+import { departmentPageFunction } from '../../shared/web/department-page.ts';
+import { env } from '../../shared/platform/resource-env.ts';
+import { retentionFromEnv } from '../../shared/platform/retention.ts';
+import { dayIn } from '../../shared/platform/time.ts';
 
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();

@@ -1,15 +1,15 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { normalizeTrackingCode } from '../../shared/complaint-page/paths.ts';
-import { renderTrackingPage } from '../../shared/complaint-page/render.ts';
+import { normalizeTrackingCode } from '../../shared/complaints/page/complaint-paths.ts';
+import { renderTrackingPage } from '../../shared/complaints/page/complaint-page.ts';
 import { trackComplaint } from '../../shared/complaints/tracking.ts';
-import { numberEnv, requireEnv } from '../../shared/config.ts';
+import { numberEnv, requireEnv } from '../../shared/platform/config.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
-import { HttpProblem } from '../../shared/http/problem.ts';
+import { problemOf } from '../../shared/http/problem.ts';
 import { header, sourceIp } from '../../shared/http/request.ts';
-import { enforceRateLimit } from '../../shared/rate-limit.ts';
-import { env } from '../../shared/resource-env.ts';
-import { negotiateLocale } from '../../shared/survey-page/i18n.ts';
-import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/survey-page/render.ts';
+import { enforceRateLimit } from '../../shared/intake/rate-limit.ts';
+import { env } from '../../shared/platform/resource-env.ts';
+import { negotiateLocale } from '../../shared/surveys/survey-labels.ts';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/surveys/survey-page.ts';
 
 const table = requireEnv(env.tableName);
 const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);
@@ -29,8 +29,9 @@ export const handler = httpFunction(async (event) => {
     const tracked = await trackComplaint(table, normalizeTrackingCode(typed));
     return html(200, renderTrackingPage({ locale, tracked }), PAGE_CONTENT_SECURITY_POLICY, headers);
   } catch (error) {
-    if (!(error instanceof HttpProblem)) throw error;
-    const refused = error.status === 429 ? 429 : 404;
-    return html(refused, renderTrackingPage({ locale, refused, typed }), PAGE_CONTENT_SECURITY_POLICY, { ...headers, ...error.headers });
+    const problem = problemOf(error);
+    if (problem === undefined) throw error;
+    const refused = problem.status === 429 ? 429 : 404;
+    return html(refused, renderTrackingPage({ locale, refused, typed }), PAGE_CONTENT_SECURITY_POLICY, { ...headers, ...problem.headers });
   }
 });

@@ -1,10 +1,10 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { trackComplaint } from '../../shared/complaints/tracking.ts';
-import { numberEnv, requireEnv } from '../../shared/config.ts';
+import { numberEnv, requireEnv } from '../../shared/platform/config.ts';
 import { httpFunction, json } from '../../shared/http/middleware.ts';
 import { sourceIp } from '../../shared/http/request.ts';
-import { enforceRateLimit } from '../../shared/rate-limit.ts';
-import { env } from '../../shared/resource-env.ts';
+import { enforceRateLimit } from '../../shared/intake/rate-limit.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 
 const table = requireEnv(env.tableName);
 const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);

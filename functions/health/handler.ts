@@ -1,16 +1,15 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { dynamoDb } from '../../shared/aws/dynamodb.ts';
+import { describeTable } from '../../shared/aws/dynamodb.ts';
 import { approximateDepth } from '../../shared/aws/sqs.ts';
-import { requireEnv } from '../../shared/config.ts';
-import { checkHealth } from '../../shared/health.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
+import { checkHealth } from '../../shared/platform/health.ts';
 import { httpFunction, json } from '../../shared/http/middleware.ts';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 
 const table = requireEnv(env.tableName);
 const intakeQueueUrl = requireEnv(env.intakeQueueUrl);
 
 const probes = [
-  { name: 'table', check: async () => { await dynamoDb.send(new DescribeTableCommand({ TableName: table })); } },
+  { name: 'table', check: () => describeTable(table) },
   { name: 'intake-queue', check: async () => { await approximateDepth(intakeQueueUrl); } },
 ];
 

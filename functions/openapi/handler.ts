@@ -1,5 +1,5 @@
 import { httpFunction, json } from '../../shared/http/middleware.ts';
-import { buildOpenApiDocument } from '../../shared/openapi.ts';
+import { buildOpenApiDocument } from '../../shared/http/openapi.ts';
 
 const document = buildOpenApiDocument();
 

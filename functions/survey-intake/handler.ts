@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { acceptSurvey } from '../../shared/intake.ts';
+import { acceptSurvey } from '../../shared/intake/check-submission.ts';
 import { html, httpFunction, json } from '../../shared/http/middleware.ts';
-import { HttpProblem } from '../../shared/http/problem.ts';
+import { problemOf } from '../../shared/http/problem.ts';
 import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
-import { publicIntakeContext } from '../../shared/http/public-intake.ts';
+import { publicIntakeContext } from '../../shared/intake/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderThankYouPage } from '../../shared/survey-page/render.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderThankYouPage } from '../../shared/surveys/survey-page.ts';
 
 /** Form fields that the schema wants as numbers (a plain HTML form posts only strings). */
 const NUMERIC_FORM_FIELDS = new Set(['waitMinutes', 'ratings.registration', 'ratings.waiting', 'ratings.environment', 'ratings.communication', 'ratings.privacy']);
@@ -30,7 +30,8 @@ export const handler = httpFunction(async (event) => {
     await accept(fields, event);
     return html(200, renderThankYouPage({ locale, contactRequested: fields.contact !== undefined }), PAGE_CONTENT_SECURITY_POLICY);
   } catch (error) {
-    if (!(error instanceof HttpProblem)) throw error;
-    return html(error.status, renderProblemPage({ locale, status: error.status, problem: error.toProblem() }), PAGE_CONTENT_SECURITY_POLICY, { ...error.headers });
+    const problem = problemOf(error);
+    if (problem === undefined) throw error;
+    return html(problem.status, renderProblemPage({ locale, status: problem.status, problem: problem.toProblem() }), PAGE_CONTENT_SECURITY_POLICY, { ...problem.headers });
   }
 });

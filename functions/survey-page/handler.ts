@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { requireEnv } from '../../shared/config.ts';
-import { departmentPageFunction } from '../../shared/http/department-page.ts';
-import { env } from '../../shared/resource-env.ts';
-import { retentionFromEnv } from '../../shared/retention.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
+import { departmentPageFunction } from '../../shared/web/department-page.ts';
+import { env } from '../../shared/platform/resource-env.ts';
+import { retentionFromEnv } from '../../shared/platform/retention.ts';
 import { asksWaitTime } from '../../shared/schemas/site.ts';
-import { renderSurveyPage } from '../../shared/survey-page/render.ts';
+import { renderSurveyPage } from '../../shared/surveys/survey-page.ts';
 
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 
 // Operator commands (`npm run qr`, `npm run metrics`) run against the deployed stack when its variables
 // are set (TABLE_NAME, SIGNING_KEY_SECRET_ARN, PUBLIC_BASE_URL and AWS credentials), and otherwise

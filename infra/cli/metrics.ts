@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isValidDay } from '../../shared/time.ts';
+import { isValidDay } from '../../shared/platform/time.ts';
 import { useCliEnvironment } from './cli-env.ts';
 
 // `npm run metrics -- --site ID [--department ID] --from DATE --to DATE [--json]` (api.md).
@@ -39,9 +39,9 @@ async function main(): Promise<void> {
 
   useCliEnvironment();
   // Imported after the environment is set: storage modules create their clients at import.
-  const { requireEnv } = await import('../../shared/config.ts');
-  const { env } = await import('../../shared/resource-env.ts');
-  const { buildReport, formatReport, UnknownScopeError } = await import('../../shared/report.ts');
+  const { requireEnv } = await import('../../shared/platform/config.ts');
+  const { env } = await import('../../shared/platform/resource-env.ts');
+  const { buildReport, formatReport, UnknownScopeError } = await import('../../shared/reporting/report.ts');
   try {
     const report = await buildReport(requireEnv(env.tableName), site, department, from, to);
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);

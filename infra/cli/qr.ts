@@ -33,7 +33,7 @@ async function writePoster(svg: string, out: string): Promise<void> {
     return;
   }
   const { launchChromium } = await import('../browser.ts');
-  const { A5 } = await import('../../shared/qr-poster.ts');
+  const { A5 } = await import('../../shared/sites/qr-poster.ts');
   const browser = await launchChromium();
   try {
     const widthPx = Math.round((A5.widthMm / 25.4) * 96);
@@ -80,14 +80,14 @@ async function main(): Promise<void> {
 
   useCliEnvironment();
   // Imported after the environment is set: storage modules create their clients at import.
-  const { requireEnv } = await import('../../shared/config.ts');
-  const { env } = await import('../../shared/resource-env.ts');
+  const { requireEnv } = await import('../../shared/platform/config.ts');
+  const { env } = await import('../../shared/platform/resource-env.ts');
   const { signingKey } = await import('../../shared/aws/secrets.ts');
   const { bumpCodeGeneration, getDepartment, getSite, listDepartments } = await import('../../shared/storage/sites.ts');
-  const { surveyUrl } = await import('../../shared/survey-code.ts');
-  const { complaintPageUrl } = await import('../../shared/complaint-page/paths.ts');
+  const { surveyUrl } = await import('../../shared/sites/department-codes.ts');
+  const { complaintPageUrl } = await import('../../shared/complaints/page/complaint-paths.ts');
   const pageUrl = page === 'complaint' ? complaintPageUrl : surveyUrl;
-  const { currentSurveyCode } = await import('../../shared/survey-codes.ts');
+  const { currentSurveyCode } = await import('../../shared/sites/department-targets.ts');
   const table = requireEnv(env.tableName);
   const baseUrl = requireEnv(env.publicBaseUrl);
   const key = await signingKey();
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 
   if (out === undefined) fail(USAGE);
   if (!current.surveyEnabled) process.stderr.write(`Warning: surveys are switched off for ${departmentId}; this poster's code is refused until they are switched on again.\n`);
-  const { POSTER_WORDING, renderPosterSvg } = await import('../../shared/qr-poster.ts');
+  const { POSTER_WORDING, renderPosterSvg } = await import('../../shared/sites/qr-poster.ts');
   const url = pageUrl(baseUrl, currentSurveyCode(key, current));
   await writePoster(renderPosterSvg({ site, department: current, url, wording: POSTER_WORDING[page] }), out);
   process.stdout.write(`Poster for ${current.name} / ${current.nameEn} written to ${out}\n${url}\n`);

@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   }
 
   useCliEnvironment();
-  const { requireEnv } = await import('../../shared/config.ts');
-  const { env } = await import('../../shared/resource-env.ts');
+  const { requireEnv } = await import('../../shared/platform/config.ts');
+  const { env } = await import('../../shared/platform/resource-env.ts');
   const { createUserIfAbsent, listUsers, setUserDisabled, StaffUserSchema } = await import('../../shared/storage/users.ts');
   const { hashPassword, passwordProblem } = await import('../../shared/auth/password.ts');
   const { recordAudit } = await import('../../shared/storage/audit.ts');

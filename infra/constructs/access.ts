@@ -1,7 +1,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { acknowledge } from '../nag.ts';
 import type { Access } from '../topology.ts';
 import type { FeedbackData } from './data.ts';

@@ -1,14 +1,14 @@
 import type { Role } from '../../shared/auth/identity.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { requireEnv } from '../../shared/config.ts';
-import { createComplaintSettingsIfAbsent, DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
-import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
-import { env } from '../../shared/resource-env.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
+import { createComplaintSettingsIfAbsent } from '../../shared/storage/complaint-settings.ts';
+import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS, DEMO_SITE } from './demo-site.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { createDepartmentIfAbsent, createSiteIfAbsent, getDepartment } from '../../shared/storage/sites.ts';
 import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
-import { surveyUrl } from '../../shared/survey-code.ts';
-import { currentSurveyCode } from '../../shared/survey-codes.ts';
+import { surveyUrl } from '../../shared/sites/department-codes.ts';
+import { currentSurveyCode } from '../../shared/sites/department-targets.ts';
 
 /** Loads the demo site unless it is there already; returns how many items it created. */
 export async function seedDemoSite(table: string): Promise<number> {

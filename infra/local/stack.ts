@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startFauxqs } from 'fauxqs';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { type FunctionName, type QueueName, queues, type ScheduleName, schedules, visibilityTimeoutSeconds } from '../topology.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
@@ -202,7 +202,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => scheduler.stop());
 
-    const { registerHealthProbe } = await import('../../shared/health.ts');
+    const { registerHealthProbe } = await import('../../shared/platform/health.ts');
     stops.push(registerHealthProbe({ name: 'ses-emulator', check: async () => { const r = await fetch(`${sesEndpoint}/health-check`); if (!r.ok) throw new Error(String(r.status)); } }));
     if (pollers.length > 0) stops.push(registerHealthProbe({ name: 'pollers', check: () => pollers.every((p) => p.running()) ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
     stops.push(registerHealthProbe({ name: 'scheduler', check: () => scheduler.running() ? Promise.resolve() : Promise.reject(new Error('stopped')) }));

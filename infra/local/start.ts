@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_DIR, RUNTIME_FILE, type RuntimeFile } from '../cli/cli-env.ts';
-import { complaintPageUrl } from '../../shared/complaint-page/paths.ts';
+import { complaintPageUrl } from '../../shared/complaints/page/complaint-paths.ts';
 import { startLocalStack } from './stack.ts';
 
 // `npm start`: the whole system on this machine. Data and the signing key persist under .local/, so a

@@ -6,7 +6,7 @@ import { signIn } from '../../shared/auth/sign-in.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
 import { readBody } from './gateway.ts';
-import { escapeMarkup } from '../../shared/markup.ts';
+import { escapeMarkup } from '../../shared/web/markup.ts';
 
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
 // PKCE, as Cognito's hosted sign-in), and client credentials for machine clients. Tokens carry the same

@@ -1,4 +1,4 @@
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { ForbiddenError, NotFoundError } from '../platform/domain-errors.ts';
 import { DEPARTMENT_SCOPED_ROLES, type Identity, MACHINE_SCOPES, type Role } from './identity.ts';
 
 // The one access policy: every staff and integration handler asks it before reading or changing
@@ -60,11 +60,11 @@ export function hasAction(identity: Identity, action: Action): boolean {
   return identity.roles.some((role) => ROLE_ACTIONS[role].includes(action));
 }
 
-export const forbidden = () => new HttpProblem(403, 'forbidden', 'Forbidden', 'Your role does not allow this.');
+export const forbidden = () => new ForbiddenError('Your role does not allow this.');
 
-/** Throws the problem the decision calls for; returns the departments the caller may see. */
+/** Throws the error the decision calls for; returns the departments the caller may see. */
 export function authorize(identity: Identity, action: Action, target: Target): 'all' | readonly string[] {
   const decision = decide(identity, action, target);
   if (decision.allow) return decision.departments;
-  throw decision.status === 403 ? forbidden() : notFound('No such resource.');
+  throw decision.status === 403 ? forbidden() : new NotFoundError('No such resource.');
 }

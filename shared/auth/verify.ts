@@ -2,15 +2,14 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { z } from 'zod';
-import { HttpProblem } from '../http/problem.ts';
+import { UnauthenticatedError } from '../platform/domain-errors.ts';
 import { type Identity, identityFromClaims } from './identity.ts';
 
 // Token verification, the same code in AWS (Cognito) and locally (the local issuer): signature against
 // the issuer's JWKS, issuer, expiry, and an audience (ID tokens) or client id (access tokens) that is
 // one of ours. A JWT authorizer in API Gateway checks the same again in front of the API routes.
 
-export const unauthenticated = (detail = 'Sign in, or send a valid bearer token.') =>
-  new HttpProblem(401, 'unauthenticated', 'Unauthenticated', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
+export const unauthenticated = (detail = 'Sign in, or send a valid bearer token.') => new UnauthenticatedError(detail);
 
 /** JWKS over fetch, so an http:// local issuer and https:// Cognito take the same path. */
 const fetcher: Fetcher = {

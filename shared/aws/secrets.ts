@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { env } from '../resource-env.ts';
-import { optionalEnv, requireEnv } from '../config.ts';
+import { env } from '../platform/resource-env.ts';
+import { optionalEnv, requireEnv } from '../platform/config.ts';
 
 /**
  * The key that signs survey codes and salts rate-limit hashes. In AWS it lives in Secrets Manager and

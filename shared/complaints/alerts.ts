@@ -1,8 +1,8 @@
 import type { Mail } from '../aws/ses.ts';
 import { CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITY_NAMES } from '../classify/categories.ts';
 import { CHANNEL_NAMES, type ComplaintRecord } from '../schemas/complaint.ts';
-import { escapeMarkup } from '../markup.ts';
-import { localMinute } from '../time.ts';
+import { escapeMarkup } from '../web/markup.ts';
+import { localMinute } from '../platform/time.ts';
 
 // The mails a new case sends. A safety signal (self-harm, suicide, violence, abuse, a death) is mailed at
 // once, day or night, to the owner on duty and the site's safety contact; the owner and the handler

@@ -1,15 +1,16 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { sendMail } from '../aws/ses.ts';
-import { logger } from '../observability.ts';
+import { logger } from '../platform/observability.ts';
 import { forbidden, hasAction } from '../auth/policy.ts';
-import { HttpProblem, validationFailed } from '../http/problem.ts';
+import { ValidationError, VersionConflictError, VersionRequiredError } from '../platform/domain-errors.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { recordAudit } from '../storage/audit.ts';
-import { getComplaint, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
-import { addDays, epochSeconds } from '../time.ts';
+import { getComplaint, saveComplaintChange } from '../storage/complaints.ts';
+import { addDays, epochSeconds } from '../platform/time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
 import { type ComplaintMailContext, changeMails } from './notices.ts';
-import { type ComplaintSettings, getComplaintSettings, officerEmail } from './settings.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
+import { type ComplaintSettings, officerEmail } from './settings.ts';
 import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
 
 // One path for every change to a case, from the JSON API (PATCH with If-Match) and from the office's
@@ -24,7 +25,7 @@ export function versionOfEtag(tag: string): number {
   return match === null ? 0 : Number(match[1]);
 }
 
-export const versionConflict = () => new HttpProblem(409, 'version-conflict', 'Version conflict', 'Someone changed this complaint since you read it; read it again.');
+export const versionConflict = () => new VersionConflictError('Someone changed this complaint since you read it; read it again.');
 
 /**
  * A case the caller may read (or change), with how far they reach into it; 403 for a role that never
@@ -49,7 +50,7 @@ export interface CaseChangeContext {
 /** First-complaint responsibility: a case is owned by someone in the complaint office, never by just anyone. */
 function checkOwner(settings: ComplaintSettings | undefined, owner: string | undefined): void {
   if (owner === undefined || settings === undefined || officerEmail(settings, owner) !== undefined) return;
-  throw new HttpProblem(422, 'validation-failed', 'Validation failed', `"${owner}" is not on the complaint office's rota.`, { errors: [{ path: 'owner', message: 'not an officer of the complaint office' }] });
+  throw ValidationError.field('owner', 'not an officer of the complaint office', `"${owner}" is not on the complaint office's rota.`);
 }
 
 /**
@@ -67,10 +68,10 @@ export async function changeCase(
   readChange: (record: ComplaintRecord) => unknown,
 ): Promise<ComplaintRecord> {
   const { record, scope } = await readCase(context.table, identity, id, 'complaints:update');
-  if (expectedVersion === undefined) throw new HttpProblem(428, 'precondition-required', 'Precondition required', `Send If-Match with the version you read (${etag(record.version)}).`);
+  if (expectedVersion === undefined) throw new VersionRequiredError(record.version, `Send If-Match with the version you read (${etag(record.version)}).`);
   if (expectedVersion !== record.version) throw versionConflict();
   const parsed = ComplaintChangeSchema.safeParse(readChange(record));
-  if (!parsed.success) throw validationFailed(parsed.error);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   checkChangeAllowed(scope, parsed.data);
   const settings = await getComplaintSettings(context.table, record.siteId);
   checkOwner(settings, parsed.data.owner);

@@ -1,8 +1,8 @@
 import type { Identity } from '../auth/identity.ts';
 import { actorOf } from '../auth/identity.ts';
 import { authorize } from '../auth/policy.ts';
-import { notFound, validationFailed } from '../http/problem.ts';
-import { checkPublicSubmission, type PublicIntakeContext } from '../intake.ts';
+import { NotFoundError, ValidationError } from '../platform/domain-errors.ts';
+import { checkPublicSubmission, type PublicIntakeContext } from '../intake/check-submission.ts';
 import { type ComplaintAccepted, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
@@ -43,11 +43,11 @@ export async function acceptPatientComplaint(body: unknown, context: ComplaintIn
 /** POST /v1/admin/complaints (and the admin pages' form): the complaint office types in a complaint from any other channel. */
 export async function acceptStaffComplaint(body: unknown, identity: Identity, context: ComplaintIntakeContext): Promise<ComplaintAccepted> {
   const parsed = StaffComplaintSchema.safeParse(body);
-  if (!parsed.success) throw validationFailed(parsed.error);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const c = parsed.data;
   authorize(identity, 'complaints:create', { siteId: c.siteId, departmentId: c.departmentId });
   const [site, department] = await Promise.all([getSite(context.table, c.siteId), getDepartment(context.table, c.siteId, c.departmentId)]);
-  if (site === undefined || department === undefined) throw notFound(`No department "${c.departmentId}" at site "${c.siteId}".`);
+  if (site === undefined || department === undefined) throw new NotFoundError(`No department "${c.departmentId}" at site "${c.siteId}".`);
   const trackingCode = trackingCodeFor(context.key, c.submissionId);
   await context.enqueue({
     kind: 'complaint',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpProblem } from '../http/problem.ts';
+import { ChangeRefusedError } from '../platform/domain-errors.ts';
 import { CategorySchema, SeveritySchema } from '../classify/categories.ts';
 import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry } from '../schemas/complaint.ts';
 import { IdSchema } from '../schemas/site.ts';
@@ -40,7 +40,7 @@ export const ComplaintChangeSchema = z.strictObject({
 export type ComplaintChange = z.infer<typeof ComplaintChangeSchema>;
 
 const refused = (detail: string, path: string) =>
-  new HttpProblem(422, 'change-refused', 'Change refused', detail, { errors: [{ path, message: detail }] });
+  new ChangeRefusedError(detail, path);
 
 /** The changed record (version + 1) and its history entries; throws a 422 for a change the rules refuse. */
 export function applyChange(record: ComplaintRecord, change: ComplaintChange, actor: string, now: Date): { record: ComplaintRecord; history: HistoryEntry[] } {

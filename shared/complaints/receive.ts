@@ -1,9 +1,9 @@
 import { sendMail } from '../aws/ses.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
-import { addDays, epochSeconds } from '../time.ts';
+import { addDays, epochSeconds } from '../platform/time.ts';
 import { type ComplaintMailContext, firstMails } from './notices.ts';
-import { getComplaintSettings } from './settings.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { ownerCandidates, triageComplaint } from './triage.ts';
 
 // The worker's part for a complaint: triage it, store it exactly once, then send its first mails.

@@ -1,14 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../calendar.ts';
-import { dynamoDb } from '../aws/dynamodb.ts';
-import { putIfAbsent, withoutKeys } from '../storage/items.ts';
-import { keys } from '../storage/keys.ts';
+import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../sites/working-calendar.ts';
 import { RotaSchema } from './assignment.ts';
-import { DEFAULT_RULES, RoutingRuleSchema } from './routing.ts';
+import { RoutingRuleSchema } from './routing.ts';
 
 // A site's complaint settings: the complaint office's rota, who is alerted, the routing rules. The
-// working-day calendar and the time limits join them from shared/calendar.ts.
+// working-day calendar and the time limits join them from shared/sites/working-calendar.ts.
+// They are stored through shared/storage/complaint-settings.ts.
 
 export const ComplaintSettingsSchema = z.strictObject({
   rota: RotaSchema,
@@ -23,29 +20,6 @@ export const ComplaintSettingsSchema = z.strictObject({
   limits: SlaLimitsSchema.optional(),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
-
-/** The demo site's office: two day officers, one night officer on the 24-hour hotline, the head. */
-export const DEMO_COMPLAINT_SETTINGS: ComplaintSettings = {
-  rota: [
-    { username: 'office', email: 'office@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
-    { username: 'head', email: 'head@hospital.example', days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' },
-    { username: 'office', email: 'office@hospital.example', days: [1, 2, 3, 4, 5, 6, 7], from: '17:30', to: '08:00' },
-    { username: 'head', email: 'head@hospital.example', days: [6, 7], from: '08:00', to: '17:30' },
-  ],
-  officeHead: { username: 'head', email: 'head@hospital.example' },
-  safetyContactEmail: 'safety@hospital.example',
-  routing: [...DEFAULT_RULES],
-};
-
-export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {
-  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
-  return Item === undefined ? undefined : ComplaintSettingsSchema.parse(withoutKeys(Item));
-}
-
-/** Writes a site's settings unless it has some: seeding twice changes nothing. */
-export async function createComplaintSettingsIfAbsent(table: string, siteId: string, settings: ComplaintSettings): Promise<boolean> {
-  return putIfAbsent(table, { ...keys.complaintSettings(siteId), ...ComplaintSettingsSchema.parse(settings) });
-}
 
 /** The working-day calendar and limits a site's complaints are timed on. */
 export function siteClock(settings: ComplaintSettings): { calendar: WorkingCalendar; limits: SlaLimits } {

@@ -1,13 +1,15 @@
-import { elapsedShare, type WorkingCalendar } from '../calendar.ts';
+import { elapsedShare, type WorkingCalendar } from '../sites/working-calendar.ts';
 import { type Mail, sendMail } from '../aws/ses.ts';
-import { logger } from '../observability.ts';
+import { logger } from '../platform/observability.ts';
 import { type ComplaintRecord, type HistoryEntry, isOpen } from '../schemas/complaint.ts';
-import { listComplaints, saveComplaintChange, VersionConflictError } from '../storage/complaints.ts';
+import { VersionConflictError } from '../platform/domain-errors.ts';
+import { listComplaints, saveComplaintChange } from '../storage/complaints.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment, listSiteIds } from '../storage/sites.ts';
 import { type AlertContext, caseUrl, mail } from './alerts.ts';
-import { type ComplaintSettings, getComplaintSettings, ownerEmail, siteClock } from './settings.ts';
-import { localMinute } from '../time.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
+import { type ComplaintSettings, ownerEmail, siteClock } from './settings.ts';
+import { localMinute } from '../platform/time.ts';
 
 // The SLA monitor watches each open complaint's response due date (`dueAt`: 5 or 10 working days, or the
 // site's own limits). At 80 % of the working time it reminds the owner; once `dueAt` has passed it tells

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { decide } from '../auth/policy.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { ForbiddenError, NotFoundError } from '../platform/domain-errors.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { ComplaintStatusSchema } from '../schemas/complaint.ts';
 import { IdSchema } from '../schemas/site.ts';
@@ -20,7 +20,7 @@ export function canSeeCase(identity: Identity, action: 'complaints:read' | 'comp
 }
 
 /** Out of scope is "not found" (never "forbidden"), so a case's existence does not leak. */
-export const noSuchComplaint = () => notFound('No such complaint.');
+export const noSuchComplaint = () => new NotFoundError('No such complaint.');
 
 const RESPONDER_FIELDS = new Set(['reason', 'status', 'response']);
 const RESPONDER_STATUSES = new Set(['investigating', 'responded']);
@@ -32,9 +32,10 @@ export function checkChangeAllowed(scope: 'all' | 'department', change: Complain
   const status = change.status !== undefined && !RESPONDER_STATUSES.has(change.status) ? ['status'] : [];
   const refused = [...extra, ...status];
   if (refused.length > 0) {
-    throw new HttpProblem(403, 'forbidden', 'Forbidden', 'A department responder may move a case to investigating or responded and write the response; the complaint office does the rest.', {
-      errors: refused.map((path) => ({ path, message: 'not for your role' })),
-    });
+    throw new ForbiddenError(
+      'A department responder may move a case to investigating or responded and write the response; the complaint office does the rest.',
+      refused.map((path) => ({ path, message: 'not for your role' })),
+    );
   }
 }
 

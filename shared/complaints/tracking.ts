@@ -1,11 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamoDb } from '../aws/dynamodb.ts';
-import { notFound } from '../http/problem.ts';
+import { NotFoundError } from '../platform/domain-errors.ts';
 import { ComplaintStatusSchema } from '../schemas/complaint.ts';
-import { getComplaint } from '../storage/complaints.ts';
-import { keys } from '../storage/keys.ts';
-import { dayIn } from '../time.ts';
+import { complaintIdOfTrackingCode, getComplaint } from '../storage/complaints.ts';
+import { dayIn } from '../platform/time.ts';
 import { TRACKING_CODE_PATTERN } from './tracking-code.ts';
 
 // What a patient sees with their tracking code: where the complaint stands and by when it is due, and
@@ -19,15 +16,14 @@ export const TrackedComplaintSchema = z.object({
 });
 export type TrackedComplaint = z.infer<typeof TrackedComplaintSchema>;
 
-const unknownCode = () => notFound('No complaint has this tracking code. Check the code you were given.');
+const unknownCode = () => new NotFoundError('No complaint has this tracking code. Check the code you were given.');
 
 export async function trackComplaint(table: string, trackingCode: string): Promise<TrackedComplaint> {
   const code = trackingCode.trim().toUpperCase();
   if (!TRACKING_CODE_PATTERN.test(code)) throw unknownCode();
-  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.tracking(code) }));
-  const id = z.object({ complaintId: z.string() }).safeParse(Item);
-  if (!id.success) throw unknownCode();
-  const complaint = await getComplaint(table, id.data.complaintId);
+  const id = await complaintIdOfTrackingCode(table, code);
+  if (id === undefined) throw unknownCode();
+  const complaint = await getComplaint(table, id);
   if (complaint === undefined) throw unknownCode();
   return TrackedComplaintSchema.parse({
     trackingCode: code,

@@ -1,4 +1,4 @@
-import { dueDates, spansUnknownYear } from '../calendar.ts';
+import { dueDates, spansUnknownYear } from '../sites/working-calendar.ts';
 import { classify, safetySignals } from '../classify/classifier.ts';
 import type { ComplaintRecord, StoredContact } from '../schemas/complaint.ts';
 import type { ComplaintMessage, SurveyMessage } from '../schemas/intake-message.ts';

@@ -5,9 +5,9 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { logger, metrics } from '../observability.ts';
+import { logger, metrics } from '../platform/observability.ts';
 import { compressResponses } from './compress.ts';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem, problemOf } from './problem.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
@@ -43,9 +43,10 @@ export function problemResponse(problem: HttpProblem): HttpResult {
 const problemErrorHandler = (): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResult> => ({
   onError: (request) => {
     const { error } = request;
-    if (error instanceof HttpProblem) {
-      metrics.addMetric(`Rejected${error.status}`, MetricUnit.Count, 1);
-      request.response = problemResponse(error);
+    const problem = problemOf(error);
+    if (problem !== undefined) {
+      metrics.addMetric(`Rejected${problem.status}`, MetricUnit.Count, 1);
+      request.response = problemResponse(problem);
       return;
     }
     logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });

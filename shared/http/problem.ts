@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import {
+  ChangeRefusedError, DomainError, type FieldError, fieldErrors, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError,
+  UnknownDepartmentCodeError, ValidationError, VersionConflictError, VersionRequiredError,
+} from '../platform/domain-errors.ts';
 
 // RFC 9457 problem details: every 4xx/5xx body of the API (api.md, "Errors").
 
 export const FieldErrorSchema = z.object({
   path: z.string().meta({ description: 'The field, dotted (`contact.phone`); `(body)` for the body as a whole' }),
   message: z.string(),
-});
-export type FieldError = z.infer<typeof FieldErrorSchema>;
+}) satisfies z.ZodType<FieldError>;
 
 export const ProblemSchema = z.object({
   type: z.string(),
@@ -19,15 +22,15 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 const TYPE_BASE = 'https://patient-feedback.invalid/problems/';
 
-/** A domain error that maps to one HTTP status on purpose. */
+/** An error with its HTTP status: what the edge answers, built here or from a domain error. */
 export class HttpProblem extends Error {
   readonly status: number;
   readonly slug: string;
   readonly title: string;
-  readonly errors: FieldError[] | undefined;
+  readonly errors: readonly FieldError[] | undefined;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, slug: string, title: string, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(status: number, slug: string, title: string, detail: string, options: { errors?: readonly FieldError[] | undefined; headers?: Record<string, string> } = {}) {
     super(detail);
     this.name = 'HttpProblem';
     this.status = status;
@@ -43,7 +46,7 @@ export class HttpProblem extends Error {
       title: this.title,
       status: this.status,
       detail: this.message,
-      ...(this.errors === undefined ? {} : { errors: this.errors }),
+      ...(this.errors === undefined ? {} : { errors: [...this.errors] }),
     };
   }
 }
@@ -58,21 +61,6 @@ export const payloadTooLarge = (limitBytes: number) =>
 
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', 'Not found', detail);
 
-export const rateLimited = (retryAfterSeconds: number) =>
-  new HttpProblem(429, 'rate-limited', 'Too many requests', `Too many submissions from this source; try again in ${retryAfterSeconds} s.`, {
-    headers: { 'Retry-After': String(retryAfterSeconds) },
-  });
-
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    // An unknown field is reported on the field itself, so the caller can find it.
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    return keys.map((key) => ({
-      path: [...issue.path, ...(key === undefined ? [] : [key])].map(String).join('.') || '(body)',
-      message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-    }));
-  }).flat();
-}
 
 /** One field refused outside a zod schema (an unknown form field, a cursor this API did not give out). */
 export const invalidField = (path: string, message: string) =>
@@ -80,3 +68,20 @@ export const invalidField = (path: string, message: string) =>
 
 export const validationFailed = (error: z.ZodError) =>
   new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: fieldErrors(error) });
+
+/** The one mapping from named domain errors to the statuses of api.md; undefined for anything unexpected. */
+export function problemOf(error: unknown): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  if (!(error instanceof DomainError)) return undefined;
+  const options = { errors: error.errors };
+  if (error instanceof NotFoundError) return new HttpProblem(404, 'not-found', 'Not found', error.message);
+  if (error instanceof ForbiddenError) return new HttpProblem(403, 'forbidden', 'Forbidden', error.message, options);
+  if (error instanceof UnauthenticatedError) return new HttpProblem(401, 'unauthenticated', 'Unauthenticated', error.message, { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (error instanceof UnknownDepartmentCodeError) return new HttpProblem(422, 'unknown-survey-code', 'Unknown survey code', error.message, options);
+  if (error instanceof ChangeRefusedError) return new HttpProblem(422, 'change-refused', 'Change refused', error.message, options);
+  if (error instanceof VersionConflictError) return new HttpProblem(409, 'version-conflict', 'Version conflict', error.message);
+  if (error instanceof VersionRequiredError) return new HttpProblem(428, 'precondition-required', 'Precondition required', error.message);
+  if (error instanceof RateLimitedError) return new HttpProblem(429, 'rate-limited', 'Too many requests', error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+  if (error instanceof ValidationError) return new HttpProblem(422, 'validation-failed', 'Validation failed', error.message, options);
+  return undefined;
+}

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Identity } from '../auth/identity.ts';
 import { createTokenVerifier, MachineClientSitesSchema, type TokenVerifier, unauthenticated } from '../auth/verify.ts';
-import { optionalEnv, requireEnv } from '../config.ts';
-import { env } from '../resource-env.ts';
+import { optionalEnv, requireEnv } from '../platform/config.ts';
+import { env } from '../platform/resource-env.ts';
 import { type HttpResult, httpFunction } from './middleware.ts';
 import { header } from './request.ts';
 

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Counters, addCounters } from '../aggregates.ts';
+import { type Counters, addCounters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems } from './items.ts';
 import { keys } from './keys.ts';

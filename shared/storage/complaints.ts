@@ -1,10 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { aggregateKeys, type Counters } from '../aggregates.ts';
+import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintRecord, ComplaintRecordSchema, isOpen, type HistoryEntry, HistoryEntrySchema, type StoredContact } from '../schemas/complaint.ts';
-import { dayIn } from '../time.ts';
+import { dayIn } from '../platform/time.ts';
+import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
 
@@ -82,7 +83,6 @@ export async function getComplaint(table: string, id: string): Promise<Complaint
   return Item === undefined ? undefined : ComplaintRecordSchema.parse(Item);
 }
 
-export class VersionConflictError extends Error {}
 
 /** Open cases per officer, for spreading new complaints (an officer never counted has none). */
 export async function openCaseloads(table: string, siteId: string, usernames: readonly string[]): Promise<Record<string, number>> {
@@ -246,4 +246,16 @@ export async function listComplaints(table: string, siteId: string, filter: Comp
   };
 }
 
-export class InvalidCursorError extends Error {}
+/** A list cursor this API did not give out. */
+export class InvalidCursorError extends ValidationError {
+  constructor(message: string) {
+    super('One or more fields are not valid.', [{ path: 'cursor', message }]);
+  }
+}
+
+/** The complaint a tracking code names, from the code's own item; undefined for a code nobody was given. */
+export async function complaintIdOfTrackingCode(table: string, trackingCode: string): Promise<string | undefined> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.tracking(trackingCode) }));
+  const parsed = z.object({ complaintId: z.string() }).safeParse(Item);
+  return parsed.success ? parsed.data.complaintId : undefined;
+}

@@ -1,10 +1,10 @@
-import type { Retention } from '../retention.ts';
+import type { Retention } from '../platform/retention.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AggregateDelta, coalesceDeltas } from '../aggregates.ts';
+import { type AggregateDelta, coalesceDeltas } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import type { SurveyMessage } from '../schemas/intake-message.ts';
-import { addDays, epochSeconds } from '../time.ts';
+import { addDays, epochSeconds } from '../platform/time.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
 // Exactly-once storage of survey responses (design.md, "Exactly once"): the response items and the

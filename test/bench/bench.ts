@@ -9,8 +9,8 @@ import { esbuildOptionsFor } from '../../infra/bundling.ts';
 import { classifierFigures } from './classifier-bench.ts';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { functions } from '../../infra/topology.ts';
-import { counterNames } from '../../shared/aggregates.ts';
-import { dayIn } from '../../shared/time.ts';
+import { counterNames } from '../../shared/reporting/counters.ts';
+import { dayIn } from '../../shared/platform/time.ts';
 
 // `npm run bench`: one run against the local stack, printing the figures the closing notes quote.
 // Numbers from DynamoDB Local on a 2-core machine describe this pipeline relative to that emulator (hence

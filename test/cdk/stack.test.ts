@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 
 // The wiring the topology promises, pinned on the synthesized template.
@@ -58,14 +58,14 @@ describe('functions', () => {
 
   it('lets only the intake functions send to the queue, and no function read the signing key unless it checks or derives codes', () => {
     // Surveys and patients' complaints, and the office's complaints from the JSON API and the admin pages' form.
-    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'adminPages'];
+    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'complaintOfficePages'];
     for (const name of senders) expect(actionsOf(name), name).toContain('sqs:SendMessage');
     for (const name of functionNames.filter((n) => !senders.includes(n))) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
     expect(actionsOf('surveyPage')).toContain('secretsmanager:GetSecretValue');
     // The worker derives the tracking codes of the follow-up cases surveys open.
-    expect(actionsOf('process')).toContain('secretsmanager:GetSecretValue');
-    expect(actionsOf('slaMonitor')).not.toContain('secretsmanager:GetSecretValue');
-    expect(actionsOf('dlqWatch')).not.toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('storeSubmissions')).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('complaintSlaMonitor')).not.toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('deadLetterAlert')).not.toContain('secretsmanager:GetSecretValue');
     expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe('the intake queue', () => {
 
   it('moves a message to the encrypted DLQ after 5 receives, with visibility at least 6 × the worker timeout', () => {
     const visibility = visibilityTimeoutSeconds(queues.intake);
-    expect(visibility).toBeGreaterThanOrEqual(6 * functions.process.timeoutSeconds);
+    expect(visibility).toBeGreaterThanOrEqual(6 * functions.storeSubmissions.timeoutSeconds);
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: visibility,
       RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } },
@@ -184,12 +184,12 @@ describe('the HTTP API and schedules', () => {
 
   it('has exactly the schedules and functions the topology declares', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', Object.keys(schedules).length);
-    expect(Object.keys(schedules)).toContain('sla-monitor');
+    expect(Object.keys(schedules)).toContain('complaint-sla-monitor');
     template.resourceCountIs('AWS::Lambda::Function', functionNames.length);
   });
 
   it('lets the SLA monitor write cases and send mail, and touch no queue or secret', () => {
-    const actions = actionsOf('slaMonitor');
+    const actions = actionsOf('complaintSlaMonitor');
     expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:Query']));
     expect(actions.filter((a) => a.startsWith('sqs:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { onDuty } from '../../shared/complaints/assignment.ts';
 import { dynamoDb } from '../../shared/aws/dynamodb.ts';
-import { DEMO_COMPLAINT_SETTINGS } from '../../shared/complaints/settings.ts';
-import { DEFAULT_RETENTION } from '../../shared/retention.ts';
+import { DEMO_COMPLAINT_SETTINGS } from '../../infra/local/demo-site.ts';
+import { DEFAULT_RETENTION } from '../../shared/platform/retention.ts';
 import { keys, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { complaintCounterNames, complaintHistory, getComplaint } from '../../shared/storage/complaints.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { getUser } from '../../shared/storage/users.ts';
-import { dayIn } from '../../shared/time.ts';
+import { dayIn } from '../../shared/platform/time.ts';
 import { codeOf, eventually, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 
 // Complaints end to end on the local stack: the page's and the office's routes → SQS → the worker's

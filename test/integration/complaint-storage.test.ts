@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
-import { SITE_WIDE } from '../../shared/aggregates.ts';
+import { SITE_WIDE } from '../../shared/reporting/counters.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
-import { buildReport, formatReport } from '../../shared/report.ts';
+import { buildReport, formatReport } from '../../shared/reporting/report.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
 import { applyChange } from '../../shared/complaints/lifecycle.ts';
-import { complaintCounterNames, complaintHistory, getComplaint, listComplaints, saveComplaintChange, storeNewComplaint, VersionConflictError } from '../../shared/storage/complaints.ts';
+import { complaintCounterNames, complaintHistory, getComplaint, listComplaints, saveComplaintChange, storeNewComplaint } from '../../shared/storage/complaints.ts';
+import { VersionConflictError } from '../../shared/platform/domain-errors.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // A new complaint against DynamoDB Local: stored once however often it is delivered, counted once, and

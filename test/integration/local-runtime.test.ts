@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { freePort } from '../../infra/local/ports.ts';
-import { dayIn } from '../../shared/time.ts';
+import { dayIn } from '../../shared/platform/time.ts';
 import { eventually, postJson } from '../support/local-stack.ts';
 
 // `npm start` as a user runs it: a child process that prints its URLs, keeps data across a restart and

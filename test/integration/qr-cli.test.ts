@@ -7,7 +7,7 @@ import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEMO_DEPARTMENTS } from '../../shared/demo-site.ts';
+import { DEMO_DEPARTMENTS } from '../../infra/local/demo-site.ts';
 import { codeOf, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 
 // `npm run qr` against a running stack: pointed at it by environment variables as for a deployed one,

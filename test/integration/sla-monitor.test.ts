@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
-import { createWorkingCalendar, dueDates } from '../../shared/calendar.ts';
+import { createWorkingCalendar, dueDates } from '../../shared/sites/working-calendar.ts';
 import { runSlaMonitor } from '../../shared/complaints/sla-monitor.ts';
-import { env } from '../../shared/resource-env.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { complaintHistory, getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';
 import { listSiteIds } from '../../shared/storage/sites.ts';
@@ -82,7 +82,7 @@ describe('the SLA monitor', () => {
 
     // Later runs, and the scheduled handler itself (real clock), send nothing more.
     expect(await monitor('2026-11-09T16:45:00.000Z')).toMatchObject({ warned: 0, escalated: 0 });
-    expect(await stack().runSchedule('sla-monitor')).toEqual({ sites: 1, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
+    expect(await stack().runSchedule('complaint-sla-monitor')).toEqual({ sites: 1, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
     expect(await mailsAboutTheCase()).toHaveLength(2);
 
     const history = await complaintHistory(TABLE_NAME, ID);

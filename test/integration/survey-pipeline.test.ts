@@ -4,10 +4,10 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
-import { counterNames } from '../../shared/aggregates.ts';
+import { counterNames } from '../../shared/reporting/counters.ts';
 import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
 import { OVERALL_OPTIONS } from '../../shared/schemas/survey.ts';
-import { dayIn } from '../../shared/time.ts';
+import { dayIn } from '../../shared/platform/time.ts';
 import { codeOf, eventually, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 
 // The survey pipeline against the real emulators: gateway → intake → SQS → worker → DynamoDB Local.

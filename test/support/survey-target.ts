@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../shared/demo-site.ts';
+import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../infra/local/demo-site.ts';
 import type { Department, Site } from '../../shared/schemas/site.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { signSurveyCode } from '../../shared/survey-code.ts';
+import { signSurveyCode } from '../../shared/sites/department-codes.ts';
 
 // A fixed signing key for unit tests, so the codes in events/ fixtures stay valid across runs.
 export const TEST_SIGNING_KEY = Buffer.from('unit-test-signing-key-32-bytes!!', 'utf8');

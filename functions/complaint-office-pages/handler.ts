@@ -1,0 +1,26 @@
+import { signingKey } from '../../shared/aws/secrets.ts';
+import { STAFF_FORM_LIMIT_BYTES } from '../../shared/complaints/office/office-forms.ts';
+import { casePage, changeCasePage, createComplaintPage, inboxPage, newComplaintPage } from '../../shared/complaints/office/office-controller.ts';
+import { httpFunction } from '../../shared/http/middleware.ts';
+import { staffPageRoute } from '../../shared/http/staff-pages.ts';
+
+/** The complaint office's pages: the inbox, a case and its change form, the entry form. */
+export const handler = httpFunction(async (event) => {
+  const key = await signingKey();
+  const id = event.pathParameters?.id ?? '';
+  const query = event.queryStringParameters ?? {};
+  return staffPageRoute(event, key, STAFF_FORM_LIMIT_BYTES, (staff, form) => {
+    switch (event.routeKey) {
+      case 'GET /admin/complaints/new':
+        return newComplaintPage(staff);
+      case 'POST /admin/complaints/new':
+        return createComplaintPage(staff, form);
+      case 'GET /admin/complaints/{id}':
+        return casePage(staff, id, query);
+      case 'POST /admin/complaints/{id}':
+        return changeCasePage(staff, id, form);
+      default:
+        return inboxPage(staff, query);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import type { FunctionSpec, QueueSpec } from './specs.ts';
+
+// The queue every accepted submission waits in, and the worker that stores it exactly once.
+
+export const intakeFunctions = {
+  storeSubmissions: {
+    entry: 'functions/store-submissions/handler.ts',
+    description: 'Stores queued surveys and complaints and updates the aggregates, exactly once; triages complaints and mails their owners, handlers and safety alerts',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send'],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export const intakeQueues = {
+  intake: {
+    worker: 'storeSubmissions',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    visibilityTimeoutFactor: 6,
+    retentionDays: 4,
+    deadLetterRetentionDays: 14,
+  },
+} as const satisfies Record<string, QueueSpec<keyof typeof intakeFunctions>>;

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { ComplaintChangeSchema } from '../complaints/lifecycle.ts';
+import { TrackedComplaintSchema } from '../complaints/tracking.ts';
+import { ProblemSchema } from './problem.ts';
+import { ROUTES, type RouteKey } from './routes.ts';
+import { ComplaintAcceptedSchema, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
+import { SurveyAcceptedSchema, SurveySubmissionSchema } from '../schemas/survey.ts';
+
+// The OpenAPI document (api.md: "generated from the zod schemas, the full contract"). Every route of
+// the contract (routes.ts) must be described here, or this module does not compile.
+
+type JsonObject = Record<string, unknown>;
+
+const schema = (zodSchema: z.ZodType): JsonObject => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(zodSchema, { unrepresentable: 'any' });
+  return rest;
+};
+
+const problem = (description: string, headers?: JsonObject): JsonObject => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  ...(headers === undefined ? {} : { headers }),
+});
+
+const publicBodyErrors: JsonObject = {
+  400: problem('Malformed JSON'),
+  413: problem('Body over 16 KiB'),
+  415: problem('Neither JSON nor a form post'),
+  422: problem('A field fails validation (unknown fields included); `errors` names each one'),
+  429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+};
+
+const htmlPage = (description: string): JsonObject => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+
+const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
+
+export const operations: Readonly<Record<RouteKey, JsonObject>> = {
+  'GET /s/{code}': {
+    summary: 'The survey page of the department a QR code names',
+    parameters: [
+      { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
+      langParameter,
+    ],
+    responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+  },
+  'POST /v1/surveys': {
+    summary: 'One survey response; the same submissionId twice is one response',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/SurveySubmission' } },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/SurveySubmission' }, description: 'The page without JavaScript; nested fields are dotted (`ratings.waiting`, `contact.consent=true`)' },
+      },
+    },
+    responses: {
+      202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/SurveyAccepted' } } } },
+      200: htmlPage('A plain form post (no JavaScript): the thank-you page'),
+      ...publicBodyErrors,
+    },
+  },
+  'GET /v1/health': {
+    summary: 'Whether every part the deployment needs is reachable',
+    responses: {
+      200: { description: 'Every part is up', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } },
+      503: { description: 'A part is missing; the body names it', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
+  },
+  'POST /v1/complaints': {
+    summary: 'A complaint from a patient or family; the same submissionId twice is one complaint with one tracking code',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/PatientComplaint' } },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/PatientComplaint' }, description: 'The complaint page without JavaScript; nested fields are dotted (`contact.name`, `contact.consent=true`)' },
+      },
+    },
+    responses: {
+      202: { description: 'Accepted and queued; keep the tracking code', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
+      200: htmlPage('A plain form post (no JavaScript): the confirmation page with the tracking code (a refused one gets its 4xx as a page that lists what to fix)'),
+      ...publicBodyErrors,
+    },
+  },
+  'POST /v1/admin/complaints': {
+    summary: 'A complaint the office received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; idempotent on submissionId',
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffComplaint' } } } },
+    responses: {
+      202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
+      400: problem('Malformed JSON'), 401: problem('Unauthenticated'), 403: problem('The role may not enter complaints for this site or department'),
+      404: problem('Unknown site or department'), 413: problem('Body over 16 KiB'), 415: problem('Not JSON'), 422: problem('A field fails validation'),
+    },
+  },
+  'GET /v1/complaints/track/{trackingCode}': {
+    summary: 'Where a complaint stands: status, received date and due date; no personal data',
+    parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$' } }],
+    responses: {
+      200: { description: 'The complaint\'s status', content: { 'application/json': { schema: { $ref: '#/components/schemas/TrackedComplaint' } } } },
+      404: problem('No complaint has this tracking code'),
+      429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+    },
+  },
+  'GET /c/{code}': {
+    summary: 'The complaint page of the department a survey code names (the same code as /s/{code})',
+    parameters: [
+      { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'The department\'s survey code: opaque and signed' },
+      langParameter,
+    ],
+    responses: { 200: htmlPage('The complaint form; it posts to POST /v1/complaints'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+  },
+  'GET /t': {
+    summary: 'The tracking page: a form to type a tracking code in, or with `code` the complaint\'s status as GET /t/{trackingCode} shows it',
+    parameters: [{ name: 'code', in: 'query', required: false, schema: { type: 'string' }, description: 'A tracking code, dashes and case optional' }, langParameter],
+    responses: {
+      200: htmlPage('The form, or the complaint\'s status in words'),
+      404: htmlPage('A friendly page: no complaint has this code; the form again'),
+      429: { ...htmlPage('Too many look-ups from this source; the form again'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
+    },
+  },
+  'GET /t/{trackingCode}': {
+    summary: 'Where a complaint stands, as a page: status in words, received date and due date; no personal data',
+    parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'XXXX-XXXX-XXXX-XXXX; dashes and case optional' }, langParameter],
+    responses: {
+      200: htmlPage('The complaint\'s status'),
+      404: htmlPage('A friendly page: no complaint has this code; a form to type it again'),
+      429: { ...htmlPage('Too many look-ups from this source'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
+    },
+  },
+  'GET /v1/admin/metrics': {
+    summary: 'The figures of a site or one department over a period (managers, the complaint office, responders for their departments)',
+    parameters: [
+      { name: 'site', in: 'query', required: true, schema: { type: 'string' } },
+      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+      { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+    ],
+    responses: {
+      200: { description: 'Responses, counts per option, share positive, means, waits within 15 minutes; null rates below the minimum sample', content: { 'application/json': { schema: { type: 'object' } } } },
+      401: problem('No, an expired or a wrongly signed token'),
+      403: problem('The role may not read figures'),
+      404: problem('A site or department outside the caller\'s scope, or unknown'),
+      422: problem('A query parameter fails validation'),
+    },
+  },
+  'GET /v1/admin/complaints': {
+    summary: 'The complaint inbox: a site\'s complaints, soonest due first; responders see their departments\' only',
+    parameters: ['site', 'status', 'department', 'owner', 'overdue', 'limit', 'cursor'].map((name) => ({ name, in: 'query', required: name === 'site', schema: { type: 'string' } })),
+    responses: { 200: { description: '`{ items, cursor? }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Outside the caller\'s scope'), 422: problem('A query parameter fails validation') },
+  },
+  'GET /v1/admin/complaints/{id}': {
+    summary: 'One complaint with its history; the ETag is its version',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { 200: { description: '`{ complaint, history }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Unknown, or outside the caller\'s departments') },
+  },
+  'PATCH /v1/admin/complaints/{id}': {
+    summary: 'Change owner, handler, status, category, severity, response, outcome; If-Match the version read',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintChange' } } } },
+    responses: {
+      200: { description: 'The changed complaint; the new ETag', content: { 'application/json': { schema: { type: 'object' } } } },
+      401: problem('Unauthenticated'), 403: problem('The role may not make this change'), 404: problem('Unknown, or outside the caller\'s departments'),
+      409: problem('Changed since the version in If-Match'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
+    },
+  },
+  'GET /admin': { summary: 'Staff dashboard (session cookie) with links to the complaint pages; without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
+  'GET /admin/sign-in': { summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
+  'GET /admin/callback': { summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused') } },
+  'GET /admin/signed-out': { summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
+  'GET /admin/complaints': {
+    summary: 'The complaint inbox page for one of the user\'s sites: open cases soonest due first, open safety signals pinned on top; responders see their departments\' only',
+    parameters: [
+      { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
+      { name: 'status', in: 'query', required: false, schema: { type: 'string' }, description: 'Every open case when omitted' },
+      { name: 'mine', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'Only the cases the user owns' },
+      { name: 'overdue', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'Only open cases past their due date' },
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'The next page, as the page links it' },
+    ],
+    responses: { 200: htmlPage('The inbox'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not read complaints'), 404: htmlPage('A site outside the user\'s') },
+  },
+  'GET /admin/complaints/new': {
+    summary: 'The office\'s form for a complaint received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; carries a fresh submissionId',
+    responses: { 200: htmlPage('The form'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not enter complaints') },
+  },
+  'POST /admin/complaints/new': {
+    summary: 'Records the form\'s complaint as POST /v1/admin/complaints does (queued; the same submissionId twice is one complaint)',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock' } } },
+    responses: {
+      200: htmlPage('Recorded: the tracking code'), 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 64 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
+    },
+  },
+  'GET /admin/complaints/{id}': {
+    summary: 'One case: safety banner, details, why it was classified so, contact details (office only), history, and the change form',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'saved', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
+    responses: { 200: htmlPage('The case'), 302: { description: 'No session: to /admin/sign-in' }, 404: htmlPage('Unknown, or outside the user\'s departments') },
+  },
+  'POST /admin/complaints/{id}': {
+    summary: 'Changes the case as PATCH /v1/admin/complaints/{id} does, with the version the page was rendered from as its If-Match',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The ComplaintChange fields (empty means no change), `version` and `csrf`' } } },
+    responses: {
+      303: { description: 'Saved: to the case page' }, 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, a role that may not change cases, or a field the role may not set'), 404: htmlPage('Unknown, or outside the user\'s departments'),
+      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 64 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
+    },
+  },
+  'POST /admin/sign-out': { summary: 'Ends the session (form with CSRF token)', responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin') } },
+  'GET /v1/openapi.json': {
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+  },
+};
+
+export function buildOpenApiDocument(): JsonObject {
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const route of ROUTES) {
+    const operation = operations[route.key];
+    const security = route.access === 'staff' || route.access === 'integration' ? [{ bearer: [] }] : route.access === 'staff-page' ? [{ session: [] }] : [];
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, security } };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Patient feedback', version: '1.0.0', description: 'Patient-facing and integration API. Times are ISO-8601 with offset; ids are opaque.' },
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff ID token, or a machine client access token (client credentials)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'pf_session', description: 'Set by the admin sign-in; HttpOnly, Secure, SameSite=Strict' },
+      },
+      schemas: {
+        SurveySubmission: schema(SurveySubmissionSchema),
+        SurveyAccepted: schema(SurveyAcceptedSchema),
+        Problem: schema(ProblemSchema),
+        TrackedComplaint: schema(TrackedComplaintSchema),
+        ComplaintChange: schema(ComplaintChangeSchema),
+        PatientComplaint: schema(PatientComplaintSchema),
+        StaffComplaint: schema(StaffComplaintSchema),
+        ComplaintAccepted: schema(ComplaintAcceptedSchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Identity } from '../auth/identity.ts';
+import { csrfToken, validCsrfToken } from '../auth/session.ts';
+import { renderSignInFailed } from '../auth/sign-in-pages.ts';
+import { requireEnv } from '../platform/config.ts';
+import { env } from '../platform/resource-env.ts';
+import { adminContentSecurityPolicy, type PageAnswer, type PageOutcome, type StaffSession } from '../web/staff-page.ts';
+import { html, type HttpResult } from './middleware.ts';
+import { header, rawBody } from './request.ts';
+import { cookie, SESSION_COOKIE, tokenVerifier } from './staff.ts';
+
+// What every staff page function shares: the cookie session, the CSRF and origin checks on form posts,
+// and turning a page controller's answer into a response.
+
+export const SIGN_IN_PATH = '/admin/sign-in';
+
+const signInUrl = requireEnv(env.authSignInUrl);
+export const publicBaseUrl = requireEnv(env.publicBaseUrl).replace(/\/+$/, '');
+const CONTENT_SECURITY_POLICY = adminContentSecurityPolicy(signInUrl);
+
+/** The status each page outcome answers with. */
+const STATUS: Readonly<Record<PageOutcome, number>> = { shown: 200, 'bad-request': 400, 'not-for-role': 403, 'not-found': 404, conflict: 409, refused: 422 };
+
+export const staffPage = (outcome: PageOutcome, body: string, extra: { headers?: Record<string, string>; cookies?: string[] } = {}): HttpResult => ({
+  ...html(STATUS[outcome], body, CONTENT_SECURITY_POLICY, extra.headers),
+  ...(extra.cookies === undefined ? {} : { cookies: extra.cookies }),
+});
+
+export const redirect = (location: string, cookies?: string[]): HttpResult => ({ statusCode: 302, headers: { location, 'cache-control': 'no-store' }, ...(cookies === undefined ? {} : { cookies }) });
+
+export interface PageSession {
+  readonly token: string;
+  readonly identity: Identity;
+}
+
+/** The signed-in session the cookie carries, or undefined (no cookie, expired or forged). */
+export async function readSession(event: APIGatewayProxyEventV2): Promise<PageSession | undefined> {
+  const token = cookie(event, SESSION_COOKIE);
+  if (token === undefined) return undefined;
+  try {
+    return { token, identity: await tokenVerifier()(token) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A cross-site form cannot know the CSRF token; the browser's own fetch metadata and Origin are checked as
+ * well. (With `Referrer-Policy: no-referrer` a same-origin form post carries `Origin: null`.)
+ */
+export function sameOriginRequest(event: APIGatewayProxyEventV2): boolean {
+  const site = header(event, 'sec-fetch-site');
+  const origin = header(event, 'origin');
+  if (site !== undefined && site !== 'same-origin') return false;
+  return origin === undefined || origin === 'null' || origin === publicBaseUrl;
+}
+
+/** A genuine form post of this session: same origin, and the session's own CSRF token. */
+export const genuinePost = (event: APIGatewayProxyEventV2, key: Buffer, session: PageSession, csrf: string | undefined): boolean =>
+  sameOriginRequest(event) && validCsrfToken(key, session.token, csrf);
+
+/**
+ * A page for a signed-in member of staff. A form post must also carry the session's CSRF token and come
+ * from this origin; a saved change answers 303, so the browser then GETs the page.
+ */
+export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>): Promise<HttpResult> {
+  const current = await readSession(event);
+  if (current === undefined || current.identity.kind !== 'user') return redirect(SIGN_IN_PATH);
+  const posted = event.routeKey.startsWith('POST ');
+  const form = new URLSearchParams(posted ? rawBody(event, formLimitBytes).toString('utf8') : '');
+  if (posted && !genuinePost(event, key, current, form.get('csrf') ?? undefined)) return staffPage('not-for-role', renderSignInFailed(SIGN_IN_PATH));
+  const answer = await run({ user: current.identity, csrf: csrfToken(key, current.token) }, form);
+  return 'redirect' in answer ? { statusCode: 303, headers: { location: answer.redirect, 'cache-control': 'no-store' } } : staffPage(answer.outcome, answer.body);
+}

@@ -1,0 +1,115 @@
+import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
+import { z } from 'zod';
+import type { ComplaintMailContext } from '../complaints/notices.ts';
+import { receiveComplaint } from '../complaints/receive.ts';
+import { surveyFollowUp } from '../complaints/triage.ts';
+import { type ComplaintMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
+import { logger } from '../platform/observability.ts';
+import type { Retention } from '../platform/retention.ts';
+import { storeSurveys } from '../storage/surveys.ts';
+
+// The intake worker: parses every record, stores the good surveys with coalesced counter updates in one
+// transaction and each complaint in its own, and reports the rest as batch item failures so SQS retries
+// them and, after the queue's max receive count, moves them to the dead-letter queue. It never swallows
+// an error it cannot place.
+
+export interface WorkerContext {
+  readonly table: string;
+  readonly retention: Retention;
+  /** Derives the tracking codes of the follow-up cases surveys open. */
+  readonly key: Buffer;
+  readonly mail: ComplaintMailContext;
+  readonly now?: Date;
+}
+
+/** The part of an SQS record the worker reads. */
+export interface IntakeRecord {
+  readonly messageId: string;
+  readonly body: string;
+}
+
+export interface BatchOutcome {
+  readonly response: SQSBatchResponse;
+  readonly stored: number;
+  readonly duplicates: number;
+  /** New complaint cases, follow-ups of surveys included. */
+  readonly complaints: number;
+}
+
+const BodySchema = z.string().transform((text, context) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'body is not JSON' });
+    return z.NEVER;
+  }
+}).pipe(IntakeMessageSchema);
+
+export async function processIntakeBatch(context: WorkerContext, records: readonly IntakeRecord[]): Promise<BatchOutcome> {
+  const { table, retention } = context;
+  const failures: SQSBatchItemFailure[] = [];
+  const surveys: { record: IntakeRecord; message: SurveyMessage }[] = [];
+  const complaints: { record: IntakeRecord; message: ComplaintMessage }[] = [];
+  for (const record of records) {
+    const parsed = BodySchema.safeParse(record.body);
+    if (!parsed.success) {
+      // The message id only: the body carries patient data.
+      logger.error('unreadable intake message', { messageId: record.messageId, issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`) });
+      failures.push({ itemIdentifier: record.messageId });
+    } else if (parsed.data.kind === 'survey') {
+      surveys.push({ record, message: parsed.data });
+    } else {
+      complaints.push({ record, message: parsed.data });
+    }
+  }
+
+  let stored = 0;
+  let duplicates = 0;
+  if (surveys.length > 0) {
+    try {
+      const result = await storeSurveys(table, surveys.map((s) => s.message), retention);
+      stored += result.stored.length;
+      duplicates += result.duplicates.length;
+    } catch (error) {
+      // Something in the batch cannot be written: isolate it, so the rest is still stored once.
+      logger.warn('batch write failed; storing record by record', { error: errorName(error) });
+      for (const { record, message } of surveys) {
+        try {
+          const result = await storeSurveys(table, [message], retention);
+          stored += result.stored.length;
+          duplicates += result.duplicates.length;
+        } catch (recordError) {
+          logger.error('cannot store intake message', { messageId: record.messageId, error: errorName(recordError) });
+          failures.push({ itemIdentifier: record.messageId });
+        }
+      }
+    }
+  }
+  // Follow-ups of every survey in the batch, stored or duplicate: a survey redelivered after its case
+  // failed still opens the case, and one whose case exists changes nothing.
+  const failed = new Set(failures.map((f) => f.itemIdentifier));
+  for (const { record, message } of surveys) {
+    if (failed.has(record.messageId)) continue;
+    const followUp = surveyFollowUp(message, context.key);
+    if (followUp !== undefined) complaints.push({ record, message: followUp });
+  }
+  let newCases = 0;
+  for (const { record, message } of complaints) {
+    try {
+      const result = await receiveComplaint({ table, contactDays: retention.contactDays, mail: context.mail, now: context.now ?? new Date() }, message);
+      if (result === 'stored') newCases += 1;
+      if (message.channel !== 'survey-follow-up') {
+        if (result === 'stored') stored += 1;
+        else duplicates += 1;
+      }
+    } catch (error) {
+      logger.error('cannot store complaint', { messageId: record.messageId, error: errorName(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { response: { batchItemFailures: failures }, stored, duplicates, complaints: newCases };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,28 @@
+import { signingKey } from '../aws/secrets.ts';
+import type { Locale } from '../schemas/survey.ts';
+import { negotiateLocale } from '../surveys/survey-labels.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderUnknownCodePage } from '../surveys/survey-page.ts';
+import { resolveSurveyCode, type SurveyTarget } from '../sites/department-targets.ts';
+import { html, httpFunction } from '../http/middleware.ts';
+import { header } from '../http/request.ts';
+
+// The pages a department's QR code opens (the survey page /s/{code}, the complaint page /c/{code}) take
+// the same signed code, answer in the negotiated language, and meet a forged or withdrawn code with
+// the same friendly 404 page. Only what each page shows differs.
+
+export interface DepartmentPageRequest {
+  readonly locale: Locale;
+  readonly code: string;
+  readonly target: SurveyTarget;
+}
+
+export function departmentPageFunction(table: string, render: (request: DepartmentPageRequest) => string) {
+  return httpFunction(async (event) => {
+    const locale = negotiateLocale(header(event, 'accept-language'), event.queryStringParameters?.lang);
+    const headers = { 'content-language': locale, vary: 'accept-language' };
+    const code = event.pathParameters?.code ?? '';
+    const target = await resolveSurveyCode(table, await signingKey(), code);
+    if (target === undefined) return html(404, renderUnknownCodePage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    return html(200, render({ locale, code, target }), PAGE_CONTENT_SECURITY_POLICY, headers);
+  });
+}

@@ -1,0 +1,178 @@
+import { InternalServerError } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { processIntakeBatch } from '../../../shared/intake/store-batch.ts';
+import { DEFAULT_RETENTION, type Retention } from '../../../shared/platform/retention.ts';
+import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
+import { surveyMessage, uuidFor } from '../../support/survey-messages.ts';
+import { TEST_TABLE } from '../../support/survey-target.ts';
+import { cancelled, summarise } from '../../support/transactions.ts';
+
+const worker = (retention: Retention) => ({ table: TEST_TABLE, retention, key: Buffer.alloc(32, 7), mail: { from: 'feedback@hospital.example', baseUrl: 'https://feedback.example' } });
+
+const WARD_DAY = 'AGG#demo#cardiology-ward/DAY#2026-11-23';
+const SITE_DAY = 'AGG#demo#ALL/DAY#2026-11-23';
+
+describe('the intake worker', () => {
+  const dynamoMock = mockClient(DynamoDBDocumentClient);
+
+  beforeEach(() => {
+    dynamoMock.reset();
+  });
+
+  function transactions() {
+    return dynamoMock.commandCalls(TransactWriteCommand).map((call) => summarise(call.args[0].input));
+  }
+
+  it('stores a batch of valid messages in one transaction, with one coalesced update per aggregate item', async () => {
+    // Prepare
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const records = [
+      jsonRecord('m1', surveyMessage(1, { survey: { overall: 'very_good', waitMinutes: 5 } })),
+      jsonRecord('m2', surveyMessage(2, { survey: { overall: 'good', contact: { phone: '13800138000', consent: true } } })),
+      jsonRecord('m3', surveyMessage(3, { survey: { overall: 'good', waitMinutes: 40 } })),
+    ];
+
+    // Act
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
+
+    // Assess
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 3, duplicates: 0, complaints: 0 });
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    const [transaction] = transactions();
+    expect(transaction?.puts).toEqual([
+      { pk: `SURVEY#${uuidFor(1)}`, sk: 'SURVEY' },
+      { pk: `SURVEY#${uuidFor(2)}`, sk: 'SURVEY' },
+      { pk: `SURVEY#${uuidFor(2)}`, sk: 'CONTACT' },
+      { pk: `SURVEY#${uuidFor(3)}`, sk: 'SURVEY' },
+    ]);
+    const expected = { survey_n: 3, survey_overall_very_good: 1, survey_overall_good: 2, survey_wait_n: 2, survey_wait_minutes_sum: 45, survey_wait_within15: 1, survey_contact_requested: 1 };
+    expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected });
+  });
+
+  it('guards every response with "does not exist yet", keeps contact details apart, and sets both expiry times', async () => {
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const message = surveyMessage(1, { survey: { contact: { name: '王女士', phone: '13800138000', consent: true } } });
+
+    await processIntakeBatch(worker({ surveyDays: 730, contactDays: 90 }), [jsonRecord('m1', message)]);
+
+    const received = Date.UTC(2026, 10, 22, 16, 30) / 1000;
+    const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(items[0]?.Put).toEqual({
+      TableName: TEST_TABLE,
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: {
+        pk: `SURVEY#${uuidFor(1)}`, sk: 'SURVEY', submissionId: uuidFor(1), overall: 'good', siteId: 'demo', departmentId: 'cardiology-ward',
+        receivedAt: message.receivedAt, contactRequested: true, expiresAt: received + 730 * 86_400,
+      },
+    });
+    expect(items[1]?.Put?.Item).toEqual({ pk: `SURVEY#${uuidFor(1)}`, sk: 'CONTACT', name: '王女士', phone: '13800138000', consent: true, expiresAt: received + 90 * 86_400 });
+  });
+
+  it('does not count a message already stored: the cancelled transaction is retried without it', async () => {
+    // Prepare: message 2 (item index 1) was stored by an earlier delivery.
+    dynamoMock.on(TransactWriteCommand)
+      .rejectsOnce(cancelled(['None', 'ConditionalCheckFailed', 'None', 'None', 'None']))
+      .resolves({});
+    const records = [1, 2, 3].map((n) => jsonRecord(`m${n}`, surveyMessage(n, { survey: { overall: 'good' } })));
+
+    // Act
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
+
+    // Assess
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 2, duplicates: 1, complaints: 0 });
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+    const retried = transactions()[1];
+    expect(retried?.puts.map((p) => p.pk)).toEqual([`SURVEY#${uuidFor(1)}`, `SURVEY#${uuidFor(3)}`]);
+    expect(retried?.counters[WARD_DAY]).toEqual({ survey_n: 2, survey_overall_good: 2 });
+    expect(retried?.counters[SITE_DAY]).toEqual({ survey_n: 2, survey_overall_good: 2 });
+  });
+
+  it('writes nothing more when every message of the batch was already stored', async () => {
+    dynamoMock.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None']));
+
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1))]);
+
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 0, duplicates: 1, complaints: 0 });
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  });
+
+  it('counts the same submission delivered twice in one batch once', async () => {
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const twice = surveyMessage(1, { survey: { overall: 'poor' } });
+
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', twice), jsonRecord('m1-again', twice)]);
+
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 1, complaints: 0 });
+    expect(transactions()[0]?.counters[WARD_DAY]).toEqual({ survey_n: 1, survey_overall_poor: 1 });
+  });
+
+  it('reports an unparseable record in batchItemFailures and stores the others', async () => {
+    // Prepare
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const records = [
+      jsonRecord('good-1', surveyMessage(1)),
+      sqsRecord('not-json', '{"kind":"survey",'),
+      jsonRecord('wrong-shape', { kind: 'survey', survey: { overall: 'good' } }),
+      jsonRecord('unknown-kind', { ...surveyMessage(9), kind: 'complaint' }),
+      jsonRecord('good-2', surveyMessage(2)),
+    ];
+
+    // Act
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
+
+    // Assess
+    expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'not-json' }, { itemIdentifier: 'wrong-shape' }, { itemIdentifier: 'unknown-kind' }]);
+    expect(outcome.stored).toBe(2);
+    expect(transactions()).toHaveLength(1);
+    expect(transactions()[0]?.puts.map((p) => p.pk)).toEqual([`SURVEY#${uuidFor(1)}`, `SURVEY#${uuidFor(2)}`]);
+    expect(transactions()[0]?.counters[WARD_DAY]?.survey_n).toBe(2);
+  });
+
+  it('writes nothing for a batch with nothing readable, and fails every record', async () => {
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [sqsRecord('a', 'null'), sqsRecord('b', '[]')]);
+
+    expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'a' }, { itemIdentifier: 'b' }]);
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
+  });
+
+  it('retries a transaction that lost a conflict with another worker', async () => {
+    dynamoMock.on(TransactWriteCommand).rejectsOnce(cancelled(['None', 'None', 'TransactionConflict'])).resolves({});
+
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1))]);
+
+    expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 1, duplicates: 0, complaints: 0 });
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+  });
+
+  it('when the batch cannot be written, stores record by record and fails only the records that still cannot be', async () => {
+    // Prepare: any transaction holding message 2 fails; the others succeed alone.
+    const poisoned = `SURVEY#${uuidFor(2)}`;
+    dynamoMock.on(TransactWriteCommand).callsFake((input: TransactWriteCommand['input']) => {
+      if (summarise(input).puts.some((p) => p.pk === poisoned)) throw new InternalServerError({ message: 'internal', $metadata: {} });
+      return {};
+    });
+    const records = [1, 2, 3].map((n) => jsonRecord(`m${n}`, surveyMessage(n)));
+
+    // Act
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), records);
+
+    // Assess
+    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm2' }] }, stored: 2, duplicates: 0, complaints: 0 });
+    expect(transactions().map((t) => t.puts.map((p) => p.pk))).toEqual([
+      [`SURVEY#${uuidFor(1)}`, poisoned, `SURVEY#${uuidFor(3)}`],
+      [`SURVEY#${uuidFor(1)}`],
+      [poisoned],
+      [`SURVEY#${uuidFor(3)}`],
+    ]);
+  });
+
+  it('fails every record when DynamoDB is down, so SQS redelivers them all', async () => {
+    dynamoMock.on(TransactWriteCommand).rejects(new InternalServerError({ message: 'internal', $metadata: {} }));
+
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('m1', surveyMessage(1)), jsonRecord('m2', surveyMessage(2))]);
+
+    expect(outcome).toEqual({ response: { batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm2' }] }, stored: 0, duplicates: 0, complaints: 0 });
+  });
+});
