@@ -1,3 +1,4 @@
+import { thrownProblem } from '../../support/problems.ts';
 import { describe, expect, it } from 'vitest';
 import { type Identity, MACHINE_SCOPES, type Role, ROLES, type UserIdentity } from '../../../shared/auth/identity.ts';
 import { type Action, ACTIONS, authorize, decide } from '../../../shared/auth/policy.ts';
@@ -55,7 +56,7 @@ describe('the access policy', () => {
   });
 
   it('throws the matching problem', () => {
-    expect(() => authorize(user('manager'), 'complaints:read', { siteId: 'demo' })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => authorize(user('responder'), 'complaints:read', { siteId: 'demo', departmentId: 'emergency' })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(thrownProblem(() => authorize(user('manager'), 'complaints:read', { siteId: 'demo' }))).toMatchObject({ status: 403 });
+    expect(thrownProblem(() => authorize(user('responder'), 'complaints:read', { siteId: 'demo', departmentId: 'emergency' }))).toMatchObject({ status: 404 });
   });
 });
