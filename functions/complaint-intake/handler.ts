@@ -7,7 +7,7 @@ import { problemOf } from '../../shared/http/problem.ts';
 import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
 import { publicIntakeContext } from '../../shared/intake/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/surveys/survey-page.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/web/patient-page.ts';
 
 async function accept(body: unknown, event: APIGatewayProxyEventV2) {
   return acceptPatientComplaint(body, await publicIntakeContext(event));

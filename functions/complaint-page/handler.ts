@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LIMITS } from '../../shared/sites/working-calendar.ts';
 import { renderComplaintPage } from '../../shared/complaints/page/complaint-page.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
-import { departmentPageFunction } from '../../shared/web/department-page.ts';
+import { departmentPageFunction } from '../../shared/http/department-page.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { retentionFromEnv } from '../../shared/platform/retention.ts';
 import { dayIn } from '../../shared/platform/time.ts';

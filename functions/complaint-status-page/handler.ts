@@ -8,8 +8,8 @@ import { problemOf } from '../../shared/http/problem.ts';
 import { header, sourceIp } from '../../shared/http/request.ts';
 import { enforceRateLimit } from '../../shared/intake/rate-limit.ts';
 import { env } from '../../shared/platform/resource-env.ts';
-import { negotiateLocale } from '../../shared/surveys/survey-labels.ts';
-import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/surveys/survey-page.ts';
+import { negotiateLocale } from '../../shared/web/locale.ts';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/web/patient-page.ts';
 
 const table = requireEnv(env.tableName);
 const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);

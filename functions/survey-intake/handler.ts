@@ -5,7 +5,8 @@ import { problemOf } from '../../shared/http/problem.ts';
 import { bodyFormat, formToObject, parseJson, prefersJson, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
 import { publicIntakeContext } from '../../shared/intake/public-intake.ts';
 import { LocaleSchema } from '../../shared/schemas/survey.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderThankYouPage } from '../../shared/surveys/survey-page.ts';
+import { renderThankYouPage, surveyProblemWording } from '../../shared/surveys/survey-page.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../shared/web/patient-page.ts';
 
 /** Form fields that the schema wants as numbers (a plain HTML form posts only strings). */
 const NUMERIC_FORM_FIELDS = new Set(['waitMinutes', 'ratings.registration', 'ratings.waiting', 'ratings.environment', 'ratings.communication', 'ratings.privacy']);
@@ -32,6 +33,6 @@ export const handler = httpFunction(async (event) => {
   } catch (error) {
     const problem = problemOf(error);
     if (problem === undefined) throw error;
-    return html(problem.status, renderProblemPage({ locale, status: problem.status, problem: problem.toProblem() }), PAGE_CONTENT_SECURITY_POLICY, { ...problem.headers });
+    return html(problem.status, renderProblemPage({ locale, status: problem.status, problem: problem.toProblem(), wording: surveyProblemWording(locale) }), PAGE_CONTENT_SECURITY_POLICY, { ...problem.headers });
   }
 });

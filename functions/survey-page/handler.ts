@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireEnv } from '../../shared/platform/config.ts';
-import { departmentPageFunction } from '../../shared/web/department-page.ts';
+import { departmentPageFunction } from '../../shared/http/department-page.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { retentionFromEnv } from '../../shared/platform/retention.ts';
 import { asksWaitTime } from '../../shared/schemas/site.ts';

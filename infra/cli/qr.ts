@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const { surveyUrl } = await import('../../shared/sites/department-codes.ts');
   const { complaintPageUrl } = await import('../../shared/complaints/page/complaint-paths.ts');
   const pageUrl = page === 'complaint' ? complaintPageUrl : surveyUrl;
-  const { currentSurveyCode } = await import('../../shared/sites/department-targets.ts');
+  const { currentSurveyCode } = await import('../../shared/sites/department-codes.ts');
   const table = requireEnv(env.tableName);
   const baseUrl = requireEnv(env.publicBaseUrl);
   const key = await signingKey();

@@ -8,7 +8,7 @@ import { env } from '../../shared/platform/resource-env.ts';
 import { createDepartmentIfAbsent, createSiteIfAbsent, getDepartment } from '../../shared/storage/sites.ts';
 import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
 import { surveyUrl } from '../../shared/sites/department-codes.ts';
-import { currentSurveyCode } from '../../shared/sites/department-targets.ts';
+import { currentSurveyCode } from '../../shared/sites/department-codes.ts';
 
 /** Loads the demo site unless it is there already; returns how many items it created. */
 export async function seedDemoSite(table: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { Mail } from '../aws/ses.ts';
 import { CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITY_NAMES } from '../classify/categories.ts';
-import { CHANNEL_NAMES, type ComplaintRecord } from '../schemas/complaint.ts';
+import type { ComplaintRecord } from '../schemas/complaint.ts';
+import { CHANNEL_NAMES } from './complaint-labels.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { localMinute } from '../platform/time.ts';
 

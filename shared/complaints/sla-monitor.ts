@@ -29,7 +29,7 @@ export const WARN_SHARE = 0.8;
 
 export interface SlaDecision {
   readonly record: ComplaintRecord;
-  /** Share of the working time to `dueAt` passed at `now` (shared/calendar.ts `elapsedShare`). */
+  /** Share of the working time to `dueAt` passed at `now` (shared/sites/working-calendar.ts `elapsedShare`). */
   readonly share: number;
   /** Mark the case warned now. */
   readonly warn: boolean;

@@ -3,7 +3,7 @@ import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { type SurveyAccepted, SurveySubmissionSchema } from '../schemas/survey.ts';
 import { enforceRateLimit } from './rate-limit.ts';
 import type { z } from 'zod';
-import { resolveSurveyCode, type SurveyTarget } from '../sites/department-targets.ts';
+import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 
 // The public intake path only checks and enqueues, so it answers in milliseconds and keeps working
 // while the worker or the aggregates are down. A rejected request enqueues nothing.

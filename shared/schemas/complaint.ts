@@ -10,19 +10,6 @@ export const CHANNELS = ['qr-page', 'hotline', 'letter', 'opinion-box', 'walk-in
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
-/** How staff name the channels, in mails and pages. */
-export const CHANNEL_NAMES: Readonly<Record<Channel, { zh: string; en: string }>> = {
-  'qr-page': { zh: '扫码页面', en: 'QR page' },
-  hotline: { zh: '24小时投诉电话', en: '24-hour hotline' },
-  letter: { zh: '来信', en: 'Letter' },
-  'opinion-box': { zh: '患者意见箱', en: 'Opinion box' },
-  'walk-in': { zh: '来访', en: 'Walk-in' },
-  email: { zh: '电子邮件', en: 'E-mail' },
-  supervisor: { zh: '义务监督员', en: 'Volunteer supervisor' },
-  callback: { zh: '出院回访', en: 'Discharge callback' },
-  'survey-follow-up': { zh: '满意度调查跟进', en: 'Survey follow-up' },
-};
-
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
 export const ComplaintContactSchema = z.strictObject({

@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Department, Site } from '../schemas/site.ts';
+import { getDepartment, getSite } from '../storage/sites.ts';
 
-// A survey code is what a department's QR code carries: `<payload>.<mac>`, both base64url. The payload
+// A department code (the survey code) is what a department's QR code carries, for its survey and its
+// complaint page: `<payload>.<mac>`, both base64url. The payload
 // names the site, the department and the code generation; the MAC (HMAC-SHA256, 96 bits) makes a code
 // impossible to forge without the key. Bumping the department's generation revokes every earlier code.
 
@@ -40,4 +43,31 @@ export function verifySurveyCode(key: Buffer, code: string): SurveyCodeClaims | 
 /** The URL a department's QR code carries. */
 export function surveyUrl(publicBaseUrl: string, code: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/s/${code}`;
+}
+
+import { HttpProblem } from '../http/problem.ts';
+
+export interface SurveyTarget {
+  readonly site: Site;
+  readonly department: Department;
+}
+
+export const unknownSurveyCode = () =>
+  new HttpProblem(422, 'unknown-survey-code', 'Unknown survey code', 'The survey code is not valid or has been withdrawn; scan the QR code posted in the department again.', {
+    errors: [{ path: 'code', message: 'unknown or withdrawn survey code' }],
+  });
+
+/** The site and department a genuine, current code belongs to; undefined when forged, revoked or disabled. */
+export async function resolveSurveyCode(table: string, key: Buffer, code: string): Promise<SurveyTarget | undefined> {
+  const claims = verifySurveyCode(key, code);
+  if (claims === undefined) return undefined;
+  const [site, department] = await Promise.all([getSite(table, claims.siteId), getDepartment(table, claims.siteId, claims.departmentId)]);
+  if (site === undefined || department === undefined) return undefined;
+  if (!department.surveyEnabled || department.codeGeneration !== claims.generation) return undefined;
+  return { site, department };
+}
+
+/** The code a department's current posters carry; a revoked generation is never signed again. */
+export function currentSurveyCode(key: Buffer, department: Department): string {
+  return signSurveyCode(key, { siteId: department.siteId, departmentId: department.departmentId, generation: department.codeGeneration });
 }

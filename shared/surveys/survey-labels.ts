@@ -1,4 +1,5 @@
 import { type Locale, type Overall, RATING_ASPECTS, type RatingAspect } from '../schemas/survey.ts';
+import { REFUSAL_WORDS } from '../web/locale.ts';
 
 // Everything the patient reads, in simplified Chinese (the default) and English. Wording follows the
 // national satisfaction survey's plain style: short questions, answers a grandparent can tap.
@@ -40,7 +41,7 @@ export interface Messages {
   readonly offline: string;
   readonly unknownCodeTitle: string;
   readonly unknownCodeBody: string;
-  /** The survey page's way to the complaint page (shared/complaint-page/). */
+  /** The survey page's way to the complaint page (shared/complaints/page/). */
   readonly complaintPrompt: string;
   readonly complaintLink: string;
 }
@@ -83,7 +84,7 @@ const zh: Messages = {
   thanksContact: '您留下了联系方式，我们的工作人员会尽快与您联系。',
   problemTitle: '提交未成功',
   problemBack: '请返回上一页修改后再提交。',
-  problemStatus: (status) => (status === 429 ? '提交过于频繁，请稍后再试。' : status === 413 ? '填写的内容太长了。' : status >= 500 ? '系统繁忙，您的评价没有保存，请稍后再试。' : '有些内容需要修改：'),
+  problemStatus: (status) => (status >= 500 ? '系统繁忙，您的评价没有保存，请稍后再试。' : REFUSAL_WORDS['zh-CN'](status)),
   fieldLabels: {
     overall: '总体评价（必填）',
     code: '科室二维码（请重新扫描科室张贴的二维码）',
@@ -133,7 +134,7 @@ const en: Messages = {
   thanksContact: 'You left contact details: a member of staff will be in touch soon.',
   problemTitle: 'Not sent yet',
   problemBack: 'Please go back, correct it and send again.',
-  problemStatus: (status) => (status === 429 ? 'Too many submissions; please try again in a minute.' : status === 413 ? 'The form is too long.' : status >= 500 ? 'Something went wrong on our side and nothing was saved; please try again later.' : 'Some answers need a change:'),
+  problemStatus: (status) => (status >= 500 ? 'Something went wrong on our side and nothing was saved; please try again later.' : REFUSAL_WORDS.en(status)),
   fieldLabels: {
     overall: 'Overall rating (required)',
     code: 'Department QR code (please scan the code posted in the department again)',
@@ -160,26 +161,4 @@ export function fieldLabel(messages: Messages, path: string): string {
   if (aspect !== undefined) return messages.aspects[aspect];
   // Own keys only: a field named `toString` must not find Object.prototype's method.
   return Object.hasOwn(messages.fieldLabels, path) ? (messages.fieldLabels[path] ?? path) : path;
-}
-
-/**
- * The page's language: an explicit `lang` switch wins, then the browser's first supported preference
- * (Accept-Language, by q-value), then Chinese.
- */
-export function negotiateLocale(acceptLanguage: string | undefined, explicit?: string): Locale {
-  if (explicit === 'en' || explicit === 'zh-CN') return explicit;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag, q: q === undefined ? 1 : Number(q.slice(2)) || 0, index };
-    })
-    .filter((entry) => entry.tag !== '' && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of ranked) {
-    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  }
-  return 'zh-CN';
 }

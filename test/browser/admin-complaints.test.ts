@@ -93,7 +93,7 @@ describe('the complaint office in Chromium', () => {
     expect(page.url()).toBe(`${casePath(LATE)}?saved=1`);
     await page.getByText('已保存').waitFor();
     const lastEntry = page.locator('table.history tbody tr').last();
-    expect(await lastEntry.textContent()).toMatch(/user:office.*已接收 Received → 已受理 Acknowledged.*已电话联系家属，正在核实/s);
+    expect(await lastEntry.textContent()).toMatch(/user:office.*已收到 Received → 已受理 Acknowledged.*已电话联系家属，正在核实/s);
     expect(await getComplaint(TABLE_NAME, LATE.id)).toMatchObject({ status: 'acknowledged', version: 2 });
     await shot(page, 'complaints-case-desktop.png');
 

@@ -3,8 +3,9 @@ import { CATEGORY_IDS, CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITIES, SEVERITY_N
 import { canMove } from '../lifecycle.ts';
 import { type caseView, isUrgent } from '../staff-view.ts';
 import type { FieldError } from '../../platform/domain-errors.ts';
+import { type Bilingual, CHANNEL_NAMES, OUTCOME_NAMES, RELATION_NAMES, STATUS_NAMES } from '../complaint-labels.ts';
 import { escapeMarkup } from '../../web/markup.ts';
-import { CHANNEL_NAMES, CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry, isOpen } from '../../schemas/complaint.ts';
+import { CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry, isOpen } from '../../schemas/complaint.ts';
 import type { Department } from '../../schemas/site.ts';
 import type { ContactReading } from '../../storage/complaint-contact.ts';
 import { dayIn } from '../../platform/time.ts';
@@ -18,29 +19,6 @@ import { layout, staffHeader } from '../../web/staff-page.ts';
 
 /** A case as staff see it (never the worker's internal flags). */
 export type CaseView = ReturnType<typeof caseView>;
-
-type Bilingual = { readonly zh: string; readonly en: string };
-
-export const STATUS_NAMES: Readonly<Record<ComplaintStatus, Bilingual>> = {
-  received: { zh: '已接收', en: 'Received' },
-  acknowledged: { zh: '已受理', en: 'Acknowledged' },
-  investigating: { zh: '调查中', en: 'Investigating' },
-  responded: { zh: '已答复', en: 'Responded' },
-  closed: { zh: '已办结', en: 'Closed' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-
-const OUTCOME_NAMES: Readonly<Record<NonNullable<CaseView['outcome']>, Bilingual>> = {
-  substantiated: { zh: '属实', en: 'Substantiated' },
-  'partly-substantiated': { zh: '部分属实', en: 'Partly substantiated' },
-  'not-substantiated': { zh: '不属实', en: 'Not substantiated' },
-};
-
-const RELATION_NAMES: Readonly<Record<string, Bilingual>> = {
-  patient: { zh: '患者本人', en: 'Patient' },
-  family: { zh: '家属', en: 'Family' },
-  other: { zh: '其他', en: 'Other' },
-};
 
 const HISTORY_NAMES: Readonly<Partial<Record<HistoryEntry['change'], Bilingual>>> = {
   received: { zh: '接收', en: 'Received' },

@@ -1,7 +1,7 @@
 import type { SlaLimits } from '../../sites/working-calendar.ts';
-import type { ComplaintContact, ComplaintStatus } from '../../schemas/complaint.ts';
+import type { ComplaintContact } from '../../schemas/complaint.ts';
 import type { Locale } from '../../schemas/survey.ts';
-import { MESSAGES as SURVEY_MESSAGES } from '../../surveys/survey-labels.ts';
+import { REFUSAL_WORDS } from '../../web/locale.ts';
 
 // What a patient or a family member reads on the complaint page, the confirmation and the tracking page,
 // in simplified Chinese (the default) and English. People who complain are often worried or upset: the
@@ -63,7 +63,6 @@ export interface ComplaintMessages {
   readonly statusLabel: string;
   readonly receivedLabel: string;
   readonly dueLabel: string;
-  readonly statuses: Readonly<Record<ComplaintStatus, { readonly name: string; readonly meaning: string }>>;
   readonly dueNote: string;
   readonly trackNotFoundTitle: string;
   readonly trackNotFoundBody: string;
@@ -76,8 +75,6 @@ const parts = (day: string) => day.split('-').map(Number);
 const within = (days: number, zhOrEn: 'zh' | 'en') =>
   zhOrEn === 'zh' ? (days === 0 ? '当天' : `在 ${days} 个工作日内`) : days === 0 ? 'on the same day' : `within ${days} working day${days === 1 ? '' : 's'}`;
 
-const zhProblemStatus = SURVEY_MESSAGES['zh-CN'].problemStatus;
-const enProblemStatus = SURVEY_MESSAGES.en.problemStatus;
 
 const zh: ComplaintMessages = {
   htmlLang: 'zh-CN',
@@ -124,7 +121,7 @@ const zh: ComplaintMessages = {
   confirmNoContact: '您没有留下联系方式，医院无法主动联系您。请保存好查询码，随时查看处理进度。',
   problemTitle: '投诉未提交成功',
   problemBack: '请返回上一页，按上面的提示修改后再提交。',
-  problemStatus: (status) => (status >= 500 ? '系统繁忙，您的投诉没有提交成功，请稍后再试。' : zhProblemStatus(status)),
+  problemStatus: (status) => (status >= 500 ? '系统繁忙，您的投诉没有提交成功，请稍后再试。' : REFUSAL_WORDS['zh-CN'](status)),
   fieldLabels: {
     description: '事情经过（必填，最多 4000 字）',
     incidentDate: '事情发生的日期（例如 2026-11-03）',
@@ -147,14 +144,6 @@ const zh: ComplaintMessages = {
   statusLabel: '当前状态',
   receivedLabel: '收到日期',
   dueLabel: '答复期限',
-  statuses: {
-    received: { name: '已收到', meaning: '投诉已收到，等待医患关系办公室受理。' },
-    acknowledged: { name: '已受理', meaning: '医患关系办公室已受理，正在安排调查。' },
-    investigating: { name: '调查处理中', meaning: '相关部门正在核实情况。' },
-    responded: { name: '已答复', meaning: '医院已作出答复。' },
-    closed: { name: '已办结', meaning: '这件投诉已处理完毕。' },
-    withdrawn: { name: '已撤回', meaning: '这件投诉已撤回。' },
-  },
   dueNote: '如果过了答复期限还没有收到答复，可以到医院医患关系办公室询问。',
   trackNotFoundTitle: '没有找到这个查询码',
   trackNotFoundBody: '请核对查询码是否输入正确（查询码里没有字母 O、I 和数字 0、1）。刚提交的投诉，可能要过几分钟才能查到。',
@@ -212,7 +201,7 @@ const en: ComplaintMessages = {
   confirmNoContact: 'You left no contact details, so the hospital cannot contact you. Keep the tracking code to check progress.',
   problemTitle: 'Your complaint was not sent',
   problemBack: 'Please go back, make the changes listed above and send it again.',
-  problemStatus: (status) => (status >= 500 ? 'Something went wrong on our side and your complaint was not sent; please try again later.' : enProblemStatus(status)),
+  problemStatus: (status) => (status >= 500 ? 'Something went wrong on our side and your complaint was not sent; please try again later.' : REFUSAL_WORDS.en(status)),
   fieldLabels: {
     description: 'What happened (required, up to 4000 characters)',
     incidentDate: 'Date it happened (e.g. 2026-11-03)',
@@ -235,14 +224,6 @@ const en: ComplaintMessages = {
   statusLabel: 'Status',
   receivedLabel: 'Received',
   dueLabel: 'Reply due by',
-  statuses: {
-    received: { name: 'Received', meaning: 'Your complaint has arrived and is waiting for the patient relations office.' },
-    acknowledged: { name: 'Acknowledged', meaning: 'The patient relations office has taken it on and is arranging an investigation.' },
-    investigating: { name: 'Being investigated', meaning: 'The departments concerned are looking into what happened.' },
-    responded: { name: 'Answered', meaning: 'The hospital has given its reply.' },
-    closed: { name: 'Closed', meaning: 'This complaint has been dealt with.' },
-    withdrawn: { name: 'Withdrawn', meaning: 'This complaint was withdrawn.' },
-  },
   dueNote: 'If you have had no reply by this date, you can ask at the hospital\'s patient relations office.',
   trackNotFoundTitle: 'We could not find this tracking code',
   trackNotFoundBody: 'Please check the code (it never contains the letters O or I, or the digits 0 or 1). A complaint sent a few minutes ago may not show yet.',

@@ -3,7 +3,8 @@ import type { TrackedComplaint } from '../tracking.ts';
 import { escapeMarkup } from '../../web/markup.ts';
 import type { Department, Site } from '../../schemas/site.ts';
 import type { Locale } from '../../schemas/survey.ts';
-import { displayName, layout, pageHeader, type ProblemWording, radio, scriptMessages } from '../../surveys/survey-page.ts';
+import { displayName, layout, pageHeader, type ProblemWording, radio, scriptMessages } from '../../web/patient-page.ts';
+import { STATUS_LABELS } from '../complaint-labels.ts';
 import { COMPLAINT_MESSAGES, type ComplaintMessages, complaintFieldLabel } from './complaint-page-labels.ts';
 import { trackingPagePath, withLocale } from './complaint-paths.ts';
 
@@ -128,12 +129,13 @@ export function renderTrackingPage(input: TrackingPageInput): string {
   const header = pageHeader({ locale: input.locale, switchLabel: t.switchLabel, switchHref: withLocale(trackingPagePath(input.tracked?.trackingCode), other) });
   const { tracked } = input;
   if (tracked !== undefined) {
-    const status = t.statuses[tracked.status];
+    const label = STATUS_LABELS[tracked.status];
+    const lang = input.locale === 'en' ? 'en' : 'zh';
     return layout(t, t.trackTitle, `${header}
 <h1>${escapeMarkup(t.trackTitle)}</h1>
 <section class="done">
 <p>${escapeMarkup(t.trackCodeLabel)}</p><output class="code">${escapeMarkup(tracked.trackingCode)}</output>
-<dl class="facts"><dt>${escapeMarkup(t.statusLabel)}</dt><dd>${escapeMarkup(status.name)}<p class="hint">${escapeMarkup(status.meaning)}</p></dd>
+<dl class="facts"><dt>${escapeMarkup(t.statusLabel)}</dt><dd>${escapeMarkup(label.name[lang])}<p class="hint">${escapeMarkup(label.meaning[lang])}</p></dd>
 <dt>${escapeMarkup(t.receivedLabel)}</dt><dd>${escapeMarkup(t.date(tracked.receivedDate))}</dd>
 <dt>${escapeMarkup(t.dueLabel)}</dt><dd>${escapeMarkup(t.date(tracked.dueDate))}</dd></dl>
 ${OPEN_STATUSES.has(tracked.status) ? `<p class="hint">${escapeMarkup(t.dueNote)}</p>` : ''}

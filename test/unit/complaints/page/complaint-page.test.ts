@@ -8,7 +8,8 @@ import { complaintPageUrl, normalizeTrackingCode } from '../../../../shared/comp
 import { complaintProblemWording, renderComplaintConfirmationPage, renderComplaintPage, renderTrackingPage } from '../../../../shared/complaints/page/complaint-page.ts';
 import { TRACKING_CODE_PATTERN } from '../../../../shared/complaints/tracking-code.ts';
 import { DEMO_SITE } from '../../../../infra/local/demo-site.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage, renderSurveyPage } from '../../../../shared/surveys/survey-page.ts';
+import { renderSurveyPage } from '../../../../shared/surveys/survey-page.ts';
+import { PAGE_CONTENT_SECURITY_POLICY, renderProblemPage } from '../../../../shared/web/patient-page.ts';
 import { ComplaintMessageSchema } from '../../../../shared/schemas/intake-message.ts';
 import { formPost, httpEvent, responseHeader } from '../../../support/http-events.ts';
 import { stubIntakeEnv } from '../../../support/intake-env.ts';

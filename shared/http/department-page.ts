@@ -1,8 +1,9 @@
 import { signingKey } from '../aws/secrets.ts';
 import type { Locale } from '../schemas/survey.ts';
-import { negotiateLocale } from '../surveys/survey-labels.ts';
-import { PAGE_CONTENT_SECURITY_POLICY, renderUnknownCodePage } from '../surveys/survey-page.ts';
-import { resolveSurveyCode, type SurveyTarget } from '../sites/department-targets.ts';
+import { renderUnknownCodePage } from '../surveys/survey-page.ts';
+import { negotiateLocale } from '../web/locale.ts';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../web/patient-page.ts';
+import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 import { html, httpFunction } from '../http/middleware.ts';
 import { header } from '../http/request.ts';
 
