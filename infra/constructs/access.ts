@@ -18,7 +18,7 @@ export interface Resources {
 
 /**
  * The one place a topology access turns into IAM grants and the environment variables through which the
- * function finds the resource (shared/resource-env.ts). Least privilege: a function gets only what it lists.
+ * function finds the resource (shared/platform/resource-env.ts). Least privilege: a function gets only what it lists.
  */
 export function grantAccess(fn: NodejsFunction, access: readonly Access[], resources: Resources): void {
   const { data, intake, auth, mail } = resources;

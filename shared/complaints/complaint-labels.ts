@@ -36,16 +36,6 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, { readonly name: Bi
   },
 };
 
-/** A status's name alone, as the office's pages show it. */
-export const STATUS_NAMES: Readonly<Record<ComplaintStatus, Bilingual>> = {
-  received: STATUS_LABELS.received.name,
-  acknowledged: STATUS_LABELS.acknowledged.name,
-  investigating: STATUS_LABELS.investigating.name,
-  responded: STATUS_LABELS.responded.name,
-  closed: STATUS_LABELS.closed.name,
-  withdrawn: STATUS_LABELS.withdrawn.name,
-};
-
 /** How staff name the channels, in mails and pages. */
 export const CHANNEL_NAMES: Readonly<Record<Channel, Bilingual>> = {
   'qr-page': { zh: '扫码页面', en: 'QR page' },

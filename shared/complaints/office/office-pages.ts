@@ -3,7 +3,7 @@ import { CATEGORY_IDS, CATEGORY_NAMES, SAFETY_KIND_NAMES, SEVERITIES, SEVERITY_N
 import { canMove } from '../lifecycle.ts';
 import { type caseView, isUrgent } from '../staff-view.ts';
 import type { FieldError } from '../../platform/domain-errors.ts';
-import { type Bilingual, CHANNEL_NAMES, OUTCOME_NAMES, RELATION_NAMES, STATUS_NAMES } from '../complaint-labels.ts';
+import { type Bilingual, CHANNEL_NAMES, OUTCOME_NAMES, RELATION_NAMES, STATUS_LABELS } from '../complaint-labels.ts';
 import { escapeMarkup } from '../../web/markup.ts';
 import { CHANNELS, COMPLAINT_STATUSES, type ComplaintStatus, type HistoryEntry, isOpen } from '../../schemas/complaint.ts';
 import type { Department } from '../../schemas/site.ts';
@@ -38,6 +38,9 @@ const e = escapeMarkup;
 /** Chinese, then English in a quieter colour. */
 const bi = (name: Bilingual) => `${e(name.zh)} <span class="en">${e(name.en)}</span>`;
 /** A stored value by its name; a value with none (a kind added later) shows as it is stored. */
+/** Status names by status, for the history's from → to. */
+const STATUS_NAMES: Readonly<Record<string, Bilingual>> = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, STATUS_LABELS[s].name]));
+
 const named = (names: Readonly<Record<string, Bilingual | undefined>>, key: string) => {
   const name = Object.hasOwn(names, key) ? names[key] : undefined;
   return name === undefined ? e(key) : bi(name);
@@ -119,7 +122,7 @@ function caseRow(row: InboxRow, departments: DepartmentNames, now: Date): string
     cell('科室 Department', departmentName(departments, c.departmentId)),
     cell('类别 Category', bi(CATEGORY_NAMES[c.category])),
     cell('严重程度 Severity', severityCell(c.severity)),
-    cell('状态 Status', bi(STATUS_NAMES[c.status])),
+    cell('状态 Status', bi(STATUS_LABELS[c.status].name)),
     cell('负责人 Owner', e(c.owner)),
     cell('期限 Due', dueCell(c, row.provisional, now)),
   ].join('')}</tr>`;
@@ -131,7 +134,7 @@ function caseTable(rows: readonly InboxRow[], departments: DepartmentNames, now:
 
 function filterForm(input: InboxInput): string {
   const { filters } = input;
-  const statusOptions = [`<option value="">未办结 · all open</option>`, ...COMPLAINT_STATUSES.map((s) => `<option value="${s}"${filters.status === s ? ' selected' : ''}>${e(STATUS_NAMES[s].zh)} · ${e(STATUS_NAMES[s].en)}</option>`)].join('');
+  const statusOptions = [`<option value="">未办结 · all open</option>`, ...COMPLAINT_STATUSES.map((s) => `<option value="${s}"${filters.status === s ? ' selected' : ''}>${e(STATUS_LABELS[s].name.zh)} · ${e(STATUS_LABELS[s].name.en)}</option>`)].join('');
   return `<form class="filters" method="get" action="/admin/complaints"><input type="hidden" name="site" value="${e(input.site.siteId)}">
 <label>状态 <span class="en">Status</span><select name="status">${statusOptions}</select></label>
 <label class="check"><input type="checkbox" name="mine" value="1"${filters.mine ? ' checked' : ''}>我负责的 <span class="en">Mine</span></label>
@@ -194,7 +197,7 @@ function caseDetails(input: CasePageInput): string {
   const zone = c.timeZone;
   return `<dl class="case">${[
     item('追踪码 <span class="en">Tracking code</span>', e(c.trackingCode)),
-    item('状态 <span class="en">Status</span>', bi(STATUS_NAMES[c.status])),
+    item('状态 <span class="en">Status</span>', bi(STATUS_LABELS[c.status].name)),
     item('投诉内容 <span class="en">Description</span>', e(c.description)),
     item('期望结果 <span class="en">Desired outcome</span>', c.desiredOutcome === undefined ? undefined : e(c.desiredOutcome)),
     item('涉及人员 <span class="en">Staff involved</span>', c.staffInvolved === undefined ? undefined : e(c.staffInvolved)),
@@ -273,11 +276,11 @@ function changeForm(input: CasePageInput, options: CaseChangeOptions): string {
   const office = options.scope === 'all';
   const statuses = COMPLAINT_STATUSES.filter((s) => canMove(c.status, s) && (office || s === 'investigating' || s === 'responded'));
   if (statuses.length === 0 && !isOpen(c)) {
-    return `<p class="meta">${bi(STATUS_NAMES[c.status])}：不再变更。<span class="en">This case does not change any more.</span></p>`;
+    return `<p class="meta">${bi(STATUS_LABELS[c.status].name)}：不再变更。<span class="en">This case does not change any more.</span></p>`;
   }
   const reopenOnly = isOpen(c) ? '' : '<p class="meta">已办结的投诉只能重新调查。<span class="en">A closed case can only be reopened (investigating).</span></p>';
   const fields = [
-    select('status', '状态 <span class="en">Status</span>', statuses.map((s) => option(s, `${e(STATUS_NAMES[s].zh)} · ${e(STATUS_NAMES[s].en)}`, values.status)), values.status, errors, NO_CHANGE),
+    select('status', '状态 <span class="en">Status</span>', statuses.map((s) => option(s, `${e(STATUS_LABELS[s].name.zh)} · ${e(STATUS_LABELS[s].name.en)}`, values.status)), values.status, errors, NO_CHANGE),
     ...(office
       ? [
         select('owner', '负责人 <span class="en">Owner</span>', options.owners.filter((o) => o !== c.owner).map((o) => option(o, e(o), values.owner)), values.owner, errors, `${NO_CHANGE} (${e(c.owner)})`),
