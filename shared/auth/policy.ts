@@ -42,16 +42,16 @@ export interface Target {
 
 export type Decision =
   | { readonly allow: true; readonly departments: 'all' | readonly string[] }
-  | { readonly allow: false; readonly status: 403 | 404 };
+  | { readonly allow: false; readonly refusal: 'forbidden' | 'not-found' };
 
 export function decide(identity: Identity, action: Action, target: Target): Decision {
-  if (!hasAction(identity, action)) return { allow: false, status: 403 };
-  if (!identity.sites.includes(target.siteId)) return { allow: false, status: 404 };
+  if (!hasAction(identity, action)) return { allow: false, refusal: 'forbidden' };
+  if (!identity.sites.includes(target.siteId)) return { allow: false, refusal: 'not-found' };
   if (identity.kind === 'machine') return { allow: true, departments: 'all' };
   if (identity.roles.some((role) => ROLE_ACTIONS[role].includes(action) && !DEPARTMENT_SCOPED_ROLES.includes(role))) return { allow: true, departments: 'all' };
   // Only department-scoped roles grant it: a site-wide request narrows to their departments.
   if (target.departmentId === undefined) return { allow: true, departments: identity.departments };
-  return identity.departments.includes(target.departmentId) ? { allow: true, departments: [target.departmentId] } : { allow: false, status: 404 };
+  return identity.departments.includes(target.departmentId) ? { allow: true, departments: [target.departmentId] } : { allow: false, refusal: 'not-found' };
 }
 
 /** Whether any of the caller's roles (or scopes) grants the action at all, wherever. */
@@ -66,5 +66,5 @@ export const forbidden = () => new ForbiddenError('Your role does not allow this
 export function authorize(identity: Identity, action: Action, target: Target): 'all' | readonly string[] {
   const decision = decide(identity, action, target);
   if (decision.allow) return decision.departments;
-  throw decision.status === 403 ? forbidden() : new NotFoundError('No such resource.');
+  throw decision.refusal === 'forbidden' ? forbidden() : new NotFoundError('No such resource.');
 }

@@ -45,17 +45,10 @@ export function surveyUrl(publicBaseUrl: string, code: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/s/${code}`;
 }
 
-import { HttpProblem } from '../http/problem.ts';
-
 export interface SurveyTarget {
   readonly site: Site;
   readonly department: Department;
 }
-
-export const unknownSurveyCode = () =>
-  new HttpProblem(422, 'unknown-survey-code', 'Unknown survey code', 'The survey code is not valid or has been withdrawn; scan the QR code posted in the department again.', {
-    errors: [{ path: 'code', message: 'unknown or withdrawn survey code' }],
-  });
 
 /** The site and department a genuine, current code belongs to; undefined when forged, revoked or disabled. */
 export async function resolveSurveyCode(table: string, key: Buffer, code: string): Promise<SurveyTarget | undefined> {

@@ -27,14 +27,14 @@ describe('the access policy', () => {
     const otherDepartment = decide(identity, action, { siteId: 'demo', departmentId: 'emergency' });
     const otherSite = decide(identity, action, { siteId: 'elsewhere', departmentId: 'cardiology-ward' });
     if (expected === 403) {
-      for (const decision of [own, otherDepartment, otherSite]) expect(decision).toEqual({ allow: false, status: 403 });
+      for (const decision of [own, otherDepartment, otherSite]) expect(decision).toEqual({ allow: false, refusal: 'forbidden' });
       return;
     }
     expect(own.allow).toBe(true);
     // Outside the user's scope the resource does not exist for them: 404, never 403.
-    expect(otherSite).toEqual({ allow: false, status: 404 });
+    expect(otherSite).toEqual({ allow: false, refusal: 'not-found' });
     if (expected === 'all') expect(otherDepartment).toEqual({ allow: true, departments: 'all' });
-    else expect(otherDepartment).toEqual({ allow: false, status: 404 });
+    else expect(otherDepartment).toEqual({ allow: false, refusal: 'not-found' });
   });
 
   it('narrows a site-wide request of a department-scoped role to its departments', () => {
@@ -50,9 +50,9 @@ describe('the access policy', () => {
   it('lets a machine client do only what its scopes say, for its sites', () => {
     const his: Identity = { kind: 'machine', clientId: 'his', scopes: [MACHINE_SCOPES.discharges], sites: ['demo'] };
     expect(decide(his, 'discharges:post', { siteId: 'demo' })).toEqual({ allow: true, departments: 'all' });
-    expect(decide(his, 'callbacks:post', { siteId: 'demo' })).toEqual({ allow: false, status: 403 });
-    expect(decide(his, 'metrics:read', { siteId: 'demo' })).toEqual({ allow: false, status: 403 });
-    expect(decide(his, 'discharges:post', { siteId: 'elsewhere' })).toEqual({ allow: false, status: 404 });
+    expect(decide(his, 'callbacks:post', { siteId: 'demo' })).toEqual({ allow: false, refusal: 'forbidden' });
+    expect(decide(his, 'metrics:read', { siteId: 'demo' })).toEqual({ allow: false, refusal: 'forbidden' });
+    expect(decide(his, 'discharges:post', { siteId: 'elsewhere' })).toEqual({ allow: false, refusal: 'not-found' });
   });
 
   it('throws the matching problem', () => {
