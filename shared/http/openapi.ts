@@ -50,13 +50,14 @@ const publicBodyErrors = {
   400: problem('Malformed JSON'),
   413: problem('Body over 16 KiB'),
   415: problem('Neither JSON nor a form post'),
-  422: problemOrPage('A field fails validation (unknown fields included, or a withdrawn department code); `errors` names each one. A plain form post gets the page again, listing what to fix'),
+  422: problemOrPage('A field fails validation (unknown fields included, or a forged or withdrawn department code); `errors` names each one. A plain form post gets the page again, listing what to fix'),
   429: { ...problemOrPage('Too many submissions from this source, or over the stage throttle (then API Gateway\'s `{ "message" }`)', retryAfter), content: { ...problemContent, ...htmlContent, ...gatewayContent } },
 };
 
 /** The staff API's bearer token is checked by API Gateway's JWT authorizer first, then by the handler. */
 const unauthenticated: JsonObject = {
   description: 'No, an expired or a wrongly signed token: API Gateway\'s authorizer answers `{ "message": "Unauthorized" }`, the handler problem+json',
+  headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: '`Bearer`, from the handler' } },
   content: { ...problemContent, ...gatewayContent },
 };
 
