@@ -11,31 +11,66 @@ import { SurveyAcceptedSchema, SurveySubmissionSchema } from '../schemas/survey.
 
 type JsonObject = Record<string, unknown>;
 
+/**
+ * One route's description. `operationId` is the method name a client generated from this document gets
+ * (a hospital's HIS vendor calls `submitSurvey`, `trackComplaint`): renaming one breaks their build, so
+ * it never changes once published. Every 4xx the handler answers is listed in `responses`.
+ */
+interface Operation {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly responses: Readonly<Record<number, JsonObject>>;
+  readonly [field: string]: unknown;
+}
+
 const schema = (zodSchema: z.ZodType): JsonObject => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(zodSchema, { unrepresentable: 'any' });
   return rest;
 };
 
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+const htmlContent = { 'text/html': { schema: { type: 'string' } } };
+/** API Gateway's own refusals (the stage throttle, the JWT authorizer) come before any handler, as `{ "message" }`. */
+const gatewayContent = { 'application/json': { schema: { $ref: '#/components/schemas/GatewayMessage' } } };
+const retryAfter = { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } };
+
 const problem = (description: string, headers?: JsonObject): JsonObject => ({
   description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  content: problemContent,
   ...(headers === undefined ? {} : { headers }),
 });
 
-const publicBodyErrors: JsonObject = {
+/** The public intake routes answer a plain form post (no JavaScript) that they refuse with a page that says what to fix. */
+const problemOrPage = (description: string, headers?: JsonObject): JsonObject => ({
+  ...problem(description, headers),
+  content: { ...problemContent, ...htmlContent },
+});
+
+const publicBodyErrors = {
   400: problem('Malformed JSON'),
   413: problem('Body over 16 KiB'),
   415: problem('Neither JSON nor a form post'),
-  422: problem('A field fails validation (unknown fields included); `errors` names each one'),
-  429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+  422: problemOrPage('A field fails validation (unknown fields included, or a forged or withdrawn department code); `errors` names each one. A plain form post gets the page again, listing what to fix'),
+  429: { ...problemOrPage('Too many submissions from this source, or over the stage throttle (then API Gateway\'s `{ "message" }`)', retryAfter), content: { ...problemContent, ...htmlContent, ...gatewayContent } },
 };
 
-const htmlPage = (description: string): JsonObject => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+/** The staff API's bearer token is checked by API Gateway's JWT authorizer first, then by the handler. */
+const unauthenticated: JsonObject = {
+  description: 'No, an expired or a wrongly signed token: API Gateway\'s authorizer answers `{ "message": "Unauthorized" }`, the handler problem+json',
+  headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: '`Bearer`, from the handler' } },
+  content: { ...problemContent, ...gatewayContent },
+};
+
+/** Every route sits behind the stage throttle; routes that rate-limit by source describe their own 429. */
+const throttled: JsonObject = { description: 'Over the stage throttle: API Gateway\'s `{ "message": "Too Many Requests" }`', content: gatewayContent };
+
+const htmlPage = (description: string): JsonObject => ({ description, content: htmlContent });
 
 const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
 
-export const operations: Readonly<Record<RouteKey, JsonObject>> = {
+export const operations: Readonly<Record<RouteKey, Operation>> = {
   'GET /s/{code}': {
+    operationId: 'getSurveyPage',
     summary: 'The survey page of the department a QR code names',
     parameters: [
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
@@ -44,12 +79,14 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'POST /v1/surveys': {
+    operationId: 'submitSurvey',
     summary: 'One survey response; the same submissionId twice is one response',
     requestBody: {
       required: true,
+      description: 'JSON, or the page\'s form post without JavaScript, whose nested fields are dotted (`ratings.waiting`, `contact.consent=true`)',
       content: {
         'application/json': { schema: { $ref: '#/components/schemas/SurveySubmission' } },
-        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/SurveySubmission' }, description: 'The page without JavaScript; nested fields are dotted (`ratings.waiting`, `contact.consent=true`)' },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/SurveySubmission' } },
       },
     },
     responses: {
@@ -59,6 +96,7 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     },
   },
   'GET /v1/health': {
+    operationId: 'getHealth',
     summary: 'Whether every part the deployment needs is reachable',
     responses: {
       200: { description: 'Every part is up', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } },
@@ -66,12 +104,14 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     },
   },
   'POST /v1/complaints': {
+    operationId: 'submitComplaint',
     summary: 'A complaint from a patient or family; the same submissionId twice is one complaint with one tracking code',
     requestBody: {
       required: true,
+      description: 'JSON, or the complaint page\'s form post without JavaScript, whose nested fields are dotted (`contact.name`, `contact.consent=true`)',
       content: {
         'application/json': { schema: { $ref: '#/components/schemas/PatientComplaint' } },
-        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/PatientComplaint' }, description: 'The complaint page without JavaScript; nested fields are dotted (`contact.name`, `contact.consent=true`)' },
+        'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/PatientComplaint' } },
       },
     },
     responses: {
@@ -81,24 +121,27 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     },
   },
   'POST /v1/admin/complaints': {
+    operationId: 'recordStaffComplaint',
     summary: 'A complaint the office received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; idempotent on submissionId',
     requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffComplaint' } } } },
     responses: {
       202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintAccepted' } } } },
-      400: problem('Malformed JSON'), 401: problem('Unauthenticated'), 403: problem('The role may not enter complaints for this site or department'),
+      400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('The role may not enter complaints for this site or department'),
       404: problem('Unknown site or department'), 413: problem('Body over 16 KiB'), 415: problem('Not JSON'), 422: problem('A field fails validation'),
     },
   },
   'GET /v1/complaints/track/{trackingCode}': {
+    operationId: 'trackComplaint',
     summary: 'Where a complaint stands: status, received date and due date; no personal data',
     parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$' } }],
     responses: {
       200: { description: 'The complaint\'s status', content: { 'application/json': { schema: { $ref: '#/components/schemas/TrackedComplaint' } } } },
       404: problem('No complaint has this tracking code'),
-      429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
+      429: { ...problem('Too many look-ups from this source, or over the stage throttle (then API Gateway\'s `{ "message" }`)', retryAfter), content: { ...problemContent, ...gatewayContent } },
     },
   },
   'GET /c/{code}': {
+    operationId: 'getComplaintPage',
     summary: 'The complaint page of the department a survey code names (the same code as /s/{code})',
     parameters: [
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'The department\'s survey code: opaque and signed' },
@@ -107,24 +150,27 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     responses: { 200: htmlPage('The complaint form; it posts to POST /v1/complaints'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'GET /t': {
+    operationId: 'getTrackingPage',
     summary: 'The tracking page: a form to type a tracking code in, or with `code` the complaint\'s status as GET /t/{trackingCode} shows it',
     parameters: [{ name: 'code', in: 'query', required: false, schema: { type: 'string' }, description: 'A tracking code, dashes and case optional' }, langParameter],
     responses: {
       200: htmlPage('The form, or the complaint\'s status in words'),
       404: htmlPage('A friendly page: no complaint has this code; the form again'),
-      429: { ...htmlPage('Too many look-ups from this source; the form again'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
+      429: { description: 'Too many look-ups from this source (the form again), or over the stage throttle (then API Gateway\'s `{ "message" }`)', headers: retryAfter, content: { ...htmlContent, ...gatewayContent } },
     },
   },
   'GET /t/{trackingCode}': {
+    operationId: 'getComplaintStatusPage',
     summary: 'Where a complaint stands, as a page: status in words, received date and due date; no personal data',
     parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'XXXX-XXXX-XXXX-XXXX; dashes and case optional' }, langParameter],
     responses: {
       200: htmlPage('The complaint\'s status'),
       404: htmlPage('A friendly page: no complaint has this code; a form to type it again'),
-      429: { ...htmlPage('Too many look-ups from this source'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } },
+      429: { description: 'Too many look-ups from this source, or over the stage throttle (then API Gateway\'s `{ "message" }`)', headers: retryAfter, content: { ...htmlContent, ...gatewayContent } },
     },
   },
   'GET /v1/admin/metrics': {
+    operationId: 'getMetrics',
     summary: 'The figures of a site or one department over a period (managers, the complaint office, responders for their departments)',
     parameters: [
       { name: 'site', in: 'query', required: true, schema: { type: 'string' } },
@@ -134,37 +180,41 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     ],
     responses: {
       200: { description: 'Responses, counts per option, share positive, means, waits within 15 minutes; null rates below the minimum sample', content: { 'application/json': { schema: { type: 'object' } } } },
-      401: problem('No, an expired or a wrongly signed token'),
+      401: unauthenticated,
       403: problem('The role may not read figures'),
       404: problem('A site or department outside the caller\'s scope, or unknown'),
       422: problem('A query parameter fails validation'),
     },
   },
   'GET /v1/admin/complaints': {
+    operationId: 'listComplaints',
     summary: 'The complaint inbox: a site\'s complaints, soonest due first; responders see their departments\' only',
     parameters: ['site', 'status', 'department', 'owner', 'overdue', 'limit', 'cursor'].map((name) => ({ name, in: 'query', required: name === 'site', schema: { type: 'string' } })),
-    responses: { 200: { description: '`{ items, cursor? }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Outside the caller\'s scope'), 422: problem('A query parameter fails validation') },
+    responses: { 200: { description: '`{ items, cursor? }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: unauthenticated, 403: problem('The role may not read complaints'), 404: problem('Outside the caller\'s scope'), 422: problem('A query parameter fails validation') },
   },
   'GET /v1/admin/complaints/{id}': {
+    operationId: 'getComplaint',
     summary: 'One complaint with its history; the ETag is its version',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-    responses: { 200: { description: '`{ complaint, history }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: problem('Unauthenticated'), 403: problem('The role may not read complaints'), 404: problem('Unknown, or outside the caller\'s departments') },
+    responses: { 200: { description: '`{ complaint, history }`', content: { 'application/json': { schema: { type: 'object' } } } }, 401: unauthenticated, 403: problem('The role may not read complaints'), 404: problem('Unknown, or outside the caller\'s departments') },
   },
   'PATCH /v1/admin/complaints/{id}': {
+    operationId: 'changeComplaint',
     summary: 'Change owner, handler, status, category, severity, response, outcome; If-Match the version read',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
     requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ComplaintChange' } } } },
     responses: {
       200: { description: 'The changed complaint; the new ETag', content: { 'application/json': { schema: { type: 'object' } } } },
-      401: problem('Unauthenticated'), 403: problem('The role may not make this change'), 404: problem('Unknown, or outside the caller\'s departments'),
-      409: problem('Changed since the version in If-Match'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
+      400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('The role may not make this change'), 404: problem('Unknown, or outside the caller\'s departments'),
+      409: problem('Changed since the version in If-Match'), 413: problem('Body over 16 KiB'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
     },
   },
-  'GET /admin': { summary: 'Staff dashboard (session cookie) with links to the complaint pages; without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
-  'GET /admin/sign-in': { summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
-  'GET /admin/callback': { summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused') } },
-  'GET /admin/signed-out': { summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
+  'GET /admin': { operationId: 'getDashboardPage', summary: 'Staff dashboard (session cookie) with links to the complaint pages; without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
+  'GET /admin/sign-in': { operationId: 'startSignIn', summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
+  'GET /admin/callback': { operationId: 'finishSignIn', summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused'), 401: problem('The token the sign-in returned fails verification') } },
+  'GET /admin/signed-out': { operationId: 'getSignedOutPage', summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
   'GET /admin/complaints': {
+    operationId: 'getInboxPage',
     summary: 'The complaint inbox page for one of the user\'s sites: open cases soonest due first, open safety signals pinned on top; responders see their departments\' only',
     parameters: [
       { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
@@ -176,34 +226,44 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     responses: { 200: htmlPage('The inbox'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not read complaints'), 404: htmlPage('A site outside the user\'s') },
   },
   'GET /admin/complaints/new': {
+    operationId: 'getNewComplaintForm',
     summary: 'The office\'s form for a complaint received by phone, letter, opinion box, walk-in, e-mail, a supervisor or a callback; carries a fresh submissionId',
     responses: { 200: htmlPage('The form'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not enter complaints') },
   },
   'POST /admin/complaints/new': {
+    operationId: 'submitNewComplaintForm',
     summary: 'Records the form\'s complaint as POST /v1/admin/complaints does (queued; the same submissionId twice is one complaint)',
-    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock' } } },
+    requestBody: { required: true, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
     responses: {
       200: htmlPage('Recorded: the tracking code'), 302: { description: 'No session: to /admin/sign-in' },
       403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 64 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
     },
   },
   'GET /admin/complaints/{id}': {
+    operationId: 'getCasePage',
     summary: 'One case: safety banner, details, why it was classified so, contact details (office only), history, and the change form',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'saved', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
     responses: { 200: htmlPage('The case'), 302: { description: 'No session: to /admin/sign-in' }, 404: htmlPage('Unknown, or outside the user\'s departments') },
   },
   'POST /admin/complaints/{id}': {
+    operationId: 'submitCaseChangeForm',
     summary: 'Changes the case as PATCH /v1/admin/complaints/{id} does, with the version the page was rendered from as its If-Match',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The ComplaintChange fields (empty means no change), `version` and `csrf`' } } },
+    requestBody: { required: true, description: 'The ComplaintChange fields (empty means no change), `version` and `csrf`', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
     responses: {
       303: { description: 'Saved: to the case page' }, 302: { description: 'No session: to /admin/sign-in' },
       403: htmlPage('A bad CSRF token or origin, a role that may not change cases, or a field the role may not set'), 404: htmlPage('Unknown, or outside the user\'s departments'),
       409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 64 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
     },
   },
-  'POST /admin/sign-out': { summary: 'Ends the session (form with CSRF token)', responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin') } },
+  'POST /admin/sign-out': {
+    operationId: 'signOut',
+    summary: 'Ends the session (form with CSRF token)',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { csrf: { type: 'string' } } } } } },
+    responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin'), 413: problem('Body over 16 KiB') },
+  },
   'GET /v1/openapi.json': {
+    operationId: 'getOpenApiDocument',
     summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
   },
@@ -214,11 +274,14 @@ export function buildOpenApiDocument(): JsonObject {
   for (const route of ROUTES) {
     const operation = operations[route.key];
     const security = route.access === 'staff' || route.access === 'integration' ? [{ bearer: [] }] : route.access === 'staff-page' ? [{ session: [] }] : [];
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, security } };
+    const responses = { ...operation.responses, 429: operation.responses[429] ?? throttled };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: { ...operation, responses, security } };
   }
   return {
     openapi: '3.1.0',
     info: { title: 'Patient feedback', version: '1.0.0', description: 'Patient-facing and integration API. Times are ISO-8601 with offset; ids are opaque.' },
+    // Relative: the document is served by the deployment it describes (locally, the same paths on 127.0.0.1).
+    servers: [{ url: '/', description: 'The deployment that serves this document' }],
     paths,
     components: {
       securitySchemes: {
@@ -234,6 +297,7 @@ export function buildOpenApiDocument(): JsonObject {
         PatientComplaint: schema(PatientComplaintSchema),
         StaffComplaint: schema(StaffComplaintSchema),
         ComplaintAccepted: schema(ComplaintAcceptedSchema),
+        GatewayMessage: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'], description: 'What API Gateway itself answers, before any handler runs' },
       },
     },
   };
