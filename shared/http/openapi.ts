@@ -32,6 +32,11 @@ const publicBodyErrors: JsonObject = {
 
 const htmlPage = (description: string): JsonObject => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 
+// The department pages give a browser a device id, which its submissions carry back to the rate limit
+// (README, "Rate limits").
+const deviceCookieSet: JsonObject = { 'Set-Cookie': { schema: { type: 'string' }, description: 'pf_device: a signed random id (HttpOnly, Secure, SameSite=Lax, a day), when the browser has none' } };
+const deviceCookieParameter: JsonObject = { name: 'pf_device', in: 'cookie', required: false, schema: { type: 'string' }, description: 'The device id the page set; without it, a client counts as its address\'s one cookieless device' };
+
 const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
 
 export const operations: Readonly<Record<RouteKey, JsonObject>> = {
@@ -41,10 +46,11 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
       langParameter,
     ],
-    responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+    responses: { 200: { ...htmlPage('The survey form'), headers: deviceCookieSet }, 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'POST /v1/surveys': {
     summary: 'One survey response; the same submissionId twice is one response',
+    parameters: [deviceCookieParameter],
     requestBody: {
       required: true,
       content: {
@@ -67,6 +73,7 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
   },
   'POST /v1/complaints': {
     summary: 'A complaint from a patient or family; the same submissionId twice is one complaint with one tracking code',
+    parameters: [deviceCookieParameter],
     requestBody: {
       required: true,
       content: {
@@ -104,7 +111,7 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'The department\'s survey code: opaque and signed' },
       langParameter,
     ],
-    responses: { 200: htmlPage('The complaint form; it posts to POST /v1/complaints'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+    responses: { 200: { ...htmlPage('The complaint form; it posts to POST /v1/complaints'), headers: deviceCookieSet }, 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'GET /t': {
     summary: 'The tracking page: a form to type a tracking code in, or with `code` the complaint\'s status as GET /t/{trackingCode} shows it',
