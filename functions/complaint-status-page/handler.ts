@@ -2,17 +2,18 @@ import { signingKey } from '../../shared/aws/secrets.ts';
 import { normalizeTrackingCode } from '../../shared/complaints/page/complaint-paths.ts';
 import { renderTrackingPage } from '../../shared/complaints/page/complaint-page.ts';
 import { trackComplaint } from '../../shared/complaints/tracking.ts';
-import { numberEnv, requireEnv } from '../../shared/platform/config.ts';
+import { requireEnv } from '../../shared/platform/config.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
 import { problemOf } from '../../shared/http/problem.ts';
 import { header, sourceIp } from '../../shared/http/request.ts';
-import { enforceRateLimit } from '../../shared/intake/rate-limit.ts';
+import { limitLookup } from '../../shared/intake/rate-limit.ts';
+import { rateLimitsFromEnv } from '../../shared/intake/rate-limit-settings.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { negotiateLocale } from '../../shared/web/locale.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/web/patient-page.ts';
 
 const table = requireEnv(env.tableName);
-const rateLimitPerMinute = numberEnv(env.rateLimitPerMinute, 20);
+const rateLimits = rateLimitsFromEnv();
 
 /**
  * GET /t/{trackingCode}, and GET /t (the look-up form, which sends `?code=`): a complaint's status, received
@@ -25,7 +26,7 @@ export const handler = httpFunction(async (event) => {
   const typed = event.pathParameters?.trackingCode ?? event.queryStringParameters?.code ?? '';
   if (typed.trim() === '') return html(200, renderTrackingPage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
   try {
-    await enforceRateLimit(table, await signingKey(), sourceIp(event), rateLimitPerMinute);
+    await limitLookup({ table, key: await signingKey(), sourceIp: sourceIp(event), rateLimits });
     const tracked = await trackComplaint(table, normalizeTrackingCode(typed));
     return html(200, renderTrackingPage({ locale, tracked }), PAGE_CONTENT_SECURITY_POLICY, headers);
   } catch (error) {

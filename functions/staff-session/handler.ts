@@ -5,8 +5,8 @@ import {
 import { renderContinue, renderSignedOut, renderSignInFailed } from '../../shared/auth/sign-in-pages.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
-import { formToObject, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
-import { cookie, SESSION_COOKIE, tokenVerifier } from '../../shared/http/staff.ts';
+import { cookie, formToObject, PUBLIC_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
+import { SESSION_COOKIE, tokenVerifier } from '../../shared/http/staff.ts';
 import { genuinePost, publicBaseUrl, readSession, redirect, SIGN_IN_PATH, staffPage } from '../../shared/http/staff-pages.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { env } from '../../shared/platform/resource-env.ts';

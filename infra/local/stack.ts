@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startFauxqs } from 'fauxqs';
+import { rateLimitEnv, type RateLimits } from '../../shared/intake/rate-limit-settings.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { type FunctionName, type QueueName, queues, type ScheduleName, schedules, visibilityTimeoutSeconds } from '../topology.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -30,7 +31,10 @@ export interface LocalStackOptions {
   readonly dataDir?: string;
   /** Base64 key that signs survey codes; random when omitted (so codes from another run are refused). */
   readonly signingKey?: string;
+  /** Every rate-limit budget at this figure a minute (tests raise it out of their way); unset, the code's defaults, as in AWS. */
   readonly rateLimitPerMinute?: number;
+  /** Rate-limit budgets one by one, over `rateLimitPerMinute`. */
+  readonly rateLimits?: Partial<RateLimits>;
   /** Overrides the topology's visibility timeout, so tests see redelivery in seconds. */
   readonly visibilityTimeoutSeconds?: number;
   /** Pollers per queue: Lambda runs several batches at once, and so does this. 0 leaves messages queued. */
@@ -132,7 +136,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [env.publicBaseUrl]: options.publicBaseUrl ?? baseUrl,
       [env.mailFrom]: 'feedback@hospital.example',
       [env.operatorEmail]: 'operator@hospital.example',
-      [env.rateLimitPerMinute]: String(options.rateLimitPerMinute ?? 20),
+      ...rateLimitEnv(options.rateLimitPerMinute, options.rateLimits),
       [env.authIssuer]: issuerUrl,
       [env.authSignInUrl]: issuerUrl,
       [env.authAdminClientId]: ADMIN_CLIENT_ID,

@@ -25,7 +25,6 @@ async function main(): Promise<void> {
     signingKey: persistentSecret('signing-key', () => randomBytes(32).toString('base64')),
     machineClientSecret: persistentSecret('machine-client-secret', () => randomBytes(24).toString('base64url')),
     ...(process.env.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: process.env.PUBLIC_BASE_URL }),
-    ...(process.env.RATE_LIMIT_PER_MINUTE === undefined ? {} : { rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
   const runtime: RuntimeFile = { pid: process.pid, baseUrl: stack.baseUrl, env: stack.env };

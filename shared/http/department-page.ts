@@ -1,15 +1,17 @@
 import { signingKey } from '../aws/secrets.ts';
+import { DEVICE_COOKIE, deviceIdOf, newDeviceCookie } from '../intake/device.ts';
 import type { Locale } from '../schemas/survey.ts';
 import { renderUnknownCodePage } from '../surveys/survey-page.ts';
 import { negotiateLocale } from '../web/locale.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../web/patient-page.ts';
 import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 import { html, httpFunction } from '../http/middleware.ts';
-import { header } from '../http/request.ts';
+import { cookie, header } from '../http/request.ts';
 
 // The pages a department's QR code opens (the survey page /s/{code}, the complaint page /c/{code}) take
 // the same signed code, answer in the negotiated language, and meet a forged or withdrawn code with
-// the same friendly 404 page. Only what each page shows differs.
+// the same friendly 404 page. Only what each page shows differs. A browser without a device id gets one
+// (shared/intake/device.ts), which its submissions carry back to the rate limit.
 
 export interface DepartmentPageRequest {
   readonly locale: Locale;
@@ -22,8 +24,10 @@ export function departmentPageFunction(table: string, render: (request: Departme
     const locale = negotiateLocale(header(event, 'accept-language'), event.queryStringParameters?.lang);
     const headers = { 'content-language': locale, vary: 'accept-language' };
     const code = event.pathParameters?.code ?? '';
-    const target = await resolveSurveyCode(table, await signingKey(), code);
+    const key = await signingKey();
+    const target = await resolveSurveyCode(table, key, code);
     if (target === undefined) return html(404, renderUnknownCodePage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
-    return html(200, render({ locale, code, target }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    const page = html(200, render({ locale, code, target }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    return deviceIdOf(key, cookie(event, DEVICE_COOKIE)) === undefined ? { ...page, cookies: [newDeviceCookie(key)] } : page;
   });
 }

@@ -66,6 +66,11 @@ const throttled: JsonObject = { description: 'Over the stage throttle: API Gatew
 
 const htmlPage = (description: string): JsonObject => ({ description, content: htmlContent });
 
+// The department pages give a browser a device id, which its submissions carry back to the rate limit
+// (README, "Rate limits").
+const deviceCookieSet: JsonObject = { 'Set-Cookie': { schema: { type: 'string' }, description: 'pf_device: a signed random id (HttpOnly, Secure, SameSite=Lax, a day), when the browser has none' } };
+const deviceCookieParameter: JsonObject = { name: 'pf_device', in: 'cookie', required: false, schema: { type: 'string' }, description: 'The device id the page set; without it, a client counts as its address\'s one cookieless device' };
+
 const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
 
 export const operations: Readonly<Record<RouteKey, Operation>> = {
@@ -76,11 +81,12 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'What the QR code carries: opaque and signed' },
       langParameter,
     ],
-    responses: { 200: htmlPage('The survey form'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+    responses: { 200: { ...htmlPage('The survey form'), headers: deviceCookieSet }, 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'POST /v1/surveys': {
     operationId: 'submitSurvey',
     summary: 'One survey response; the same submissionId twice is one response',
+    parameters: [deviceCookieParameter],
     requestBody: {
       required: true,
       description: 'JSON, or the page\'s form post without JavaScript, whose nested fields are dotted (`ratings.waiting`, `contact.consent=true`)',
@@ -106,6 +112,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   'POST /v1/complaints': {
     operationId: 'submitComplaint',
     summary: 'A complaint from a patient or family; the same submissionId twice is one complaint with one tracking code',
+    parameters: [deviceCookieParameter],
     requestBody: {
       required: true,
       description: 'JSON, or the complaint page\'s form post without JavaScript, whose nested fields are dotted (`contact.name`, `contact.consent=true`)',
@@ -147,7 +154,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
       { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'The department\'s survey code: opaque and signed' },
       langParameter,
     ],
-    responses: { 200: htmlPage('The complaint form; it posts to POST /v1/complaints'), 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
+    responses: { 200: { ...htmlPage('The complaint form; it posts to POST /v1/complaints'), headers: deviceCookieSet }, 404: htmlPage('A friendly page: the code is forged, withdrawn or switched off') },
   },
   'GET /t': {
     operationId: 'getTrackingPage',

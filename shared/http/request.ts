@@ -78,3 +78,11 @@ export function prefersJson(event: APIGatewayProxyEventV2): boolean {
 export function sourceIp(event: APIGatewayProxyEventV2): string {
   return event.requestContext.http.sourceIp;
 }
+
+export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const entry of event.cookies ?? []) {
+    const at = entry.indexOf('=');
+    if (at > 0 && entry.slice(0, at).trim() === name) return entry.slice(at + 1).trim();
+  }
+  return undefined;
+}

@@ -6,8 +6,8 @@ import { requireEnv } from '../platform/config.ts';
 import { env } from '../platform/resource-env.ts';
 import { adminContentSecurityPolicy, type PageAnswer, type PageOutcome, type StaffSession } from '../web/staff-page.ts';
 import { html, type HttpResult } from './middleware.ts';
-import { header, rawBody } from './request.ts';
-import { cookie, SESSION_COOKIE, tokenVerifier } from './staff.ts';
+import { cookie, header, rawBody } from './request.ts';
+import { SESSION_COOKIE, tokenVerifier } from './staff.ts';
 
 // What every staff page function shares: the cookie session, the CSRF and origin checks on form posts,
 // and turning a page controller's answer into a response.

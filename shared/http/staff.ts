@@ -29,14 +29,6 @@ export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1];
 }
 
-export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  for (const entry of event.cookies ?? []) {
-    const at = entry.indexOf('=');
-    if (at > 0 && entry.slice(0, at).trim() === name) return entry.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
 export async function authenticateBearer(event: APIGatewayProxyEventV2): Promise<Identity> {
   const token = bearerToken(event);
   if (token === undefined) throw unauthenticated();

@@ -1,18 +1,14 @@
 import { UnknownDepartmentCodeError, ValidationError } from '../platform/domain-errors.ts';
 import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { type SurveyAccepted, SurveySubmissionSchema } from '../schemas/survey.ts';
-import { enforceRateLimit } from './rate-limit.ts';
+import { limitSubmission, type RequestSource } from './rate-limit.ts';
 import type { z } from 'zod';
 import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 
 // The public intake path only checks and enqueues, so it answers in milliseconds and keeps working
 // while the worker or the aggregates are down. A rejected request enqueues nothing.
 
-export interface PublicIntakeContext {
-  readonly table: string;
-  readonly key: Buffer;
-  readonly sourceIp: string;
-  readonly rateLimitPerMinute: number;
+export interface PublicIntakeContext extends RequestSource {
   readonly now?: Date;
 }
 
@@ -21,17 +17,19 @@ export interface IntakeContext extends PublicIntakeContext {
 }
 
 /**
- * What every public submission (a survey, a patient's complaint) passes before it is queued: the rate
- * limit, its schema, and a genuine, current department code.
+ * What every public submission (a survey, a patient's complaint) passes before it is queued: its schema,
+ * a genuine, current department code, and the rate limit's budget for what it turned out to be.
  */
 export async function checkPublicSubmission<T extends { readonly code: string }>(schema: z.ZodType<T>, body: unknown, context: PublicIntakeContext): Promise<{ data: T; target: SurveyTarget; now: Date }> {
   const now = context.now ?? new Date();
-  await enforceRateLimit(context.table, context.key, context.sourceIp, context.rateLimitPerMinute, now);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  const target = await resolveSurveyCode(context.table, context.key, parsed.data.code);
-  if (target === undefined) throw new UnknownDepartmentCodeError();
-  return { data: parsed.data, target, now };
+  // Checked first, so that a refused body is charged to its own budget, not to the patients'.
+  return limitSubmission(context, now, async () => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+    const target = await resolveSurveyCode(context.table, context.key, parsed.data.code);
+    if (target === undefined) throw new UnknownDepartmentCodeError();
+    return { data: parsed.data, target, now };
+  });
 }
 
 export async function acceptSurvey(body: unknown, context: IntakeContext): Promise<SurveyAccepted> {

@@ -9,7 +9,12 @@ export const env = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   mailFrom: 'MAIL_FROM',
   operatorEmail: 'OPERATOR_EMAIL',
+  /** Well-formed public submissions a minute from one address (a hospital's guest Wi-Fi); also tracking look-ups. */
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  /** Well-formed public submissions a minute from one device (the page's cookie). */
+  rateLimitDevicePerMinute: 'RATE_LIMIT_DEVICE_PER_MINUTE',
+  /** Refused public bodies (failed validation, unknown codes) a minute from one address. */
+  rateLimitRefusedPerMinute: 'RATE_LIMIT_REFUSED_PER_MINUTE',
   contactRetentionDays: 'CONTACT_RETENTION_DAYS',
   surveyRetentionDays: 'SURVEY_RETENTION_DAYS',
   /** The token issuer: the Cognito user pool in AWS, the local issuer locally. */

@@ -4,7 +4,7 @@
 //   SURVEY#<submissionId>  SURVEY             a survey response (guards exactly-once counting)
 //   SURVEY#<submissionId>  CONTACT            contact details the patient consented to; expires sooner
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
-//   RATE#<hash>            RATE               a rate-limit window for one source, under a salted hash
+//   RATE#<hash>            RATE               a rate-limit bucket for one source and budget, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
 //   COMPLAINT#<id>         HIST#<at>#<v>#<n>  one entry of its append-only history
 //   COMPLAINT#<id>         CONTACT            the complainant's contact details; expire after closing

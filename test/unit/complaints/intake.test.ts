@@ -6,6 +6,7 @@ import type { Identity } from '../../../shared/auth/identity.ts';
 import { dynamoDb } from '../../../shared/aws/dynamodb.ts';
 import { acceptPatientComplaint, acceptStaffComplaint } from '../../../shared/complaints/intake.ts';
 import { TRACKING_CODE_PATTERN, trackingCodeFor } from '../../../shared/complaints/tracking-code.ts';
+import { DEFAULT_RATE_LIMITS } from '../../../shared/intake/rate-limit-settings.ts';
 import { ValidationError } from '../../../shared/platform/domain-errors.ts';
 import { type ComplaintMessage, ComplaintMessageSchema } from '../../../shared/schemas/intake-message.ts';
 import { genuineCode, serveDemoSite, TEST_SIGNING_KEY, TEST_TABLE } from '../../support/survey-target.ts';
@@ -39,8 +40,8 @@ describe('tracking codes', () => {
 describe('a patient complaint from the page', () => {
   it('is queued with its department, the page channel and a tracking code, and the answer repeats for a retry', async () => {
     const body = { submissionId, code: genuineCode('emergency'), description: '急诊等了三个小时没人理，护士态度很差。', contact: { name: '李女士', relation: 'family', phone: '13800138000', consent: true } };
-    const first = await acceptPatientComplaint(body, { ...context(), sourceIp: '203.0.113.9', rateLimitPerMinute: 20 });
-    const second = await acceptPatientComplaint(body, { ...context(), sourceIp: '203.0.113.9', rateLimitPerMinute: 20 });
+    const first = await acceptPatientComplaint(body, { ...context(), sourceIp: '203.0.113.9', rateLimits: DEFAULT_RATE_LIMITS });
+    const second = await acceptPatientComplaint(body, { ...context(), sourceIp: '203.0.113.9', rateLimits: DEFAULT_RATE_LIMITS });
     expect(second).toEqual(first);
     expect(first.trackingCode).toMatch(TRACKING_CODE_PATTERN);
     expect(queued[0]).toMatchObject({ kind: 'complaint', siteId: 'demo', departmentId: 'emergency', channel: 'qr-page', enteredBy: 'patient', trackingCode: first.trackingCode, timeZone: 'Asia/Shanghai' });
@@ -48,7 +49,7 @@ describe('a patient complaint from the page', () => {
   });
 
   it('refuses a forged code, an empty description and unknown fields, and queues nothing', async () => {
-    const ctx = { ...context(), sourceIp: '203.0.113.9', rateLimitPerMinute: 20 };
+    const ctx = { ...context(), sourceIp: '203.0.113.9', rateLimits: DEFAULT_RATE_LIMITS };
     expect(await rejectionProblem(acceptPatientComplaint({ submissionId, code: 'ZGVtbzplbWVyZ2VuY3k6MQ.AAAAAAAAAAAAAAAA', description: 'x' }, ctx))).toMatchObject({ status: 422 });
     expect(await rejectionProblem(acceptPatientComplaint({ submissionId, code: genuineCode(), description: '   ' }, ctx))).toMatchObject({ status: 422, errors: [{ path: 'description' }] });
     await expect(acceptPatientComplaint({ submissionId, code: genuineCode(), description: 'x', severity: 'low' }, ctx)).rejects.toBeInstanceOf(ValidationError);
