@@ -3,12 +3,14 @@ import type { Identity } from '../auth/identity.ts';
 import { createTokenVerifier, MachineClientSitesSchema, type TokenVerifier, unauthenticated } from '../auth/verify.ts';
 import { optionalEnv, requireEnv } from '../platform/config.ts';
 import { env } from '../platform/resource-env.ts';
+import { isSessionRevoked } from '../storage/revoked-sessions.ts';
 import { type HttpResult, httpFunction } from './middleware.ts';
 import { header } from './request.ts';
 
 // Every staff and integration route authenticates here, with the same verifier in AWS and locally.
 // API routes take a bearer token only (so a browser's cookies can never act for the user there); the
-// admin pages take the HttpOnly session cookie that their sign-in sets.
+// admin pages take the HttpOnly session cookie that their sign-in sets. Either way a member of staff's
+// session is looked up in the table, so one ended at sign-out is refused at once.
 
 export const SESSION_COOKIE = 'pf_session';
 
@@ -20,6 +22,7 @@ export function tokenVerifier(): TokenVerifier {
     issuer: requireEnv(env.authIssuer),
     clientIds: requireEnv(env.authClientIds).split(',').map((id) => id.trim()).filter((id) => id !== ''),
     machineClientSites: MachineClientSitesSchema.parse(JSON.parse(optionalEnv(env.machineClientSites) ?? '{}')),
+    isRevoked: (sessionId) => isSessionRevoked(requireEnv(env.tableName), sessionId),
   });
   return verifier;
 }
@@ -40,7 +43,7 @@ export function cookie(event: APIGatewayProxyEventV2, name: string): string | un
 export async function authenticateBearer(event: APIGatewayProxyEventV2): Promise<Identity> {
   const token = bearerToken(event);
   if (token === undefined) throw unauthenticated();
-  return tokenVerifier()(token);
+  return (await tokenVerifier()(token)).identity;
 }
 
 export type StaffHandler = (event: APIGatewayProxyEventV2, identity: Identity, context: Context) => Promise<HttpResult>;
