@@ -50,13 +50,16 @@ export interface Verified {
 
 export type TokenVerifier = (token: string) => Promise<Verified>;
 
-/** aws-jwt-verify checks `exp` and `nbf` only when present, and never `iat`: both times are required here. */
-const TimeClaimsSchema = z.object({ exp: z.number(), iat: z.number(), nbf: z.number().optional() });
+/**
+ * aws-jwt-verify checks `exp` (and `nbf`, strictly) only when present, and never `iat`: a token must
+ * carry both times here, and not be issued in the future beyond the clock skew.
+ */
+const TimeClaimsSchema = z.object({ exp: z.number(), iat: z.number() });
 
-export function timeClaimsProblem(payload: unknown, nowSeconds: number): string | undefined {
+function timeClaimsProblem(payload: unknown, nowSeconds: number): string | undefined {
   const times = TimeClaimsSchema.safeParse(payload);
   if (!times.success) return 'the token has no expiry or issue time';
-  if (times.data.iat > nowSeconds + CLOCK_SKEW_SECONDS || (times.data.nbf ?? 0) > nowSeconds + CLOCK_SKEW_SECONDS) return 'the token is issued in the future';
+  if (times.data.iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'the token is issued in the future';
   return undefined;
 }
 
