@@ -12,8 +12,8 @@ import { escapeMarkup } from '../../shared/web/markup.ts';
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
 // PKCE, as Cognito's hosted sign-in), and client credentials for machine clients. Tokens carry the same
 // claims as Cognito's (groups, custom:sites, custom:departments, jti and origin_jti, the sign-in's session
-// that sign-out revokes), so handlers verify them with the same code in both places. Binds to 127.0.0.1; its signing key lives only in memory, so a restart signs
-// everyone out.
+// that sign-out revokes), so handlers verify them with the same code in both places. Binds to 127.0.0.1;
+// its signing key lives only in memory, so a restart signs everyone out.
 
 const TOKEN_SECONDS = 3600;
 const CODE_SECONDS = 60;

@@ -18,11 +18,13 @@ let verifier: TokenVerifier | undefined;
 
 /** Built on first use: modules that only import the types do not need the auth environment. */
 export function tokenVerifier(): TokenVerifier {
-  verifier ??= createTokenVerifier({
+  if (verifier !== undefined) return verifier;
+  const table = requireEnv(env.tableName);
+  verifier = createTokenVerifier({
     issuer: requireEnv(env.authIssuer),
     clientIds: requireEnv(env.authClientIds).split(',').map((id) => id.trim()).filter((id) => id !== ''),
     machineClientSites: MachineClientSitesSchema.parse(JSON.parse(optionalEnv(env.machineClientSites) ?? '{}')),
-    isRevoked: (sessionId) => isSessionRevoked(requireEnv(env.tableName), sessionId),
+    isRevoked: (sessionId) => isSessionRevoked(table, sessionId),
   });
   return verifier;
 }
