@@ -67,14 +67,26 @@ async function main(): Promise<void> {
   const { createUserIfAbsent, listUsers, setUserDisabled, StaffUserSchema } = await import('../../shared/storage/users.ts');
   const { hashPassword, passwordProblem } = await import('../../shared/auth/password.ts');
   const { recordAudit } = await import('../../shared/storage/audit.ts');
+  const { signInStanding } = await import('../../shared/auth/sign-in.ts');
+  const { signingKey } = await import('../../shared/aws/secrets.ts');
   const table = requireEnv(env.tableName);
   const actor = `operator:${process.env.USER ?? 'local'}`;
 
   switch (command) {
     case 'list': {
-      const users = (await listUsers(table)).map(({ passwordHash: _hash, ...user }) => user);
+      const key = await signingKey();
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      const users = await Promise.all((await listUsers(table)).map(async ({ passwordHash: _hash, ...user }) => {
+        const { failures, readyAt } = await signInStanding(table, key, user.username);
+        return { ...user, failedSignIns: failures, ...(readyAt > nowSeconds ? { slowedUntil: new Date(readyAt * 1000).toISOString() } : {}) };
+      }));
       if (values.json) process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-      else for (const u of users) process.stdout.write(`${u.username.padEnd(12)} ${u.disabled ? 'DISABLED ' : ''}${u.name} · ${u.roles.join(',')} · sites ${u.sites.join(',')}${u.departments.length > 0 ? ` · departments ${u.departments.join(',')}` : ''}\n`);
+      else {
+        for (const u of users) {
+          const slowed = u.slowedUntil === undefined ? '' : ` · slowed until ${u.slowedUntil} after ${u.failedSignIns} failed sign-ins`;
+          process.stdout.write(`${u.username.padEnd(12)} ${u.disabled ? 'DISABLED ' : ''}${u.name} · ${u.roles.join(',')} · sites ${u.sites.join(',')}${u.departments.length > 0 ? ` · departments ${u.departments.join(',')}` : ''}${slowed}\n`);
+        }
+      }
       return;
     }
     case 'add': {
@@ -83,7 +95,7 @@ async function main(): Promise<void> {
       if (weak !== undefined) fail(`The password needs ${weak}.`);
       const candidate = {
         username: values.username?.toLowerCase(), name: values.name, passwordHash: await hashPassword(password), roles: values.role, sites: values.site,
-        departments: values.department, disabled: false, failedSignIns: 0, lockedUntil: 0,
+        departments: values.department, disabled: false,
       };
       const user = StaffUserSchema.safeParse(candidate);
       if (!user.success) fail(user.error.issues.map((i) => `--${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'));

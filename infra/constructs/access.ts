@@ -86,6 +86,11 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
         fn.addEnvironment(env.authAdminClientId, auth.adminClient.userPoolClientId);
         fn.addEnvironment(env.publicBaseUrl, resources.apiUrl);
         break;
+      case 'auth:sign-out':
+        // Cognito's global sign-out of the user signing out: this one action, on this one user pool.
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [auth.userPool.userPoolArn] }));
+        fn.addEnvironment(env.authUserPoolId, auth.userPool.userPoolId);
+        break;
     }
   }
 }

@@ -34,7 +34,7 @@ export async function seedDemoUsers(table: string): Promise<number> {
   for (const user of DEMO_USERS) {
     if (await getUser(table, user.username) !== undefined) continue;
     const passwordHash = await hashPassword(user.password);
-    if (await createUserIfAbsent(table, { username: user.username, name: user.name, passwordHash, roles: user.roles, sites: [DEMO_SITE.siteId], departments: user.departments, disabled: false, failedSignIns: 0, lockedUntil: 0 })) created += 1;
+    if (await createUserIfAbsent(table, { username: user.username, name: user.name, passwordHash, roles: user.roles, sites: [DEMO_SITE.siteId], departments: user.departments, disabled: false })) created += 1;
   }
   return created;
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { MACHINE_SCOPES } from '../../shared/auth/identity.ts';
 import { safeEqual } from '../../shared/auth/session.ts';
 import { signIn } from '../../shared/auth/sign-in.ts';
+import { signingKey } from '../../shared/aws/secrets.ts';
 import type { StaffUser } from '../../shared/storage/users.ts';
 import { ADMIN_CLIENT_ID, MACHINE_CLIENT_ID } from './auth-clients.ts';
 import { readBody } from './gateway.ts';
@@ -10,9 +11,9 @@ import { escapeMarkup } from '../../shared/web/markup.ts';
 
 // The local stand-in for Cognito: an OpenID issuer with a JWKS, a sign-in page (authorization code with
 // PKCE, as Cognito's hosted sign-in), and client credentials for machine clients. Tokens carry the same
-// claims as Cognito's (groups, custom:sites, custom:departments), so handlers verify them with the same
-// code in both places. Binds to 127.0.0.1; its signing key lives only in memory, so a restart signs
-// everyone out.
+// claims as Cognito's (groups, custom:sites, custom:departments, jti and origin_jti, the sign-in's session
+// that sign-out revokes), so handlers verify them with the same code in both places. Binds to 127.0.0.1;
+// its signing key lives only in memory, so a restart signs everyone out.
 
 const TOKEN_SECONDS = 3600;
 const CODE_SECONDS = 60;
@@ -98,7 +99,7 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
   const idTokenFor = (user: StaffUser, overrides: Record<string, unknown> = {}) => {
     const issuedAt = now();
     return signToken({
-      iss: url, aud: ADMIN_CLIENT_ID, sub: `local-${user.username}`, token_use: 'id', auth_time: issuedAt, iat: issuedAt, exp: issuedAt + TOKEN_SECONDS,
+      iss: url, aud: ADMIN_CLIENT_ID, sub: `local-${user.username}`, token_use: 'id', auth_time: issuedAt, iat: issuedAt, exp: issuedAt + TOKEN_SECONDS, jti: randomUUID(), origin_jti: randomUUID(),
       'cognito:username': user.username, name: user.name, 'cognito:groups': user.roles, 'custom:sites': user.sites.join(','), 'custom:departments': user.departments.join(','),
       ...overrides,
     });
@@ -135,7 +136,7 @@ export async function startTokenIssuer(options: IssuerOptions): Promise<LocalIss
         const form = await readForm(request);
         const problem = authorizeParamsProblem(form);
         if (problem !== undefined) return page(400, `<p>${escapeMarkup(problem)}</p>`);
-        const result = await signIn(options.table, (form.get('username') ?? '').trim().toLowerCase(), form.get('password') ?? '');
+        const result = await signIn(options.table, await signingKey(), (form.get('username') ?? '').trim().toLowerCase(), form.get('password') ?? '');
         if (!result.ok) {
           const message = result.reason === 'slowed'
             ? `尝试次数过多，请 ${result.retryAfterSeconds} 秒后再试 · Too many attempts: try again in ${result.retryAfterSeconds} s`

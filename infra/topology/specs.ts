@@ -3,7 +3,7 @@ import type { RouteKey } from '../../shared/http/routes.ts';
 // The shapes every feature's part of the topology is written in (infra/topology.ts composes them).
 
 /** What a function may touch; the CDK stack turns these into grants, the local runtime into env vars. */
-export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send' | 'auth:verify' | 'auth:sign-in';
+export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send' | 'auth:verify' | 'auth:sign-in' | 'auth:sign-out';
 
 export interface FunctionSpec {
   /** Path of the handler module, relative to the repository root; it exports `handler`. */

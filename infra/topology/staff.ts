@@ -8,7 +8,7 @@ export const staffFunctions = {
     description: 'Signs staff in (authorization code with PKCE, sets the session cookie) and out',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:sign-in', 'auth:sign-out'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -86,15 +86,3 @@ export async function exchangeCode(signInUrl: string, clientId: string, redirect
   const parsed = TokenResponseSchema.safeParse(await response.json());
   return parsed.success ? parsed.data.id_token : undefined;
 }
-
-/** Seconds until a JWT's `exp`, read without verifying (the token was verified just before). */
-export function secondsLeft(token: string, now = Date.now()): number {
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-  } catch {
-    return 0;
-  }
-  const payload = z.object({ exp: z.number() }).safeParse(claims);
-  return payload.success ? payload.data.exp - Math.floor(now / 1000) : 0;
-}

@@ -1,48 +1,69 @@
+import { createHmac } from 'node:crypto';
 import { recordAudit } from '../storage/audit.ts';
-import { getUser, recordSignInResult, type StaffUser } from '../storage/users.ts';
-import { verifyPassword } from './password.ts';
+import { clearSignInAttempts, countSignInAttempt, signInAttempts } from '../storage/sign-in-attempts.ts';
+import { getUser, type StaffUser } from '../storage/users.ts';
+import { UNMATCHABLE_HASH, verifyPassword } from './password.ts';
 
-// Password sign-in for the local issuer (Cognito does this in AWS). Repeated failures slow an account
-// down: from the fourth failure on, each one doubles the wait before the next attempt (up to 15 min).
+// Password sign-in for the local issuer (Cognito does this in AWS). Every attempt on a name is counted
+// before the password is checked, in one atomic update, so parallel attempts count as many as attempts
+// one after another. From the fourth on, an attempt made before the wait of the ones before it has run
+// out is refused unchecked (and counted too); each one doubles that wait, up to 15 minutes. Unknown names
+// take the same path, counted under the same kind of item, so the answers do not list the accounts.
 
 const FREE_FAILURES = 3;
 const MAX_WAIT_SECONDS = 15 * 60;
+/** Failures are forgotten a day after the last attempt (or at a successful sign-in). */
+const FORGET_AFTER_SECONDS = 24 * 3600;
 
 export type SignInResult =
   | { readonly ok: true; readonly user: StaffUser }
   | { readonly ok: false; readonly reason: 'invalid' | 'disabled' }
   | { readonly ok: false; readonly reason: 'slowed'; readonly retryAfterSeconds: number };
 
+/** Seconds to wait, after `failures` failed attempts, before the next one is checked. */
 export function waitAfterFailures(failures: number): number {
   return failures <= FREE_FAILURES ? 0 : Math.min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_FAILURES) * 15);
 }
 
-export async function signIn(table: string, username: string, password: string, now = new Date()): Promise<SignInResult> {
+/** The counter's key: a keyed hash, so a typed name (perhaps someone's phone number) is never stored. */
+export function signInNameHash(key: Buffer, username: string): string {
+  return createHmac('sha256', key).update(`sign-in:${username}`).digest('base64url').slice(0, 22);
+}
+
+export interface SignInStanding {
+  readonly failures: number;
+  /** Epoch seconds from which the next attempt is checked. */
+  readonly readyAt: number;
+}
+
+/** Where a name stands: its failed attempts and when the next one will be checked (the `users list` command). */
+export async function signInStanding(table: string, key: Buffer, username: string): Promise<SignInStanding> {
+  const { attempts, lastAttemptAt } = await signInAttempts(table, signInNameHash(key, username));
+  return { failures: attempts, readyAt: lastAttemptAt + waitAfterFailures(attempts) };
+}
+
+export async function signIn(table: string, key: Buffer, username: string, password: string, now = new Date()): Promise<SignInResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const user = await getUser(table, username);
   const audit = (outcome: 'success' | 'failure', detail?: string) =>
     recordAudit(table, { actor: `user:${username}`, action: 'sign-in', outcome, ...(detail === undefined ? {} : { detail }) }, now);
-  if (user === undefined) {
-    // Same work as a real check, so an unknown name is not told apart by timing.
-    await verifyPassword(password, 'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    await audit('failure', 'unknown user');
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.lockedUntil > nowSeconds) {
+  const nameHash = signInNameHash(key, username);
+  const before = await countSignInAttempt(table, nameHash, nowSeconds, nowSeconds + FORGET_AFTER_SECONDS);
+  const readyAt = before.lastAttemptAt + waitAfterFailures(before.attempts);
+  if (readyAt > nowSeconds) {
     await audit('failure', 'slowed down after repeated failures');
-    return { ok: false, reason: 'slowed', retryAfterSeconds: user.lockedUntil - nowSeconds };
+    return { ok: false, reason: 'slowed', retryAfterSeconds: readyAt - nowSeconds };
   }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failedSignIns = user.failedSignIns + 1;
-    await recordSignInResult(table, username, { failedSignIns, lockedUntil: nowSeconds + waitAfterFailures(failedSignIns) });
-    await audit('failure', 'wrong password');
+  const user = await getUser(table, username);
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNMATCHABLE_HASH);
+  if (user === undefined || !matches) {
+    await audit('failure', user === undefined ? 'unknown user' : 'wrong password');
     return { ok: false, reason: 'invalid' };
   }
   if (user.disabled) {
     await audit('failure', 'account disabled');
     return { ok: false, reason: 'disabled' };
   }
-  if (user.failedSignIns > 0) await recordSignInResult(table, username, { failedSignIns: 0, lockedUntil: 0 });
+  await clearSignInAttempts(table, nameHash);
   await audit('success');
   return { ok: true, user };
 }

@@ -2,6 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Identity } from '../auth/identity.ts';
 import { csrfToken, validCsrfToken } from '../auth/session.ts';
 import { renderSignInFailed } from '../auth/sign-in-pages.ts';
+import type { SessionRef } from '../auth/verify.ts';
+import { UnauthenticatedError } from '../platform/domain-errors.ts';
 import { requireEnv } from '../platform/config.ts';
 import { env } from '../platform/resource-env.ts';
 import { adminContentSecurityPolicy, type PageAnswer, type PageOutcome, type StaffSession } from '../web/staff-page.ts';
@@ -31,16 +33,20 @@ export const redirect = (location: string, cookies?: string[]): HttpResult => ({
 export interface PageSession {
   readonly token: string;
   readonly identity: Identity;
+  /** What sign-out ends; undefined only for a machine client's token, which no page accepts. */
+  readonly session: SessionRef | undefined;
 }
 
-/** The signed-in session the cookie carries, or undefined (no cookie, expired or forged). */
+/** The signed-in session the cookie carries, or undefined (no cookie, expired, forged or signed out). */
 export async function readSession(event: APIGatewayProxyEventV2): Promise<PageSession | undefined> {
   const token = cookie(event, SESSION_COOKIE);
   if (token === undefined) return undefined;
   try {
-    return { token, identity: await tokenVerifier()(token) };
-  } catch {
-    return undefined;
+    return { token, ...(await tokenVerifier()(token)) };
+  } catch (error) {
+    // Only a refused token means "sign in again"; a table that does not answer is an error, not a sign-out.
+    if (error instanceof UnauthenticatedError) return undefined;
+    throw error;
   }
 }
 

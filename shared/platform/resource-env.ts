@@ -25,6 +25,8 @@ export const env = {
   authSignInUrl: 'AUTH_SIGN_IN_URL',
   /** The admin pages' app client (authorization code with PKCE, no secret). */
   authAdminClientId: 'AUTH_ADMIN_CLIENT_ID',
+  /** The Cognito user pool whose global sign-out sign-out calls; unset locally, where there is no pool. */
+  authUserPoolId: 'AUTH_USER_POOL_ID',
   /** JSON object: machine client id → the site ids it may post for. */
   machineClientSites: 'MACHINE_CLIENT_SITES',
 } as const;

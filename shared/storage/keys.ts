@@ -13,6 +13,8 @@
 //   SITE#<site>            COMPLAINTS         the site's complaint settings: rota, contacts, routing
 //   SITES                  SITE#<site>        the site registry: one item per site, so scheduled jobs can list every site
 //   USER#<username>        USER               a local staff account (the local issuer; Cognito in AWS)
+//   SIGNIN#<hash>          ATTEMPTS           failed sign-ins of one name (known or not), under a keyed hash of it
+//   SESSION#<id>           REVOKED            a staff session ended at sign-out, until its token would expire
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
 
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -37,6 +39,8 @@ export const keys = {
   complaintSettings: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'COMPLAINTS' }),
   user: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
   userPrefix: 'USER#',
+  signInAttempts: (nameHash: string) => ({ pk: `SIGNIN#${nameHash}`, sk: 'ATTEMPTS' }),
+  revokedSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'REVOKED' }),
   audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
   auditPartition: (day: string) => `AUDIT#${day}`,
 } as const;

@@ -8,7 +8,8 @@ import { allItems, putIfAbsent } from './items.ts';
 import { keys } from './keys.ts';
 
 // Local staff accounts, for the local token issuer (in AWS, Cognito keeps them). The same attributes as
-// the Cognito user pool: groups (roles), sites and departments.
+// the Cognito user pool: groups (roles), sites and departments. Failed sign-ins are counted per name, known
+// or not, in sign-in-attempts.ts.
 
 export const UsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dots, dashes');
 
@@ -20,9 +21,6 @@ export const StaffUserSchema = z.object({
   sites: z.array(IdSchema).min(1),
   departments: z.array(IdSchema),
   disabled: z.boolean(),
-  /** Failed sign-ins since the last success; each one past the third doubles the wait before the next try. */
-  failedSignIns: z.number().int().min(0),
-  lockedUntil: z.number().int().min(0),
 });
 export type StaffUser = z.infer<typeof StaffUserSchema>;
 
@@ -59,11 +57,4 @@ export async function setUserDisabled(table: string, username: string, disabled:
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-}
-
-export async function recordSignInResult(table: string, username: string, result: { failedSignIns: number; lockedUntil: number }): Promise<void> {
-  await dynamoDb.send(new UpdateCommand({
-    TableName: table, Key: keys.user(username), UpdateExpression: 'SET failedSignIns = :f, lockedUntil = :l', ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':f': result.failedSignIns, ':l': result.lockedUntil },
-  }));
 }

@@ -44,6 +44,7 @@ const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'mail:send': [env.mailFrom, env.operatorEmail, env.publicBaseUrl],
   'auth:verify': [env.authIssuer, env.authClientIds, env.machineClientSites],
   'auth:sign-in': [env.authSignInUrl, env.authAdminClientId, env.publicBaseUrl],
+  'auth:sign-out': [env.authUserPoolId],
 };
 
 describe('functions', () => {
@@ -67,6 +68,17 @@ describe('functions', () => {
     expect(actionsOf('complaintSlaMonitor')).not.toContain('secretsmanager:GetSecretValue');
     expect(actionsOf('deadLetterAlert')).not.toContain('secretsmanager:GetSecretValue');
     expect(actionsOf('surveyPage').filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
+  });
+
+  it('lets only the sign-out sign a user out of Cognito, on the staff user pool only, and every token-checking function read the revoked sessions', () => {
+    const pools = resources().filter(([, r]) => r.Type === 'AWS::Cognito::UserPool').map(([id]) => id);
+    expect(pools).toHaveLength(1);
+    const signOuts = statementsOf('staffSession').filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
+    expect(signOuts).toEqual([{ Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
+    for (const name of functionNames.filter((n) => n !== 'staffSession')) expect(actionsOf(name).filter((a) => a.startsWith('cognito-idp:')), name).toEqual([]);
+    // A signed-out session is looked up in the table on every staff request.
+    const verifies = (access: readonly Access[]) => access.includes('auth:verify');
+    for (const name of functionNames.filter((n) => verifies(functions[n].access))) expect(actionsOf(name), name).toContain('dynamodb:GetItem');
   });
 
   it('lets the complaint page check codes but write nothing, like the survey page', () => {

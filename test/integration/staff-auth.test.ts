@@ -4,8 +4,11 @@ import { ADMIN_CLIENT_ID } from '../../infra/local/auth-clients.ts';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { signJwt } from '../../infra/local/token-issuer.ts';
 import { routes } from '../../infra/topology.ts';
+import { hashPassword } from '../../shared/auth/password.ts';
+import { signInStanding } from '../../shared/auth/sign-in.ts';
+import { env } from '../../shared/platform/resource-env.ts';
 import { auditEntries } from '../../shared/storage/audit.ts';
-import { getUser } from '../../shared/storage/users.ts';
+import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // Every staff and integration route of the topology refuses what it must, through the gateway and the
@@ -47,7 +50,7 @@ describe('every staff and integration route', () => {
     expect(bearerRoutes.length).toBeGreaterThan(0);
   });
 
-  it.each(bearerRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s refuses a missing, expired, wrongly signed and wrong-audience token with 401', async (_key, route) => {
+  it.each(bearerRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s refuses a missing, expired, wrongly signed, wrong-audience, unexpiring, future or sessionless token with 401', async (_key, route) => {
     const now = Math.floor(Date.now() / 1000);
     const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const genuine = await idToken('manager');
@@ -58,6 +61,9 @@ describe('every staff and integration route', () => {
       'wrongly signed': signJwt(foreignKey, stack().issuer.kid, JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>),
       'wrong audience': await idToken('manager', { aud: 'another-app' }),
       'signature stripped': `${header}.${payload}.`,
+      'no expiry': await idToken('manager', { exp: undefined }),
+      'issued in the future': await idToken('manager', { iat: now + 3600, exp: now + 7200 }),
+      'no session id': await idToken('manager', { jti: undefined, origin_jti: undefined }),
     };
     for (const [kind, token] of Object.entries(tokens)) {
       const response = await call(urlFor(route.path), token, route.method);
@@ -112,16 +118,39 @@ describe('who may read which figures', () => {
   });
 });
 
-describe('sign-in at the local issuer', () => {
-  async function signInForm(username: string, password: string): Promise<Response> {
-    const start = await call('/admin/sign-in');
-    const authorize = new URL(start.headers.get('location') ?? '');
-    const form = new URLSearchParams(authorize.searchParams);
-    form.set('username', username);
-    form.set('password', password);
-    return fetch(`${stack().issuer.url}/oauth2/authorize`, { method: 'POST', redirect: 'manual', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
+/** The issuer's sign-in form, as the admin pages' sign-in sends a browser to it. */
+async function startSignIn(): Promise<{ params: URLSearchParams; oauthCookie: string }> {
+  const start = await call('/admin/sign-in');
+  const oauthCookie = start.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('pf_oauth=')) ?? '';
+  return { params: new URL(start.headers.get('location') ?? '').searchParams, oauthCookie };
+}
 
+async function postSignIn(params: URLSearchParams, username: string, password: string): Promise<Response> {
+  const form = new URLSearchParams(params);
+  form.set('username', username);
+  form.set('password', password);
+  return fetch(`${stack().issuer.url}/oauth2/authorize`, { method: 'POST', redirect: 'manual', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+}
+
+async function signInForm(username: string, password: string): Promise<Response> {
+  return postSignIn((await startSignIn()).params, username, password);
+}
+
+const FRESH_PASSWORD = 'Fresh-demo-2026';
+let freshHash: Promise<string> | undefined;
+
+/** A local account made for one test, so its failed sign-ins are its own (one scrypt hash for them all). */
+async function freshUser(username: string): Promise<void> {
+  freshHash ??= hashPassword(FRESH_PASSWORD);
+  expect(await createUserIfAbsent(TABLE_NAME, { username, name: username, passwordHash: await freshHash, roles: ['manager'], sites: ['demo'], departments: [], disabled: false })).toBe(true);
+}
+
+const signingKey = () => Buffer.from(stack().env[env.signingKey] ?? '', 'base64');
+
+/** The wait the issuer's page names: "try again in N s". */
+const retryAfter = (page: string) => Number(/try again in (\d+) s/.exec(page)?.[1]);
+
+describe('sign-in at the local issuer', () => {
   it('records sign-ins and failed sign-ins, and slows an account down after repeated failures', async () => {
     expect((await signInForm('head', 'Head-demo-2026')).status).toBe(302);
     for (let i = 0; i < 4; i++) expect((await signInForm('head', 'wrong-password')).status).toBe(401);
@@ -134,11 +163,113 @@ describe('sign-in at the local issuer', () => {
     expect(entries.filter((e) => e.outcome === 'failure')).toHaveLength(5);
   });
 
+  it('slows 16 parallel wrong passwords exactly as 16 in a row: all counted, the fifth on refused unchecked', async () => {
+    await freshUser('burst-parallel');
+    await freshUser('burst-sequential');
+    const { params } = await startSignIn();
+
+    const parallel = await Promise.all(Array.from({ length: 16 }, () => postSignIn(params, 'burst-parallel', 'Wrong-password-1')));
+    const sequential: Response[] = [];
+    for (let i = 0; i < 16; i++) sequential.push(await postSignIn(params, 'burst-sequential', 'Wrong-password-1'));
+
+    const expected = [...Array<number>(4).fill(401), ...Array<number>(12).fill(429)];
+    expect(parallel.map((r) => r.status).sort()).toEqual(expected);
+    expect(sequential.map((r) => r.status)).toEqual(expected);
+    for (const username of ['burst-parallel', 'burst-sequential']) {
+      expect((await signInStanding(TABLE_NAME, signingKey(), username)).failures, username).toBe(16);
+      // Sixteen failures: the longest wait (15 minutes), even for the right password.
+      const next = await postSignIn(params, username, FRESH_PASSWORD);
+      expect(next.status, username).toBe(429);
+      expect(retryAfter(await next.text()), username).toBeGreaterThan(600);
+    }
+  });
+
+  it('answers an unknown name as a known one: the same statuses and pages, attempt after attempt', async () => {
+    await freshUser('known-name');
+    const { params } = await startSignIn();
+    const answers = async (username: string) => {
+      const pages: { status: number; body: string }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await postSignIn(params, username, 'Wrong-password-1');
+        pages.push({ status: response.status, body: await response.text() });
+      }
+      return pages;
+    };
+
+    const [known, unknown] = await Promise.all([answers('known-name'), answers('no-such-name')]);
+
+    expect(known.map((p) => p.status)).toEqual([401, 401, 401, 401, 429]);
+    expect(unknown.map((p) => p.status)).toEqual(known.map((p) => p.status));
+    // The same pages, but for the seconds left to wait, which a second's tick may change.
+    const withoutWait = (page: string) => page.replace(/\d+ 秒/, 'N 秒').replace(/in \d+ s/, 'in N s');
+    expect(unknown.map((p) => withoutWait(p.body))).toEqual(known.map((p) => withoutWait(p.body)));
+    expect(retryAfter(unknown[4]?.body ?? '')).toBeGreaterThan(0);
+    expect(retryAfter(unknown[4]?.body ?? '')).toBeLessThanOrEqual(30);
+  });
+
   it('only returns to a registered redirect URI', async () => {
     const start = await call('/admin/sign-in');
     const authorize = new URL(start.headers.get('location') ?? '');
     authorize.searchParams.set('redirect_uri', 'https://evil.example/steal');
     expect((await fetch(authorize)).status).toBe(400);
     expect(authorize.searchParams.get('client_id')).toBe(ADMIN_CLIENT_ID);
+  });
+});
+
+describe('sign-out', () => {
+  /** The whole round trip, as a browser makes it; returns the session cookie's value. */
+  async function signInThroughIssuer(username: string, password: string): Promise<string> {
+    const { params, oauthCookie } = await startSignIn();
+    const authorized = await postSignIn(params, username, password);
+    expect(authorized.status).toBe(302);
+    const callback = await fetch(authorized.headers.get('location') ?? '', { redirect: 'manual', headers: { cookie: oauthCookie } });
+    expect(callback.status).toBe(200);
+    const session = callback.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('pf_session='));
+    return session?.slice('pf_session='.length) ?? '';
+  }
+
+  const adminPage = (session: string) => fetch(`${stack().baseUrl}/admin`, { redirect: 'manual', headers: { cookie: `pf_session=${session}` } });
+
+  /** The dashboard's sign-out button: a same-origin form post with the session's CSRF token. */
+  const postSignOut = (session: string, csrf: string) => fetch(`${stack().baseUrl}/admin/sign-out`, {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams({ csrf }),
+    headers: { cookie: `pf_session=${session}`, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+  });
+
+  const csrfOf = async (page: Response) => /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+
+  it('ends the session on the server: the old cookie and the same token as a bearer are refused at once', async () => {
+    const session = await signInThroughIssuer('manager', 'Manager-demo-2026');
+    const page = await adminPage(session);
+    expect(page.status).toBe(200);
+    expect((await call(METRICS, session)).status).toBe(200);
+    const csrf = await csrfOf(page);
+
+    const signOut = await postSignOut(session, csrf);
+    expect(signOut.status).toBe(302);
+    expect(signOut.headers.get('location')?.startsWith(`${stack().issuer.url}/logout?`)).toBe(true);
+
+    const after = await adminPage(session);
+    expect(after.status).toBe(302);
+    expect(after.headers.get('location')).toBe('/admin/sign-in');
+    const bearer = await call(METRICS, session);
+    expect(bearer.status).toBe(401);
+    expect(bearer.headers.get('www-authenticate')).toBe('Bearer');
+    // Signing out again with the old cookie is refused too.
+    const again = await postSignOut(session, csrf);
+    expect(again.status).toBe(403);
+  });
+
+  it('ends only that session: another sign-in of the same user keeps working', async () => {
+    const first = await signInThroughIssuer('office', 'Office-demo-2026');
+    const second = await signInThroughIssuer('office', 'Office-demo-2026');
+    const csrf = await csrfOf(await adminPage(first));
+
+    const signOut = await postSignOut(first, csrf);
+    expect(signOut.status).toBe(302);
+
+    expect((await adminPage(first)).status).toBe(302);
+    expect((await adminPage(second)).status).toBe(200);
+    expect((await call(METRICS, second)).status).toBe(200);
   });
 });

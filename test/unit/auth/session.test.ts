@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { identityFromClaims } from '../../../shared/auth/identity.ts';
-import { passwordProblem, hashPassword, verifyPassword } from '../../../shared/auth/password.ts';
+import { passwordProblem, hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../../shared/auth/password.ts';
 import { authorizeUrl, csrfToken, oauthCookieValue, readOauthCookie, setCookie, startPkce, validCsrfToken } from '../../../shared/auth/session.ts';
 import { waitAfterFailures } from '../../../shared/auth/sign-in.ts';
 
@@ -66,6 +66,15 @@ describe('passwords', () => {
     expect(passwordProblem('No-digits-here')).toBe('a digit');
     expect(passwordProblem('NoSymbols123')).toBe('a symbol');
     expect(passwordProblem('Good-password-1')).toBeUndefined();
+  });
+
+  it('checks an unknown name against a hash as costly as a real one, which no password matches', async () => {
+    const real = (await hashPassword('Office-demo-2026')).split('$');
+    const unmatchable = UNMATCHABLE_HASH.split('$');
+    // Scheme and scrypt parameters alike, salt and key of the same length: the same work to check.
+    expect(unmatchable.slice(0, 4)).toEqual(real.slice(0, 4));
+    expect(unmatchable.map((part) => part.length)).toEqual(real.map((part) => part.length));
+    expect(await verifyPassword('Office-demo-2026', UNMATCHABLE_HASH)).toBe(false);
   });
 
   it('slows sign-in down from the fourth failure, doubling up to 15 minutes', () => {
