@@ -32,9 +32,9 @@ const compiled = routes.map(compile);
 
 /** The request target as a URL, or undefined when it is not a well-formed path (`/s/%E0%A4%A`, `*`). */
 export function requestUrl(target: string): URL | undefined {
-  // Only origin-form targets: prefixing the host keeps `//x` a path rather than an authority.
-  if (!target.startsWith('/')) return undefined;
-  const url = new URL(`http://local${target}`);
+  // Prefixing the host keeps `//x` a path rather than an authority; an absolute target is taken as it is.
+  const url = target.startsWith('/') ? new URL(`http://local${target}`) : /^https?:\/\//i.test(target) && URL.canParse(target) ? new URL(target) : undefined;
+  if (url === undefined) return undefined;
   try {
     decodeURI(url.pathname);
   } catch {
