@@ -171,7 +171,7 @@ describe('local runtime on the network', () => {
 
   it('answers an oversized body 413 and keeps the connection usable for the next request', async () => {
     const code = codeOf(await running().surveyUrl('registration-billing'));
-    const huge = Buffer.from(JSON.stringify(surveyBody(code, { comment: 'x'.repeat(10 * 1024 * 1024) })));
+    const huge = Buffer.from(JSON.stringify(surveyBody(code, { comment: 'x'.repeat(11 * 1024 * 1024) })));
     const post = { method: 'POST', path: '/v1/surveys', headers: { 'content-type': 'application/json', 'content-length': huge.length }, body: huge };
     expect(await onOneConnection(portOf(running().baseUrl), [post, { path: '/v1/health' }, post, { path: '/v1/health' }]))
       .toEqual({ statuses: [413, 200, 413, 200], connections: 1 });
