@@ -164,8 +164,9 @@ export function startGateway(port: number, target: GatewayTarget): Promise<Serve
       const starting = target.starting();
       if (starting !== undefined) {
         const headers = { 'retry-after': '1', 'cache-control': 'no-store' };
-        if (route.function === 'health') return void response.writeHead(503, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(starting));
-        return problem(response, 503, 'Service Unavailable', `Still starting: ${(starting.missing ?? []).join(', ')}.`, headers);
+        if (route.function !== 'health') return problem(response, 503, 'Service Unavailable', `Still starting: ${(starting.missing ?? []).join(', ')}.`, headers);
+        response.writeHead(503, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(starting));
+        return;
       }
       const event = toEvent(request, url, body, `${route.method} ${route.path}`, pathParameters);
       writeResult(response, await target.invoke(route)(event));

@@ -20,9 +20,9 @@ import type { LocalIssuer } from './token-issuer.ts';
 
 // The whole system on one machine, no cloud account: DynamoDB Local, an SQS emulator (fauxqs), an SES
 // emulator (aws-ses-v2-local), the HTTP gateway, the queue pollers and the scheduler, all listening on
-// 127.0.0.1 only (none has authentication), all built from infra/topology.ts. Handler modules and SDK clients read their configuration from
-// process.env at import, so a process runs one local stack, and handlers are imported only after the
-// environment is set.
+// 127.0.0.1 only (none has authentication), all built from infra/topology.ts. Handler modules and SDK
+// clients read their configuration from process.env at import, so a process runs one local stack, and
+// handlers are imported only after the environment is set.
 
 export interface LocalStackOptions {
   /** Gateway port; 0 (the default) picks a free one. */
