@@ -1,14 +1,45 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../shared/storage/keys.ts';
 import { waitFor } from './ports.ts';
+import { keepPrivate } from './private-files.ts';
 
 // AWS's own DynamoDB emulator (Java), fetched by infra/local/setup.mjs. Data stays on disk under
-// .local/ for `npm start`, in memory for tests.
+// .local/ for `npm start`, in memory for tests. It runs through LoopbackDynamoDb.java, which binds it to
+// 127.0.0.1: its own main listens on every interface.
 
 const DIR = join(import.meta.dirname, '..', '..', '.cache', 'dynamodb-local');
+const JAR = join(DIR, 'DynamoDBLocal.jar');
+const LAUNCHER = join(import.meta.dirname, 'LoopbackDynamoDb.java');
+// With -sharedDb, DynamoDB Local keeps every table in this one SQLite file under -dbPath.
+const DB_FILE = 'shared-local-instance.db';
+
+const execFileAsync = promisify(execFile);
+
+/** The launcher's classes, compiled once per version of its source into the ignored cache. */
+async function compiledLauncher(): Promise<string> {
+  const out = join(DIR, `loopback-${createHash('sha256').update(readFileSync(LAUNCHER)).digest('hex').slice(0, 16)}`);
+  if (existsSync(out)) return out;
+  const work = mkdtempSync(join(DIR, 'loopback-build-'));
+  try {
+    // javac by way of the java command: the jdk.compiler module is in every JDK and in Debian's JRE
+    // (openjdk-17-jre-headless), the javac command only in JDKs.
+    await execFileAsync('java', ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-cp', JAR, '-d', work, LAUNCHER]).catch((error: unknown) => {
+      throw new Error(`Could not compile ${LAUNCHER} (it needs Java 17+ with the jdk.compiler module): ${error instanceof Error ? error.message : String(error)}`);
+    });
+    // Renamed whole, so a start never sees half a build; when two starts race, either build will do.
+    renameSync(work, out);
+  } catch (error) {
+    if (!existsSync(out)) throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return out;
+}
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
@@ -16,13 +47,20 @@ export interface DynamoDbLocal {
 }
 
 export async function startDynamoDbLocal(port: number, dataDir: string | undefined): Promise<DynamoDbLocal> {
-  const jar = join(DIR, 'DynamoDBLocal.jar');
-  if (!existsSync(jar)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
+  if (!existsSync(JAR)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
+  const launcher = await compiledLauncher();
   const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(dataDir)];
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== undefined) {
+    // Java cannot set its umask: the database file is created here, owner-only, and SQLite keeps its mode
+    // (and gives its journal the same).
+    keepPrivate(dataDir);
+    closeSync(openSync(join(dataDir, DB_FILE), 'a', 0o600));
+  }
   const child: ChildProcess = spawn('java', [
     '-Xms64m', '-Xmx512m', `-Djava.library.path=${join(DIR, 'DynamoDBLocal_lib')}`,
-    '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage,
+    // An IPv4 socket, so the listener is 127.0.0.1 itself rather than an IPv4-mapped IPv6 address.
+    '-Djava.net.preferIPv4Stack=true',
+    '-cp', [launcher, JAR].join(delimiter), 'LoopbackDynamoDb', '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage,
   // DynamoDB Local writes dynamodb-local-metadata.json into its working directory: keep it in the ignored cache.
   ], { cwd: DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

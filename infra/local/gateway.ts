@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
+import type { HealthReport } from '../../shared/platform/health.ts';
 import { type RouteSpec, routes } from '../topology.ts';
 import type { Invoke } from './handlers.ts';
 
 // A thin node:http → API Gateway HTTP API (payload v2) adapter: the routes of the topology, the same
-// event shape, the same response rules. No maintained Docker-free library does this.
+// event shape, the same response rules. No maintained Docker-free library does this. Like API Gateway,
+// it answers a request it cannot route with a 4xx, never a 500: a malformed target is 400, an unknown
+// route 404, a body over the limit 413 (read to its end first, so the connection stays usable).
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // HTTP API's own payload limit
 
@@ -27,6 +30,20 @@ function compile(route: RouteSpec): CompiledRoute {
 
 const compiled = routes.map(compile);
 
+/** The request target as a URL, or undefined when it is not a well-formed path (`/s/%E0%A4%A`, `*`). */
+export function requestUrl(target: string): URL | undefined {
+  // Prefixing the host keeps `//x` a path rather than an authority; an absolute target is taken as it is.
+  const url = target.startsWith('/') ? new URL(`http://local${target}`) : /^https?:\/\//i.test(target) && URL.canParse(target) ? new URL(target) : undefined;
+  if (url === undefined) return undefined;
+  try {
+    decodeURI(url.pathname);
+  } catch {
+    return undefined;
+  }
+  return url;
+}
+
+/** The route for a well-formed path (see requestUrl), with its parameters decoded. */
 export function matchRoute(method: string, path: string): { route: RouteSpec; pathParameters: Record<string, string> } | undefined {
   for (const { route, pattern, names } of compiled) {
     if (route.method !== method) continue;
@@ -41,8 +58,7 @@ export function matchRoute(method: string, path: string): { route: RouteSpec; pa
 
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|problem\+json|[\w.+-]+\+json))/i;
 
-export function toEvent(request: IncomingMessage, body: Buffer, routeKey: string, pathParameters: Record<string, string>): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? '/', 'http://local');
+export function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeKey: string, pathParameters: Record<string, string>): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -108,35 +124,52 @@ export function writeResult(response: ServerResponse, result: unknown): void {
   response.writeHead(statusCode, out).end(Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8'));
 }
 
-/** A request's body, or undefined once it passes `limitBytes` (the local servers' one body reader). */
+/** A request's body, or undefined when it passes `limitBytes` (the local servers' one body reader). */
 export async function readBody(request: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped: stopping would destroy the socket, and a keep-alive
+  // client's next request on it would be reset. (The server's requestTimeout bounds an endless body.)
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.byteLength;
-    if (size > limitBytes) return undefined;
-    chunks.push(buffer);
+    if (size <= limitBytes) chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return size > limitBytes ? undefined : Buffer.concat(chunks);
 }
 
-function problem(response: ServerResponse, status: number, title: string): void {
-  response.writeHead(status, { 'content-type': 'application/problem+json' })
-    .end(JSON.stringify({ type: 'about:blank', title, status, detail: title }));
+function problem(response: ServerResponse, status: number, title: string, detail = title, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/problem+json', ...headers })
+    .end(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }
 
-export function startGateway(port: number, invokeRoute: (route: RouteSpec) => Invoke): Promise<Server> {
+export interface GatewayTarget {
+  /** The handler behind a route; called only once `starting` answers undefined. */
+  readonly invoke: (route: RouteSpec) => Invoke;
+  /** Health while the stack is starting (every route answers 503 meanwhile), undefined once it has. */
+  readonly starting: () => HealthReport | undefined;
+}
+
+/** Listens on 127.0.0.1 from the start of the stack, so a caller sees 503 "starting" rather than a refused connection. */
+export function startGateway(port: number, target: GatewayTarget): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
-      const path = new URL(request.url ?? '/', 'http://local').pathname;
-      const matched = matchRoute(request.method ?? 'GET', path);
+      const url = requestUrl(request.url ?? '/');
+      if (url === undefined) return problem(response, 400, 'Bad Request', 'The request path is not well-formed.');
+      const matched = matchRoute(request.method ?? 'GET', url.pathname);
       if (matched === undefined) return problem(response, 404, 'Not Found');
       const body = await readBody(request);
       if (body === undefined) return problem(response, 413, 'Request Entity Too Large');
       const { route, pathParameters } = matched;
-      const event = toEvent(request, body, `${route.method} ${route.path}`, pathParameters);
-      writeResult(response, await invokeRoute(route)(event));
+      const starting = target.starting();
+      if (starting !== undefined) {
+        const headers = { 'retry-after': '1', 'cache-control': 'no-store' };
+        if (route.function !== 'health') return problem(response, 503, 'Service Unavailable', `Still starting: ${(starting.missing ?? []).join(', ')}.`, headers);
+        response.writeHead(503, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(starting));
+        return;
+      }
+      const event = toEvent(request, url, body, `${route.method} ${route.path}`, pathParameters);
+      writeResult(response, await target.invoke(route)(event));
     })().catch((error: unknown) => {
       // What API Gateway answers when the integration fails.
       process.stderr.write(`[gateway] ${request.method} ${request.url}: ${error instanceof Error ? error.stack : String(error)}\n`);

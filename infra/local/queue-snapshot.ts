@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 const SnapshotSchema = z.record(z.string(), z.array(z.string()));
 
-export function saveQueueSnapshot(fauxqs: FauxqsServer, queueNames: readonly string[], file: string): number {
+export function saveQueueSnapshot(fauxqs: Pick<FauxqsServer, 'inspectQueue'>, queueNames: readonly string[], file: string): number {
   const snapshot: Record<string, string[]> = {};
   let total = 0;
   for (const name of queueNames) {

@@ -45,12 +45,16 @@ function installDynamoDbLocal() {
   log(`DynamoDB Local ready in ${DYNAMODB_LOCAL_DIR}`);
 }
 
+// DynamoDB Local runs through a small launcher (infra/local/LoopbackDynamoDb.java) that binds it to
+// 127.0.0.1; it is compiled on first use with the jdk.compiler module, which Debian's JRE includes.
 function checkJava() {
+  let modules;
   try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    modules = execFileSync('java', ['--list-modules'], { encoding: 'utf8' });
   } catch {
     throw new Error('Java 17+ is needed for DynamoDB Local: apt-get install -y openjdk-17-jre-headless');
   }
+  if (!modules.includes('jdk.compiler@')) throw new Error('This Java lacks the jdk.compiler module DynamoDB Local\'s launcher is compiled with: install a JDK, or apt-get install -y openjdk-17-jre-headless');
 }
 
 // Browser tests and the PNG/PDF posters drive Debian's Chromium; it cannot come from npm.

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startFauxqs } from 'fauxqs';
 import { rateLimitEnv, type RateLimits } from '../../shared/intake/rate-limit-settings.ts';
+import { startingReport } from '../../shared/platform/health.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { type FunctionName, type QueueName, queues, type ScheduleName, schedules, visibilityTimeoutSeconds } from '../topology.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -15,14 +15,15 @@ import { freePort, waitFor } from './ports.ts';
 import { type Poller, startPoller } from './poller.ts';
 import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot.ts';
 import { startSesEmulator } from './ses-emulator.ts';
+import { startSqsEmulator } from './sqs-emulator.ts';
 import { type Scheduler, startScheduler } from './scheduler.ts';
 import type { LocalIssuer } from './token-issuer.ts';
 
 // The whole system on one machine, no cloud account: DynamoDB Local, an SQS emulator (fauxqs), an SES
-// emulator (aws-ses-v2-local), the HTTP gateway, the queue pollers and the scheduler, all on 127.0.0.1,
-// all built from infra/topology.ts. Handler modules and SDK clients read their configuration from
-// process.env at import, so a process runs one local stack, and handlers are imported only after the
-// environment is set.
+// emulator (aws-ses-v2-local), the HTTP gateway, the queue pollers and the scheduler, all listening on
+// 127.0.0.1 only (none has authentication), all built from infra/topology.ts. Handler modules and SDK
+// clients read their configuration from process.env at import, so a process runs one local stack, and
+// handlers are imported only after the environment is set.
 
 export interface LocalStackOptions {
   /** Gateway port; 0 (the default) picks a free one. */
@@ -73,13 +74,40 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     started = false;
   };
   try {
+    // The gateway listens first and answers 503, naming what is still starting, until every part is up.
+    const parts = new Map(['table', 'intake-queue', 'ses-emulator', 'demo-site', 'token-issuer', 'pollers', 'scheduler'].map((part) => [part, false]));
+    const up = (part: string) => { parts.set(part, true); };
+    // Each handler module is imported on its first invocation, like a Lambda cold start, and kept.
+    const loaded = new Map<FunctionName, Promise<Invoke>>();
+    const invoke = (name: FunctionName): Invoke => (event) => {
+      let handler = loaded.get(name);
+      if (handler === undefined) {
+        handler = loadHandler(name);
+        loaded.set(name, handler);
+      }
+      return handler.then((run) => run(event));
+    };
+    const gatewayPort = options.port ?? 0;
+    const server: Server = await startGateway(gatewayPort, {
+      invoke: (route) => invoke(route.function),
+      starting: () => [...parts.values()].every(Boolean) ? undefined : startingReport(parts),
+    });
+    const closeGateway = () => new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    stops.push(closeGateway);
+    const address = server.address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
+
     const [dynamoPort, sqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
     const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir);
     stops.push(() => dynamo.stop());
     log(`DynamoDB Local   ${dynamo.endpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
 
-    const fauxqs = await startFauxqs({ port: sqsPort, logger: false, host: '127.0.0.1', defaultRegion: REGION });
+    const fauxqs = await startSqsEmulator(sqsPort, REGION);
     stops.push(() => fauxqs.stop());
     const sqsEndpoint = `http://127.0.0.1:${fauxqs.port}`;
     log(`SQS emulator     ${sqsEndpoint}`);
@@ -88,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => new Promise<void>((resolve) => { ses.close(() => resolve()); ses.closeAllConnections(); }));
     const sesEndpoint = `http://127.0.0.1:${sesPort}`;
     log(`SES emulator     ${sesEndpoint} (sent mail: ${sesEndpoint}/)`);
+    up('ses-emulator');
 
     Object.assign(process.env, {
       AWS_REGION: REGION,
@@ -101,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamoClient = new DynamoDBClient({});
     await ensureTable(dynamoClient, TABLE_NAME);
     dynamoClient.destroy();
+    up('table');
 
     const sqs = new SQSClient({ endpoint: sqsEndpoint });
     stops.push(() => sqs.destroy());
@@ -111,18 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const restored = await restoreQueueSnapshot(sqs, (name) => urlByName.get(name), snapshotFile);
       if (restored > 0) log(`Queues           ${restored} message(s) saved at the last stop are queued again`);
     }
-
-    const gatewayPort = options.port ?? 0;
-    let invokeRoute: (name: FunctionName) => Invoke = () => { throw new Error('handlers not loaded yet'); };
-    const server: Server = await startGateway(gatewayPort, (route) => invokeRoute(route.function));
-    const closeGateway = () => new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    stops.push(closeGateway);
-    const address = server.address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
+    up('intake-queue');
 
     const issuerPort = await freePort();
     const issuerUrl = `http://127.0.0.1:${issuerPort}`;
@@ -154,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (created > 0) log(`Demo site        loaded (${created} items)`);
     const users = await seedDemoUsers(TABLE_NAME);
     if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
+    up('demo-site');
 
     const { startTokenIssuer } = await import('./token-issuer.ts');
     const issuer = await startTokenIssuer({
@@ -165,18 +185,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => issuer.stop());
     log(`Token issuer     ${issuer.url} (JWKS ${issuer.url}/.well-known/jwks.json)`);
-
-    // Each handler module is imported on its first invocation, like a Lambda cold start, and kept.
-    const loaded = new Map<FunctionName, Promise<Invoke>>();
-    const invoke = (name: FunctionName): Invoke => (event) => {
-      let handler = loaded.get(name);
-      if (handler === undefined) {
-        handler = loadHandler(name);
-        loaded.set(name, handler);
-      }
-      return handler.then((run) => run(event));
-    };
-    invokeRoute = invoke;
+    up('token-issuer');
 
     const pollers: Poller[] = [];
     for (const [queueName, spec] of Object.entries(queues)) {
@@ -189,6 +198,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         }));
       }
     }
+    up('pollers');
     stops.push(async () => {
       // Stop taking submissions, let the workers finish what is queued, then save whatever is left.
       await closeGateway();
@@ -210,6 +220,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(registerHealthProbe({ name: 'ses-emulator', check: async () => { const r = await fetch(`${sesEndpoint}/health-check`); if (!r.ok) throw new Error(String(r.status)); } }));
     if (pollers.length > 0) stops.push(registerHealthProbe({ name: 'pollers', check: () => pollers.every((p) => p.running()) ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
     stops.push(registerHealthProbe({ name: 'scheduler', check: () => scheduler.running() ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
+    up('scheduler');
     await waitFor('health', async () => { const r = await fetch(`${baseUrl}/v1/health`); if (r.status !== 200) throw new Error(await r.text()); });
     log(`Gateway          ${baseUrl}`);
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_DIR, RUNTIME_FILE, type RuntimeFile } from '../cli/cli-env.ts';
 import { complaintPageUrl } from '../../shared/complaints/page/complaint-paths.ts';
+import { keepPrivate } from './private-files.ts';
 import { startLocalStack } from './stack.ts';
 
-// `npm start`: the whole system on this machine. Data and the signing key persist under .local/, so a
-// restart keeps every record and every printed QR code stays valid.
+// `npm start`: the whole system on this machine. Data and the signing key persist under .local/, readable
+// by their owner only, so a restart keeps every record and every printed QR code stays valid.
 
 /** A secret generated on the first start and kept under .local/, so it survives restarts. */
 function persistentSecret(name: string, make: () => string): string {
@@ -16,7 +17,7 @@ function persistentSecret(name: string, make: () => string): string {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(LOCAL_DIR, { recursive: true });
+  keepPrivate(LOCAL_DIR);
   const startedAt = Date.now();
   const port = Number(process.env.PORT ?? 3000);
   const stack = await startLocalStack({

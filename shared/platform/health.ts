@@ -1,6 +1,7 @@
 // Health is a list of probes, each a named check that throws when its part is unreachable.
 // Functions probe the AWS resources they need; the local runtime registers probes for its own parts
-// (emulators, pollers, scheduler), so one handler answers for both.
+// (emulators, pollers, scheduler), so one handler answers for both. While the local runtime is still
+// starting, its gateway answers with the same report, naming the parts still starting.
 
 export interface HealthProbe {
   readonly name: string;
@@ -8,8 +9,8 @@ export interface HealthProbe {
 }
 
 export interface HealthReport {
-  readonly status: 'ok' | 'unavailable';
-  readonly checks: Record<string, 'ok' | 'unreachable'>;
+  readonly status: 'ok' | 'unavailable' | 'starting';
+  readonly checks: Record<string, 'ok' | 'unreachable' | 'starting'>;
   readonly missing?: readonly string[];
 }
 
@@ -47,4 +48,10 @@ export async function checkHealth(probes: readonly HealthProbe[]): Promise<Healt
   const missing = results.filter(([, ok]) => !ok).map(([name]) => name);
   const checks = Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'ok' : 'unreachable'] as const));
   return missing.length === 0 ? { status: 'ok', checks } : { status: 'unavailable', checks, missing };
+}
+
+/** The report while some parts are still starting: each part is up (true) or not yet. */
+export function startingReport(parts: ReadonlyMap<string, boolean>): HealthReport {
+  const checks = Object.fromEntries([...parts].map(([name, up]) => [name, up ? 'ok' : 'starting'] as const));
+  return { status: 'starting', checks, missing: [...parts].filter(([, up]) => !up).map(([name]) => name) };
 }

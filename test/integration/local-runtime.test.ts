@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +45,17 @@ async function stop(running: Running): Promise<number | null> {
   return exited;
 }
 
+/** localDir and everything under it, with its permission bits. */
+function modes(): { path: string; mode: string; directory: boolean }[] {
+  const entries = readdirSync(localDir, { withFileTypes: true, recursive: true }).map((entry) => join(entry.parentPath, entry.name));
+  return [localDir, ...entries].map((path) => {
+    const stat = statSync(path);
+    return { path, mode: (stat.mode & 0o777).toString(8), directory: stat.isDirectory() };
+  });
+}
+
+const notOwnerOnly = () => modes().filter(({ mode, directory }) => mode !== (directory ? '700' : '600'));
+
 const MetricsSchema = z.object({
   surveys: z.object({ n: z.number(), counts: z.object({ very_good: z.number() }), tooFewResponses: z.boolean(), positiveRate: z.number().nullable() }),
 });
@@ -75,11 +86,17 @@ describe('npm start', () => {
     expect(report.surveys.tooFewResponses).toBe(true);
     expect(report.surveys.positiveRate).toBeNull();
 
+    expect(modes().map(({ path }) => path)).toEqual(expect.arrayContaining([join(localDir, 'signing-key'), join(localDir, 'dynamodb', 'shared-local-instance.db')]));
+    expect(notOwnerOnly()).toEqual([]);
+
     expect(await stop(first)).toBe(0);
     expect(existsSync(join(localDir, 'runtime.json'))).toBe(false);
+    // As an older version left them: readable by everyone. The next start makes them owner-only again.
+    for (const { path, directory } of modes()) chmodSync(path, directory ? 0o755 : 0o644);
 
     const second = await start(port);
     try {
+      expect(notOwnerOnly()).toEqual([]);
       expect(second.surveyUrl).toBe(first.surveyUrl);
       expect((await fetch(second.surveyUrl)).status).toBe(200);
       const again = MetricsSchema.parse(JSON.parse((await metrics(args)).stdout));
