@@ -17,6 +17,7 @@ const LineSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('moved'), id: z.string(), queue: z.string() }),
 ]);
 type Line = z.infer<typeof LineSchema>;
+const serialize = (lines: readonly Line[]) => lines.map((line) => `${JSON.stringify(line)}\n`).join('');
 
 /** The file `npm start` wrote at Ctrl-C before this journal existed: queue name → bodies. */
 const LegacySnapshotSchema = z.record(z.string(), z.array(z.string()));
@@ -70,7 +71,7 @@ class Appender {
   append(lines: readonly Line[]): Promise<void> {
     if (this.#broken !== undefined) return Promise.reject(new Error('the queue journal failed a write', { cause: this.#broken }));
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ text: lines.map((line) => `${JSON.stringify(line)}\n`).join(''), settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.#waiting.push({ text: serialize(lines), settle: (error) => (error === undefined ? resolve() : reject(error)) });
       this.#flushing ??= this.#flush();
     });
   }
@@ -156,10 +157,10 @@ export async function recoverQueueJournal(file: string, options: RecoverOptions)
   for (let i = 0; i < pending.length; i += 10) {
     const batch = pending.slice(i, i + 10);
     for (const queue of new Set(batch.map((message) => message.queue))) {
-      const QueueUrl = options.queueUrlFor(queue);
-      if (QueueUrl === undefined) throw new Error(`the queue journal holds messages for an unknown queue ${queue}; keeping ${file}`);
+      const queueUrl = options.queueUrlFor(queue);
+      if (queueUrl === undefined) throw new Error(`the queue journal holds messages for an unknown queue ${queue}; keeping ${file}`);
       const entries = batch.filter((message) => message.queue === queue);
-      const { Successful = [], Failed = [] } = await options.sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries.map((message, index) => ({ Id: String(index), MessageBody: message.body })) }));
+      const { Successful = [], Failed = [] } = await options.sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries.map((message, index) => ({ Id: String(index), MessageBody: message.body })) }));
       if (Failed.length > 0) throw new Error(`could not queue ${Failed.length} journalled message(s) again (${Failed[0]?.Code ?? 'unknown'}); keeping ${file}`);
       for (const { Id, MessageId } of Successful) {
         const message = entries[Number(Id)];
@@ -167,7 +168,7 @@ export async function recoverQueueJournal(file: string, options: RecoverOptions)
       }
     }
   }
-  replaceDurably(file, kept.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  replaceDurably(file, serialize(kept));
   if (legacy !== undefined) rmSync(legacy, { force: true });
 
   const appender = new Appender(await open(file, 'a', 0o600));
