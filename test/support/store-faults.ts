@@ -120,7 +120,8 @@ async function depth(stack: LocalStack, queueUrl: string): Promise<number> {
 /**
  * `submissions` surveys through POST /v1/surveys with `rate` of the store attempts failing. A refused one
  * is posted again with the same submissionId, as the page does, until it is accepted. Then the faults
- * stop, the worker drains, and the figures say what was accepted, stored, counted and lost.
+ * stop, the worker drains, and the figures say what was accepted, stored, counted and lost. Every fault
+ * that outlasts the SDK's retries is logged as an error: start the stack with POWERTOOLS_LOG_LEVEL=SILENT.
  */
 export async function runFaultScenario(stack: LocalStack, options: { submissions: number; concurrency: number; rate: number; departmentId: string }): Promise<FaultScenarioFigures> {
   const started = performance.now();
@@ -132,10 +133,6 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
   const countNow = async () => (await sumAggregates(TABLE_NAME, 'demo', options.departmentId, firstDay, day())).counters[counterNames.surveys] ?? 0;
   const before = await countNow();
 
-  // Every fault that outlasts the SDK's retries is logged as an error: the figures count them instead.
-  const { logger } = await import('../../shared/platform/observability.ts');
-  const level = logger.getLevelName();
-  logger.setLogLevel('SILENT');
   const faults = await injectStoreFaults(options.rate);
   const accepted: string[] = [];
   const refusals: Record<string, number> = {};
@@ -174,7 +171,6 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
     }));
   } finally {
     faults.stop();
-    logger.setLogLevel(level);
   }
 
   const distinct = new Set(accepted);
