@@ -122,7 +122,8 @@ describe('a crash of the local runtime', () => {
     const first = await postUntilKilled(stalled, 240, randomInt(120, 200));
 
     const draining = await start();
-    const requeued = Number(/(\d+) message\(s\) not yet stored/.exec(draining.output())?.[1]);
+    const requeuedAt = (stack: LocalProcess) => Number(/(\d+) message\(s\) not yet stored/.exec(stack.output())?.[1] ?? 0);
+    const requeued = requeuedAt(draining);
     expect(requeued).toBeGreaterThanOrEqual(first.accepted.length);
     const second = await postUntilKilled(draining, 200, randomInt(60, 160));
 
@@ -142,7 +143,7 @@ describe('a crash of the local runtime', () => {
     expect(n).toBe(storedAll.size);
     expect(await queueDepth(env[resourceEnv.intakeDeadLetterQueueUrl] ?? '')).toBe(0);
     expect(statSync(join(localDir, 'dynamodb', 'queue-journal.jsonl')).mode & 0o777).toBe(0o600);
-    console.info(`crash test: first crash (worker stalled) ${first.attempted.length} sent, ${first.accepted.length} accepted, ${requeued} queued again at restart; second crash (worker draining) ${second.attempted.length} sent, ${second.accepted.length} accepted; after restart ${storedAll.size} stored, ${n} counted, ${accepted.filter((id) => !storedAll.has(id)).length} accepted lost`);
+    console.info(`crash test: first crash (worker stalled) ${first.attempted.length} sent, ${first.accepted.length} accepted, ${requeued} queued again at restart; second crash (worker draining) ${second.attempted.length} sent, ${second.accepted.length} accepted, ${requeuedAt(last)} queued again at restart; after restart ${storedAll.size} stored, ${n} counted, ${accepted.filter((id) => !storedAll.has(id)).length} accepted lost`);
     expect(await stopLocalProcess(last)).toBe(0);
   }, 300_000);
 });
