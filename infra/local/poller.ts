@@ -5,7 +5,8 @@ import type { Invoke } from './handlers.ts';
 
 // Stands in for Lambda's SQS event-source mapping: receives batches, hands the worker a real SQSEvent,
 // deletes what succeeded and leaves the reported `batchItemFailures` (or the whole batch when the worker
-// throws) to come back after the visibility timeout, and on to the DLQ after maxReceiveCount.
+// throws) to come back after the visibility timeout, and on to the DLQ after maxReceiveCount. It tells the
+// queue journal what the worker finished and what SQS will dead-letter, so a crash loses neither.
 
 const BatchResponseSchema = z.object({ batchItemFailures: z.array(z.object({ itemIdentifier: z.string() })) });
 
@@ -15,7 +16,14 @@ export interface PollerOptions {
   readonly queueArn: string;
   readonly region: string;
   readonly batchSize: number;
+  /** The queue's redrive limit: a message failing its receive number `maxReceiveCount` goes to the DLQ next. */
+  readonly maxReceiveCount: number;
   readonly invoke: Invoke;
+  /** Told which messages were deleted and which SQS moves to the dead-letter queue; awaited before the next batch. */
+  readonly settled?: {
+    deleted(messageIds: readonly string[]): Promise<void>;
+    deadLettered(messageIds: readonly string[]): Promise<void>;
+  };
   readonly onError: (error: unknown) => void;
 }
 
@@ -64,19 +72,22 @@ export function startPoller(options: PollerOptions): Poller {
         }));
         if (Messages.length === 0) continue;
         const event: SQSEvent = { Records: Messages.map((m) => toSqsRecord(m, options.queueArn, options.region)) };
-        let handled: Set<string>;
+        let handled = new Set<string>();
         try {
           handled = await deliver(options.invoke, event);
         } catch (error) {
           options.onError(error);
-          continue;
         }
         const done = Messages.filter((m) => m.MessageId !== undefined && handled.has(m.MessageId));
+        const lastFailures = Messages.filter((m) => m.MessageId !== undefined && !handled.has(m.MessageId) && Number(m.Attributes?.ApproximateReceiveCount ?? 1) >= options.maxReceiveCount);
+        if (lastFailures.length > 0) await options.settled?.deadLettered(lastFailures.map((m) => m.MessageId ?? ''));
         if (done.length > 0) {
-          await options.sqs.send(new DeleteMessageBatchCommand({
+          const { Successful = [] } = await options.sqs.send(new DeleteMessageBatchCommand({
             QueueUrl: options.queueUrl,
             Entries: done.map((m, index) => ({ Id: String(index), ReceiptHandle: m.ReceiptHandle ?? '' })),
           }));
+          const deleted = Successful.flatMap(({ Id }) => done[Number(Id)]?.MessageId ?? []);
+          if (deleted.length > 0) await options.settled?.deleted(deleted);
         }
       } catch (error) {
         if (!active) break;

@@ -13,7 +13,7 @@ import { startGateway } from './gateway.ts';
 import { type Invoke, loadHandler } from './handlers.ts';
 import { freePort, waitFor } from './ports.ts';
 import { type Poller, startPoller } from './poller.ts';
-import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot.ts';
+import { journalSends, type QueueJournal, recoverQueueJournal } from './queue-journal.ts';
 import { startSesEmulator } from './ses-emulator.ts';
 import { startSqsEmulator } from './sqs-emulator.ts';
 import { type Scheduler, startScheduler } from './scheduler.ts';
@@ -135,11 +135,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sqs = new SQSClient({ endpoint: sqsEndpoint });
     stops.push(() => sqs.destroy());
     const queueUrls = await createQueues(sqs, options.visibilityTimeoutSeconds);
-    const snapshotFile = options.dataDir === undefined ? undefined : join(options.dataDir, 'queued-messages.json');
-    const urlByName = new Map(Object.entries(queueUrls).flatMap(([name, urls]) => [[name, urls.url], [`${name}-dlq`, urls.deadLetterUrl]]));
-    if (snapshotFile !== undefined) {
-      const restored = await restoreQueueSnapshot(sqs, (name) => urlByName.get(name), snapshotFile);
-      if (restored > 0) log(`Queues           ${restored} message(s) saved at the last stop are queued again`);
+    // With data on disk, the queues are journalled too (queue-journal.ts): a crash loses no accepted message.
+    let journal: QueueJournal | undefined;
+    if (options.dataDir !== undefined) {
+      const urlByName = new Map(Object.entries(queueUrls).flatMap(([name, urls]) => [[name, urls.url], [`${name}-dlq`, urls.deadLetterUrl]]));
+      const recovered = await recoverQueueJournal(join(options.dataDir, 'queue-journal.jsonl'), { sqs, queueUrlFor: (name) => urlByName.get(name), legacySnapshotFile: join(options.dataDir, 'queued-messages.json') });
+      journal = recovered.journal;
+      stops.push(() => recovered.journal.close());
+      if (recovered.restored > 0) log(`Queues           ${recovered.restored} message(s) not yet stored at the last stop are queued again`);
     }
     up('intake-queue');
 
@@ -168,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, handlerEnv);
 
     // Imported only now: these modules create SDK clients and read their configuration at import.
+    if (journal !== undefined) stops.push(journalSends((await import('../../shared/aws/sqs.ts')).sqs, journal));
     const { seedDemoSite, seedDemoUsers } = await import('./seed.ts');
     const created = await seedDemoSite(TABLE_NAME);
     if (created > 0) log(`Demo site        loaded (${created} items)`);
@@ -193,22 +197,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: urls.url, AttributeNames: ['QueueArn'] }));
       for (let i = 0; i < (options.pollersPerQueue ?? 2); i++) {
         pollers.push(startPoller({
-          sqs, queueUrl: urls.url, queueArn: Attributes?.QueueArn ?? '', region: REGION, batchSize: spec.batchSize, invoke: invoke(spec.worker),
+          sqs, queueUrl: urls.url, queueArn: Attributes?.QueueArn ?? '', region: REGION, batchSize: spec.batchSize, maxReceiveCount: spec.maxReceiveCount, invoke: invoke(spec.worker),
+          ...(journal === undefined ? {} : { settled: { deleted: (ids) => journal.deleted(ids), deadLettered: (ids) => journal.moved(ids, `${queueName}-dlq`) } }),
           onError: (error) => process.stderr.write(`[poller ${queueName}] ${error instanceof Error ? error.message : String(error)}\n`),
         }));
       }
     }
     up('pollers');
     stops.push(async () => {
-      // Stop taking submissions, let the workers finish what is queued, then save whatever is left.
+      // Stop taking submissions and let the workers finish what is queued (what is left stays journalled).
       await closeGateway();
       const deadline = Date.now() + 10_000;
       while (pollers.length > 0 && Date.now() < deadline && (await queueDepth(sqs, queueUrls.intake.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
       await Promise.all(pollers.map((p) => p.stop()));
-      if (snapshotFile !== undefined) {
-        const saved = saveQueueSnapshot(fauxqs, [...urlByName.keys()], snapshotFile);
-        if (saved > 0) log(`Queues           ${saved} message(s) saved to ${snapshotFile}; they are queued again at the next start`);
-      }
     });
 
     const scheduler: Scheduler = startScheduler((name) => invoke(schedules[name].function), (name, error) => {

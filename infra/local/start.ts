@@ -16,6 +16,11 @@ function persistentSecret(name: string, make: () => string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+function pollersPerQueue(value: string): number {
+  if (!/^\d{1,2}$/.test(value)) throw new Error(`PATIENT_FEEDBACK_LOCAL_POLLERS must be a whole number of pollers per queue, not ${value}`);
+  return Number(value);
+}
+
 async function main(): Promise<void> {
   keepPrivate(LOCAL_DIR);
   const startedAt = Date.now();
@@ -26,6 +31,8 @@ async function main(): Promise<void> {
     signingKey: persistentSecret('signing-key', () => randomBytes(32).toString('base64')),
     machineClientSecret: persistentSecret('machine-client-secret', () => randomBytes(24).toString('base64url')),
     ...(process.env.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: process.env.PUBLIC_BASE_URL }),
+    // 0 stalls the worker (messages stay queued): how the crash test holds messages in flight.
+    ...(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS === undefined ? {} : { pollersPerQueue: pollersPerQueue(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
   const runtime: RuntimeFile = { pid: process.pid, baseUrl: stack.baseUrl, env: stack.env };

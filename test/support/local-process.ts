@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { eventually } from './local-stack.ts';
+
+// `npm start` as a child process in its own process group, so a test can SIGKILL the whole stack (tsx,
+// the node process under it and DynamoDB Local's JVM) the way a crash or `kill -9` of the group would.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface LocalProcess {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  readonly surveyUrl: string;
+  readonly output: () => string;
+  readonly exited: Promise<void>;
+}
+
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+export async function startLocalProcess(port: number, env: Record<string, string | undefined>): Promise<LocalProcess> {
+  const child = spawn(TSX, ['infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const ready = await eventually('npm start ready', () => {
+    if (!alive(child)) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}): ${output}`);
+    return Promise.resolve(output.includes('Press Ctrl-C') ? output : undefined);
+  }, 60_000);
+  const surveyUrl = /A survey page\s+(\S+)/.exec(ready)?.[1] ?? '';
+  return { child, baseUrl: `http://127.0.0.1:${port}`, surveyUrl, output: () => output, exited };
+}
+
+/** SIGKILL to every process of the stack at once: nothing gets to save anything. */
+export async function killLocalProcess(running: LocalProcess): Promise<void> {
+  if (running.child.pid !== undefined && alive(running.child)) process.kill(-running.child.pid, 'SIGKILL');
+  await running.exited;
+}
+
+/** Ctrl-C: the stack stops cleanly; resolves with the exit code. */
+export async function stopLocalProcess(running: LocalProcess): Promise<number | null> {
+  if (!alive(running.child)) return running.child.exitCode;
+  running.child.kill('SIGINT');
+  await running.exited;
+  return running.child.exitCode;
+}
