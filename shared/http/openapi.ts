@@ -24,7 +24,7 @@ const problem = (description: string, headers?: JsonObject): JsonObject => ({
 
 const publicBodyErrors: JsonObject = {
   400: problem('Malformed JSON'),
-  413: problem('Body over 16 KiB'),
+  413: problem('Body over the limit: 16 KiB of JSON, 128 KiB for a form post (twice the largest valid form); a plain form post gets it as a page'),
   415: problem('Neither JSON nor a form post'),
   422: problem('A field fails validation (unknown fields included); `errors` names each one'),
   429: problem('Rate limited', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } }),
@@ -184,7 +184,7 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' }, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock' } } },
     responses: {
       200: htmlPage('Recorded: the tracking code'), 302: { description: 'No session: to /admin/sign-in' },
-      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 64 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
+      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 128 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
     },
   },
   'GET /admin/complaints/{id}': {
@@ -199,7 +199,7 @@ export const operations: Readonly<Record<RouteKey, JsonObject>> = {
     responses: {
       303: { description: 'Saved: to the case page' }, 302: { description: 'No session: to /admin/sign-in' },
       403: htmlPage('A bad CSRF token or origin, a role that may not change cases, or a field the role may not set'), 404: htmlPage('Unknown, or outside the user\'s departments'),
-      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 64 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
+      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 128 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
     },
   },
   'POST /admin/sign-out': { summary: 'Ends the session (form with CSRF token)', responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin') } },
