@@ -45,6 +45,7 @@ button:disabled{background:#6b8fb5}
 .invalid{border-color:#b3261e;box-shadow:0 0 0 2px #b3261e}
 .alert{padding:1rem;border-radius:.75rem;background:#fdecea;color:#5f1410}
 .alert:empty{display:none}
+.alert h2{font-size:1.15rem;margin:0 0 .4rem}
 .done{padding:1.5rem 1rem;background:#fff;border-radius:.75rem;text-align:center}
 .aside{margin:.25rem 0 0;padding:.7rem 1rem;background:#fff;border-radius:.75rem;border-left:.3rem solid #0b5cad}
 .urgent{padding:.7rem 1rem;border-radius:.75rem;background:#fff4e5;color:#5c3600;font-size:.95rem}
@@ -181,7 +182,7 @@ export function resubmissionId(again: Resubmission): string {
 
 /** What a form shown again says above it: why it was not sent, the fields to fix, and that nothing typed was lost. */
 export function resubmissionNotice(t: ProblemWording, again: Resubmission): string {
-  return `<div class="alert" role="alert" id="refused"><p><b>${escapeMarkup(t.problemStatus(again.status))}</b></p>${refusalItems(t, again.errors)}<p>${escapeMarkup(t.resendHint)}</p></div>`;
+  return `<div class="alert" role="alert" id="refused"><h2>${escapeMarkup(t.problemTitle)}</h2><p>${escapeMarkup(t.problemStatus(again.status))}</p>${refusalItems(t, again.errors)}<p>${escapeMarkup(t.resendHint)}</p></div>`;
 }
 
 /** A textarea's content: the parser drops one newline right after the start tag, so one is put there for it. */
