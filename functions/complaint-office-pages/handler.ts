@@ -1,7 +1,7 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { STAFF_FORM_LIMIT_BYTES } from '../../shared/complaints/office/office-forms.ts';
 import { casePage, changeCasePage, createComplaintPage, inboxPage, newComplaintPage } from '../../shared/complaints/office/office-controller.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
+import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
 import { staffPageRoute } from '../../shared/http/staff-pages.ts';
 
 /** The complaint office's pages: the inbox, a case and its change form, the entry form. */
@@ -9,7 +9,7 @@ export const handler = httpFunction(async (event) => {
   const key = await signingKey();
   const id = event.pathParameters?.id ?? '';
   const query = event.queryStringParameters ?? {};
-  return staffPageRoute(event, key, STAFF_FORM_LIMIT_BYTES, (staff, form) => {
+  return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff, form) => {
     switch (event.routeKey) {
       case 'GET /admin/complaints/new':
         return newComplaintPage(staff);

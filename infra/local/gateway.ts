@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -66,7 +67,8 @@ export function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeK
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const cookies = request.headers.cookie?.split(';').map((c) => c.trim()).filter((c) => c !== '');
-  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  // A text body that is not UTF-8 goes on as bytes (base64), so the handler sees what was sent, not U+FFFD.
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   const now = new Date();
   return {
     version: '2.0',

@@ -4,8 +4,18 @@ import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-s
 // configured the client must use it rather than the queue URL's host.
 export const sqs = new SQSClient({ useQueueUrlAsEndpoint: process.env.AWS_ENDPOINT_URL_SQS === undefined });
 
-export async function sendMessage(queueUrl: string, body: unknown): Promise<string> {
-  const result = await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(body) }));
+/**
+ * The JSON of `body` in ASCII only: every other character is escaped as `\uXXXX` (a pair of them outside
+ * the Basic Multilingual Plane), which JSON.parse restores exactly. SQS refuses some characters a message
+ * can carry (U+FFFE, U+FFFF, most controls) and the local emulator everything outside the BMP (emoji,
+ * 𠮷); escaped, any text travels through both. A message in plain UTF-8 JSON (queued before) reads the same.
+ */
+export function asciiJson(body: object): string {
+  return JSON.stringify(body).replace(/[\u007f-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export async function sendMessage(queueUrl: string, body: object): Promise<string> {
+  const result = await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: asciiJson(body) }));
   return result.MessageId ?? '';
 }
 

@@ -3,6 +3,7 @@ import { ChangeRefusedError } from '../platform/domain-errors.ts';
 import { CategorySchema, SeveritySchema } from '../classify/categories.ts';
 import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry } from '../schemas/complaint.ts';
 import { IdSchema } from '../schemas/site.ts';
+import { textField } from '../schemas/text.ts';
 
 // The complaint lifecycle: received → acknowledged → investigating → responded → closed, or withdrawn;
 // a complaint the patient disputes is reopened (back to investigating). Every change of owner, handler,
@@ -25,14 +26,14 @@ export const OutcomeSchema = z.enum(['substantiated', 'partly-substantiated', 'n
 
 /** The body of `PATCH /v1/admin/complaints/{id}`: only what staff may change; never counters or timestamps. */
 export const ComplaintChangeSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'say why').max(1000),
+  reason: textField({ max: 1000, required: 'say why' }),
   status: ComplaintStatusSchema.optional(),
   owner: z.string().min(1).optional(),
   handlerDepartmentId: IdSchema.optional(),
   category: CategorySchema.optional(),
   severity: SeveritySchema.optional(),
   outcome: OutcomeSchema.optional(),
-  response: z.string().trim().min(1).max(4000).optional(),
+  response: textField({ max: 4000, required: 'say what the patient is told' }).optional(),
   followUpDue: z.boolean().optional(),
   /** An extended (or shortened) due date, e.g. when several departments turn out to be involved. */
   dueAt: z.iso.datetime({ offset: true }).optional(),

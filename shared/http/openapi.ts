@@ -48,7 +48,7 @@ const problemOrPage = (description: string, headers?: JsonObject): JsonObject =>
 
 const publicBodyErrors = {
   400: problem('Malformed JSON'),
-  413: problem('Body over 16 KiB'),
+  413: problem('Body over the limit: 16 KiB of JSON, 128 KiB for a form post (twice the largest valid form); a plain form post gets it as a page'),
   415: problem('Neither JSON nor a form post'),
   422: problemOrPage('A field fails validation (unknown fields included, or a forged or withdrawn department code); `errors` names each one. A plain form post gets the page again, listing what to fix'),
   429: { ...problemOrPage('Too many submissions from this source, or over the stage throttle (then API Gateway\'s `{ "message" }`)', retryAfter), content: { ...problemContent, ...htmlContent, ...gatewayContent } },
@@ -243,7 +243,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
     requestBody: { required: true, description: 'The form\'s fields, with `csrf`; `place` is `site/department`; times are the site\'s wall clock', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
     responses: {
       200: htmlPage('Recorded: the tracking code'), 302: { description: 'No session: to /admin/sign-in' },
-      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 64 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
+      403: htmlPage('A bad CSRF token or origin, or a role that does not enter complaints'), 413: problem('Body over 128 KiB'), 422: htmlPage('The form again, with each problem beside its field and the values kept'),
     },
   },
   'GET /admin/complaints/{id}': {
@@ -260,7 +260,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
     responses: {
       303: { description: 'Saved: to the case page' }, 302: { description: 'No session: to /admin/sign-in' },
       403: htmlPage('A bad CSRF token or origin, a role that may not change cases, or a field the role may not set'), 404: htmlPage('Unknown, or outside the user\'s departments'),
-      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 64 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
+      409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 128 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
     },
   },
   'POST /admin/sign-out': {

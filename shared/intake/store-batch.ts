@@ -36,6 +36,8 @@ export interface BatchOutcome {
   readonly complaints: number;
 }
 
+// Bodies are JSON: ASCII-escaped as the intake sends them (asciiJson), or plain UTF-8 as queued before;
+// JSON.parse restores both to the same text.
 const BodySchema = z.string().transform((text, context) => {
   try {
     return JSON.parse(text) as unknown;

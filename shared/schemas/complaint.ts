@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategorySchema, SafetyKindSchema, SeveritySchema } from '../classify/categories.ts';
 import { IdSchema } from './site.ts';
 import { LocaleSchema } from './survey.ts';
+import { textField } from './text.ts';
 
 // Complaints (api.md): from patients and families on the page (POST /v1/complaints), and from the
 // complaint office for every other channel (POST /v1/admin/complaints).
@@ -12,8 +13,13 @@ export type Channel = z.infer<typeof ChannelSchema>;
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
+/** The free-text fields' limits, in characters as a patient counts them (the pages promise them). */
+export const COMPLAINT_TEXT_LIMITS = { description: 4000, desiredOutcome: 1000, staffInvolved: 200, settlement: 2000, name: 100 } as const;
+
+const Name = textField({ max: COMPLAINT_TEXT_LIMITS.name, required: 'give a name' });
+
 export const ComplaintContactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: Name,
   relation: z.enum(['patient', 'family', 'other']),
   phone: z.string().trim().regex(PHONE, 'must be a phone number').optional(),
   email: z.email().max(254).optional(),
@@ -28,7 +34,9 @@ export type ComplaintContact = z.infer<typeof ComplaintContactSchema>;
 export const StoredContactSchema = ComplaintContactSchema.omit({ consent: true }).partial({ name: true }).extend({ consent: z.boolean() });
 export type StoredContact = z.infer<typeof StoredContactSchema>;
 
-const Description = z.string().trim().min(1, 'say what happened').max(4000);
+const Description = textField({ max: COMPLAINT_TEXT_LIMITS.description, required: 'say what happened' });
+const DesiredOutcome = textField({ max: COMPLAINT_TEXT_LIMITS.desiredOutcome });
+const StaffInvolved = textField({ max: COMPLAINT_TEXT_LIMITS.staffInvolved });
 const Day = z.iso.date();
 
 /** The body of `POST /v1/complaints`: a patient or family member, from the page. */
@@ -37,8 +45,8 @@ export const PatientComplaintSchema = z.strictObject({
   code: z.string().min(1).max(200),
   description: Description,
   incidentDate: Day.optional(),
-  desiredOutcome: z.string().trim().max(1000).optional(),
-  staffInvolved: z.string().trim().max(200).optional(),
+  desiredOutcome: DesiredOutcome.optional(),
+  staffInvolved: StaffInvolved.optional(),
   locale: LocaleSchema.optional(),
   contact: ComplaintContactSchema.optional(),
 });
@@ -53,15 +61,15 @@ export const StaffComplaintSchema = z.strictObject({
   channel: ChannelSchema.exclude(['qr-page']),
   receivedAt: z.iso.datetime({ offset: true }),
   /** First-complaint responsibility: who first received it, and whether they settled it on the spot. */
-  firstReceiver: z.strictObject({ departmentId: IdSchema, name: z.string().trim().min(1).max(100) }),
+  firstReceiver: z.strictObject({ departmentId: IdSchema, name: Name }),
   settledOnSpot: z.boolean(),
-  settlement: z.string().trim().max(2000).optional(),
+  settlement: textField({ max: COMPLAINT_TEXT_LIMITS.settlement }).optional(),
   handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
   multiDepartment: z.boolean().default(false),
   description: Description,
   incidentDate: Day.optional(),
-  desiredOutcome: z.string().trim().max(1000).optional(),
-  staffInvolved: z.string().trim().max(200).optional(),
+  desiredOutcome: DesiredOutcome.optional(),
+  staffInvolved: StaffInvolved.optional(),
   contact: StoredContactSchema.required({ name: true }).optional(),
 }).refine((c) => !c.settledOnSpot || (c.settlement ?? '') !== '', { message: 'say how it was settled', path: ['settlement'] });
 export type StaffComplaint = z.infer<typeof StaffComplaintSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text.ts';
 
 export const OVERALL_OPTIONS = ['very_good', 'good', 'neither', 'poor', 'very_poor', 'dont_know'] as const;
 export const OverallSchema = z.enum(OVERALL_OPTIONS);
@@ -24,8 +25,11 @@ export type Ratings = z.infer<typeof RatingsSchema>;
 // Mainland mobile and landline numbers, with or without +86; spaces and dashes are tolerated.
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
+/** The free-text fields' limits, in characters as a patient counts them (the page promises them). */
+export const SURVEY_TEXT_LIMITS = { comment: 2000, 'contact.name': 100 } as const;
+
 export const SurveyContactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: textField({ max: SURVEY_TEXT_LIMITS['contact.name'], required: 'a name cannot be blank' }).optional(),
   phone: z.string().trim().regex(PHONE, 'must be a phone number').optional(),
   email: z.email().max(254).optional(),
   consent: z.literal(true, 'the patient must consent to be contacted'),
@@ -44,7 +48,7 @@ export const SurveySubmissionSchema = z.strictObject({
   overall: OverallSchema,
   ratings: RatingsSchema.optional(),
   waitMinutes: z.number().int().min(0).max(600).optional(),
-  comment: z.string().max(2000).optional(),
+  comment: textField({ max: SURVEY_TEXT_LIMITS.comment }).optional(),
   locale: LocaleSchema.optional(),
   contact: SurveyContactSchema.optional(),
 });

@@ -36,6 +36,8 @@ export interface Messages {
   readonly problemTitle: string;
   readonly problemBack: string;
   readonly problemStatus: (status: number) => string;
+  readonly resendHint: string;
+  readonly keptHeading: string;
   readonly fieldLabels: Readonly<Record<string, string>>;
   readonly fieldInvalid: string;
   readonly offline: string;
@@ -85,15 +87,17 @@ const zh: Messages = {
   problemTitle: '提交未成功',
   problemBack: '请返回上一页修改后再提交。',
   problemStatus: (status) => (status >= 500 ? '系统繁忙，您的评价没有保存，请稍后再试。' : REFUSAL_WORDS['zh-CN'](status)),
+  resendHint: '您填写的内容都保留在下面，改好后再点一次“提交评价”即可，不会重复计算。',
+  keptHeading: '您填写的内容（可以复制保存）',
   fieldLabels: {
     overall: '总体评价（必填）',
     code: '科室二维码（请重新扫描科室张贴的二维码）',
     waitMinutes: '等候时间',
-    comment: '意见或建议',
+    comment: '意见或建议（最多 2000 字）',
     'contact.consent': '同意联系（勾选后才能留下联系方式）',
     'contact.phone': '电话或邮箱（至少填一项，格式要正确）',
     'contact.email': '电子邮箱格式',
-    'contact.name': '称呼',
+    'contact.name': '称呼（最多 100 字）',
   },
   fieldInvalid: '请检查这一项',
   offline: '网络不太好，评价还没有提交成功。请稍后再点一次“提交评价”，不会重复计算。',
@@ -135,15 +139,17 @@ const en: Messages = {
   problemTitle: 'Not sent yet',
   problemBack: 'Please go back, correct it and send again.',
   problemStatus: (status) => (status >= 500 ? 'Something went wrong on our side and nothing was saved; please try again later.' : REFUSAL_WORDS.en(status)),
+  resendHint: 'Everything you entered is kept below: correct it and tap "Send" again; it will not be counted twice.',
+  keptHeading: 'What you wrote (copy it to keep it)',
   fieldLabels: {
     overall: 'Overall rating (required)',
     code: 'Department QR code (please scan the code posted in the department again)',
     waitMinutes: 'Waiting time',
-    comment: 'Comment',
+    comment: 'Comment (up to 2000 characters)',
     'contact.consent': 'Consent to be contacted (tick it to leave contact details)',
     'contact.phone': 'Phone or e-mail (at least one, correctly written)',
     'contact.email': 'E-mail address format',
-    'contact.name': 'Name',
+    'contact.name': 'Name (up to 100 characters)',
   },
   fieldInvalid: 'Please check this answer',
   offline: 'The network is weak and your feedback has not been sent yet. Tap "Send" again in a moment; it will not be counted twice.',

@@ -1,8 +1,12 @@
-import type { Department, Site } from '../schemas/site.ts';
-import { type Locale, OVERALL_OPTIONS, RATING_ASPECTS } from '../schemas/survey.ts';
+import { asksWaitTime, type Department, type Site } from '../schemas/site.ts';
+import type { SurveyTarget } from '../sites/department-codes.ts';
+import { type Locale, OVERALL_OPTIONS, RATING_ASPECTS, SURVEY_TEXT_LIMITS } from '../schemas/survey.ts';
 import { complaintPagePath, withLocale } from '../complaints/page/complaint-paths.ts';
 import { escapeMarkup } from '../web/markup.ts';
-import { displayName, layout, pageHeader, type ProblemWording, radio, scriptMessages } from '../web/patient-page.ts';
+import {
+  displayName, formField, layout, pageHeader, type ProblemWording, radio, renderProblemPage, type Resubmission, resubmissionId, resubmissionNotice, scriptMessages,
+  textareaContent,
+} from '../web/patient-page.ts';
 import { fieldLabel, MESSAGES, WAIT_BAND_MINUTES } from './survey-labels.ts';
 
 // The survey page a department's QR code opens, its thank-you page, and the page for a code that no
@@ -19,38 +23,63 @@ export interface SurveyPageInput {
   readonly contactRetentionDays: number;
   /** Where the form posts: `/v1/surveys` on this origin. */
   readonly action: string;
+  /** A refused plain form post: the form again, filled in as it was sent, with what to fix. */
+  readonly again?: Resubmission;
 }
+
+/** The form's fields, as a refused post shows them again. */
+export const SURVEY_FORM_FIELDS = [
+  'submissionId', 'code', 'locale', 'overall', ...RATING_ASPECTS.map((aspect) => `ratings.${aspect}`), 'waitMinutes', 'comment',
+  'contact.consent', 'contact.name', 'contact.phone', 'contact.email',
+] as const;
+
+export const surveyPagePath = (code: string): string => `/s/${encodeURIComponent(code)}`;
 
 export function renderSurveyPage(input: SurveyPageInput): string {
   const t = MESSAGES[input.locale];
+  const { again } = input;
+  const field = (name: string) => formField(again, name);
   const department = displayName(input.locale, input.department);
-  const overall = OVERALL_OPTIONS.map((option) => radio('overall', option, t.overall[option], true)).join('');
-  const ratings = RATING_ASPECTS.map((aspect) => `<div class="aspect" data-field="ratings.${aspect}" data-label="${escapeMarkup(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeMarkup(t.aspects[aspect])}">
-<p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v))).join('')}</div>
-<div class="ends"><span>${escapeMarkup(t.scaleLow)}</span><span>${escapeMarkup(t.scaleHigh)}</span></div></div>`).join('');
+  const overallField = field('overall');
+  const overall = OVERALL_OPTIONS.map((option) => radio('overall', option, t.overall[option], true, overallField.chose(option))).join('');
+  const ratings = RATING_ASPECTS.map((aspect) => {
+    const rating = field(`ratings.${aspect}`);
+    return `<div class="aspect${rating.invalidClass}" data-field="ratings.${aspect}" data-label="${escapeMarkup(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeMarkup(t.aspects[aspect])}"${rating.invalidAttribute}>
+<p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v), false, rating.chose(String(v)))).join('')}</div>
+<div class="ends"><span>${escapeMarkup(t.scaleLow)}</span><span>${escapeMarkup(t.scaleHigh)}</span></div></div>`;
+  }).join('');
+  const waitField = field('waitMinutes');
   const wait = input.askWaitTime
-    ? `<fieldset data-field="waitMinutes"><legend>${escapeMarkup(t.waitQuestion)} <small>(${escapeMarkup(t.optional)})</small></legend>${WAIT_BAND_MINUTES.map((minutes, i) => radio('waitMinutes', String(minutes), t.waitBands[i] ?? String(minutes))).join('')}</fieldset>`
+    ? `<fieldset data-field="waitMinutes"${waitField.marks}><legend>${escapeMarkup(t.waitQuestion)} <small>(${escapeMarkup(t.optional)})</small></legend>${WAIT_BAND_MINUTES.map((minutes, i) => radio('waitMinutes', String(minutes), t.waitBands[i] ?? String(minutes), false, waitField.chose(String(minutes)))).join('')}</fieldset>`
     : '';
-  return layout(t, `${t.title} · ${department}`, `
-${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site) })}
+  const comment = field('comment');
+  const consent = field('contact.consent');
+  const name = field('contact.name');
+  const phone = field('contact.phone');
+  const email = field('contact.email');
+  const contactOpen = [consent, name, phone, email].some((f) => f.value !== '' || f.invalidClass !== '');
+  const other = input.locale === 'en' ? 'zh-CN' : 'en';
+  return layout(t, `${again === undefined ? t.title : t.problemTitle} · ${department}`, `
+${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site), ...(again === undefined ? {} : { switchHref: withLocale(surveyPagePath(input.code), other) }) })}
 <h1>${escapeMarkup(department)}</h1>
+${again === undefined ? '' : resubmissionNotice(surveyProblemWording(input.locale), again)}
 <p>${escapeMarkup(t.intro(department))}</p>
 <p class="aside">${escapeMarkup(t.complaintPrompt)} <a href="${escapeMarkup(withLocale(complaintPagePath(input.code), input.locale))}">${escapeMarkup(t.complaintLink)}</a></p>
 <form id="survey" data-send method="post" action="${escapeMarkup(input.action)}" accept-charset="utf-8">
 <input type="hidden" name="submissionId" value="${escapeMarkup(input.submissionId)}">
 <input type="hidden" name="code" value="${escapeMarkup(input.code)}">
 <input type="hidden" name="locale" value="${input.locale}">
-<fieldset data-field="overall"><legend>${escapeMarkup(t.overallQuestion)}</legend>${overall}</fieldset>
+<fieldset data-field="overall"${overallField.marks}><legend>${escapeMarkup(t.overallQuestion)}</legend>${overall}</fieldset>
 ${wait}
 <fieldset><legend>${escapeMarkup(t.ratingsHeading)} <small>(${escapeMarkup(t.optional)})</small></legend><p class="hint">${escapeMarkup(t.ratingsHint)}</p>${ratings}</fieldset>
 <fieldset><legend><label for="comment">${escapeMarkup(t.commentLabel)} <small>(${escapeMarkup(t.optional)})</small></label></legend>
-<p class="hint" id="comment-hint">${escapeMarkup(t.commentHint)}</p><textarea id="comment" name="comment" maxlength="2000" aria-describedby="comment-hint"></textarea></fieldset>
-<details><summary>${escapeMarkup(t.contactSummary)} <small>(${escapeMarkup(t.optional)})</small></summary>
+<p class="hint" id="comment-hint">${escapeMarkup(t.commentHint)}</p><textarea id="comment" name="comment" maxlength="${SURVEY_TEXT_LIMITS.comment}" aria-describedby="comment-hint"${comment.marks}>${textareaContent(comment.value)}</textarea></fieldset>
+<details${contactOpen ? ' open' : ''}><summary>${escapeMarkup(t.contactSummary)} <small>(${escapeMarkup(t.optional)})</small></summary>
 <p class="hint">${escapeMarkup(t.contactNote(input.contactRetentionDays))}</p>
-<label class="choice" data-field="contact.consent"><input type="checkbox" name="contact.consent" value="true"><span>${escapeMarkup(t.contactConsent)}</span></label>
-<label class="field">${escapeMarkup(t.contactName)}<input type="text" name="contact.name" maxlength="100" autocomplete="name"></label>
-<label class="field">${escapeMarkup(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"></label>
-<label class="field">${escapeMarkup(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"></label>
+<label class="choice${consent.invalidClass}" data-field="contact.consent"${consent.invalidAttribute}><input type="checkbox" name="contact.consent" value="true"${consent.value === '' ? '' : ' checked'}><span>${escapeMarkup(t.contactConsent)}</span></label>
+<label class="field">${escapeMarkup(t.contactName)}<input type="text" name="contact.name" maxlength="${SURVEY_TEXT_LIMITS['contact.name']}" autocomplete="name"${name.valueAttribute}${name.marks}></label>
+<label class="field">${escapeMarkup(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"${phone.valueAttribute}${phone.marks}></label>
+<label class="field">${escapeMarkup(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"${email.valueAttribute}${email.marks}></label>
 </details>
 <div id="alert" class="alert" role="alert"></div>
 <p class="privacy">${escapeMarkup(t.privacy)}</p>
@@ -70,6 +99,28 @@ export const surveyProblemWording = (locale: Locale): ProblemWording => {
   const t = MESSAGES[locale];
   return { ...t, fieldLabel: (path) => fieldLabel(t, path) };
 };
+
+/**
+ * What a refused plain form post gets: the survey again, filled in as it was sent, with the same
+ * submissionId (when it was one), so sending it again is never counted twice. Without the department,
+ * the reason and the comment to copy.
+ */
+export function renderRefusedSurvey(input: { readonly locale: Locale; readonly again: Resubmission; readonly target: SurveyTarget | undefined; readonly contactRetentionDays: number }): string {
+  const { locale, again, target } = input;
+  const wording = surveyProblemWording(locale);
+  if (target === undefined) return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: [{ label: wording.fieldLabel('comment'), text: again.values.comment ?? '' }] });
+  return renderSurveyPage({
+    locale,
+    site: target.site,
+    department: target.department,
+    code: again.values.code ?? '',
+    submissionId: resubmissionId(again),
+    askWaitTime: asksWaitTime(target.department),
+    contactRetentionDays: input.contactRetentionDays,
+    action: '/v1/surveys',
+    again,
+  });
+}
 
 /** A forged, revoked or switched-off code: a friendly page, never a stack trace or a bare 404. */
 export function renderUnknownCodePage(input: { readonly locale: Locale }): string {

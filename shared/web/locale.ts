@@ -24,8 +24,15 @@ export function negotiateLocale(acceptLanguage: string | undefined, explicit?: s
   return 'zh-CN';
 }
 
-/** Why a form post was refused, for the statuses every patient form words alike (413, 422, 429). */
+const REFUSALS: Readonly<Record<Locale, Readonly<Record<number, string>>>> = {
+  'zh-CN': { 400: '表单内容没有完整送达，请检查后重新提交。', 413: '填写的内容太长了。', 415: '请使用本页的表单提交。', 429: '提交过于频繁，请稍后再试。' },
+  en: { 400: 'The form did not arrive intact; please check it and send it again.', 413: 'The form is too long.', 415: 'Please send the form on this page.', 429: 'Too many submissions; please try again in a minute.' },
+};
+
+const FIELDS_TO_FIX: Readonly<Record<Locale, string>> = { 'zh-CN': '有些内容需要修改：', en: 'Some answers need a change:' };
+
+/** Why a form post was refused, for the 4xx statuses every patient form words alike; each form words its 5xx. */
 export const REFUSAL_WORDS: Readonly<Record<Locale, (status: number) => string>> = {
-  'zh-CN': (status) => (status === 429 ? '提交过于频繁，请稍后再试。' : status === 413 ? '填写的内容太长了。' : '有些内容需要修改：'),
-  en: (status) => (status === 429 ? 'Too many submissions; please try again in a minute.' : status === 413 ? 'The form is too long.' : 'Some answers need a change:'),
+  'zh-CN': (status) => REFUSALS['zh-CN'][status] ?? FIELDS_TO_FIX['zh-CN'],
+  en: (status) => REFUSALS.en[status] ?? FIELDS_TO_FIX.en,
 };

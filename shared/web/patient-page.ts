@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Problem } from '../http/problem.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { FormValues } from '../http/request.ts';
+import type { FieldError } from '../platform/domain-errors.ts';
 import type { Locale } from '../schemas/survey.ts';
 import { escapeMarkup } from './markup.ts';
 
@@ -43,6 +45,7 @@ button:disabled{background:#6b8fb5}
 .invalid{border-color:#b3261e;box-shadow:0 0 0 2px #b3261e}
 .alert{padding:1rem;border-radius:.75rem;background:#fdecea;color:#5f1410}
 .alert:empty{display:none}
+.alert h2{font-size:1.15rem;margin:0 0 .4rem}
 .done{padding:1.5rem 1rem;background:#fff;border-radius:.75rem;text-align:center}
 .aside{margin:.25rem 0 0;padding:.7rem 1rem;background:#fff;border-radius:.75rem;border-left:.3rem solid #0b5cad}
 .urgent{padding:.7rem 1rem;border-radius:.75rem;background:#fff4e5;color:#5c3600;font-size:.95rem}
@@ -139,8 +142,8 @@ export function scriptMessages(t: ScriptWording, label: (path: string) => string
   return `<script type="application/json" id="messages">${jsonData(messages)}</script>`;
 }
 
-export function radio(name: string, value: string, label: string, required = false): string {
-  return `<label class="choice"><input type="radio" name="${name}" value="${value}"${required ? ' required' : ''}><span>${escapeMarkup(label)}</span></label>`;
+export function radio(name: string, value: string, label: string, required = false, checked = false): string {
+  return `<label class="choice"><input type="radio" name="${name}" value="${value}"${required ? ' required' : ''}${checked ? ' checked' : ''}><span>${escapeMarkup(label)}</span></label>`;
 }
 
 /** The words of a refused-form page: each form (survey, complaint) names its own fields and what was not sent. */
@@ -150,14 +153,76 @@ export interface ProblemWording {
   readonly problemBack: string;
   readonly problemStatus: (status: number) => string;
   readonly fieldLabel: (path: string) => string;
+  /** Over a form shown again: what was typed is below, and sending it again is not counted twice. */
+  readonly resendHint: string;
+  /** Over what was typed, on a refused-form page that cannot show the form again. */
+  readonly keptHeading: string;
 }
 
-/** What a plain form post gets back when it is refused: the reason in the patient's language, per field. */
-export function renderProblemPage(input: { readonly locale: Locale; readonly status: number; readonly problem: Problem; readonly wording: ProblemWording }): string {
+/**
+ * A plain form post (no JavaScript) that was refused, shown again: the values as typed (the same
+ * submissionId among them, so sending again is never counted twice), and the fields to fix.
+ */
+export interface Resubmission {
+  readonly status: number;
+  readonly errors: readonly FieldError[];
+  readonly values: FormValues;
+}
+
+const refusalItems = (t: ProblemWording, errors: readonly FieldError[]): string => {
+  const paths = [...new Set(errors.map((e) => e.path))];
+  return paths.length === 0 ? '' : `<ul>${paths.map((path) => `<li>${escapeMarkup(t.fieldLabel(path))}</li>`).join('')}</ul>`;
+};
+
+/** The submissionId a refused form carried, so sending it again is the same submission; a new one when it carried none. */
+export function resubmissionId(again: Resubmission): string {
+  const sent = again.values.submissionId ?? '';
+  return z.uuid().safeParse(sent).success ? sent : randomUUID();
+}
+
+/** What a form shown again says above it: why it was not sent, the fields to fix, and that nothing typed was lost. */
+export function resubmissionNotice(t: ProblemWording, again: Resubmission): string {
+  return `<div class="alert" role="alert" id="refused"><h2>${escapeMarkup(t.problemTitle)}</h2><p>${escapeMarkup(t.problemStatus(again.status))}</p>${refusalItems(t, again.errors)}<p>${escapeMarkup(t.resendHint)}</p></div>`;
+}
+
+/** A textarea's content: the parser drops one newline right after the start tag, so one is put there for it. */
+export const textareaContent = (text: string): string => `\n${escapeMarkup(text)}`;
+
+/** One field of a form shown again: its value as typed, and the marks of a field to fix. */
+export function formField(again: Resubmission | undefined, name: string) {
+  const value = again?.values[name] ?? '';
+  const invalid = again?.errors.some((e) => e.path === name || e.path.startsWith(`${name}.`)) ?? false;
+  return {
+    value,
+    /** ` value="…"` for an input. */
+    valueAttribute: value === '' ? '' : ` value="${escapeMarkup(value)}"`,
+    /** Whether a radio button or checkbox with `option` was the one chosen. */
+    chose: (option: string) => value === option,
+    /** Added to the element's class list. */
+    invalidClass: invalid ? ' invalid' : '',
+    /** Added to the element's attributes. */
+    invalidAttribute: invalid ? ' aria-invalid="true"' : '',
+    /** Both, for an element with no class of its own. */
+    marks: invalid ? ' class="invalid" aria-invalid="true"' : '',
+  };
+}
+
+/**
+ * What a plain form post gets back when it is refused and the form cannot be shown again (the code names
+ * no department, or the department cannot be read): the reason in the patient's language, per field, and
+ * what they wrote, to copy.
+ */
+export function renderProblemPage(input: {
+  readonly status: number;
+  readonly errors: readonly FieldError[];
+  readonly wording: ProblemWording;
+  /** The free text the patient wrote, by field label. */
+  readonly kept?: readonly { readonly label: string; readonly text: string }[];
+}): string {
   const t = input.wording;
-  const paths = [...new Set((input.problem.errors ?? []).map((e) => e.path))];
-  const items = paths.map((path) => `<li>${escapeMarkup(t.fieldLabel(path))}</li>`).join('');
+  const kept = (input.kept ?? []).filter((k) => k.text !== '');
+  const keptSection = kept.length === 0 ? '' : `<fieldset><legend>${escapeMarkup(t.keptHeading)}</legend>${kept.map((k) => `<label class="field">${escapeMarkup(k.label)}<textarea readonly>${textareaContent(k.text)}</textarea></label>`).join('')}</fieldset>`;
   return layout(t, t.problemTitle, `<h1>${escapeMarkup(t.problemTitle)}</h1>
-<div class="alert" role="alert"><p>${escapeMarkup(t.problemStatus(input.status))}</p>${items === '' ? '' : `<ul>${items}</ul>`}</div>
-<p>${escapeMarkup(t.problemBack)}</p>`);
+<div class="alert" role="alert"><p>${escapeMarkup(t.problemStatus(input.status))}</p>${refusalItems(t, input.errors)}</div>
+<p>${escapeMarkup(t.problemBack)}</p>${keptSection}`);
 }

@@ -7,6 +7,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { esbuildOptionsFor } from '../../infra/bundling.ts';
 import { classifierFigures } from './classifier-bench.ts';
+import { fuzzRequests, sendFuzz, storedSubmissions } from '../support/fuzz-bodies.ts';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { functions } from '../../infra/topology.ts';
 import { counterNames } from '../../shared/reporting/counters.ts';
@@ -22,6 +23,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const E2E_SAMPLES = Number(process.env.BENCH_E2E_SAMPLES ?? 40);
 const ALERT_SAMPLES = Number(process.env.BENCH_ALERT_SAMPLES ?? 10);
 const FAULT_SUBMISSIONS = Number(process.env.BENCH_FAULT_SUBMISSIONS ?? 5000);
+const FUZZ_BODIES = Number(process.env.BENCH_FUZZ_BODIES ?? 10_000);
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -52,6 +54,22 @@ async function main(): Promise<void> {
     const surveyUrl = await stack.surveyUrl(department);
     const code = surveyUrl.slice(surveyUrl.lastIndexOf('/') + 1);
     const countNow = async () => (await sumAggregates(TABLE_NAME, 'demo', department, dayIn('Asia/Shanghai', new Date()), dayIn('Asia/Shanghai', new Date()))).counters[counterNames.surveys] ?? 0;
+
+    // The public submission routes fuzzed with bodies that must all be refused (test/support/fuzz-bodies.ts,
+    // whose CI-sized run is test/integration/public-fuzz.test.ts): no 5xx, no 2xx, nothing stored.
+    const storedBefore = await storedSubmissions(stack.endpoints.dynamodb, TABLE_NAME);
+    const fuzz = await sendFuzz(stack.baseUrl, fuzzRequests(code, FUZZ_BODIES, 20_261_203), CONCURRENCY);
+    const answers = Object.entries(fuzz.statuses).map(([status, count]) => ({ status: Number(status), count }));
+    const countOf = (wanted: (status: number) => boolean) => answers.filter(({ status }) => wanted(status)).reduce((sum, { count }) => sum + count, 0);
+    figures.fuzz = {
+      bodies: FUZZ_BODIES,
+      seconds: Number(fuzz.seconds.toFixed(1)),
+      perSecond: Math.round(FUZZ_BODIES / fuzz.seconds),
+      statuses: fuzz.statuses,
+      fiveXx: countOf((status) => status >= 500),
+      accepted: countOf((status) => status < 400),
+      stored: (await storedSubmissions(stack.endpoints.dynamodb, TABLE_NAME)) - storedBefore,
+    };
 
     // Raw PutItem rate of this DynamoDB Local, at the same concurrency.
     const raw = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb });

@@ -98,8 +98,7 @@ describe('the complaint page in Chromium', () => {
     await page.getByText('同意联系（留下联系方式时请勾选）').waitFor();
     await expectNoOverflow(page);
     await shot(page, 'zh-refused');
-    // The page says "go back and correct it": what the patient wrote must still be there.
-    await page.goBack();
+    // The form comes back with what the patient wrote, to correct and send again.
     expect(await page.getByLabel('手机或电话').inputValue()).toBe('13800138000');
   });
 

@@ -7,9 +7,6 @@ import { isValidDay } from '../../platform/time.ts';
 // changeCase) and a complaint entered by the office (StaffComplaintSchema, via acceptStaffComplaint).
 // Fields are read by name from a fixed list: anything else a client posts is ignored, never passed on.
 
-/** Staff forms carry up to 4,000 characters of Chinese text, about 36 KB once percent-encoded. */
-export const STAFF_FORM_LIMIT_BYTES = 64 * 1024;
-
 /** The fields a form posted, as text; empty for a field it did not send. */
 export type FormValues = Readonly<Record<string, string>>;
 

@@ -53,6 +53,8 @@ export interface ComplaintMessages {
   readonly problemTitle: string;
   readonly problemBack: string;
   readonly problemStatus: (status: number) => string;
+  readonly resendHint: string;
+  readonly keptHeading: string;
   readonly fieldLabels: Readonly<Record<string, string>>;
   readonly fieldInvalid: string;
   readonly trackTitle: string;
@@ -122,6 +124,8 @@ const zh: ComplaintMessages = {
   problemTitle: '投诉未提交成功',
   problemBack: '请返回上一页，按上面的提示修改后再提交。',
   problemStatus: (status) => (status >= 500 ? '系统繁忙，您的投诉没有提交成功，请稍后再试。' : REFUSAL_WORDS['zh-CN'](status)),
+  resendHint: '您填写的内容都保留在下面，改好后再点一次“提交投诉”即可，不会重复提交。',
+  keptHeading: '您填写的内容（可以复制保存）',
   fieldLabels: {
     description: '事情经过（必填，最多 4000 字）',
     incidentDate: '事情发生的日期（例如 2026-11-03）',
@@ -202,6 +206,8 @@ const en: ComplaintMessages = {
   problemTitle: 'Your complaint was not sent',
   problemBack: 'Please go back, make the changes listed above and send it again.',
   problemStatus: (status) => (status >= 500 ? 'Something went wrong on our side and your complaint was not sent; please try again later.' : REFUSAL_WORDS.en(status)),
+  resendHint: 'Everything you entered is kept below: correct it and tap "Send complaint" again; it will not be sent twice.',
+  keptHeading: 'What you wrote (copy it to keep it)',
   fieldLabels: {
     description: 'What happened (required, up to 4000 characters)',
     incidentDate: 'Date it happened (e.g. 2026-11-03)',

@@ -1,12 +1,18 @@
+import { dayIn } from '../../platform/time.ts';
+import type { SurveyTarget } from '../../sites/department-codes.ts';
 import type { SlaLimits } from '../../sites/working-calendar.ts';
 import type { TrackedComplaint } from '../tracking.ts';
 import { escapeMarkup } from '../../web/markup.ts';
+import { COMPLAINT_TEXT_LIMITS } from '../../schemas/complaint.ts';
 import type { Department, Site } from '../../schemas/site.ts';
 import type { Locale } from '../../schemas/survey.ts';
-import { displayName, layout, pageHeader, type ProblemWording, radio, scriptMessages } from '../../web/patient-page.ts';
+import {
+  displayName, formField, layout, pageHeader, type ProblemWording, radio, renderProblemPage, type Resubmission, resubmissionId, resubmissionNotice, scriptMessages,
+  textareaContent,
+} from '../../web/patient-page.ts';
 import { STATUS_LABELS } from '../complaint-labels.ts';
 import { COMPLAINT_MESSAGES, type ComplaintMessages, complaintFieldLabel } from './complaint-page-labels.ts';
-import { trackingPagePath, withLocale } from './complaint-paths.ts';
+import { complaintPagePath, trackingPagePath, withLocale } from './complaint-paths.ts';
 
 // The patient's complaint page, the confirmation with the tracking code, and the tracking page. They use
 // the survey page's layout, style, script and Content-Security-Policy (PAGE_CONTENT_SECURITY_POLICY), so
@@ -25,7 +31,15 @@ export interface ComplaintPageInput {
   readonly today: string;
   /** Where the form posts: `/v1/complaints` on this origin. */
   readonly action: string;
+  /** A refused plain form post: the form again, filled in as it was sent, with what to fix. */
+  readonly again?: Resubmission;
 }
+
+/** The form's fields, as a refused post shows them again. */
+export const COMPLAINT_FORM_FIELDS = [
+  'submissionId', 'code', 'locale', 'description', 'incidentDate', 'staffInvolved', 'desiredOutcome',
+  'contact.name', 'contact.relation', 'contact.phone', 'contact.email', 'contact.consent',
+] as const;
 
 const optional = (t: ComplaintMessages) => ` <small>(${escapeMarkup(t.optional)})</small>`;
 
@@ -51,11 +65,24 @@ ${contactNote(true, t.confirmContact)}${contactNote(false, t.confirmNoContact)}`
 
 export function renderComplaintPage(input: ComplaintPageInput): string {
   const t = COMPLAINT_MESSAGES[input.locale];
+  const { again } = input;
+  const field = (name: string) => formField(again, name);
   const department = displayName(input.locale, input.department);
-  const relations = (['patient', 'family', 'other'] as const).map((relation) => radio('contact.relation', relation, t.relations[relation])).join('');
-  return layout(t, `${t.title} · ${department}`, `
-${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site) })}
+  const relation = field('contact.relation');
+  const relations = (['patient', 'family', 'other'] as const).map((r) => radio('contact.relation', r, t.relations[r], false, relation.chose(r))).join('');
+  const description = field('description');
+  const incidentDate = field('incidentDate');
+  const staffInvolved = field('staffInvolved');
+  const desiredOutcome = field('desiredOutcome');
+  const name = field('contact.name');
+  const phone = field('contact.phone');
+  const email = field('contact.email');
+  const consent = field('contact.consent');
+  const other = input.locale === 'en' ? 'zh-CN' : 'en';
+  return layout(t, `${again === undefined ? t.title : t.problemTitle} · ${department}`, `
+${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site), ...(again === undefined ? {} : { switchHref: withLocale(complaintPagePath(input.code), other) }) })}
 <h1>${escapeMarkup(t.title)}</h1>
+${again === undefined ? '' : resubmissionNotice(complaintProblemWording(input.locale), again)}
 <p><b>${escapeMarkup(t.departmentLine(department))}</b></p>
 <p>${escapeMarkup(t.intro(input.limits))}</p>
 <p class="urgent">${escapeMarkup(t.urgent)}</p>
@@ -64,20 +91,20 @@ ${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displ
 <input type="hidden" name="code" value="${escapeMarkup(input.code)}">
 <input type="hidden" name="locale" value="${input.locale}">
 <fieldset><legend><label for="description">${escapeMarkup(t.descriptionLabel)} <small>(${escapeMarkup(t.required)})</small></label></legend>
-<p class="hint" id="description-hint">${escapeMarkup(t.descriptionHint)}</p><textarea id="description" name="description" maxlength="4000" required aria-describedby="description-hint"></textarea></fieldset>
+<p class="hint" id="description-hint">${escapeMarkup(t.descriptionHint)}</p><textarea id="description" name="description" maxlength="${COMPLAINT_TEXT_LIMITS.description}" required aria-describedby="description-hint"${description.marks}>${textareaContent(description.value)}</textarea></fieldset>
 <fieldset><legend>${escapeMarkup(t.detailsHeading)}${optional(t)}</legend>
-<label class="field">${escapeMarkup(t.incidentDateLabel)}<input type="date" name="incidentDate" max="${escapeMarkup(input.today)}"></label>
-<label class="field">${escapeMarkup(t.staffInvolvedLabel)}<span class="hint">${escapeMarkup(t.staffInvolvedHint)}</span><input type="text" name="staffInvolved" maxlength="200"></label>
-<label class="field">${escapeMarkup(t.desiredOutcomeLabel)}<span class="hint">${escapeMarkup(t.desiredOutcomeHint)}</span><textarea name="desiredOutcome" maxlength="1000"></textarea></label>
+<label class="field">${escapeMarkup(t.incidentDateLabel)}<input type="date" name="incidentDate" max="${escapeMarkup(input.today)}"${incidentDate.valueAttribute}${incidentDate.marks}></label>
+<label class="field">${escapeMarkup(t.staffInvolvedLabel)}<span class="hint">${escapeMarkup(t.staffInvolvedHint)}</span><input type="text" name="staffInvolved" maxlength="${COMPLAINT_TEXT_LIMITS.staffInvolved}"${staffInvolved.valueAttribute}${staffInvolved.marks}></label>
+<label class="field">${escapeMarkup(t.desiredOutcomeLabel)}<span class="hint">${escapeMarkup(t.desiredOutcomeHint)}</span><textarea name="desiredOutcome" maxlength="${COMPLAINT_TEXT_LIMITS.desiredOutcome}"${desiredOutcome.marks}>${textareaContent(desiredOutcome.value)}</textarea></label>
 </fieldset>
 <fieldset data-field="contact"><legend>${escapeMarkup(t.contactHeading)}${optional(t)}</legend>
 <p class="hint">${escapeMarkup(t.contactNote)}</p>
 <p class="hint">${escapeMarkup(t.contactRetention(input.contactRetentionDays))}</p>
-<label class="field">${escapeMarkup(t.contactName)}<input type="text" name="contact.name" maxlength="100" autocomplete="name" placeholder="${escapeMarkup(t.contactNameHint)}"></label>
-<div class="aspect" data-field="contact.relation" role="radiogroup" aria-label="${escapeMarkup(t.contactRelation)}"><p class="hint"><b>${escapeMarkup(t.contactRelation)}</b></p>${relations}</div>
-<label class="field">${escapeMarkup(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"></label>
-<label class="field">${escapeMarkup(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"></label>
-<label class="choice" data-field="contact.consent"><input type="checkbox" name="contact.consent" value="true"><span>${escapeMarkup(t.contactConsent)}</span></label>
+<label class="field">${escapeMarkup(t.contactName)}<input type="text" name="contact.name" maxlength="${COMPLAINT_TEXT_LIMITS.name}" autocomplete="name" placeholder="${escapeMarkup(t.contactNameHint)}"${name.valueAttribute}${name.marks}></label>
+<div class="aspect${relation.invalidClass}" data-field="contact.relation" role="radiogroup" aria-label="${escapeMarkup(t.contactRelation)}"${relation.invalidAttribute}><p class="hint"><b>${escapeMarkup(t.contactRelation)}</b></p>${relations}</div>
+<label class="field">${escapeMarkup(t.contactPhone)}<input type="tel" name="contact.phone" maxlength="20" autocomplete="tel" inputmode="tel"${phone.valueAttribute}${phone.marks}></label>
+<label class="field">${escapeMarkup(t.contactEmail)}<input type="email" name="contact.email" maxlength="254" autocomplete="email"${email.valueAttribute}${email.marks}></label>
+<label class="choice${consent.invalidClass}" data-field="contact.consent"${consent.invalidAttribute}><input type="checkbox" name="contact.consent" value="true"${consent.value === '' ? '' : ' checked'}><span>${escapeMarkup(t.contactConsent)}</span></label>
 </fieldset>
 <div id="alert" class="alert" role="alert"></div>
 <p class="privacy">${escapeMarkup(t.privacy)}</p>
@@ -92,6 +119,40 @@ ${scriptMessages(t, (path) => complaintFieldLabel(t, path))}`, true);
 export function renderComplaintConfirmationPage(input: { readonly locale: Locale; readonly trackingCode: string; readonly contactGiven: boolean; readonly limits: SlaLimits }): string {
   const t = COMPLAINT_MESSAGES[input.locale];
   return layout(t, t.confirmTitle, `<section class="done">${confirmation(t, input.locale, input.limits, input)}</section>`);
+}
+
+/**
+ * What a refused plain form post gets: the complaint form again, filled in as it was sent, with the same
+ * submissionId (when it was one), so sending it again is one complaint with one tracking code. Without
+ * the department, the reason and what was written, to copy.
+ */
+export function renderRefusedComplaint(input: {
+  readonly locale: Locale;
+  readonly again: Resubmission;
+  readonly target: SurveyTarget | undefined;
+  readonly contactRetentionDays: number;
+  readonly limits: SlaLimits;
+  readonly now: Date;
+}): string {
+  const { locale, again, target } = input;
+  const wording = complaintProblemWording(locale);
+  const t = COMPLAINT_MESSAGES[locale];
+  if (target === undefined) {
+    const kept = [['description', t.descriptionLabel], ['desiredOutcome', t.desiredOutcomeLabel], ['staffInvolved', t.staffInvolvedLabel]] as const;
+    return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: kept.map(([name, label]) => ({ label, text: again.values[name] ?? '' })) });
+  }
+  return renderComplaintPage({
+    locale,
+    site: target.site,
+    department: target.department,
+    code: again.values.code ?? '',
+    submissionId: resubmissionId(again),
+    contactRetentionDays: input.contactRetentionDays,
+    limits: input.limits,
+    today: dayIn(target.site.timeZone, input.now),
+    action: '/v1/complaints',
+    again,
+  });
 }
 
 /** The refused-form page (renderProblemPage) in the complaint form's words. */

@@ -59,6 +59,20 @@ describe('the process function', () => {
     expect(storedIds()).toHaveLength(2);
   });
 
+  it('stores text exactly from a message the intake escaped to ASCII and from one queued before in plain UTF-8', async () => {
+    const event = loadEvent('sqs/intake-batch-escaped-text.json');
+
+    const response = await invoke(event);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const puts = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item])) ?? [];
+    expect(puts.map((item): unknown[] => [item?.pk, item?.sk, item?.comment ?? item?.name])).toEqual([
+      [`SURVEY#${uuidFor(0x11)}`, 'SURVEY', '护士很耐心 👍 谢谢𠮷田医生'],
+      [`SURVEY#${uuidFor(0x11)}`, 'CONTACT', '𠮷田'],
+      [`SURVEY#${uuidFor(0x12)}`, 'SURVEY', '病房很干净，谢谢'],
+    ]);
+  });
+
   it('applies the retention the environment sets', async () => {
     const response = await invoke(sqsEvent([jsonRecord('m1', surveyMessage(1, { survey: { contact: { phone: '13800138000', consent: true } } }))]));
 

@@ -64,6 +64,27 @@ describe('POST /v1/surveys with JSON', () => {
     expect(dynamoMock).toHaveReceivedCommandTimes(UpdateCommand, 2);
   });
 
+  it('accepts a comment with emoji and a name outside the BMP, and queues them in ASCII that reads back exactly', async () => {
+    const event = loadEvent('http/post-survey-emoji.json');
+    const { code: _code, ...submitted } = SurveySubmissionSchema.parse(eventBody(event));
+
+    const result = await invoke(event);
+
+    expect(result.statusCode).toBe(202);
+    const { raw, message } = enqueuedMessage();
+    expect(raw).toMatch(/^[\x20-\x7e]+$/);
+    expect(message.survey).toEqual(submitted);
+    expect(message.survey.comment).toBe('很好 👍 护士吉田（𠮷田）讲得很清楚 🙏🏻');
+  });
+
+  it('refuses a character that is never text with 422 naming the field, and queues nothing', async () => {
+    const result = await invoke(jsonPost('{"submissionId":"' + uuidFor(2) + '","code":"' + genuineCode() + '","overall":"good","comment":"\\uffff"}'));
+
+    expect(result.statusCode).toBe(422);
+    expect(problemOf(result).errors).toEqual([{ path: 'comment', message: 'contains U+FFFF, which is not a text character' }]);
+    expect(sqsMock).toHaveReceivedCommandTimes(SendMessageCommand, 0);
+  });
+
   it('accepts a minimal survey', async () => {
     const event = loadEvent('http/post-survey-minimal.json');
 

@@ -2,6 +2,7 @@ import { InternalServerError } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { asciiJson } from '../../../shared/aws/sqs.ts';
 import { processIntakeBatch } from '../../../shared/intake/store-batch.ts';
 import { DEFAULT_RETENTION, type Retention } from '../../../shared/platform/retention.ts';
 import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
@@ -68,6 +69,23 @@ describe('the intake worker', () => {
       },
     });
     expect(items[1]?.Put?.Item).toEqual({ pk: `SURVEY#${uuidFor(1)}`, sk: 'CONTACT', name: '王女士', phone: '13800138000', consent: true, expiresAt: received + 90 * 86_400 });
+  });
+
+  it('stores the text of a message as the intake escapes it (ASCII) and as messages queued before were (UTF-8) exactly alike', async () => {
+    // Prepare
+    dynamoMock.on(TransactWriteCommand).resolves({});
+    const comment = '很好 👍 𠮷 שלום e\u0301';
+    const escaped = surveyMessage(1, { survey: { comment, contact: { name: '𠮷田', phone: '13800138000', consent: true } } });
+    const plain = surveyMessage(2, { survey: { comment } });
+
+    // Act
+    await processIntakeBatch(worker(DEFAULT_RETENTION), [sqsRecord('escaped', asciiJson(escaped)), sqsRecord('plain', JSON.stringify(plain))]);
+
+    // Assess
+    const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    const puts = items.flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item]));
+    expect(puts.map((item): unknown => item?.comment)).toEqual([comment, undefined, comment]);
+    expect(puts[1]?.name).toBe('𠮷田');
   });
 
   it('does not count a message already stored: the cancelled transaction is retried without it', async () => {

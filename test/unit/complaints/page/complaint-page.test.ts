@@ -125,12 +125,12 @@ describe('the confirmation page', () => {
   });
 
   it('names the fields to fix in the complaint form\'s own words', () => {
-    const problem = { type: 't', title: 'Validation failed', status: 422, detail: 'd', errors: [{ path: 'description', message: 'say what happened' }, { path: 'contact.relation', message: 'required' }] };
-    const zh = renderProblemPage({ locale: 'zh-CN', status: 422, problem, wording: complaintProblemWording('zh-CN') });
+    const errors = [{ path: 'description', message: 'say what happened' }, { path: 'contact.relation', message: 'required' }];
+    const zh = renderProblemPage({ status: 422, errors, wording: complaintProblemWording('zh-CN') });
     expect(zh).toContain('<h1>投诉未提交成功</h1>');
     expect(zh).toContain('<li>事情经过（必填，最多 4000 字）</li>');
     expect(zh).toContain('<li>您的身份：患者本人、家属或其他（留下联系方式时必选）</li>');
-    const en = renderProblemPage({ locale: 'en', status: 500, problem: { ...problem, status: 500, errors: [] }, wording: complaintProblemWording('en') });
+    const en = renderProblemPage({ status: 500, errors: [], wording: complaintProblemWording('en') });
     expect(en).toContain('your complaint was not sent');
   });
 });
