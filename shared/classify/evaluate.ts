@@ -117,3 +117,14 @@ export function perCategoryRows(evaluation: Evaluation): { category: Category; n
     return { category, n: f.n, correct: f.correct, accuracy: f.recall.toFixed(3), precision: f.precision.toFixed(3) };
   });
 }
+
+/** The Wilson score interval of a proportion at 95 % confidence: the sets are small, so every figure carries one. */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959964;
+  const p = successes / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const denominator = 1 + (z * z) / n;
+  return [Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator)];
+}

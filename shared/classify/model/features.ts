@@ -16,8 +16,10 @@ const CLAUSE = /[^,.!?;:()"\n]+/g;
 const WORD = /[a-z]+(?:'[a-z]+)?/g;
 const CHAR_GRAM = 4;
 
+const prepared = (text: string) => normalise(text).replace(/\d+(?:\.\d+)?/g, '#');
+
 export function ngrams(text: string): string[] {
-  const normalised = normalise(text).replace(/\d+(?:\.\d+)?/g, '#');
+  const normalised = prepared(text);
   const seen = new Set<string>();
   for (const run of normalised.match(HAN_RUN) ?? []) {
     if (!HAN.test(run)) continue;
@@ -39,4 +41,11 @@ export function ngrams(text: string): string[] {
     }
   }
   return [...seen];
+}
+
+/** An n-gram as staff read it: a character 4-gram is shown as the word of the comment it came from. */
+export function shownGram(gram: string, text: string): string {
+  if (!gram.startsWith('~')) return gram;
+  const inner = gram.slice(1);
+  return prepared(text).match(WORD)?.find((word) => `<${word}>`.includes(inner)) ?? inner;
 }

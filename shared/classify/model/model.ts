@@ -1,5 +1,5 @@
 import { byCategory, CATEGORY_IDS, type Category } from '../categories.ts';
-import { ngrams } from './features.ts';
+import { ngrams, shownGram } from './features.ts';
 
 // The learned model in memory, and what it reads of one comment: the probability of each category, the
 // probability that the comment carries a safety signal, and the n-grams that weighed most in both.
@@ -61,19 +61,27 @@ function logits(layer: QuantizedLayer, rows: readonly number[], value: number): 
   });
 }
 
-/** The n-grams with the largest positive `weightOf`, heaviest first (ties in vocabulary order). */
-function heaviest(model: Model, rows: readonly number[], weightOf: (row: number) => number): WeighedGram[] {
-  return rows
-    .map((row) => ({ row, weight: weightOf(row) }))
+/** The n-grams with the largest positive `weightOf`, heaviest first (a word's character 4-grams add up as that word; ties in text order). */
+function heaviest(model: Model, text: string, rows: readonly number[], weightOf: (row: number) => number): WeighedGram[] {
+  const shown = new Map<string, number>();
+  for (const row of rows) {
+    const gram = shownGram(model.features[row] ?? '', text);
+    shown.set(gram, (shown.get(gram) ?? 0) + weightOf(row));
+  }
+  return [...shown]
+    .map(([gram, weight]) => ({ gram, weight }))
     .filter((g) => g.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.row - b.row)
+    .sort((a, b) => b.weight - a.weight)
     .slice(0, EXPLAINED)
-    .map((g) => ({ gram: model.features[g.row] ?? '', weight: round(g.weight) }));
+    .map((g) => ({ gram: g.gram, weight: round(g.weight) }));
 }
 
 export function read(loaded: LoadedModel, text: string): ModelReading {
   const { model, rowOf } = loaded;
-  const rows = ngrams(text).map((g) => rowOf.get(g)).filter((row) => row !== undefined).sort((a, b) => a - b);
+  const grams = ngrams(text);
+  const rows = grams.map((g) => rowOf.get(g)).filter((row) => row !== undefined).sort((a, b) => a - b);
+  // The explanation lists n-grams in the order they appear in the comment when they weigh the same.
+  const inTextOrder = grams.map((g) => rowOf.get(g)).filter((row) => row !== undefined);
   const value = rows.length === 0 ? 0 : 1 / Math.sqrt(rows.length);
 
   const z = logits(model.category, rows, value);
@@ -84,11 +92,11 @@ export function read(loaded: LoadedModel, text: string): ModelReading {
   const [first, second] = ranked;
   if (first === undefined || second === undefined) throw new Error('the category model has fewer than two categories');
   const { classes, weights, scale } = model.category;
-  const categoryGrams = heaviest(model, rows, (row) => value * ((weights[row * classes + first.c] ?? 0) * (scale[first.c] ?? 0) - (weights[row * classes + second.c] ?? 0) * (scale[second.c] ?? 0)));
+  const categoryGrams = heaviest(model, text, inTextOrder, (row) => value * ((weights[row * classes + first.c] ?? 0) * (scale[first.c] ?? 0) - (weights[row * classes + second.c] ?? 0) * (scale[second.c] ?? 0)));
 
   const [safetyLogit = 0] = logits(model.safety, rows, value);
   const safetyScale = model.safety.scale[0] ?? 0;
-  const safetyGrams = heaviest(model, rows, (row) => value * (model.safety.weights[row] ?? 0) * safetyScale);
+  const safetyGrams = heaviest(model, text, inTextOrder, (row) => value * (model.safety.weights[row] ?? 0) * safetyScale);
 
   const probabilities = byCategory((category) => (exp[CATEGORY_IDS.indexOf(category)] ?? 0) / total);
   return { category: first.category, probabilities, safety: 1 / (1 + Math.exp(-safetyLogit)), categoryGrams, safetyGrams };
