@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { classifierWith } from '../../shared/classify/classifier.ts';
 import { evaluate, LabelledSetSchema } from '../../shared/classify/evaluate.ts';
 import { correctionExamples } from '../../shared/classify/model/corrections.ts';
-import { type CrossValidated, type RecordedSource, trainModelFile } from '../../shared/classify/model/cross-validate.ts';
+import { type CrossValidated, FOLDS, type RecordedSource, trainModelFile } from '../../shared/classify/model/cross-validate.ts';
 import { loadModel, MODEL_URL } from '../../shared/classify/model/load-model.ts';
 import { DomainError } from '../../shared/platform/domain-errors.ts';
 
@@ -52,7 +52,7 @@ const percent = (part: number, whole: number) => `${part} / ${whole} (${((100 * 
 function report(cv: CrossValidated): string {
   const { categories: c, safety: s, rule } = cv;
   return [
-    `rule (chosen by ${5}-fold cross-validation on the sets the lexicon was not tuned on): ${JSON.stringify(rule)}`,
+    `rule (chosen by ${FOLDS}-fold cross-validation on the sets the lexicon was not tuned on): ${JSON.stringify(rule)}`,
     `  categories: lexicon ${percent(c.lexicon, c.n)}, model ${percent(c.model, c.n)}, combined ${percent(c.combined, c.n)}`,
     `  safety signals found at signal level ${percent(s.foundAtSignal, s.signals)}, at signal or possible ${percent(s.foundAtPossible, s.signals)}`,
     `  false alarms at signal level ${percent(s.falseAlarmsAtSignal, s.others)}, at signal or possible ${percent(s.falseAlarmsAtPossible, s.others)}`,
