@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -12,6 +14,20 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
 
 export const MAIN_FIELDS = ['module', 'main'];
 
+/** The complaint classifier's weights, relative to the repository root. */
+export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME);
+
+/**
+ * The shell command that ships the classifier's weights beside a bundle that reads them. The bundle names
+ * the file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it
+ * classifies, so only those functions carry it; the others stay small. The CDK runs it after bundling, and
+ * the bench and the tests run the same command on their own bundles.
+ */
+export function shipModelCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {
+  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+  return `if grep -q ${quote(MODEL_FILE_NAME)} ${quote(join(outDir, bundleFile))}; then cp ${quote(join(root, MODEL_SOURCE))} ${quote(outDir)}; fi`;
+}
+
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
 export function cdkBundling(): BundlingOptions {
   return {
@@ -23,6 +39,11 @@ export function cdkBundling(): BundlingOptions {
     mainFields: MAIN_FIELDS,
     externalModules: [],
     forceDockerBundling: false,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir, outputDir) => [shipModelCommand(inputDir, outputDir)],
+    },
   };
 }
 

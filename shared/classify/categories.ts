@@ -30,6 +30,15 @@ export const CATEGORY_IDS = [
 export const CategorySchema = z.enum(CATEGORY_IDS);
 export type Category = z.infer<typeof CategorySchema>;
 
+/** A record with a value for every category. */
+export function byCategory<T>(of: (category: Category) => T): Record<Category, T> {
+  return {
+    clinical: of('clinical'), nursing: of('nursing'), billing: of('billing'), pharmacy: of('pharmacy'), facilities: of('facilities'),
+    'infection-control': of('infection-control'), 'appointments-it': of('appointments-it'), conduct: of('conduct'), privacy: of('privacy'),
+    waiting: of('waiting'), other: of('other'),
+  };
+}
+
 export const CATEGORY_NAMES: Readonly<Record<Category, { zh: string; en: string }>> = {
   clinical: { zh: '诊疗质量与医患沟通', en: 'Clinical care and doctors’ communication' },
   nursing: { zh: '护理服务（含导诊、陪检）', en: 'Nursing care, guidance desk and escorts' },

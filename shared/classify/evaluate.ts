@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { CATEGORY_IDS, type Category, CategorySchema } from './categories.ts';
-import { classify, type Classification } from './classifier.ts';
+import { byCategory, CATEGORY_IDS, type Category, CategorySchema } from './categories.ts';
+import { classify } from './classifier.ts';
+import type { SafetyLevel } from './model/ensemble.ts';
 
-// Scores the classifier against a labelled set: accuracy overall and per category, safety recall, and the
-// confusions that show where to look next. Pure: the unit test asserts on it and the bench prints it.
+// Scores a classifier (the lexicon, the model, both combined) against a labelled set: accuracy overall and
+// per category, safety recall and false alarms at each level, and the confusions that show where to look
+// next. Pure: the unit tests assert on it and the bench prints it.
+
+/** What is scored of a classifier's answer; without `safetyLevel`, `safetySignal` is the only level. */
+export interface Scored {
+  readonly category: Category;
+  readonly safetySignal: boolean;
+  readonly safetyLevel?: SafetyLevel;
+}
 
 export const LabelledCommentSchema = z.strictObject({
   text: z.string().min(1),
@@ -40,23 +49,21 @@ export interface Evaluation {
     /** Comments flagged that were not labelled as safety. */
     falseAlarms: number;
     falseAlarmTexts: string[];
+    /** Labelled safety comments raised at the signal or the possible level. */
+    foundAtPossible: number;
+    /** Texts of labelled safety comments raised at neither level. */
+    missedAtPossible: string[];
+    /** Comments raised at the signal or the possible level that were not labelled as safety. */
+    falseAlarmsAtPossible: number;
   };
   confusions: Confusion[];
   /** Count of each (expected → predicted) pair that went wrong, most frequent first. */
   confusionPairs: { expected: Category; predicted: Category; count: number }[];
 }
 
-function byCategory<T>(of: (category: Category) => T): Record<Category, T> {
-  return {
-    clinical: of('clinical'), nursing: of('nursing'), billing: of('billing'), pharmacy: of('pharmacy'), facilities: of('facilities'),
-    'infection-control': of('infection-control'), 'appointments-it': of('appointments-it'), conduct: of('conduct'), privacy: of('privacy'),
-    waiting: of('waiting'), other: of('other'),
-  };
-}
-
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
-export function evaluate(set: readonly LabelledComment[], classifier: (text: string) => Classification = classify): Evaluation {
+export function evaluate(set: readonly LabelledComment[], classifier: (text: string) => Scored = classify): Evaluation {
   const results = set.map((item) => ({ item, result: classifier(item.text) }));
 
   const perCategory = byCategory((category): CategoryFigures => {
@@ -80,6 +87,8 @@ export function evaluate(set: readonly LabelledComment[], classifier: (text: str
   const labelledSafety = results.filter((r) => r.item.safety);
   const missed = labelledSafety.filter((r) => !r.result.safetySignal).map((r) => r.item.text);
   const falseAlarms = results.filter((r) => !r.item.safety && r.result.safetySignal).map((r) => r.item.text);
+  const raised = (result: Scored) => result.safetySignal || result.safetyLevel === 'possible';
+  const missedAtPossible = labelledSafety.filter((r) => !raised(r.result)).map((r) => r.item.text);
 
   return {
     n: set.length,
@@ -92,6 +101,9 @@ export function evaluate(set: readonly LabelledComment[], classifier: (text: str
       missed,
       falseAlarms: falseAlarms.length,
       falseAlarmTexts: falseAlarms,
+      foundAtPossible: labelledSafety.length - missedAtPossible.length,
+      missedAtPossible,
+      falseAlarmsAtPossible: results.filter((r) => !r.item.safety && raised(r.result)).length,
     },
     confusions,
     confusionPairs: [...pairCounts.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),
@@ -104,4 +116,15 @@ export function perCategoryRows(evaluation: Evaluation): { category: Category; n
     const f = evaluation.perCategory[category];
     return { category, n: f.n, correct: f.correct, accuracy: f.recall.toFixed(3), precision: f.precision.toFixed(3) };
   });
+}
+
+/** The Wilson score interval of a proportion at 95 % confidence: the sets are small, so every figure carries one. */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959964;
+  const p = successes / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const denominator = 1 + (z * z) / n;
+  return [Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator)];
 }

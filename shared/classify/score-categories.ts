@@ -22,8 +22,8 @@ import type { Reading } from './negation.ts';
 //    suicide or self-harm signal when no member of staff is an actor (someone only asked or told, 问护士 /
 //    told the surgeon, is not), 3 for violence with no member of staff named: the words around such a
 //    signal (化疗, 窗户, 太久) describe the scene, not a complaint.
-// 7. Severity: critical for any safety signal, whatever the category; high when a word of clinical harm is
-//    live (误诊, 医疗事故, 发错药, 院内感染, wrong medication...); medium when the category is conduct or
+// 7. Severity (gradeSeverity): critical for any safety signal, whatever the category; high when a word of
+//    clinical harm is live (误诊, 医疗事故, 发错药, 院内感染, wrong medication...); medium when the category is conduct or
 //    privacy (verified attitude complaints lead to accountability; privacy is a legal duty); low otherwise.
 
 /**
@@ -68,6 +68,18 @@ export interface Classification {
   safetyKinds: SafetyKind[];
   terms: ClassifiedTerm[];
   scores: Record<Category, number>;
+  /** A word of clinical harm is live (误诊, 发错药, wrong medication): the severity is high at least. */
+  harm: boolean;
+}
+
+/**
+ * Step 7 (also the combined classifier's, with its own category and safety level): critical for a safety
+ * signal, high for a possible one or a live word of clinical harm, medium for conduct and privacy.
+ */
+export function gradeSeverity(category: Category, safety: 'signal' | 'possible' | 'none', harm: boolean): Severity {
+  if (safety === 'signal') return 'critical';
+  if (safety === 'possible' || harm) return 'high';
+  return category === 'conduct' || category === 'privacy' ? 'medium' : 'low';
 }
 
 function emptyScores(): Record<Category, number> {
@@ -198,10 +210,6 @@ export function scoreCategories(matches: Matches, reading: Reading, attribution:
   }
 
   const harm = hits.some((h, i) => h.entry.harm === true && live(i));
-  const severity: Severity = kinds.length > 0 ? 'critical'
-    : harm ? 'high'
-      : category === 'conduct' || category === 'privacy' ? 'medium'
-        : 'low';
-
-  return { category, severity, safetySignal: kinds.length > 0, safetyKinds: kinds, terms: [...terms, ...signalTerms], scores };
+  const severity = gradeSeverity(category, kinds.length > 0 ? 'signal' : 'none', harm);
+  return { category, severity, safetySignal: kinds.length > 0, safetyKinds: kinds, terms: [...terms, ...signalTerms], scores, harm };
 }

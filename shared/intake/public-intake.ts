@@ -7,7 +7,7 @@ import {
   answersWithPage, bodyBytes, bodyFormat, bodyFormatOf, FORM_BODY_LIMIT_BYTES, formToObject, formValues, type FormValues, header, parseJson,
   PUBLIC_BODY_LIMIT_BYTES, rawBody, sourceIp, withinLimit, cookie,
 } from '../http/request.ts';
-import { numberEnv, requireEnv } from '../platform/config.ts';
+import { requireEnv } from '../platform/config.ts';
 import { logger } from '../platform/observability.ts';
 import { env } from '../platform/resource-env.ts';
 import type { IntakeMessage } from '../schemas/intake-message.ts';
