@@ -61,7 +61,9 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     classifiedCategory: classification.category,
     severity: classification.severity,
     safetyKinds: classification.safetyKinds,
-    safetySignal: classification.safetySignal,
+    // Until the office's "please look now" list exists (issue 12), a possible signal alerts at once too:
+    // a doubtful alert costs a call, a missed one can cost a life.
+    safetySignal: classification.safetyLevel !== 'none',
     terms: [...new Set(classification.terms.filter((t) => t.weight > 0 || t.safetyKind !== undefined).map((t) => t.term))],
     handlerDepartmentId: handlerFor(settings.routing, classification.category, message.departmentId),
     owner,
