@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endOfDayUtc, wallClockToInstant } from '../../sites/working-calendar.ts';
+import type { FormValues } from '../../http/request.ts';
 import { isValidDay } from '../../platform/time.ts';
 
 // The complaint office's two forms (no JavaScript: plain form posts) turned into the bodies the JSON API
@@ -7,8 +8,7 @@ import { isValidDay } from '../../platform/time.ts';
 // changeCase) and a complaint entered by the office (StaffComplaintSchema, via acceptStaffComplaint).
 // Fields are read by name from a fixed list: anything else a client posts is ignored, never passed on.
 
-/** The fields a form posted, as text; empty for a field it did not send. */
-export type FormValues = Readonly<Record<string, string>>;
+export type { FormValues } from '../../http/request.ts';
 
 function pick(form: URLSearchParams, names: readonly string[]): FormValues {
   return Object.fromEntries(names.map((name) => [name, form.get(name) ?? '']));
