@@ -134,7 +134,9 @@ describe('a crash of the local runtime', () => {
     await eventually('every accepted survey stored and the queue empty', async () => {
       const found = await stored(accepted);
       return found.size === accepted.length && (await queueDepth(env[resourceEnv.intakeQueueUrl] ?? '')) === 0 ? true : undefined;
-    }, 60_000);
+    }, 60_000).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the stack said: ${last.output().slice(-3000)}`);
+    });
 
     const storedAll = await stored(attempted);
     const n = await counted();
