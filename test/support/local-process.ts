@@ -32,16 +32,13 @@ export async function startLocalProcess(port: number, env: Record<string, string
   return { child, baseUrl: `http://127.0.0.1:${port}`, surveyUrl, output: () => output, exited };
 }
 
-/** SIGKILL to every process of the stack at once: nothing gets to save anything. */
-export async function killLocalProcess(running: LocalProcess): Promise<void> {
-  if (running.child.pid !== undefined && alive(running.child)) process.kill(-running.child.pid, 'SIGKILL');
-  await running.exited;
-}
+const killed = new WeakSet<LocalProcess>();
 
-/** Ctrl-C: the stack stops cleanly; resolves with the exit code. */
-export async function stopLocalProcess(running: LocalProcess): Promise<number | null> {
-  if (!alive(running.child)) return running.child.exitCode;
-  running.child.kill('SIGINT');
+/** SIGKILL to every process of the stack at once (the group may outlive tsx): nothing gets to save anything. Once per stack. */
+export async function killLocalProcess(running: LocalProcess): Promise<void> {
+  if (!killed.has(running) && running.child.pid !== undefined) {
+    killed.add(running);
+    process.kill(-running.child.pid, 'SIGKILL');
+  }
   await running.exited;
-  return running.child.exitCode;
 }
