@@ -27,7 +27,10 @@ export async function startLocalProcess(port: number, env: Record<string, string
   const ready = await eventually('npm start ready', () => {
     if (!alive(child)) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}): ${output}`);
     return Promise.resolve(output.includes('Press Ctrl-C') ? output : undefined);
-  }, 60_000);
+  }, 60_000).catch((error: unknown) => {
+    if (child.pid !== undefined && alive(child)) process.kill(-child.pid, 'SIGKILL');
+    throw error;
+  });
   const surveyUrl = /A survey page\s+(\S+)/.exec(ready)?.[1] ?? '';
   return { child, baseUrl: `http://127.0.0.1:${port}`, surveyUrl, output: () => output, exited };
 }
@@ -38,7 +41,11 @@ const killed = new WeakSet<LocalProcess>();
 export async function killLocalProcess(running: LocalProcess): Promise<void> {
   if (!killed.has(running) && running.child.pid !== undefined) {
     killed.add(running);
-    process.kill(-running.child.pid, 'SIGKILL');
+    try {
+      process.kill(-running.child.pid, 'SIGKILL');
+    } catch {
+      // Every process of the group has exited already.
+    }
   }
   await running.exited;
 }
