@@ -19,9 +19,9 @@ export interface PollerOptions {
   /** The queue's redrive limit: a message failing its receive number `maxReceiveCount` goes to the DLQ next. */
   readonly maxReceiveCount: number;
   readonly invoke: Invoke;
-  /** Told which messages were deleted and which SQS moves to the dead-letter queue; awaited before the next batch. */
+  /** Told which messages were deleted and which SQS moves to the dead-letter queue (awaited before the next batch). */
   readonly settled?: {
-    deleted(messageIds: readonly string[]): Promise<void>;
+    deleted(messageIds: readonly string[]): void;
     deadLettered(messageIds: readonly string[]): Promise<void>;
   };
   readonly onError: (error: unknown) => void;
@@ -87,7 +87,7 @@ export function startPoller(options: PollerOptions): Poller {
             Entries: done.map((m, index) => ({ Id: String(index), ReceiptHandle: m.ReceiptHandle ?? '' })),
           }));
           const deleted = Successful.flatMap(({ Id }) => done[Number(Id)]?.MessageId ?? []);
-          if (deleted.length > 0) await options.settled?.deleted(deleted);
+          if (deleted.length > 0) options.settled?.deleted(deleted);
         }
       } catch (error) {
         if (!active) break;

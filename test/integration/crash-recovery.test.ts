@@ -10,12 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RuntimeFileSchema } from '../../infra/cli/cli-env.ts';
 import { freePort } from '../../infra/local/ports.ts';
+import { pendingMessages } from '../../infra/local/queue-journal.ts';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { dayIn } from '../../shared/platform/time.ts';
 import { env as resourceEnv } from '../../shared/platform/resource-env.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { killLocalProcess, type LocalProcess, startLocalProcess, stopLocalProcess } from '../support/local-process.ts';
-import { codeOf, eventually, postJson } from '../support/local-stack.ts';
+import { killLocalProcess, type LocalProcess, startLocalProcess } from '../support/local-process.ts';
+import { codeOf, eventually, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 
 // Issue 9: SIGKILL of the whole local stack at any moment loses nothing that got a 202. The stack runs as
 // `npm start` does, in its own process group. First crash: the worker is stalled (no pollers), so every
@@ -134,7 +135,9 @@ describe('a crash of the local runtime', () => {
     await eventually('every accepted survey stored and the queue empty', async () => {
       const found = await stored(accepted);
       return found.size === accepted.length && (await queueDepth(env[resourceEnv.intakeQueueUrl] ?? '')) === 0 ? true : undefined;
-    }, 60_000);
+    }, 60_000).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; the stack said: ${last.output().slice(-3000)}`);
+    });
 
     const storedAll = await stored(attempted);
     const n = await counted();
@@ -144,6 +147,25 @@ describe('a crash of the local runtime', () => {
     expect(await queueDepth(env[resourceEnv.intakeDeadLetterQueueUrl] ?? '')).toBe(0);
     expect(statSync(join(localDir, 'dynamodb', 'queue-journal.jsonl')).mode & 0o777).toBe(0o600);
     console.info(`crash test: first crash (worker stalled) ${first.attempted.length} sent, ${first.accepted.length} accepted, ${requeued} queued again at restart; second crash (worker draining) ${second.attempted.length} sent, ${second.accepted.length} accepted, ${requeuedAt(last)} queued again at restart; after restart ${storedAll.size} stored, ${n} counted, ${accepted.filter((id) => !storedAll.has(id)).length} accepted lost`);
-    expect(await stopLocalProcess(last)).toBe(0);
   }, 300_000);
+});
+
+describe('the queue journal of a running stack', () => {
+  const dataDir = join(localDir, 'in-process');
+  const journal = join(dataDir, 'queue-journal.jsonl');
+  const stack = useLocalStack({ dataDir, visibilityTimeoutSeconds: 1, pollersPerQueue: 1, rateLimitPerMinute: 1000 });
+
+  it('marks a stored message deleted and keeps a dead-lettered one, in the DLQ, for the next start', async () => {
+    const code = codeOf(await stack().surveyUrl(DEPARTMENT));
+    expect((await postJson(`${stack().baseUrl}/v1/surveys`, surveyBody(code))).status).toBe(202);
+    const { sendMessage } = await import('../../shared/aws/sqs.ts');
+    const poison = { kind: 'not-a-submission' };
+    await sendMessage(stack().queueUrls.intake.url, poison);
+
+    const pending = await eventually('the survey marked deleted and the poison message dead-lettered', () => {
+      const now = pendingMessages(readFileSync(journal, 'utf8'));
+      return Promise.resolve(now.length === 1 && now[0]?.queue === 'intake-dlq' ? now : undefined);
+    }, 60_000);
+    expect(pending).toEqual([{ queue: 'intake-dlq', body: JSON.stringify(poison) }]);
+  });
 });

@@ -27,21 +27,25 @@ export async function startLocalProcess(port: number, env: Record<string, string
   const ready = await eventually('npm start ready', () => {
     if (!alive(child)) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}): ${output}`);
     return Promise.resolve(output.includes('Press Ctrl-C') ? output : undefined);
-  }, 60_000);
+  }, 60_000).catch((error: unknown) => {
+    if (child.pid !== undefined && alive(child)) process.kill(-child.pid, 'SIGKILL');
+    throw error;
+  });
   const surveyUrl = /A survey page\s+(\S+)/.exec(ready)?.[1] ?? '';
   return { child, baseUrl: `http://127.0.0.1:${port}`, surveyUrl, output: () => output, exited };
 }
 
-/** SIGKILL to every process of the stack at once: nothing gets to save anything. */
-export async function killLocalProcess(running: LocalProcess): Promise<void> {
-  if (running.child.pid !== undefined && alive(running.child)) process.kill(-running.child.pid, 'SIGKILL');
-  await running.exited;
-}
+const killed = new WeakSet<LocalProcess>();
 
-/** Ctrl-C: the stack stops cleanly; resolves with the exit code. */
-export async function stopLocalProcess(running: LocalProcess): Promise<number | null> {
-  if (!alive(running.child)) return running.child.exitCode;
-  running.child.kill('SIGINT');
+/** SIGKILL to every process of the stack at once (the group may outlive tsx): nothing gets to save anything. Once per stack. */
+export async function killLocalProcess(running: LocalProcess): Promise<void> {
+  if (!killed.has(running) && running.child.pid !== undefined) {
+    killed.add(running);
+    try {
+      process.kill(-running.child.pid, 'SIGKILL');
+    } catch {
+      // Every process of the group has exited already.
+    }
+  }
   await running.exited;
-  return running.child.exitCode;
 }

@@ -70,14 +70,15 @@ describe('the local queue journal', () => {
       expect(existsSync(legacy)).toBe(false);
     });
 
-    it('appends what was sent, deleted and moved while running, each on disk when its promise resolves', async () => {
-      const { journal } = await recoverQueueJournal(file, { sqs: new SQSClient({}), queueUrlFor: (queue) => URLS[queue] });
+    it('appends what was sent and moved at once, and marks a deletion only later (DynamoDB Local acknowledges before its file holds the write)', async () => {
+      const { journal } = await recoverQueueJournal(file, { sqs: new SQSClient({}), queueUrlFor: (queue) => URLS[queue], deletionMarkDelayMs: 50 });
       await Promise.all([journal.sent('m1', { queue: 'intake', body: 'one' }), journal.sent('m2', { queue: 'intake', body: 'two' }), journal.sent('m3', { queue: 'intake', body: 'three' })]);
       expect(pendingMessages(readFileSync(file, 'utf8'))).toHaveLength(3);
-      await journal.deleted(['m1']);
+      journal.deleted(['m1']);
       await journal.moved(['m3'], 'intake-dlq');
-      expect(pendingMessages(readFileSync(file, 'utf8'))).toEqual([{ queue: 'intake', body: 'two' }, { queue: 'intake-dlq', body: 'three' }]);
+      expect(pendingMessages(readFileSync(file, 'utf8'))).toEqual([{ queue: 'intake', body: 'one' }, { queue: 'intake', body: 'two' }, { queue: 'intake-dlq', body: 'three' }]);
       await journal.close();
+      expect(pendingMessages(readFileSync(file, 'utf8'))).toEqual([{ queue: 'intake', body: 'two' }, { queue: 'intake-dlq', body: 'three' }]);
     });
   });
 });
