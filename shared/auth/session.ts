@@ -20,7 +20,8 @@ export function startPkce(): PkceStart {
   return { state: randomBytes(16).toString('base64url'), verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-const mac = (key: Buffer, purpose: string, value: string) => createHmac('sha256', key).update(`${purpose}:${value}`).digest('base64url');
+/** A keyed hash bound to one purpose (base64url), so a value signed for one use is worth nothing in another. */
+export const purposeMac = (key: Buffer, purpose: string, value: string) => createHmac('sha256', key).update(`${purpose}:${value}`).digest('base64url');
 
 /** Compares secrets in constant time (a CSRF token, a client secret). */
 export function safeEqual(a: string, b: string): boolean {
@@ -32,17 +33,17 @@ export function safeEqual(a: string, b: string): boolean {
 /** `state.verifier.mac`: the callback can trust what it reads back. */
 export function oauthCookieValue(key: Buffer, pkce: PkceStart): string {
   const value = `${pkce.state}.${pkce.verifier}`;
-  return `${value}.${mac(key, 'oauth', value)}`;
+  return `${value}.${purposeMac(key, 'oauth', value)}`;
 }
 
 export function readOauthCookie(key: Buffer, value: string | undefined): { state: string; verifier: string } | undefined {
   const [state, verifier, signature] = (value ?? '').split('.');
   if (state === undefined || verifier === undefined || signature === undefined) return undefined;
-  return safeEqual(signature, mac(key, 'oauth', `${state}.${verifier}`)) ? { state, verifier } : undefined;
+  return safeEqual(signature, purposeMac(key, 'oauth', `${state}.${verifier}`)) ? { state, verifier } : undefined;
 }
 
 export function csrfToken(key: Buffer, sessionToken: string): string {
-  return mac(key, 'csrf', sessionToken);
+  return purposeMac(key, 'csrf', sessionToken);
 }
 
 export function validCsrfToken(key: Buffer, sessionToken: string, given: string | undefined): boolean {

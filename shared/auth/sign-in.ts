@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { recordAudit } from '../storage/audit.ts';
 import { clearSignInAttempts, countSignInAttempt, signInAttempts } from '../storage/sign-in-attempts.ts';
 import { getUser, type StaffUser } from '../storage/users.ts';
 import { UNMATCHABLE_HASH, verifyPassword } from './password.ts';
+import { purposeMac } from './session.ts';
 
 // Password sign-in for the local issuer (Cognito does this in AWS). Every attempt on a name is counted
 // before the password is checked, in one atomic update, so parallel attempts count as many as attempts
@@ -27,7 +27,7 @@ export function waitAfterFailures(failures: number): number {
 
 /** The counter's key: a keyed hash, so a typed name (perhaps someone's phone number) is never stored. */
 export function signInNameHash(key: Buffer, username: string): string {
-  return createHmac('sha256', key).update(`sign-in:${username}`).digest('base64url').slice(0, 22);
+  return purposeMac(key, 'sign-in', username).slice(0, 22);
 }
 
 export interface SignInStanding {

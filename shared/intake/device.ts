@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { safeEqual, setCookie } from '../auth/session.ts';
+import { randomBytes } from 'node:crypto';
+import { purposeMac, safeEqual, setCookie } from '../auth/session.ts';
 
 // A device is a browser that opened a department's page: the page gives it a random id in an HttpOnly
 // first-party cookie, signed so that only the pages mint ids. The id is never stored: the rate limiter
@@ -10,7 +10,7 @@ export const DEVICE_COOKIE = 'pf_device';
 const DEVICE_COOKIE_SECONDS = 24 * 60 * 60;
 const MAC_LENGTH = 16;
 
-const mac = (key: Buffer, id: string) => createHmac('sha256', key).update(`device:${id}`).digest('base64url').slice(0, MAC_LENGTH);
+const mac = (key: Buffer, id: string) => purposeMac(key, 'device', id).slice(0, MAC_LENGTH);
 
 /** The Set-Cookie value that gives a browser a new device id. */
 export function newDeviceCookie(key: Buffer): string {

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../infra/local/demo-site.ts';
 import type { Department, Site } from '../../shared/schemas/site.ts';
@@ -34,4 +35,16 @@ export function serveDemoSite(dynamoMock: AwsClientStub<DynamoDBDocumentClient>,
   for (const department of departments) {
     dynamoMock.on(GetCommand, { Key: keys.department(department.siteId, department.departmentId) }).resolves({ Item: departmentItem(department) });
   }
+}
+
+/**
+ * Fresh mocked stores for a public intake: the demo site resolves its codes, every rate-limit bucket
+ * update succeeds and the queue takes each message with `messageId`.
+ */
+export function serveIntakeStores(dynamoMock: AwsClientStub<DynamoDBDocumentClient>, sqsMock: AwsClientStub<SQSClient>, messageId = 'm-1'): void {
+  dynamoMock.reset();
+  sqsMock.reset();
+  serveDemoSite(dynamoMock);
+  dynamoMock.on(UpdateCommand).resolves({});
+  sqsMock.on(SendMessageCommand).resolves({ MessageId: messageId });
 }

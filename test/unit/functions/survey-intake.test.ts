@@ -11,7 +11,7 @@ import { formPost, httpEvent, jsonPost, ProblemSchema, responseHeader, TEST_SOUR
 import { stubIntakeEnv } from '../../support/intake-env.ts';
 import { lambdaContext } from '../../support/lambda-context.ts';
 import { uuidFor } from '../../support/survey-messages.ts';
-import { demoDepartment, genuineCode, serveDemoSite, TEST_QUEUE_URL, TEST_TABLE } from '../../support/survey-target.ts';
+import { demoDepartment, genuineCode, serveDemoSite, serveIntakeStores, TEST_QUEUE_URL, TEST_TABLE } from '../../support/survey-target.ts';
 
 stubIntakeEnv();
 const { handler } = await import('../../../functions/survey-intake/handler.ts');
@@ -36,11 +36,7 @@ function problemOf(result: Awaited<ReturnType<typeof invoke>>) {
 }
 
 beforeEach(() => {
-  dynamoMock.reset();
-  sqsMock.reset();
-  serveDemoSite(dynamoMock);
-  dynamoMock.on(UpdateCommand).resolves({});
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'b6f0c7a4-5e2d-4f7e-9a51-7d2e8c1f0a33' });
+  serveIntakeStores(dynamoMock, sqsMock, 'b6f0c7a4-5e2d-4f7e-9a51-7d2e8c1f0a33');
 });
 
 describe('POST /v1/surveys with JSON', () => {

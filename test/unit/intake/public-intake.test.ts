@@ -10,7 +10,7 @@ import { httpEvent, responseHeader } from '../../support/http-events.ts';
 import { stubIntakeEnv } from '../../support/intake-env.ts';
 import { lambdaContext } from '../../support/lambda-context.ts';
 import { uuidFor } from '../../support/survey-messages.ts';
-import { genuineCode, serveDemoSite } from '../../support/survey-target.ts';
+import { genuineCode, serveIntakeStores } from '../../support/survey-target.ts';
 
 // A browser without JavaScript posts the form and shows whatever comes back: every answer to such a post
 // is a page in the patient's language, and every refusal (400, 413, 415, 422, 429, 500) puts the form
@@ -25,11 +25,7 @@ const sqsMock = mockClient(SQSClient);
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 beforeEach(() => {
-  dynamoMock.reset();
-  sqsMock.reset();
-  serveDemoSite(dynamoMock);
-  dynamoMock.on(UpdateCommand).resolves({});
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+  serveIntakeStores(dynamoMock, sqsMock);
 });
 
 /** A browser's own form post: percent-encoded UTF-8, Accept naming HTML. */

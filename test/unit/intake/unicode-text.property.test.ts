@@ -1,5 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { fc, test } from '@fast-check/vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -15,7 +15,7 @@ import { httpEvent, jsonPost, ProblemSchema } from '../../support/http-events.ts
 import { stubIntakeEnv } from '../../support/intake-env.ts';
 import { lambdaContext } from '../../support/lambda-context.ts';
 import { sqsRecord } from '../../support/sqs-records.ts';
-import { genuineCode, serveDemoSite, TEST_TABLE } from '../../support/survey-target.ts';
+import { genuineCode, serveIntakeStores, TEST_TABLE } from '../../support/survey-target.ts';
 
 // Whatever text a patient sends, in whatever characters: a valid survey or complaint is queued in a form
 // SQS and its emulator both take, and the worker stores its text exactly as sent; text that holds a
@@ -33,12 +33,8 @@ const TIMEOUT_MS = 60_000;
 const QUEUEABLE = /^[\x20-\x7e]*$/;
 
 beforeEach(() => {
-  dynamoMock.reset();
-  sqsMock.reset();
-  serveDemoSite(dynamoMock);
-  dynamoMock.on(UpdateCommand).resolves({});
+  serveIntakeStores(dynamoMock, sqsMock);
   dynamoMock.on(TransactWriteCommand).resolves({});
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
 });
 
 /** Any text: every code point (lone surrogates, U+0000, U+FFFF included), whole graphemes (emoji, 𠮷, RTL, combining marks), and long runs near the limits. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../../shared/sites/working-calendar.ts';
@@ -15,7 +15,7 @@ import { formPost, httpEvent, responseHeader } from '../../../support/http-event
 import { stubIntakeEnv } from '../../../support/intake-env.ts';
 import { lambdaContext } from '../../../support/lambda-context.ts';
 import { uuidFor } from '../../../support/survey-messages.ts';
-import { demoDepartment, genuineCode, serveDemoSite } from '../../../support/survey-target.ts';
+import { demoDepartment, genuineCode, serveIntakeStores } from '../../../support/survey-target.ts';
 
 // The complaint page, its confirmation and the tracking page as patients get them: both languages,
 // escaped, self-contained under the patient pages' Content-Security-Policy.
@@ -170,11 +170,7 @@ describe('the handlers behind the pages', () => {
   const dynamoMock = mockClient(DynamoDBDocumentClient);
   const sqsMock = mockClient(SQSClient);
   beforeEach(() => {
-    dynamoMock.reset();
-    sqsMock.reset();
-    serveDemoSite(dynamoMock);
-    dynamoMock.on(UpdateCommand).resolves({});
-    sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+    serveIntakeStores(dynamoMock, sqsMock);
   });
 
   it('answers a plain form post with the confirmation page and queues the complaint with its contact', async () => {
