@@ -40,6 +40,8 @@ export interface LocalStackOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** Pollers per queue: Lambda runs several batches at once, and so does this. 0 leaves messages queued. */
   readonly pollersPerQueue?: number;
+  /** Starts with the pollers held, so messages wait until `resumePollers()` (the bench's backlog). */
+  readonly pollersHeld?: boolean;
   readonly publicBaseUrl?: string;
   /** The local machine client's secret; random when omitted. */
   readonly machineClientSecret?: string;
@@ -56,6 +58,8 @@ export interface LocalStack {
   readonly issuer: LocalIssuer;
   surveyUrl(departmentId: string, siteId?: string): Promise<string>;
   runSchedule(name: ScheduleName): Promise<unknown>;
+  /** Starts the pollers held by `pollersHeld` (no effect otherwise). */
+  resumePollers(): void;
   stop(): Promise<void>;
 }
 
@@ -192,17 +196,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     up('token-issuer');
 
     const pollers: Poller[] = [];
+    const pollerStarts: (() => void)[] = [];
     for (const [queueName, spec] of Object.entries(queues)) {
       const urls = queueUrls[queueName as QueueName];
       const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: urls.url, AttributeNames: ['QueueArn'] }));
       for (let i = 0; i < (options.pollersPerQueue ?? 2); i++) {
-        pollers.push(startPoller({
+        pollerStarts.push(() => pollers.push(startPoller({
           sqs, queueUrl: urls.url, queueArn: Attributes?.QueueArn ?? '', region: REGION, batchSize: spec.batchSize, maxReceiveCount: spec.maxReceiveCount, invoke: invoke(spec.worker),
           ...(journal === undefined ? {} : { settled: { deleted: (ids) => journal.deleted(ids), deadLettered: (ids) => journal.moved(ids, `${queueName}-dlq`) } }),
           onError: (error) => process.stderr.write(`[poller ${queueName}] ${error instanceof Error ? error.message : String(error)}\n`),
-        }));
+        })));
       }
     }
+    const resumePollers = () => {
+      for (const start of pollerStarts.splice(0)) start();
+    };
+    if (options.pollersHeld !== true) resumePollers();
     up('pollers');
     stops.push(async () => {
       // Stop taking submissions and let the workers finish what is queued (what is left stays journalled).
@@ -219,7 +228,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const { registerHealthProbe } = await import('../../shared/platform/health.ts');
     stops.push(registerHealthProbe({ name: 'ses-emulator', check: async () => { const r = await fetch(`${sesEndpoint}/health-check`); if (!r.ok) throw new Error(String(r.status)); } }));
-    if (pollers.length > 0) stops.push(registerHealthProbe({ name: 'pollers', check: () => pollers.every((p) => p.running()) ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
+    if ((options.pollersPerQueue ?? 2) > 0) stops.push(registerHealthProbe({ name: 'pollers', check: () => pollers.every((p) => p.running()) ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
     stops.push(registerHealthProbe({ name: 'scheduler', check: () => scheduler.running() ? Promise.resolve() : Promise.reject(new Error('stopped')) }));
     up('scheduler');
     await waitFor('health', async () => { const r = await fetch(`${baseUrl}/v1/health`); if (r.status !== 200) throw new Error(await r.text()); });
@@ -234,6 +243,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       issuer,
       surveyUrl: (departmentId, siteId = 'demo') => surveyUrlFor(TABLE_NAME, siteId, departmentId),
       runSchedule: (name) => scheduler.run(name),
+      resumePollers,
       stop,
     };
   } catch (error) {

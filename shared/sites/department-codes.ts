@@ -50,11 +50,46 @@ export interface SurveyTarget {
   readonly department: Department;
 }
 
+/**
+ * How long one read of a code's site and department answers for it. Revoking a department's codes or
+ * switching its survey off is seen by every function within this time (README, "Survey codes"), and a
+ * busy department's codes cost one read in this time per process instead of two per request.
+ */
+export const CODE_CHECK_REUSE_MS = 2_000;
+
+interface Read {
+  readonly startedMs: number;
+  readonly items: Promise<readonly [Site | undefined, Department | undefined]>;
+}
+
+/** Keyed by genuine codes only (a forged one fails its MAC first), so at most one entry per department. */
+const recentReads = new Map<string, Read>();
+
+/** The site and department behind a genuine code, read at most CODE_CHECK_REUSE_MS ago (the age counts from the read's start). */
+function siteAndDepartment(table: string, claims: SurveyCodeClaims): Read['items'] {
+  const key = `${table}\n${claims.siteId}\n${claims.departmentId}`;
+  const nowMs = Date.now();
+  const recent = recentReads.get(key);
+  if (recent !== undefined && nowMs - recent.startedMs < CODE_CHECK_REUSE_MS) return recent.items;
+  const items = Promise.all([getSite(table, claims.siteId), getDepartment(table, claims.siteId, claims.departmentId)] as const);
+  recentReads.set(key, { startedMs: nowMs, items });
+  // A failed read is not kept: the next request reads again.
+  items.catch(() => {
+    if (recentReads.get(key)?.items === items) recentReads.delete(key);
+  });
+  return items;
+}
+
+/** Forgets every read, so the next code check reads the store (tests that change a department mid-test). */
+export function forgetCodeChecks(): void {
+  recentReads.clear();
+}
+
 /** The site and department a genuine, current code belongs to; undefined when forged, revoked or disabled. */
 export async function resolveSurveyCode(table: string, key: Buffer, code: string): Promise<SurveyTarget | undefined> {
   const claims = verifySurveyCode(key, code);
   if (claims === undefined) return undefined;
-  const [site, department] = await Promise.all([getSite(table, claims.siteId), getDepartment(table, claims.siteId, claims.departmentId)]);
+  const [site, department] = await siteAndDepartment(table, claims);
   if (site === undefined || department === undefined) return undefined;
   if (!department.surveyEnabled || department.codeGeneration !== claims.generation) return undefined;
   return { site, department };

@@ -321,3 +321,28 @@ describe('the budgets', () => {
     }
   });
 });
+
+describe('requests that wait for the same bucket in one process', () => {
+  it('share its updates and are handed exactly its budget, first come first served', async () => {
+    const tats = fakeBuckets();
+    const { cookie } = device();
+    const from = source({ deviceCookie: cookie });
+
+    const outcomes = await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+      try {
+        await limitSubmission(from, NOW, wellFormed);
+        return i;
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        return -error.retryAfterSeconds;
+      }
+    }));
+
+    // The device's budget of 10, to the first 10 in arrival order; the others wait for the next token (6 s).
+    expect(outcomes.filter((o) => o >= 0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(outcomes.filter((o) => o < 0)).toEqual(Array.from({ length: 20 }, () => -6));
+    // A few updates (the first request's, then one per group that waited behind one in flight), not 40.
+    expect(dynamoMock.commandCalls(UpdateCommand).length).toBeLessThanOrEqual(6);
+    expect(tats.get(pk('address', `address:${IP}`))).toBe(NOW.getTime() + 10 * 500);
+  });
+});
