@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize } from '../../shared/auth/policy.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';

@@ -1,13 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { logger, metrics } from '../../shared/platform/observability.ts';
 import { processIntakeBatch } from '../../shared/intake/store-batch.ts';
+import { IntakeEventSchema } from '../../shared/schemas/intake-message.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { retentionFromEnv } from '../../shared/platform/retention.ts';
 
@@ -19,8 +19,8 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics))
   .handler(async (event) => {
-    // The envelope is checked whole (Powertools' SQS schema); each body is checked record by record.
-    const { Records } = SqsSchema.parse(event);
+    // The envelope is checked for what the worker reads; each body is checked record by record.
+    const { Records } = IntakeEventSchema.parse(event);
     const outcome = await processIntakeBatch({ table, retention, key: await signingKey(), mail }, Records);
     metrics.addMetric('SubmissionsStored', MetricUnit.Count, outcome.stored);
     metrics.addMetric('ComplaintCasesOpened', MetricUnit.Count, outcome.complaints);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { env } from '../../shared/platform/resource-env.ts';
 
 // Operator commands (`npm run qr`, `npm run metrics`) run against the deployed stack when its variables

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthReport } from '../../shared/platform/health.ts';
 import { type RouteSpec, routes } from '../topology.ts';
 import type { Invoke } from './handlers.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../schemas/site.ts';
 
 // Who is asking: a signed-in member of staff, or a machine client (the HIS, the call centre). Built only

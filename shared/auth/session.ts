@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The admin pages' sign-in: OAuth 2.0 authorization code with PKCE against the hosted sign-in, the
 // state and verifier kept in a short-lived signed cookie, then the ID token as an HttpOnly, Secure,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { byCategory, CATEGORY_IDS, type Category, CategorySchema } from './categories.ts';
 import { classify } from './classifier.ts';
 import type { SafetyLevel } from './model/ensemble.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // First-complaint responsibility (首诉负责制): a complaint has exactly one owner in the complaint office
 // from the moment it reaches the office. The officer who typed it in owns it; a complaint from a patient

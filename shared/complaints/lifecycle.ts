@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeRefusedError } from '../platform/domain-errors.ts';
 import { CategorySchema, SeveritySchema } from '../classify/categories.ts';
 import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry } from '../schemas/complaint.ts';

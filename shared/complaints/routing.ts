@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../schemas/site.ts';
 
 // Which department investigates a complaint (the handler): the routing table of category × the

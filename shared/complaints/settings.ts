@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../sites/working-calendar.ts';
 import { RotaSchema } from './assignment.ts';
 import { RoutingRuleSchema } from './routing.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { decide } from '../auth/policy.ts';
 import { ForbiddenError, NotFoundError } from '../platform/domain-errors.ts';

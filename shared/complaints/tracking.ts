@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../platform/domain-errors.ts';
 import { ComplaintStatusSchema } from '../schemas/complaint.ts';
 import { complaintIdOfTrackingCode, getComplaint } from '../storage/complaints.ts';

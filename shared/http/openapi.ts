@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplaintChangeSchema } from '../complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from '../complaints/tracking.ts';
 import { ProblemSchema } from './problem.ts';

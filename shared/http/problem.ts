@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ChangeRefusedError, DomainError, type FieldError, fieldErrors, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError,
   UnknownDepartmentCodeError, ValidationError, VersionConflictError, VersionRequiredError,

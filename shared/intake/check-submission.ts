@@ -2,7 +2,7 @@ import { UnknownDepartmentCodeError, ValidationError } from '../platform/domain-
 import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { type SurveyAccepted, SurveySubmissionSchema } from '../schemas/survey.ts';
 import { limitSubmission, type RequestSource } from './rate-limit.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 
 // The public intake path only checks and enqueues, so it answers in milliseconds and keeps working

@@ -1,5 +1,5 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 // Named domain errors. Domain code throws these; one mapping at the HTTP edge (shared/http/problem.ts)
 // turns each into its problem+json status, and the staff pages into their page outcome.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema, SafetyKindSchema, SeveritySchema } from '../classify/categories.ts';
 import { IdSchema } from './site.ts';
 import { LocaleSchema } from './survey.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { textField } from './text.ts';
 
 export const OVERALL_OPTIONS = ['very_good', 'good', 'neither', 'poor', 'very_poor', 'dont_know'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Free text as people type it on a phone: emoji, Chinese characters outside the Basic Multilingual Plane
 // (𠮷), right-to-left scripts and combining marks are all kept exactly as sent (no trimming, no

@@ -19,7 +19,7 @@
 // All functions are pure; a calendar memoises one table per year it has been asked about.
 
 import nationalJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayIn, isValidDay } from '../platform/time.ts';
 
 const DAY_MS = 86_400_000;

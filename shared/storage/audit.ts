@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems } from './items.ts';
 import { keys } from './keys.ts';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type StoredContact, StoredContactSchema } from '../schemas/complaint.ts';
 import { withoutKeys } from './items.ts';

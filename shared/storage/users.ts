@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from '../auth/identity.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { IdSchema } from '../schemas/site.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { z } from 'zod';
+import * as z from 'zod';
 import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
 import { classifierWith, classifyByLexicon } from '../../shared/classify/classifier.ts';
 import { type Evaluation, evaluate, type LabelledComment, LabelledSetSchema, perCategoryRows, type Scored, wilson } from '../../shared/classify/evaluate.ts';

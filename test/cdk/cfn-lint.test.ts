@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildStack } from '../support/cdk-stack.ts';
 
 // cfn-lint is AWS's own template linter: it checks the synthesized template against CloudFormation's

@@ -4,7 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { acknowledgmentsIn, applyNag, unacknowledgedFindings } from '../../infra/nag.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { buildStack } from '../support/cdk-stack.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { onDuty } from '../../shared/complaints/assignment.ts';
 import { dynamoDb } from '../../shared/aws/dynamodb.ts';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuntimeFileSchema } from '../../infra/cli/cli-env.ts';
 import { freePort } from '../../infra/local/ports.ts';
 import { pendingMessages } from '../../infra/local/queue-journal.ts';

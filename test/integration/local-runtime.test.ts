@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { freePort } from '../../infra/local/ports.ts';
 import { dayIn } from '../../shared/platform/time.ts';
 import { eventually, postJson } from '../support/local-stack.ts';

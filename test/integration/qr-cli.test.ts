@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEMO_DEPARTMENTS } from '../../infra/local/demo-site.ts';
 import { codeOf, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 

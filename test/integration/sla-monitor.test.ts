@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { createWorkingCalendar, dueDates } from '../../shared/sites/working-calendar.ts';
 import { runSlaMonitor } from '../../shared/complaints/sla-monitor.ts';

@@ -1,7 +1,7 @@
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { SurveySubmissionSchema } from '../../shared/schemas/survey.ts';
 import { codeOf, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';

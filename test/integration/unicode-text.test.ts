@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { dynamoDb } from '../../shared/aws/dynamodb.ts';
 import { readComplaintContact } from '../../shared/storage/complaint-contact.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const EVENTS_DIR = new URL('../../events/', import.meta.url);
 

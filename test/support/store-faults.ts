@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InternalServerError, DynamoDBServiceException, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, RequestThrottled, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { counterNames } from '../../shared/reporting/counters.ts';
 import { dayIn } from '../../shared/platform/time.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../platform/domain-errors.ts';
 import { CategorySchema } from '../categories.ts';
 import type { TrainingExample } from './train.ts';

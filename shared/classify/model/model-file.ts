@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORY_IDS } from '../categories.ts';
 import type { Model, QuantizedLayer } from './model.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { authorize, decide, hasAction } from '../../auth/policy.ts';
 import { caseChangeFromForm, formFieldOf, newComplaintValues, splitPlace, staffComplaintFromForm, type FormValues } from './office-forms.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { endOfDayUtc, wallClockToInstant } from '../../sites/working-calendar.ts';
 import type { FormValues } from '../../http/request.ts';
 import { isValidDay } from '../../platform/time.ts';

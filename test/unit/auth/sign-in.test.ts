@@ -1,7 +1,7 @@
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashPassword } from '../../../shared/auth/password.ts';
 import { signIn, type SignInResult, signInNameHash } from '../../../shared/auth/sign-in.ts';
 import { keys } from '../../../shared/storage/keys.ts';

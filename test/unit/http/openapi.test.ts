@@ -1,7 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes } from '../../../infra/topology.ts';
 import { buildOpenApiDocument, operations } from '../../../shared/http/openapi.ts';
 import { ROUTES } from '../../../shared/http/routes.ts';

@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OVERALL_OPTIONS, RATING_ASPECTS } from '../../../shared/schemas/survey.ts';
 import { formPost, httpEvent, jsonPost } from '../../support/http-events.ts';
 import { stubIntakeEnv } from '../../support/intake-env.ts';

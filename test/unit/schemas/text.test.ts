@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldErrors } from '../../../shared/platform/domain-errors.ts';
 import { PatientComplaintSchema } from '../../../shared/schemas/complaint.ts';
 import { SurveySubmissionSchema } from '../../../shared/schemas/survey.ts';
