@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
+import { functions } from '../../infra/topology.ts';
+import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
+
+// Each function's bundle, built with the CDK's own esbuild options (infra/bundling.ts), so a function
+// another engineer adds to the topology is measured with no change here: its minified size, the three
+// inputs that put the most bytes in it (esbuild's metafile), the data shipped beside it, and its cold
+// import (median of 5 fresh Node processes). A bundle that ships the classifier's weights is also timed
+// with them loaded, as the first complaint of a cold worker does.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const IMPORTS = 5;
+
+export interface BundleFigures {
+  readonly bytes: number;
+  readonly importMs: string;
+  readonly largestInputs: readonly string[];
+  readonly dataFiles?: Record<string, number>;
+  readonly importWithDataMs?: string;
+}
+
+const HANDLER_ENV = {
+  TABLE_NAME: 't', INTAKE_QUEUE_URL: 'http://127.0.0.1:1/q', INTAKE_DLQ_URL: 'http://127.0.0.1:1/d', SIGNING_KEY: 'a2V5', MAIL_FROM: 'a@b.c',
+  OPERATOR_EMAIL: 'a@b.c', PUBLIC_BASE_URL: 'http://127.0.0.1', AWS_REGION: 'cn-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Milliseconds of a fresh Node process running `script` (an ES module that prints its own timing). */
+function timed(script: string): number {
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...HANDLER_ENV }, encoding: 'utf8' }));
+}
+
+/** Where an input's bytes come from: its package, or its path in the repository. */
+function inputName(path: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path);
+  return match === null ? path : `${match[1] ?? ''}/${match[2] ?? ''}`;
+}
+
+export async function bundleFigures(): Promise<Record<string, BundleFigures>> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  try {
+    // The classifier alone, to time the first comment (which reads the weights) in a function's process.
+    const classifierFile = join(outDir, 'classifier.mjs');
+    await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), classifierFile));
+    const figures: Record<string, BundleFigures> = {};
+    for (const [name, spec] of Object.entries(functions)) {
+      const dir = join(outDir, name);
+      const outfile = join(dir, 'index.mjs');
+      mkdirSync(dir, { recursive: true });
+      const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, spec.entry), outfile), metafile: true });
+      execFileSync('bash', ['-c', shipModelCommand(ROOT, dir)]);
+      const output = Object.values(metafile.outputs)[0];
+      const largestInputs = Object.entries(output?.inputs ?? {})
+        .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
+        .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
+      const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now() - t));`)));
+      const model = join(dir, MODEL_FILE_NAME);
+      let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs'> = {};
+      if (existsSync(model)) {
+        execFileSync('cp', [classifierFile, join(dir, 'classifier.mjs')]);
+        const withData = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); const c = await import(${JSON.stringify(join(dir, 'classifier.mjs'))}); c.classify('护士态度很差'); process.stdout.write(String(performance.now() - t));`)));
+        data = { dataFiles: { [relative(dir, model)]: statSync(model).size }, importWithDataMs: `${withData.toFixed(1)} ms` };
+      }
+      figures[name] = { bytes: statSync(outfile).size, importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data };
+    }
+    return figures;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
