@@ -1,3 +1,4 @@
+import './bench-env.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -100,13 +101,8 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const goals: Goal[] = [];
   const againstRaw = (figure: string, perSecond: number, raw: number) => goals.push({ figure, value: `${perSecond}/s (${(perSecond / raw).toFixed(2)} of raw ${raw}/s)`, goal: '>= 0.5 of raw PutItem', met: perSecond >= 0.5 * raw });
-  // The injected store faults below would log thousands of expected errors (their figures count them); a
-  // message the worker fails under them comes back after 10 s, not 3 min. The pollers start held, so the
-  // worker's backlog can be built before it runs.
-  // Metrics likewise: in Lambda each function writes its own EMF line per invocation; here one process
-  // would print thousands of them into the bench's output.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  // A message the worker fails under the injected store faults comes back after 10 s, not 3 min. The
+  // pollers start held, so the worker's backlog can be built before it runs.
   const stack = await startLocalStack({ rateLimitPerMinute: 1_000_000, visibilityTimeoutSeconds: 10, pollersHeld: true });
   let trackingCode: string | undefined;
   try {
