@@ -8,7 +8,7 @@ import { textField } from './text.ts';
 // complaint, for its follow-up call).
 
 /** The HIS's id of a stay: no `#`, so it is safe inside keys; unique per site. */
-export const DischargeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/, 'letters, digits and . _ : / - (at most 64)');
+export const DischargeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits and . _ - (at most 64)');
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
