@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { authorize } from '../auth/policy.ts';
 import { classify } from '../classify/classifier.ts';
@@ -15,6 +14,7 @@ import { keys } from '../storage/keys.ts';
 import { listDepartments } from '../storage/sites.ts';
 import type { TransactItem } from '../storage/surveys.ts';
 import { callClock } from './clock.ts';
+import { derivedUuid } from './derived-id.ts';
 import { applyAttempt } from './schedule.ts';
 
 // Recording a call (the call form, POST /v1/callbacks): the edge finds the call, checks the caller may
@@ -73,12 +73,6 @@ export async function acceptCallback(body: unknown, identity: Identity, context:
   await context.enqueue({ kind: 'callback', receivedAt: now.toISOString(), siteId: c.siteId, departmentId: call.departmentId, timeZone: call.timeZone, callId: call.callId, recordedBy: actor, callback: c });
   await recordAudit(context.table, { actor, action: 'callback-record', outcome: 'success', target: `call:${call.callId}`, detail: c.outcome });
   return { id: c.submissionId };
-}
-
-/** A UUID fixed by its name, so the complaint an issue opens has the same id however often it is redelivered. */
-export function derivedUuid(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The complaints a call opens: one per issue, and one for notes that carry a safety signal. */
