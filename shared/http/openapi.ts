@@ -3,7 +3,7 @@ import { ComplaintChangeSchema } from '../complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from '../complaints/tracking.ts';
 import { ProblemSchema } from './problem.ts';
 import { ROUTES, type RouteKey } from './routes.ts';
-import { CallbackAcceptedSchema, CallbackSubmissionSchema, DischargeBatchSchema, DischargesAcceptedSchema, DischargeSchema, MAX_DISCHARGES_PER_BATCH } from '../schemas/callback.ts';
+import { CALL_OUTCOMES, CallbackAcceptedSchema, CallbackSubmissionSchema, DischargeBatchSchema, DischargesAcceptedSchema, DischargeSchema, MAX_DISCHARGES_PER_BATCH } from '../schemas/callback.ts';
 import { ComplaintAcceptedSchema, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from '../schemas/survey.ts';
 
@@ -324,12 +324,15 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   },
   'GET /admin/callbacks/{id}': {
     operationId: 'getCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
     summary: 'One call: the patient, the number (in full only to the caller who pressed "call"), the attempts so far, the form to record an attempt',
     responses: { 200: htmlPage('The call'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not make calls'), 404: htmlPage('Unknown, or outside the user\'s departments') },
   },
   'POST /admin/callbacks/{id}': {
     operationId: 'recordCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
     summary: 'Records an attempt from the call form (with the CSRF token and the version it was rendered from)',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { csrf: { type: 'string' }, submissionId: { type: 'string' }, version: { type: 'string' }, outcome: { type: 'string', enum: [...CALL_OUTCOMES] } } } } } },
     responses: {
       303: { description: 'Recorded: to the worklist (or the complaint, for a patient not satisfied with a follow-up)' }, 302: { description: 'No session: to /admin/sign-in' },
       403: htmlPage('A bad CSRF token or origin, or a role that may not record calls'), 404: htmlPage('Unknown, or outside the user\'s departments'),
@@ -338,6 +341,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   },
   'POST /admin/callbacks/{id}/call': {
     operationId: 'takeCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
     summary: '"Call": takes the call for the user (the second caller is told who has it) and shows the number; every reveal is audited',
     responses: { 303: { description: 'To the call page, number shown' }, 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('A bad CSRF token or origin'), 404: htmlPage('Unknown, or outside the user\'s departments'), 409: htmlPage('Someone else holds the call: the page names them') },
   },
