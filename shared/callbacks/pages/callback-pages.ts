@@ -92,11 +92,11 @@ export function renderWorklist(view: WorklistView): string {
   const rows = view.items.map(({ call, name, phoneMasked }) => {
     const overdue = call.dueDay < view.today;
     const who = call.kind === 'follow-up' ? `重点投诉回访 <span class="en">Follow-up of a key complaint</span>` : e(name ?? '（资料已过期 details expired）');
-    return `<tr><td data-label="应回访 Due" class="day${overdue ? ' overdue' : ''}">${e(call.dueDay)}</td><td data-label="患者 Patient">${who}</td>
-<td data-label="电话 Phone" class="code">${e(phoneMasked ?? '—')}</td><td data-label="科室 Dept.">${deptName(view.departments, call.departmentId)}</td>
-<td data-label="出院 Discharged" class="day">${call.dischargedAt === undefined ? '—' : e(localMinute(call.timeZone, call.dischargedAt).slice(0, 10))}</td><td data-label="类型 Service">${e(serviceName(call.serviceType))}</td>
-<td data-label="已拨 Attempts" class="num">${call.attempts.length}${call.claimedBy === undefined ? '' : ` <span class="tag">${e(call.claimedBy)} 拨打中</span>`}</td>
-<td data-label="操作 Action">${takeButton(call, view.csrf)} <a href="${e(callPath(call))}">详情 · Open</a></td></tr>`;
+    return `<tr><td data-label="应回访" class="day${overdue ? ' overdue' : ''}">${e(call.dueDay)}</td><td data-label="患者">${who}</td>
+<td data-label="电话" class="code">${e(phoneMasked ?? '—')}</td><td data-label="科室">${deptName(view.departments, call.departmentId)}</td>
+<td data-label="出院日期" class="day">${call.dischargedAt === undefined ? '—' : e(localMinute(call.timeZone, call.dischargedAt).slice(0, 10))}</td><td data-label="服务类型">${e(serviceName(call.serviceType))}</td>
+<td data-label="已拨打">${call.attempts.length}${call.claimedBy === undefined ? '' : ` <span class="tag">${e(call.claimedBy)} 拨打中</span>`}</td>
+<td data-label="回访">${takeButton(call, view.csrf)} <a href="${e(callPath(call))}">详情 · Open</a></td></tr>`;
   }).join('');
   const options = view.choices.map((d) => `<option value="${e(d)}"${d === view.department ? ' selected' : ''}>${deptName(view.departments, d)}</option>`).join('');
   const table = view.items.length === 0
