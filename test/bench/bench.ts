@@ -7,6 +7,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
 import { classifierFigures, modelFigures } from './classifier-bench.ts';
+import { callbackBenchFigures } from './callback-bench.ts';
 import { fuzzRequests, sendFuzz, storedSubmissions } from '../support/fuzz-bodies.ts';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { functions } from '../../infra/topology.ts';
@@ -170,6 +171,9 @@ async function main(): Promise<void> {
     // Faults in the stores (issue 9): a fifth of the handlers' DynamoDB and SQS attempts fail (throttling,
     // 500/503, timeouts, resets) while surveys come in; a refused one is posted again with its submissionId.
     figures.storeFaults = await runFaultScenario(stack, { submissions: FAULT_SUBMISSIONS, concurrency: CONCURRENCY, rate: 0.2, departmentId: 'outpatient-pharmacy' });
+
+    // Callbacks (issue 10), a section of their own: the discharge import rate, the worklist over 10,000 open calls.
+    figures.callbacks = await callbackBenchFigures(stack);
   } finally {
     await stack.stop();
   }
