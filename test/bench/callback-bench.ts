@@ -4,6 +4,7 @@ import { BatchWriteCommand, type BatchWriteCommandOutput, DynamoDBDocumentClient
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalStack, startLocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { addDays, dayIn } from '../../shared/platform/time.ts';
+import { machineToken } from '../support/local-stack.ts';
 import type { CallRecord } from '../../shared/schemas/callback.ts';
 
 // The callbacks' part of `npm run bench` (issue 10), also runnable alone (`npx tsx test/bench/callback-bench.ts`):
@@ -20,14 +21,6 @@ const WARDS = ['cardiology-ward', 'respiratory-ward', 'orthopaedics-ward', 'gene
 
 const ms = (value: number) => Number(value.toFixed(1));
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function machineToken(stack: LocalStack): Promise<string> {
-  const { clientId, secret } = stack.issuer.machineClient;
-  const response = await fetch(`${stack.issuer.url}/oauth2/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('access_token' in body) || typeof body.access_token !== 'string') throw new Error('no machine token');
-  return body.access_token;
-}
 
 async function timedQueries(url: string, token: string): Promise<{ p50: number; p95: number; items: number }> {
   const times: number[] = [];

@@ -10,7 +10,7 @@ import { claimCall, getCall, getCallback, getPerson } from '../../shared/storage
 import { getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { getUser } from '../../shared/storage/users.ts';
-import { eventually, queueDepth, useLocalStack } from '../support/local-stack.ts';
+import { eventually, machineToken as hisToken, queueDepth, useLocalStack } from '../support/local-stack.ts';
 
 // Callbacks end to end on the local stack: the HIS's discharges and the calls' outcomes through the
 // gateway → SQS → the worker → DynamoDB Local, and the figures read back through the metrics API.
@@ -22,15 +22,7 @@ const DAY = dayIn(TZ, addDays(new Date(), -3));
 const at = (hour: number) => `${DAY}T${String(hour).padStart(2, '0')}:00:00+08:00`;
 const run = randomUUID().slice(0, 8);
 
-async function machineToken(): Promise<string> {
-  const { clientId, secret } = stack().issuer.machineClient;
-  const response = await fetch(`${stack().issuer.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-}
+const machineToken = () => hisToken(stack());
 
 async function staffToken(username: string): Promise<string> {
   const user = await getUser(TABLE_NAME, username);

@@ -56,3 +56,16 @@ export async function queueDepth(stack: LocalStack, queueUrl: string): Promise<n
     client.destroy();
   }
 }
+
+/** An access token of the local machine client (the HIS), by client credentials as Cognito issues them. */
+export async function machineToken(stack: LocalStack): Promise<string> {
+  const { clientId, secret } = stack.issuer.machineClient;
+  const response = await fetch(`${stack.issuer.url}/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const body: unknown = await response.json();
+  if (typeof body !== 'object' || body === null || !('access_token' in body) || typeof body.access_token !== 'string') throw new Error(`no access token (${response.status})`);
+  return body.access_token;
+}

@@ -53,6 +53,16 @@ async function findCall(user: UserIdentity, id: string, action: 'callbacks:read'
   throw new NotFoundError('No such call.');
 }
 
+/** The call, or undefined when it is unknown or outside the user's scope (the page answers 404 either way). */
+async function callOrUndefined(user: UserIdentity, id: string, action: 'callbacks:read' | 'callbacks:post') {
+  try {
+    return await findCall(user, id, action);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
 export async function worklistPage(session: StaffSession, query: Record<string, string | undefined>, extra: { notice?: Notice; upload?: UploadResult; site?: string } = {}): Promise<PageAnswer> {
   const { user, csrf } = session;
   if (!hasAction(user, 'callbacks:read')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
@@ -99,13 +109,8 @@ interface CallPageOptions {
 async function showCall(session: StaffSession, id: string, options: CallPageOptions = {}): Promise<PageAnswer> {
   const { user, csrf } = session;
   if (!hasAction(user, 'callbacks:read')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
-  let call;
-  try {
-    call = await findCall(user, id, 'callbacks:read');
-  } catch (error) {
-    if (error instanceof NotFoundError) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
-    throw error;
-  }
+  const call = await callOrUndefined(user, id, 'callbacks:read');
+  if (call === undefined) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
   const now = new Date();
   const actor = actorOf(user);
   const heldBy = heldByOther(call, actor, now);
@@ -139,13 +144,8 @@ export const callPage = (session: StaffSession, id: string): Promise<PageAnswer>
 export async function takeCallPage(session: StaffSession, id: string): Promise<PageAnswer> {
   const { user, csrf } = session;
   if (!hasAction(user, 'callbacks:post')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
-  let call;
-  try {
-    call = await findCall(user, id, 'callbacks:post');
-  } catch (error) {
-    if (error instanceof NotFoundError) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
-    throw error;
-  }
+  const call = await callOrUndefined(user, id, 'callbacks:post');
+  if (call === undefined) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
   if (call.status === 'done') return { redirect: `/admin/callbacks/${encodeURIComponent(call.callId)}` };
   const now = new Date();
   const actor = actorOf(user);
@@ -184,13 +184,8 @@ export async function recordCallPage(session: StaffSession, id: string, form: UR
   const { user, csrf } = session;
   if (!hasAction(user, 'callbacks:post')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
   const values = Object.fromEntries(FORM_FIELDS.flatMap((name) => { const v = form.get(name); return v === null ? [] : [[name, v]]; }));
-  let call;
-  try {
-    call = await findCall(user, id, 'callbacks:post');
-  } catch (error) {
-    if (error instanceof NotFoundError) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
-    throw error;
-  }
+  const call = await callOrUndefined(user, id, 'callbacks:post');
+  if (call === undefined) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
   if (String(call.version) !== values.version) {
     return showCall(session, id, { outcome: 'conflict', values, notice: { kind: 'problem', text: '这个回访在您打开页面后已有新记录，请核对后再保存。Someone recorded an attempt since you opened this page: check it, then save again.' } });
   }
