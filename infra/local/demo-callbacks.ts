@@ -36,51 +36,55 @@ function random(seed: number): () => number {
 export async function seedDemoCallbacks(table: string, key: Buffer, now = new Date()): Promise<number> {
   // The settings item marks the site as seeded: a restart (or a site whose settings an admin set) adds nothing.
   if (!(await createCallbackSettingsIfAbsent(table, DEMO_SITE.siteId, DEFAULT_CALLBACK_SETTINGS))) return 0;
-  const rand = random(20_261_203);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const today = dayIn(DEMO_SITE.timeZone, now);
+  // The days are loaded side by side (each its own generator, so the week is the same on every fresh start).
+  const days = await Promise.all([7, 6, 5, 4, 3, 2, 1].map((daysAgo) => seedDay(table, key, now, today, daysAgo)));
+  return days.reduce((sum, n) => sum + n, 0);
+}
+
+async function seedDay(table: string, key: Buffer, now: Date, today: string, daysAgo: number): Promise<number> {
+  const rand = random(20_261_203 + daysAgo);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   let created = 0;
-  for (let daysAgo = 7; daysAgo >= 1; daysAgo -= 1) {
-    const day = dayIn(DEMO_SITE.timeZone, addDays(now, -daysAgo));
-    const discharges: Discharge[] = [];
-    for (const [departmentId, perDay, serviceType] of WARDS) {
-      const count = perDay - 1 + Math.floor(rand() * 3);
-      for (let i = 0; i < count; i += 1) {
-        const hour = 9 + Math.floor(rand() * 8);
-        discharges.push({
-          dischargeId: `ZY${day.replaceAll('-', '')}${String(discharges.length + 1).padStart(3, '0')}`,
-          departmentId,
-          dischargedAt: `${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`,
-          patient: { name: `${pick(SURNAMES)}${pick(GIVEN)}`, phone: `1390000${String(Math.floor(rand() * 10_000)).padStart(4, '0')}` },
-          serviceType,
-          ...(rand() < 0.04 ? { doNotCall: true } : {}),
-        });
-      }
+  const day = dayIn(DEMO_SITE.timeZone, addDays(now, -daysAgo));
+  const discharges: Discharge[] = [];
+  for (const [departmentId, perDay, serviceType] of WARDS) {
+    const count = perDay - 1 + Math.floor(rand() * 3);
+    for (let i = 0; i < count; i += 1) {
+      const hour = 9 + Math.floor(rand() * 8);
+      discharges.push({
+        dischargeId: `ZY${day.replaceAll('-', '')}${String(discharges.length + 1).padStart(3, '0')}`,
+        departmentId,
+        dischargedAt: `${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`,
+        patient: { name: `${pick(SURNAMES)}${pick(GIVEN)}`, phone: `1390000${String(Math.floor(rand() * 10_000)).padStart(4, '0')}` },
+        serviceType,
+        ...(rand() < 0.04 ? { doNotCall: true } : {}),
+      });
     }
-    for (let i = 0; i < discharges.length; i += 25) {
-      const result = await storeDischarges(table, { kind: 'discharges', receivedAt: `${day}T18:00:00+08:00`, siteId: DEMO_SITE.siteId, timeZone: DEMO_SITE.timeZone, batchId: derivedUuid(`demo:${day}`), enteredBy: 'client:his-integration', discharges: discharges.slice(i, i + 25) }, now);
-      created += result.stored;
-    }
-    // The nurses have worked through most of the calls whose window opened two or more days ago.
-    for (const d of discharges) {
-      const call = await getCall(table, keys.dischargeCall(DEMO_SITE.siteId, d.dischargeId));
-      if (call === undefined || call.status === 'done' || call.windowStart > dayIn(DEMO_SITE.timeZone, addDays(now, -1)) || rand() < 0.3) continue;
-      const outcomes: CallOutcome[] = rand() < 0.15 ? ['no_answer', ...(rand() < 0.5 ? ['reached' as const] : [])] : [rand() < 0.06 ? 'declined' : 'reached'];
-      let attemptDay = call.windowStart;
-      for (const outcome of outcomes) {
-        if (attemptDay >= today) break;
-        const overall: Overall = pick(['very_good', 'very_good', 'very_good', 'good', 'good', 'neither', 'poor']);
-        const comment = pick(COMMENTS);
-        await storeCallback({ table, key, now }, {
-          kind: 'callback', receivedAt: `${attemptDay}T10:30:00+08:00`, siteId: DEMO_SITE.siteId, departmentId: call.departmentId, timeZone: DEMO_SITE.timeZone, callId: call.callId, recordedBy: 'user:callback',
-          callback: {
-            submissionId: randomUUID(), siteId: DEMO_SITE.siteId, dischargeId: d.dischargeId, calledAt: `${attemptDay}T10:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`, outcome,
-            ...(outcome === 'reached' ? { overall, ratings: { communication: overall === 'poor' ? 2 : 4 + Math.floor(rand() * 2), environment: 3 + Math.floor(rand() * 3) }, ...(comment === '' ? {} : { comment }) } : {}),
-          },
-        });
-        // The next attempt on the day the retry schedule set (a working day).
-        attemptDay = (await getCall(table, keys.dischargeCall(DEMO_SITE.siteId, d.dischargeId)))?.dueDay ?? today;
-      }
+  }
+  for (let i = 0; i < discharges.length; i += 25) {
+    const result = await storeDischarges(table, { kind: 'discharges', receivedAt: `${day}T18:00:00+08:00`, siteId: DEMO_SITE.siteId, timeZone: DEMO_SITE.timeZone, batchId: derivedUuid(`demo:${day}`), enteredBy: 'client:his-integration', discharges: discharges.slice(i, i + 25) }, now);
+    created += result.stored;
+  }
+  // The nurses have worked through most of the calls whose window opened two or more days ago.
+  for (const d of discharges) {
+    const call = await getCall(table, keys.dischargeCall(DEMO_SITE.siteId, d.dischargeId));
+    if (call === undefined || call.status === 'done' || call.windowStart > dayIn(DEMO_SITE.timeZone, addDays(now, -1)) || rand() < 0.3) continue;
+    const outcomes: CallOutcome[] = rand() < 0.15 ? ['no_answer', ...(rand() < 0.5 ? ['reached' as const] : [])] : [rand() < 0.06 ? 'declined' : 'reached'];
+    let attemptDay = call.windowStart;
+    for (const outcome of outcomes) {
+      if (attemptDay >= today) break;
+      const overall: Overall = pick(['very_good', 'very_good', 'very_good', 'good', 'good', 'neither', 'poor']);
+      const comment = pick(COMMENTS);
+      await storeCallback({ table, key, now }, {
+        kind: 'callback', receivedAt: `${attemptDay}T10:30:00+08:00`, siteId: DEMO_SITE.siteId, departmentId: call.departmentId, timeZone: DEMO_SITE.timeZone, callId: call.callId, recordedBy: 'user:callback',
+        callback: {
+          submissionId: randomUUID(), siteId: DEMO_SITE.siteId, dischargeId: d.dischargeId, calledAt: `${attemptDay}T10:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`, outcome,
+          ...(outcome === 'reached' ? { overall, ratings: { communication: overall === 'poor' ? 2 : 4 + Math.floor(rand() * 2), environment: 3 + Math.floor(rand() * 3) }, ...(comment === '' ? {} : { comment }) } : {}),
+        },
+      });
+      // The next attempt on the day the retry schedule set (a working day).
+      attemptDay = (await getCall(table, keys.dischargeCall(DEMO_SITE.siteId, d.dischargeId)))?.dueDay ?? today;
     }
   }
   return created;
