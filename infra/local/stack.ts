@@ -46,6 +46,8 @@ export interface LocalStackOptions {
   /** The local machine client's secret; random when omitted. */
   readonly machineClientSecret?: string;
   readonly log?: (line: string) => void;
+  /** Load a week of demo discharges on the first start (`npm start`); tests start without, so their figures are their own. */
+  readonly demoCallbacks?: boolean;
 }
 
 export interface LocalStack {
@@ -179,6 +181,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { seedDemoSite, seedDemoUsers } = await import('./seed.ts');
     const created = await seedDemoSite(TABLE_NAME);
     if (created > 0) log(`Demo site        loaded (${created} items)`);
+    if (options.demoCallbacks === true) {
+      const { seedDemoCallbacks } = await import('./demo-callbacks.ts');
+      const { signingKey } = await import('../../shared/aws/secrets.ts');
+      const discharges = await seedDemoCallbacks(TABLE_NAME, await signingKey());
+      if (discharges > 0) log(`Demo callbacks   ${discharges} discharges of the last week, some already called`);
+    }
     const users = await seedDemoUsers(TABLE_NAME);
     if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
     up('demo-site');

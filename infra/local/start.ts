@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     // 0 stalls the worker (messages stay queued): how the crash test holds messages in flight.
     ...(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS === undefined ? {} : { pollersPerQueue: pollersPerQueue(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
+    demoCallbacks: true,
   });
   const runtime: RuntimeFile = { pid: process.pid, baseUrl: stack.baseUrl, env: stack.env };
   writeFileSync(RUNTIME_FILE, JSON.stringify(runtime, null, 2), { mode: 0o600 });
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     `  A survey page     ${example}`,
     `  Complaint page    ${complaintPageUrl(stack.baseUrl, example.slice(example.lastIndexOf('/') + 1))}`,
     `  Complaint inbox   ${stack.baseUrl}/admin/complaints`,
+    `  Callbacks         ${stack.baseUrl}/admin/callbacks (discharges: POST /v1/discharges, npm run discharges)`,
     `  Sent mail         ${stack.endpoints.ses}/ (safety alerts, notices, SLA reminders)`,
     `  Staff pages       ${stack.baseUrl}/admin (local accounts: README, "Local staff accounts")`,
     `  Machine client    ${stack.issuer.machineClient.clientId}, token at ${stack.issuer.url}/oauth2/token (secret in ${join(LOCAL_DIR, 'machine-client-secret')})`,

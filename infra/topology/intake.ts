@@ -5,7 +5,7 @@ import type { FunctionSpec, QueueSpec } from './specs.ts';
 export const intakeFunctions = {
   storeSubmissions: {
     entry: 'functions/store-submissions/handler.ts',
-    description: 'Stores queued surveys and complaints and updates the aggregates, exactly once; triages complaints and mails their owners, handlers and safety alerts',
+    description: 'Stores queued surveys, complaints, discharges and call outcomes and updates the aggregates, exactly once; triages complaints and mails their owners, handlers and safety alerts',
     timeoutSeconds: 30,
     memoryMb: 512,
     access: ['table:read', 'table:write', 'signing-key:read', 'mail:send'],

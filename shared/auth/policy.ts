@@ -20,8 +20,8 @@ export type Action = (typeof ACTIONS)[number];
 
 /** What each role may do (domain.md, "Who uses it"). Department-scoped roles act within their departments only. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  'office-officer': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'callbacks:post', 'callbacks:read'],
-  'office-head': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'callbacks:post', 'callbacks:read', 'audit:read'],
+  'office-officer': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'discharges:post', 'callbacks:post', 'callbacks:read'],
+  'office-head': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'discharges:post', 'callbacks:post', 'callbacks:read', 'audit:read'],
   responder: ['complaints:read', 'complaints:update', 'metrics:read'],
   'callback-staff': ['discharges:post', 'callbacks:post', 'callbacks:read'],
   manager: ['metrics:read'],

@@ -1,4 +1,6 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
+import { callClock } from '../callbacks/clock.ts';
+import { followUpCall } from '../callbacks/follow-up.ts';
 import { sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
 import { forbidden, hasAction } from '../auth/policy.ts';
@@ -78,9 +80,12 @@ export async function changeCase(
   const now = new Date();
   const actor = actorOf(identity);
   const { record: next, history } = applyChange(record, parsed.data, actor, now);
+  const closing = next.status === 'closed' && record.status !== 'closed';
+  const followUp = closing && next.followUpDue === true ? followUpCall(next, await callClock(context.table, next.siteId), now.toISOString()) : undefined;
   try {
     await saveComplaintChange(context.table, record, next, history, {
       now,
+      ...(followUp === undefined ? {} : { followUpCall: followUp }),
       ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, context.contactDays)) } : {}),
     });
   } catch (error) {

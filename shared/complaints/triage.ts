@@ -47,6 +47,7 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     ...(message.settlement === undefined ? {} : { settlement: message.settlement }),
     ...(message.handedToOfficeAt === undefined ? {} : { handedToOfficeAt: message.handedToOfficeAt }),
     multiDepartment: message.multiDepartment,
+    ...(message.callId === undefined ? {} : { callId: message.callId }),
     receivedAt: message.receivedAt,
     timeZone: message.timeZone,
     description: complaint.description,

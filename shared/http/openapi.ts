@@ -3,6 +3,7 @@ import { ComplaintChangeSchema } from '../complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from '../complaints/tracking.ts';
 import { ProblemSchema } from './problem.ts';
 import { ROUTES, type RouteKey } from './routes.ts';
+import { CALL_OUTCOMES, CallbackAcceptedSchema, CallbackSubmissionSchema, DischargeBatchSchema, DischargesAcceptedSchema, DischargeSchema, MAX_DISCHARGES_PER_BATCH } from '../schemas/callback.ts';
 import { ComplaintAcceptedSchema, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
 import { SurveyAcceptedSchema, SurveySubmissionSchema } from '../schemas/survey.ts';
 
@@ -269,6 +270,81 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
     requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { csrf: { type: 'string' } } } } } },
     responses: { 302: { description: 'To the hosted sign-in\'s logout' }, 403: htmlPage('No session, or a bad CSRF token or origin'), 413: problem('Body over 16 KiB') },
   },
+  'POST /v1/discharges': {
+    operationId: 'postDischarges',
+    summary: 'Up to 500 discharged patients due a call (the HIS, callback staff, the office); each stored once per site and dischargeId, a correction only when marked `correction: true`',
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DischargeBatch' } } } },
+    responses: {
+      202: { description: 'Good rows queued; bad rows named by index and field', content: { 'application/json': { schema: { $ref: '#/components/schemas/DischargesAccepted' } } } },
+      400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('The role or scope may not post discharges'),
+      404: problem('A site outside the caller\'s'), 413: problem('Body over 256 KiB'), 415: problem('Not JSON'), 422: problem('Not a batch: batchId, siteId, discharges (1 to 500)'),
+    },
+  },
+  'POST /v1/callbacks': {
+    operationId: 'postCallback',
+    summary: 'One call attempt\'s outcome (callback staff, the call centre, the office); idempotent on submissionId; a reached patient\'s issues become complaints on channel callback',
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CallbackSubmission' } } } },
+    responses: {
+      202: { description: 'Accepted and queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/CallbackAccepted' } } } },
+      400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('The role or scope may not record calls'),
+      404: problem('Unknown call, or outside the caller\'s departments'), 409: problem('Another caller has taken the call: the detail names them'),
+      413: problem('Body over 16 KiB'), 415: problem('Not JSON'), 422: problem('A field fails validation, or the call is closed already'),
+    },
+  },
+  'GET /v1/admin/callbacks': {
+    operationId: 'listCallbacks',
+    summary: 'The calls due, soonest first: callback staff their departments\', the office every department\'s and the follow-up calls of key complaints; names with masked phone numbers',
+    parameters: [
+      { name: 'site', in: 'query', required: true, schema: { type: 'string' } },
+      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['due', 'attempted', 'done'] }, description: 'Every open call (due and attempted) when omitted' },
+      { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+    ],
+    responses: {
+      200: { description: '`{ items, cursor? }`', content: { 'application/json': { schema: { type: 'object' } } } },
+      401: unauthenticated, 403: problem('The role may not read calls'), 404: problem('A site or department outside the caller\'s'), 422: problem('A query parameter fails validation'),
+    },
+  },
+  'GET /admin/callbacks': {
+    operationId: 'getCallbackWorklistPage',
+    summary: 'The callback worklist page: calls due soonest first, names, masked numbers; the CSV upload of discharges',
+    parameters: [
+      { name: 'site', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+    ],
+    responses: { 200: htmlPage('The worklist'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not make calls'), 404: htmlPage('A site outside the user\'s') },
+  },
+  'POST /admin/callbacks/upload': {
+    operationId: 'uploadDischargesPage',
+    summary: 'The CSV upload of discharges (multipart/form-data with the CSRF token): good rows taken, bad rows named by row and field',
+    requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { csrf: { type: 'string' }, site: { type: 'string' }, file: { type: 'string', format: 'binary' } } } } } },
+    responses: { 200: htmlPage('What was taken and what was refused'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('A bad CSRF token or origin, or a role that may not post discharges'), 413: problem('Body over 2 MiB'), 422: htmlPage('Not a CSV file with the expected header') },
+  },
+  'GET /admin/callbacks/{id}': {
+    operationId: 'getCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
+    summary: 'One call: the patient, the number (in full only to the caller who pressed "call"), the attempts so far, the form to record an attempt',
+    responses: { 200: htmlPage('The call'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not make calls'), 404: htmlPage('Unknown, or outside the user\'s departments') },
+  },
+  'POST /admin/callbacks/{id}': {
+    operationId: 'recordCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
+    summary: 'Records an attempt from the call form (with the CSRF token and the version it was rendered from)',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { csrf: { type: 'string' }, submissionId: { type: 'string' }, version: { type: 'string' }, outcome: { type: 'string', enum: [...CALL_OUTCOMES] } } } } } },
+    responses: {
+      303: { description: 'Recorded: to the worklist (or the complaint, for a patient not satisfied with a follow-up)' }, 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, or a role that may not record calls'), 404: htmlPage('Unknown, or outside the user\'s departments'),
+      409: htmlPage('Someone else holds the call, or recorded an attempt since the page was rendered'), 413: problem('Body over 128 KiB'), 422: htmlPage('A field fails validation: the form again with the problems'),
+    },
+  },
+  'POST /admin/callbacks/{id}/call': {
+    operationId: 'takeCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>` or `complaint:<complaintId>`' }],
+    summary: '"Call": takes the call for the user (the second caller is told who has it) and shows the number; every reveal is audited',
+    responses: { 303: { description: 'To the call page, number shown' }, 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('A bad CSRF token or origin'), 404: htmlPage('Unknown, or outside the user\'s departments'), 409: htmlPage('Someone else holds the call: the page names them') },
+  },
   'GET /v1/openapi.json': {
     operationId: 'getOpenApiDocument',
     summary: 'This document',
@@ -304,6 +380,10 @@ export function buildOpenApiDocument(): JsonObject {
         PatientComplaint: schema(PatientComplaintSchema),
         StaffComplaint: schema(StaffComplaintSchema),
         ComplaintAccepted: schema(ComplaintAcceptedSchema),
+        DischargeBatch: schema(DischargeBatchSchema.extend({ discharges: z.array(DischargeSchema).min(1).max(MAX_DISCHARGES_PER_BATCH) })),
+        DischargesAccepted: schema(DischargesAcceptedSchema),
+        CallbackSubmission: schema(CallbackSubmissionSchema),
+        CallbackAccepted: schema(CallbackAcceptedSchema),
         GatewayMessage: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'], description: 'What API Gateway itself answers, before any handler runs' },
       },
     },

@@ -26,6 +26,9 @@ export const ROUTE_ACCESS = {
   'GET /v1/admin/complaints': 'staff',
   'GET /v1/admin/complaints/{id}': 'staff',
   'PATCH /v1/admin/complaints/{id}': 'staff',
+  'POST /v1/discharges': 'integration',
+  'POST /v1/callbacks': 'integration',
+  'GET /v1/admin/callbacks': 'staff',
   'GET /admin': 'staff-page',
   'GET /admin/sign-in': 'staff-page',
   'GET /admin/callback': 'staff-page',
@@ -36,6 +39,11 @@ export const ROUTE_ACCESS = {
   'POST /admin/complaints/new': 'staff-page',
   'GET /admin/complaints/{id}': 'staff-page',
   'POST /admin/complaints/{id}': 'staff-page',
+  'GET /admin/callbacks': 'staff-page',
+  'POST /admin/callbacks/upload': 'staff-page',
+  'GET /admin/callbacks/{id}': 'staff-page',
+  'POST /admin/callbacks/{id}': 'staff-page',
+  'POST /admin/callbacks/{id}/call': 'staff-page',
 } as const satisfies Record<string, RouteAccess>;
 
 /** `METHOD /path`, as API Gateway writes a route key; `{name}` is one path segment. */

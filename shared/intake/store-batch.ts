@@ -3,7 +3,9 @@ import * as z from 'zod';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
-import { type ComplaintMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
+import { storeDischarges } from '../callbacks/discharges.ts';
+import { storeCallback } from '../callbacks/record.ts';
+import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
 import { logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
 import { storeSurveys } from '../storage/surveys.ts';
@@ -52,6 +54,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   const failures: SQSBatchItemFailure[] = [];
   const surveys: { record: IntakeRecord; message: SurveyMessage }[] = [];
   const complaints: { record: IntakeRecord; message: ComplaintMessage }[] = [];
+  const calls: { record: IntakeRecord; message: DischargesMessage | CallbackMessage }[] = [];
   for (const record of records) {
     const parsed = BodySchema.safeParse(record.body);
     if (!parsed.success) {
@@ -60,8 +63,10 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       failures.push({ itemIdentifier: record.messageId });
     } else if (parsed.data.kind === 'survey') {
       surveys.push({ record, message: parsed.data });
-    } else {
+    } else if (parsed.data.kind === 'complaint') {
       complaints.push({ record, message: parsed.data });
+    } else {
+      calls.push({ record, message: parsed.data });
     }
   }
 
@@ -95,12 +100,32 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
     const followUp = surveyFollowUp(message, context.key);
     if (followUp !== undefined) complaints.push({ record, message: followUp });
   }
+  // Discharges and call outcomes, each stored once; the complaints a call raises join the complaints below
+  // (on a redelivery too: a case that exists changes nothing).
+  for (const { record, message } of calls) {
+    try {
+      if (message.kind === 'discharges') {
+        const result = await storeDischarges(table, message, context.now ?? new Date());
+        stored += result.stored + result.corrected;
+        duplicates += result.duplicates;
+      } else {
+        const result = await storeCallback({ table, key: context.key, now: context.now ?? new Date() }, message);
+        if (result.result === 'stored') stored += 1;
+        else duplicates += 1;
+        for (const complaint of result.complaints) complaints.push({ record, message: complaint });
+      }
+    } catch (error) {
+      logger.error('cannot store intake message', { messageId: record.messageId, kind: message.kind, error: errorName(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
   let newCases = 0;
   for (const { record, message } of complaints) {
     try {
       const result = await receiveComplaint({ table, contactDays: retention.contactDays, mail: context.mail, now: context.now ?? new Date() }, message);
       if (result === 'stored') newCases += 1;
-      if (message.channel !== 'survey-follow-up') {
+      // Follow-ups of surveys and the cases a call opens are counted as their survey or call.
+      if (message.channel !== 'survey-follow-up' && message.callId === undefined) {
         if (result === 'stored') stored += 1;
         else duplicates += 1;
       }

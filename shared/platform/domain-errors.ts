@@ -56,6 +56,16 @@ export class ChangeRefusedError extends DomainError {
 /** Someone changed the record since the caller read it. */
 export class VersionConflictError extends DomainError {}
 
+/** Another caller has taken the call (a callback): the second is told who has it. */
+export class CallTakenError extends VersionConflictError {
+  readonly heldBy: string;
+
+  constructor(heldBy: string) {
+    super(`正在由 ${heldBy} 回访。This call is being made by ${heldBy}.`);
+    this.heldBy = heldBy;
+  }
+}
+
 /** A change sent without the version it was based on. */
 export class VersionRequiredError extends DomainError {
   readonly currentVersion: number;

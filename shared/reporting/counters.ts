@@ -36,8 +36,14 @@ export const SURVEY_COUNTER_NAMES: readonly string[] = [
   counterNames.contactRequested,
 ];
 
+/** The answers a survey counts (a reached callback's answers count the same way, channel "callback"). */
+export type SurveyAnswers = Pick<SurveyMessage['survey'], 'overall' | 'ratings' | 'waitMinutes' | 'comment' | 'contact'>;
+
 export function surveyCounters(message: SurveyMessage): Counters {
-  const { survey } = message;
+  return answerCounters(message.survey);
+}
+
+export function answerCounters(survey: SurveyAnswers): Counters {
   const counters: Counters = { [counterNames.surveys]: 1, [counterNames.overall(survey.overall)]: 1 };
   for (const aspect of RATING_ASPECTS) {
     const value = survey.ratings?.[aspect];
@@ -52,6 +58,28 @@ export function surveyCounters(message: SurveyMessage): Counters {
   if (survey.contact !== undefined) counters[counterNames.contactRequested] = 1;
   return counters;
 }
+
+/**
+ * Post-discharge callbacks, per patient (never per attempt), counted on the discharge day so that
+ * coverage (reached ÷ discharged) is exact for any period: the digest and dashboard read these names.
+ * Follow-up calls of key complaints count on the day the call closed.
+ */
+export const callbackCounterNames = {
+  discharged: 'callback_discharged',
+  attempted: 'callback_attempted',
+  reached: 'callback_reached',
+  /** Declined on the phone, or marked doNotCall by the HIS. */
+  declined: 'callback_declined',
+  unreachable: 'callback_unreachable',
+  deceased: 'callback_deceased',
+  complaints: 'callback_complaints',
+  /** Reached patients' overall ratings, per option (the callbacks' own positive rate). */
+  overall: (option: string) => `callback_overall_${option}`,
+  /** Survey counters (survey_*) that came from callbacks rather than QR surveys. */
+  surveyChannel: 'survey_channel_callback',
+  followUpSatisfied: 'followup_satisfied',
+  followUpNotSatisfied: 'followup_not_satisfied',
+} as const;
 
 export interface AggregateKey {
   readonly siteId: string;

@@ -6,6 +6,8 @@ import { sumAggregates } from '../storage/aggregates.ts';
 import { getDepartment, getSite, listDepartments } from '../storage/sites.ts';
 import { type ComplaintFigures, complaintFigures } from './complaint-figures.ts';
 import { complaintCounterNames } from '../storage/complaints.ts';
+import { getCallbackSettings } from '../storage/callbacks.ts';
+import { type CallbackFigures, callbackFigures } from './callback-figures.ts';
 
 // The figures a digest, the dashboard and `npm run metrics` show for a site or one department over a
 // period: read from the daily aggregates, so the cost is one query per department, never per survey.
@@ -21,6 +23,8 @@ export interface Report {
     readonly meetsWaitTarget: boolean | null;
   };
   readonly complaints: ComplaintFigures;
+  /** Post-discharge callbacks: coverage by discharge day against the site's target. */
+  readonly callbacks: CallbackFigures;
   /** Site reports: the patient-facing departments with no complaint in the period (domain.md: they are rewarded). */
   readonly departmentsWithoutComplaints?: readonly { readonly id: string; readonly name: string; readonly nameEn: string }[];
 }
@@ -36,7 +40,7 @@ export async function buildReport(table: string, siteId: string, departmentId: s
     department = await getDepartment(table, siteId, departmentId);
     if (department === undefined) throw new UnknownScopeError(`unknown department "${departmentId}" at site "${siteId}"`);
   }
-  const { counters, days } = await sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to);
+  const [{ counters, days }, callbackSettings] = await Promise.all([sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to), getCallbackSettings(table, siteId)]);
   let withoutComplaints: Report['departmentsWithoutComplaints'];
   if (department === undefined) {
     const patientFacing = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled);
@@ -57,6 +61,7 @@ export async function buildReport(table: string, siteId: string, departmentId: s
       meetsWaitTarget: meets(figures.wait.within15Rate, site.targets.waitWithin15Rate),
     },
     complaints: complaintFigures(counters),
+    callbacks: callbackFigures(counters, callbackSettings.coverageTarget),
     ...(withoutComplaints === undefined ? {} : { departmentsWithoutComplaints: withoutComplaints }),
   };
 }
@@ -65,6 +70,15 @@ const percent = (value: number | null) => (value === null ? '—' : `${(value * 
 const mark = (meets: boolean | null) => (meets === null ? '' : meets ? '  ✓ meets target' : '  ✗ below target');
 
 const listCounts = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(' · ');
+
+const callbackLines = (c: CallbackFigures): string[] => [
+  `Discharged            ${c.discharged}`,
+  `Called                ${c.attempted} · reached ${c.reached} · declined ${c.declined} · unreachable ${c.unreachable}`,
+  `Callback coverage     ${percent(c.coverage)}  (target ${percent(c.target)})${mark(c.meetsTarget)}`,
+  `Positive on calls     ${percent(c.positiveRate)} of ${c.rated} rated`,
+  `Complaints from calls ${c.complaintsRaised}`,
+  `Key-complaint follow-ups  satisfied ${c.followUps.satisfied} · not satisfied ${c.followUps.notSatisfied}`,
+];
 
 /** The report as a person reads it in a terminal. */
 export function formatReport(report: Report): string {
@@ -95,6 +109,8 @@ export function formatReport(report: Report): string {
       `  category corrected  ${report.complaints.reclassified} (classifier kept ${percent(report.complaints.classifierAccuracy)})`,
     ]),
     `Closed                ${report.complaints.closed}, within the limit ${report.complaints.closedInTime} (${percent(report.complaints.closedInTimeRate)})`,
+    '',
+    ...callbackLines(report.callbacks),
     ...(report.departmentsWithoutComplaints === undefined ? [] : [
       `No complaint in the period (${report.departmentsWithoutComplaints.length}): ${report.departmentsWithoutComplaints.map((d) => d.name).join('、') || '—'}`,
     ]),

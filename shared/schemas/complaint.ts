@@ -126,6 +126,10 @@ export const ComplaintRecordSchema = z.object({
   /** What the patient was told. */
   response: z.string().optional(),
   followUpDue: z.boolean().optional(),
+  /** The follow-up call's answer: was the patient satisfied with how the complaint was handled? */
+  followUpResult: z.enum(['satisfied', 'not_satisfied']).optional(),
+  /** The callback it was raised on (channel callback), as the call's id. */
+  callId: z.string().optional(),
   closedAt: z.string().optional(),
   /** Set until the case's first mails (the safety alert, the owner's and handler's notices) have gone out; the worker retries until they have. */
   mailPending: z.boolean(),
@@ -142,7 +146,7 @@ export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
 export const HistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
-  change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach', 'acknowledge-late']),
+  change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach', 'acknowledge-late', 'follow-up']),
   from: z.string().optional(),
   to: z.string().optional(),
   reason: z.string().optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CallbackSubmissionSchema, DischargeSchema } from './callback.ts';
 import { ChannelSchema, StoredContactSchema } from './complaint.ts';
 import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
 
@@ -33,6 +34,8 @@ export const ComplaintMessageSchema = z.strictObject({
   settlement: z.string().optional(),
   handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
   multiDepartment: z.boolean(),
+  /** The call it was raised on (channel callback): the case links back to it. */
+  callId: z.string().optional(),
   complaint: z.strictObject({
     submissionId: z.uuid(),
     description: z.string().min(1),
@@ -45,7 +48,34 @@ export const ComplaintMessageSchema = z.strictObject({
 });
 export type ComplaintMessage = z.infer<typeof ComplaintMessageSchema>;
 
-export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema]);
+/** Up to DISCHARGES_PER_MESSAGE rows of one batch, checked at the edge; each stored once by (site, dischargeId). */
+export const DischargesMessageSchema = z.strictObject({
+  kind: z.literal('discharges'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  siteId: z.string().min(1),
+  timeZone: z.string().min(1),
+  batchId: z.uuid(),
+  enteredBy: z.string().min(1),
+  discharges: z.array(DischargeSchema).min(1).max(25),
+});
+export type DischargesMessage = z.infer<typeof DischargesMessageSchema>;
+export const DISCHARGES_PER_MESSAGE = 25;
+
+/** One call attempt's outcome, on the call the edge found and checked. */
+export const CallbackMessageSchema = z.strictObject({
+  kind: z.literal('callback'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  siteId: z.string().min(1),
+  departmentId: z.string().min(1),
+  timeZone: z.string().min(1),
+  callId: z.string().min(1),
+  /** Who recorded it (`user:<name>` or `client:<id>`): owner of the complaints it raises. */
+  recordedBy: z.string().min(1),
+  callback: CallbackSubmissionSchema,
+});
+export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
+
+export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema, DischargesMessageSchema, CallbackMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;
 
 /**

@@ -8,6 +8,8 @@ import { dayIn } from '../platform/time.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateUpdate, type TransactItem } from './surveys.ts';
+import { callItem } from './callbacks.ts';
+import type { CallRecord } from '../schemas/callback.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
 // contact details, the owner's caseload and the aggregate counters commit in one transaction guarded by
@@ -113,7 +115,7 @@ export async function saveComplaintChange(
   before: ComplaintRecord,
   after: ComplaintRecord,
   history: readonly HistoryEntry[],
-  options: { readonly contactExpiresAt?: number; readonly now: Date },
+  options: { readonly contactExpiresAt?: number; readonly now: Date; readonly followUpCall?: CallRecord },
 ): Promise<void> {
   const items: TransactItem[] = [
     {
@@ -150,6 +152,8 @@ export async function saveComplaintChange(
   if (options.contactExpiresAt !== undefined && after.hasContact) {
     items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
   }
+  // Closing a key complaint puts its follow-up call on the office's worklist, in the same transaction.
+  if (options.followUpCall !== undefined) items.push(callItem(table, options.followUpCall));
   try {
     await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
@@ -258,4 +262,23 @@ export async function complaintIdOfTrackingCode(table: string, trackingCode: str
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.tracking(trackingCode) }));
   const parsed = z.object({ complaintId: z.string() }).safeParse(Item);
   return parsed.success ? parsed.data.complaintId : undefined;
+}
+
+/**
+ * The follow-up call's answer recorded on the case, as a versioned change with its history entry, to
+ * commit in the call's own transaction (the case stays closed; "not satisfied" lets the office reopen it).
+ */
+export function followUpResultItems(table: string, record: ComplaintRecord, result: 'satisfied' | 'not_satisfied', actor: string, at: string): TransactItem[] {
+  const version = record.version + 1;
+  const entry: HistoryEntry = { at, actor, change: 'follow-up', to: result, reason: 'follow-up call' };
+  return [
+    {
+      Update: {
+        TableName: table, Key: keys.complaint(record.id),
+        UpdateExpression: 'SET followUpResult = :r, version = :next', ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':r': result, ':next': version, ':expected': record.version },
+      },
+    },
+    { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, at, version, 0), ...HistoryEntrySchema.parse(entry) } } },
+  ];
 }

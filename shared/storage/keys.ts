@@ -16,6 +16,13 @@
 //   SIGNIN#<hash>          ATTEMPTS           failed sign-ins of one name (known or not), under a keyed hash of it
 //   SESSION#<id>           REVOKED            a staff session ended at sign-out, until its token would expire
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
+//   DISCHARGE#<site>#<id>  DISCHARGE          a discharged patient as the HIS sent it (guards exactly-once counting)
+//   DISCHARGE#<site>#<id>  PERSON             the patient's name and phone number; expire after the call closes
+//   DISCHARGE#<site>#<id>  CALL               the call due: status, attempts, window, claim, version
+//   DISCHARGE#<site>#<id>  HIST#<at>#<v>#<n>  the discharge's and its call's history (corrections, attempts)
+//   COMPLAINT#<id>         FOLLOWUP           the follow-up call of a closed key complaint
+//   CALLBACK#<submissionId> CALLBACK          one recorded call attempt (guards exactly-once counting)
+//   SITE#<site>            CALLBACKS          the site's callback settings: window, retries, retention, target
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -43,6 +50,13 @@ export const keys = {
   revokedSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'REVOKED' }),
   audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
   auditPartition: (day: string) => `AUDIT#${day}`,
+  discharge: (siteId: string, dischargeId: string) => ({ pk: `DISCHARGE#${siteId}#${dischargeId}`, sk: 'DISCHARGE' }),
+  dischargePerson: (siteId: string, dischargeId: string) => ({ pk: `DISCHARGE#${siteId}#${dischargeId}`, sk: 'PERSON' }),
+  dischargeCall: (siteId: string, dischargeId: string) => ({ pk: `DISCHARGE#${siteId}#${dischargeId}`, sk: 'CALL' }),
+  dischargeHistory: (siteId: string, dischargeId: string, at: string, version: number, n: number) => ({ pk: `DISCHARGE#${siteId}#${dischargeId}`, sk: `HIST#${at}#${String(version).padStart(6, '0')}#${n}` }),
+  followUpCall: (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'FOLLOWUP' }),
+  callback: (submissionId: string) => ({ pk: `CALLBACK#${submissionId}`, sk: 'CALLBACK' }),
+  callbackSettings: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'CALLBACKS' }),
 } as const;
 
 /**
@@ -56,6 +70,18 @@ export const INDEXES = {
 export const byDueKeys = (siteId: string, open: boolean, dueAt: string, id: string) => ({
   [INDEXES.byDue.partitionKey]: `COMPLAINTS#${siteId}`,
   [INDEXES.byDue.sortKey]: `${open ? 'OPEN' : 'SHUT'}#${dueAt}#${id}`,
+});
+
+/**
+ * The callback worklist in the same index: one partition per (site, department) of discharge calls, one
+ * per site of follow-up calls (the office's), open calls by due day first (OPEN sorts before SHUT).
+ */
+export const callListPartition = (siteId: string, group: string) => `CALLS#${siteId}#${group}`;
+export const FOLLOW_UP_GROUP = '~follow-up';
+
+export const callListKeys = (siteId: string, group: string, open: boolean, day: string, callId: string) => ({
+  [INDEXES.byDue.partitionKey]: callListPartition(siteId, group),
+  [INDEXES.byDue.sortKey]: `${open ? 'OPEN' : 'SHUT'}#${day}#${callId}`,
 });
 
 export const PARTITION_KEY = 'pk';

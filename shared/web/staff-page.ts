@@ -42,7 +42,7 @@ form.staff{background:#fff;padding:1rem;border-radius:.5rem;display:grid;gap:.9r
 fieldset{border:1px solid #d5dde3;border-radius:.5rem;display:grid;gap:.9rem;margin:0;min-width:0}form.staff>*,fieldset>*{min-width:0}
 label{display:block;font-weight:600}.err{display:block}
 input,select,textarea{display:block;width:100%;margin-top:.25rem;font:inherit;padding:.5rem;border:1px solid #8a98a5;border-radius:.35rem;background:#fff;min-height:2.75rem;box-sizing:border-box}
-input[type=checkbox]{display:inline-block;vertical-align:middle;width:1.4rem;height:1.4rem;min-height:0;margin:0 .5rem 0 0}textarea{min-height:6rem}
+input[type=checkbox],input[type=radio]{display:inline-block;vertical-align:middle;width:1.4rem;height:1.4rem;min-height:0;margin:0 .5rem 0 0}textarea{min-height:6rem}
 form.filters label:not(.check){min-width:12rem}form.filters label.check{padding-bottom:.6rem}
 button.primary,a.button{font:inherit;font-weight:600;background:#0b5cad;color:#fff;border:0;border-radius:.4rem;padding:.6rem 1.2rem;min-height:2.75rem;text-decoration:none;display:inline-block}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
@@ -76,6 +76,7 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     '<a href="/admin">满意度 · Satisfaction</a>',
     ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
     ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>'] : []),
+    ...(hasAction(user, 'callbacks:read') ? ['<a href="/admin/callbacks">出院回访 · Callbacks</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { bundleFigures } from './bundle-bench.ts';
 import { classifierFigures, modelFigures } from './classifier-bench.ts';
+import { callbackBenchFigures } from './callback-bench.ts';
 import { pageFigures } from './page-bench.ts';
 import { reportFigures } from './report-bench.ts';
 import { fuzzRequests, sendFuzz, storedSubmissions } from '../support/fuzz-bodies.ts';
@@ -18,7 +19,7 @@ import { runFaultScenario } from '../support/store-faults.ts';
 // table of each figure against its goal (issue 13). Numbers from DynamoDB Local on a 2-core machine
 // describe this pipeline relative to that emulator (hence the raw PutItem rate beside them), not what AWS
 // would do. `BENCH_ONLY=intake,worker` runs some sections only (fuzz, intake, worker, e2e, pages, alert,
-// faults, report, bundles, classifier); figures of the others are left out of bench.json.
+// faults, callbacks, report, bundles, classifier); figures of the others are left out of bench.json.
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -274,6 +275,9 @@ async function main(): Promise<void> {
     // Faults in the stores (issue 9): a fifth of the handlers' DynamoDB and SQS attempts fail (throttling,
     // 500/503, timeouts, resets) while surveys come in; a refused one is posted again with its submissionId.
     if (runs('faults')) figures.storeFaults = await runFaultScenario(stack, { submissions: FAULT_SUBMISSIONS, concurrency: CONCURRENCY, rate: 0.2, departmentId: 'outpatient-pharmacy' });
+
+    // Callbacks (issue 10), a section of their own: the discharge import rate, the worklist over 10,000 open calls.
+    if (runs('callbacks')) figures.callbacks = await callbackBenchFigures(stack);
 
     // Report cost at 10,000 and 100,000 responses (test/bench/report-bench.ts), last: it fills two months.
     if (runs('report')) {

@@ -58,8 +58,9 @@ describe('functions', () => {
   });
 
   it('lets only the intake functions send to the queue, and no function read the signing key unless it checks or derives codes', () => {
-    // Surveys and patients' complaints, and the office's complaints from the JSON API and the admin pages' form.
-    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'complaintOfficePages'];
+    // Surveys and patients' complaints, the office's complaints from the JSON API and the admin pages' form,
+    // and discharges and call outcomes from the HIS, the call centre and the callback pages.
+    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'complaintOfficePages', 'callbackApi', 'callbackPages'];
     for (const name of senders) expect(actionsOf(name), name).toContain('sqs:SendMessage');
     for (const name of functionNames.filter((n) => !senders.includes(n))) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
     expect(actionsOf('surveyPage')).toContain('secretsmanager:GetSecretValue');
@@ -79,6 +80,16 @@ describe('functions', () => {
     // A signed-out session is looked up in the table on every staff request.
     const verifies = (access: readonly Access[]) => access.includes('auth:verify');
     for (const name of functionNames.filter((n) => verifies(functions[n].access))) expect(actionsOf(name), name).toContain('dynamodb:GetItem');
+  });
+
+  it('lets the callback API queue discharges and outcomes behind the JWT authorizer, reading no secret and sending no mail', () => {
+    const actions = actionsOf('callbackApi');
+    expect(actions).toEqual(expect.arrayContaining(['sqs:SendMessage', 'dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actions.filter((a) => a.startsWith('secretsmanager:') || a.startsWith('ses:'))).toEqual([]);
+    expect(actionsOf('callbackPages').filter((a) => a.startsWith('ses:'))).toEqual([]);
+    for (const key of ['POST /v1/discharges', 'POST /v1/callbacks', 'GET /v1/admin/callbacks']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'JWT' });
+    }
   });
 
   it('lets the complaint page check codes but write nothing, like the survey page', () => {

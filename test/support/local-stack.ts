@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll } from 'vitest';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
 
@@ -43,4 +44,28 @@ export function surveyBody(code: string, overrides: Record<string, unknown> = {}
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** Messages waiting or in flight in a queue of the stack (0 once the worker has been through them all). */
+export async function queueDepth(stack: LocalStack, queueUrl: string): Promise<number> {
+  const client = new SQSClient({ endpoint: stack.endpoints.sqs });
+  try {
+    const { Attributes = {} } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+    return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** An access token of the local machine client (the HIS), by client credentials as Cognito issues them. */
+export async function machineToken(stack: LocalStack): Promise<string> {
+  const { clientId, secret } = stack.issuer.machineClient;
+  const response = await fetch(`${stack.issuer.url}/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const body: unknown = await response.json();
+  if (typeof body !== 'object' || body === null || !('access_token' in body) || typeof body.access_token !== 'string') throw new Error(`no access token (${response.status})`);
+  return body.access_token;
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { InternalServerError, DynamoDBServiceException, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, RequestThrottled, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
+import { RequestThrottled, SQSServiceException } from '@aws-sdk/client-sqs';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type LocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { counterNames } from '../../shared/reporting/counters.ts';
 import { dayIn } from '../../shared/platform/time.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { codeOf, eventually } from './local-stack.ts';
+import { codeOf, eventually, queueDepth } from './local-stack.ts';
 
 // Faults in the stores (issue 9): the handlers' own DynamoDB and SQS clients (the singletons of
 // shared/aws/) fail a share of their calls the ways AWS does: throttling, 500 and 503, timeouts and
@@ -107,16 +107,6 @@ export interface FaultScenarioFigures {
   readonly seconds: number;
 }
 
-async function depth(stack: LocalStack, queueUrl: string): Promise<number> {
-  const client = new SQSClient({ endpoint: stack.endpoints.sqs });
-  try {
-    const { Attributes = {} } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-    return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
-  } finally {
-    client.destroy();
-  }
-}
-
 /**
  * `submissions` surveys through POST /v1/surveys with `rate` of the store attempts failing. A refused one
  * is posted again with the same submissionId, as the page does, until it is accepted. Then the faults
@@ -175,7 +165,7 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
 
   const distinct = new Set(accepted);
   await eventually('every accepted survey counted and the queue empty', async () => {
-    return (await countNow()) - before >= distinct.size && (await depth(stack, stack.queueUrls.intake.url)) === 0 ? true : undefined;
+    return (await countNow()) - before >= distinct.size && (await queueDepth(stack, stack.queueUrls.intake.url)) === 0 ? true : undefined;
   }, 120_000);
   const ids = [...distinct];
   let stored = 0;
@@ -194,7 +184,7 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
     stored,
     counted: (await countNow()) - before,
     lost: distinct.size - stored,
-    deadLettered: await depth(stack, stack.queueUrls.intake.deadLetterUrl),
+    deadLettered: await queueDepth(stack, stack.queueUrls.intake.deadLetterUrl),
     injected: faults.figures(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };

@@ -218,7 +218,10 @@ function caseDetails(input: CasePageInput): string {
     item('答复期限 <span class="en">Respond by</span>', dueCell(c, input.provisional, input.now)),
     item('调查结论 <span class="en">Outcome</span>', c.outcome === undefined ? undefined : bi(OUTCOME_NAMES[c.outcome])),
     item('答复患者 <span class="en">Response to the patient</span>', c.response === undefined ? undefined : e(c.response)),
-    item('重点回访 <span class="en">Follow-up call due</span>', c.followUpDue === undefined ? undefined : yesNo(c.followUpDue)),
+    item('重点回访 <span class="en">Follow-up call due</span>', c.followUpDue === undefined ? undefined : `${yesNo(c.followUpDue)}${c.followUpDue && c.status === 'closed' ? ` · <a href="/admin/callbacks/complaint:${encodeURIComponent(c.id)}">回访 Call</a>` : ''}`),
+    // A patient not satisfied with the handling: the office may reopen the case (status → investigating).
+    item('回访结果 <span class="en">Follow-up answer</span>', c.followUpResult === undefined ? undefined : c.followUpResult === 'satisfied' ? '对处理满意 <span class="en">Satisfied with the handling</span>' : `<span class="overdue">对处理不满意 <span class="en">Not satisfied</span></span>${c.status === 'closed' ? '：可在下方将状态改为“调查中”重新处理。<span class="en">Reopen below: set the status to investigating.</span>' : ''}`),
+    item('来自出院回访 <span class="en">Raised on a callback</span>', c.callId === undefined ? undefined : `<a href="/admin/callbacks/${encodeURIComponent(c.callId)}">${e(c.callId)}</a>`),
     item('办结时间 <span class="en">Closed</span>', c.closedAt === undefined ? undefined : localTime(zone, c.closedAt)),
   ].join('')}</dl>`;
 }

@@ -63,6 +63,14 @@ describe('the OpenAPI document', () => {
       'POST /admin/complaints/new': 'submitNewComplaintForm',
       'GET /admin/complaints/{id}': 'getCasePage',
       'POST /admin/complaints/{id}': 'submitCaseChangeForm',
+      'POST /v1/discharges': 'postDischarges',
+      'POST /v1/callbacks': 'postCallback',
+      'GET /v1/admin/callbacks': 'listCallbacks',
+      'GET /admin/callbacks': 'getCallbackWorklistPage',
+      'POST /admin/callbacks/upload': 'uploadDischargesPage',
+      'GET /admin/callbacks/{id}': 'getCallPage',
+      'POST /admin/callbacks/{id}': 'recordCallPage',
+      'POST /admin/callbacks/{id}/call': 'takeCallPage',
     });
     const all = Object.values(ids);
     expect(new Set(all).size).toBe(all.length);
@@ -109,6 +117,8 @@ describe('the OpenAPI document, checked as integrators check it', { timeout: 30_
       'warn operation-2xx-response #/paths/~1admin~1sign-in/get/responses',
       'warn operation-2xx-response #/paths/~1admin~1sign-out/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1complaints~1{id}/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}~1call/post/responses',
     ]);
   });
 
