@@ -36,6 +36,8 @@ export const ROUTE_ACCESS = {
   'POST /admin/complaints/new': 'staff-page',
   'GET /admin/complaints/{id}': 'staff-page',
   'POST /admin/complaints/{id}': 'staff-page',
+  'GET /admin/comments': 'staff-page',
+  'POST /admin/comments': 'staff-page',
 } as const satisfies Record<string, RouteAccess>;
 
 /** `METHOD /path`, as API Gateway writes a route key; `{name}` is one path segment. */

@@ -33,6 +33,8 @@ export const ComplaintMessageSchema = z.strictObject({
   settlement: z.string().optional(),
   handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
   multiDepartment: z.boolean(),
+  /** The comment it comes from was read as a safety signal (a survey's own triage, or the office confirming a possible one): it alerts whatever its words score. */
+  safety: z.literal('signal').optional(),
   complaint: z.strictObject({
     submissionId: z.uuid(),
     description: z.string().min(1),

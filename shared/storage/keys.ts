@@ -16,6 +16,7 @@
 //   SIGNIN#<hash>          ATTEMPTS           failed sign-ins of one name (known or not), under a keyed hash of it
 //   SESSION#<id>           REVOKED            a staff session ended at sign-out, until its token would expire
 //   AUDIT#<yyyy-mm-dd>     <iso time>#<id>    who signed in, failed to, or changed what, and when
+//   COMMENT#<id>           COMMENT            a free-text comment to read (survey, complaint, callback), its safety level and review
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -43,6 +44,7 @@ export const keys = {
   revokedSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'REVOKED' }),
   audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
   auditPartition: (day: string) => `AUDIT#${day}`,
+  comment: (id: string) => ({ pk: `COMMENT#${id}`, sk: 'COMMENT' }),
 } as const;
 
 /**
@@ -56,6 +58,15 @@ export const INDEXES = {
 export const byDueKeys = (siteId: string, open: boolean, dueAt: string, id: string) => ({
   [INDEXES.byDue.partitionKey]: `COMPLAINTS#${siteId}`,
   [INDEXES.byDue.sortKey]: `${open ? 'OPEN' : 'SHUT'}#${dueAt}#${id}`,
+});
+
+/**
+ * The same index, overloaded: a site's comments, unread ones first and oldest first (UNREAD sorts before
+ * READ), for the "comments to read" list, the inbox's count and the reminder; no second index to pay for.
+ */
+export const commentIndexKeys = (siteId: string, read: boolean, receivedAt: string, id: string) => ({
+  [INDEXES.byDue.partitionKey]: `COMMENTS#${siteId}`,
+  [INDEXES.byDue.sortKey]: `${read ? 'READ' : 'UNREAD'}#${receivedAt}#${id}`,
 });
 
 export const PARTITION_KEY = 'pk';

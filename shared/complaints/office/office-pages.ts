@@ -100,6 +100,8 @@ export interface InboxInput {
   /** The next page's cursor; absent on the last page. */
   readonly nextCursor?: string;
   readonly firstPage: boolean;
+  /** Above everything for the complaint office: the "please look now" list and the comments to read (shared/comments/). */
+  readonly lead?: string;
 }
 
 const inboxHref = (siteId: string, filters: InboxFilters, cursor?: string) => {
@@ -112,7 +114,7 @@ const inboxHref = (siteId: string, filters: InboxFilters, cursor?: string) => {
 };
 
 /** A table cell that a phone shows as a labelled line: one wrapper, so the label and the content are the two grid items. */
-const cell = (label: string, content: string) => `<td data-label="${e(label)}"><span>${content}</span></td>`;
+export const cell = (label: string, content: string) => `<td data-label="${e(label)}"><span>${content}</span></td>`;
 
 function caseRow(row: InboxRow, departments: DepartmentNames, now: Date): string {
   const c = row.case;
@@ -153,7 +155,7 @@ export function renderInbox(input: InboxInput): string {
     input.firstPage ? '' : `<a href="${e(inboxHref(input.site.siteId, input.filters))}">« 第一页 · First page</a>`,
     input.nextCursor === undefined ? '' : `<a href="${e(inboxHref(input.site.siteId, input.filters, input.nextCursor))}">下一页 · Next page »</a>`,
   ].filter((link) => link !== '').join('');
-  const body = `<h2>投诉 · Complaints — ${e(input.site.name)}</h2>${sites}${pinned}${filterForm(input)}${list}${pager === '' ? '' : `<nav class="pager" aria-label="翻页 · Pages">${pager}</nav>`}`;
+  const body = `<h2>投诉 · Complaints — ${e(input.site.name)}</h2>${sites}${input.lead ?? ''}${pinned}${filterForm(input)}${list}${pager === '' ? '' : `<nav class="pager" aria-label="翻页 · Pages">${pager}</nav>`}`;
   return layout('投诉 · Complaints', body, staffHeader(input.user, input.csrf));
 }
 
