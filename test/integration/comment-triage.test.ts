@@ -10,6 +10,14 @@ import { awaitsReview } from '../../shared/schemas/comment.ts';
 import { auditEntries } from '../../shared/storage/audit.ts';
 import { getComment, unreadComments } from '../../shared/storage/comments.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_COMPLAINT_SETTINGS } from '../../infra/local/demo-site.ts';
+import { dynamoDb } from '../../shared/aws/dynamodb.ts';
+import { correctionExamples } from '../../shared/classify/model/corrections.ts';
+import { exportCorrections } from '../../shared/comments/corrections-export.ts';
+import { changeCase } from '../../shared/complaints/change-case.ts';
+import { ValidationError } from '../../shared/platform/domain-errors.ts';
+import { keys } from '../../shared/storage/keys.ts';
 import { codeOf, eventually, postJson, surveyBody, useLocalStack } from '../support/local-stack.ts';
 
 // The two safety levels and the comments to read, end to end on the local stack: the page's routes → SQS
@@ -143,5 +151,32 @@ describe('the comments to read', () => {
     expect(left).not.toContain(complaint.id);
     expect(left).toEqual(expect.arrayContaining(pending));
     expect(await getComment(TABLE_NAME, harmless)).toMatchObject({ readBy: 'user:office' });
+  });
+});
+
+describe('corrections teach the model', () => {
+  it('exports the category corrections and the answered signals as labels, without contact details, only with the site\'s consent', async () => {
+    const { id } = await postComplaint('outpatient-pharmacy', '药房窗口的人说话很难听，电话13812345678打了也没人接');
+    const record = await eventually('the case', async () => {
+      const found = await getComplaint(TABLE_NAME, id);
+      return found?.mailPending === false ? found : undefined;
+    });
+    const corrected = record.category === 'conduct' ? 'pharmacy' : 'conduct';
+    await changeCase(reviewContext(), office, id, record.version, () => ({ category: corrected, reason: '分类更正 category corrected' }));
+    const dismissed = await postSurvey('health-check', '夜里病房太吵了，睡不好。');
+    await commentOf(dismissed);
+    await reviewComment(reviewContext(), office, dismissed, 'dismissed');
+
+    // Off by default: nothing leaves.
+    await expect(exportCorrections(TABLE_NAME, 'demo', new Date())).rejects.toThrow(ValidationError);
+
+    await dynamoDb.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...keys.complaintSettings('demo'), ...DEMO_COMPLAINT_SETTINGS, trainingConsent: true } }));
+    const file = await exportCorrections(TABLE_NAME, 'demo', new Date());
+    const examples = correctionExamples(file);
+    expect(examples).toEqual(expect.arrayContaining([
+      { text: '药房窗口的人说话很难听，电话[电话 phone]打了也没人接', category: corrected },
+      { text: '夜里病房太吵了，睡不好。', safety: false },
+    ]));
+    expect(JSON.stringify(file)).not.toContain('13812345678');
   });
 });

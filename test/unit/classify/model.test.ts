@@ -116,6 +116,8 @@ describe('retraining with corrections', () => {
     expect(read(before, '电子陪护证又过期了').category).not.toBe('appointments-it');
     expect(read(after, '电子陪护证又过期了').category).toBe('appointments-it');
     expect(after.file.trainedOn.map((s) => s.name)).toEqual(['labelled', 'holdout', 'corrections:demo']);
+    // Deterministic with corrections too: the same sets and corrections give the same bytes.
+    expect(trainModelFile([...small, corrections]).text === text).toBe(true);
   });
 });
 
