@@ -30,31 +30,31 @@ const base = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 export const commentsUrl = (baseUrl: string, siteId: string) => `${base(baseUrl)}/admin/comments?site=${encodeURIComponent(siteId)}`;
 export const inboxUrl = (baseUrl: string, siteId: string) => `${base(baseUrl)}/admin/complaints?site=${encodeURIComponent(siteId)}`;
 
-/** A possible safety signal: someone on duty should read it now and confirm or dismiss it with one click. */
-export function lookNowMail(comment: CommentRecord, to: readonly string[], context: CommentMailContext): Mail {
-  return mail(context.from, to, `【请立即查看 Please look now】可能的安全信号 Possible safety signal · ${context.departmentName}`, [
-    '一条留言可能含有安全信号，请立即查看，并确认或排除。A comment may carry a safety signal: read it now, then confirm or dismiss it.',
+/** A mail about one comment: what it is, where and when it came, and where to read it. */
+const aboutComment = (comment: CommentRecord, to: readonly string[], context: CommentMailContext, subject: string, opening: string, link: string): Mail =>
+  mail(context.from, to, subject, [
+    opening,
     '',
     `来源 Source: ${SOURCE_NAMES[comment.source]}`,
     `科室 Department: ${context.departmentName}`,
     `收到 Received: ${localMinute(comment.timeZone, comment.receivedAt)}`,
     '',
-    `“请立即查看”列表 The "please look now" list (sign-in required): ${inboxUrl(context.baseUrl, comment.siteId)}`,
+    link,
   ]);
+
+/** A possible safety signal: someone on duty should read it now and confirm or dismiss it with one click. */
+export function lookNowMail(comment: CommentRecord, to: readonly string[], context: CommentMailContext): Mail {
+  return aboutComment(comment, to, context, `【请立即查看 Please look now】可能的安全信号 Possible safety signal · ${context.departmentName}`,
+    '一条留言可能含有安全信号，请立即查看，并确认或排除。A comment may carry a safety signal: read it now, then confirm or dismiss it.',
+    `“请立即查看”列表 The "please look now" list (sign-in required): ${inboxUrl(context.baseUrl, comment.siteId)}`);
 }
 
 /** A safety signal in a comment no case carries (a callback note): the alert goes at once, as a case's would. */
 export function commentAlertMail(comment: CommentRecord, to: readonly string[], context: CommentMailContext): Mail {
   const kinds = comment.safetyKinds.map((k) => `${SAFETY_KIND_NAMES[k].zh} ${SAFETY_KIND_NAMES[k].en}`).join('、');
-  return mail(context.from, to, `【紧急 URGENT】安全信号 Safety signal${kinds === '' ? '' : `: ${kinds}`} · ${context.departmentName}`, [
+  return aboutComment(comment, to, context, `【紧急 URGENT】安全信号 Safety signal${kinds === '' ? '' : `: ${kinds}`} · ${context.departmentName}`,
     '一条留言含有安全信号，请立即处理。A comment carries a safety signal: act now.',
-    '',
-    `来源 Source: ${SOURCE_NAMES[comment.source]}`,
-    `科室 Department: ${context.departmentName}`,
-    `收到 Received: ${localMinute(comment.timeZone, comment.receivedAt)}`,
-    '',
-    `待读留言 Comments to read (sign-in required): ${commentsUrl(context.baseUrl, comment.siteId)}`,
-  ]);
+    `待读留言 Comments to read (sign-in required): ${commentsUrl(context.baseUrl, comment.siteId)}`);
 }
 
 /** Comments waited longer than the site allows: how many, since when, and where to read them. */
