@@ -208,6 +208,7 @@ function caseDetails(input: CasePageInput): string {
     item('承办科室 <span class="en">Handling department</span>', departmentName(input.departments, c.handlerDepartmentId)),
     item('类别 <span class="en">Category</span>', bi(CATEGORY_NAMES[c.category])),
     item('严重程度 <span class="en">Severity</span>', severityCell(c.severity)),
+    item('安全信号级别 <span class="en">Safety level</span>', c.safetyLevel === 'possible' ? '分类器判断为可能的安全信号（由医患办在“请立即查看”列表确认或排除）<span class="en">The classifier read a possible safety signal (the office confirms or dismisses it on the "please look now" list)</span>' : undefined),
     item('为什么这样分类 <span class="en">Why this category</span>', c.terms.length === 0 ? '—' : c.terms.map((t) => `「${e(t)}」`).join(' ')),
     item('负责人 <span class="en">Owner</span>', e(c.owner)),
     item('渠道 <span class="en">Channel</span>', named(CHANNEL_NAMES, c.channel)),

@@ -34,7 +34,7 @@ describe('the model: features', () => {
 });
 
 describe('the model: training', () => {
-  it('is deterministic: the same sets give the same bytes, twice in a row', () => {
+  it('is deterministic: the same sets give the same bytes, twice in a row', { timeout: 60_000 }, () => {
     const once = encodeModel(train(small.flatMap((s) => s.examples)), { trainedOn: [], options: { ...TRAINING_OPTIONS }, rule: { lexiconWeight: 1, signal: 0.5, possible: 0.1, lexiconSignalFloor: 0 } });
     const twice = encodeModel(train(small.flatMap((s) => s.examples)), { trainedOn: [], options: { ...TRAINING_OPTIONS }, rule: { lexiconWeight: 1, signal: 0.5, possible: 0.1, lexiconSignalFloor: 0 } });
 
