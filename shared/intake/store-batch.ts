@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { classify } from '../classify/classifier.ts';
 import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
+import type { ComplaintSettings } from '../complaints/settings.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
 import { type ComplaintMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
@@ -123,11 +125,16 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       failures.push({ itemIdentifier: record.messageId });
     }
   }
-  // After the follow-up cases, so the office finds the case a comment names.
+  // After the follow-up cases, so the office finds the case a comment names. A site's settings are read
+  // once a batch (the reading times and the rota), not once a comment.
+  const settings = new Map<string, Promise<ComplaintSettings | undefined>>();
   for (const { record, input } of comments) {
     if (failures.some((f) => f.itemIdentifier === record.messageId)) continue;
     try {
-      await triageComment({ table, mail: context.mail, now: context.now ?? new Date() }, input);
+      const site = settings.get(input.siteId) ?? getComplaintSettings(table, input.siteId);
+      settings.set(input.siteId, site);
+      const siteSettings = await site;
+      await triageComment({ table, mail: context.mail, now: context.now ?? new Date(), ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
     } catch (error) {
       logger.error('cannot store survey comment', { messageId: record.messageId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
