@@ -41,7 +41,7 @@ export const complaintFunctions = {
   },
   complaintOfficePages: {
     entry: 'functions/complaint-office-pages/handler.ts',
-    description: 'The complaint office\'s pages: the inbox, a case and its change form, the entry form for hotline, letter and walk-in complaints',
+    description: 'The complaint office\'s pages: the inbox, a case and its change form, the entry form for hotline, letter and walk-in complaints, the comments to read',
     timeoutSeconds: 10,
     memoryMb: 256,
     access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'mail:send'],
@@ -73,6 +73,8 @@ export const complaintRoutes: readonly RouteBinding<F>[] = [
   { key: 'POST /admin/complaints/new', function: 'complaintOfficePages' },
   { key: 'GET /admin/complaints/{id}', function: 'complaintOfficePages' },
   { key: 'POST /admin/complaints/{id}', function: 'complaintOfficePages' },
+  { key: 'GET /admin/comments', function: 'complaintOfficePages' },
+  { key: 'POST /admin/comments', function: 'complaintOfficePages' },
 ];
 
 export const complaintSchedules = {

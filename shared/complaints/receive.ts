@@ -4,7 +4,8 @@ import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type 
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { type ComplaintMailContext, firstMails } from './notices.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
-import { ownerCandidates, triageComplaint } from './triage.ts';
+import { complaintText, ownerCandidates, triageComplaint } from './triage.ts';
+import { triageComment } from '../comments/triage-comment.ts';
 
 // The worker's part for a complaint: triage it, store it exactly once, then send its first mails.
 // The case is stored with `mailPending` set and the flag is cleared only after every mail went out, so
@@ -27,13 +28,21 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
   // Without a rota nobody could own it: fail loudly (retries, then the dead-letter queue and the operator's mail).
   if (settings === undefined) throw new MissingComplaintSettingsError(`site ${message.siteId} has no complaint settings`);
   const openCases = await openCaseloads(table, message.siteId, ownerCandidates(message, settings));
-  const { record, contact } = triageComplaint(message, settings, openCases);
+  const { record, contact, classification } = triageComplaint(message, settings, openCases);
   const expires = record.status === 'closed' ? epochSeconds(addDays(context.now, context.contactDays)) : undefined;
   const result = await storeNewComplaint(table, record, contact, context.now, expires);
   const stored = result === 'stored' ? record : await getComplaint(table, record.id);
   if (stored?.mailPending === true) {
     for (const mail of await firstMails(table, stored, settings, context.mail)) await sendMail(mail);
     await clearMailPending(table, stored.id);
+  }
+  // A person reads every complaint (a survey's follow-up is its survey's comment, already on the list).
+  if (message.channel !== 'survey-follow-up') {
+    await triageComment({ table, mail: context.mail, now: context.now, settings }, {
+      id: record.id, siteId: record.siteId, departmentId: record.departmentId, source: 'complaint', receivedAt: record.receivedAt,
+      timeZone: record.timeZone, text: complaintText(message), complaintId: record.id,
+      classification: { ...classification, safetyLevel: record.safetyLevel ?? classification.safetyLevel },
+    });
   }
   return result;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../sites/working-calendar.ts';
 import { RotaSchema } from './assignment.ts';
 import { RoutingRuleSchema } from './routing.ts';
+import { IdSchema } from '../schemas/site.ts';
 
 // A site's complaint settings: the complaint office's rota, who is alerted, the routing rules. The
 // working-day calendar and the time limits join them from shared/sites/working-calendar.ts.
@@ -18,6 +19,16 @@ export const ComplaintSettingsSchema = z.strictObject({
   calendar: CalendarOverrideSchema.optional(),
   /** The site's time limits; the national ones (1, 5 and 10 working days) otherwise. */
   limits: SlaLimitsSchema.optional(),
+  /** How long a comment may wait unread before the SLA monitor reminds the office (README, "Comments to read"). */
+  commentReading: z.strictObject({
+    /** The services marked mental health, where a comment must be read within `mentalHealthHours`. */
+    mentalHealthDepartments: z.array(IdSchema).default([]),
+    mentalHealthHours: z.number().positive().max(72).default(4),
+    /** Everywhere else: by the end of this many working days after the day received. */
+    otherWorkingDays: z.int().min(1).max(10).default(1),
+  }).optional(),
+  /** The hospital agreed that its staff's labels (corrections, confirmed or dismissed signals) retrain the classifier. Off unless set. */
+  trainingConsent: z.boolean().optional(),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
 

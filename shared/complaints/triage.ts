@@ -1,5 +1,5 @@
 import { dueDates, spansUnknownYear } from '../sites/working-calendar.ts';
-import { classify, safetySignals } from '../classify/classifier.ts';
+import { classify, type ComplaintClassification, type SafetyLevel } from '../classify/classifier.ts';
 import type { ComplaintRecord, StoredContact } from '../schemas/complaint.ts';
 import type { ComplaintMessage, SurveyMessage } from '../schemas/intake-message.ts';
 import { onDuty, pickOwner } from './assignment.ts';
@@ -15,7 +15,13 @@ import { trackingCodeFor } from './tracking-code.ts';
 export interface TriagedComplaint {
   readonly record: ComplaintRecord;
   readonly contact?: StoredContact;
+  /** What the classifier made of the words (the comment to read takes it, so they are read once). */
+  readonly classification: ComplaintClassification;
 }
+
+/** The words of a complaint message the classifier reads: the settlement and desired outcome are the complainant's words too. */
+export const complaintText = (message: ComplaintMessage): string =>
+  [message.complaint.description, message.complaint.desiredOutcome, message.settlement].filter((part) => part !== undefined).join('\n');
 
 /** The username of the officer who typed the complaint in, if a person did. */
 const enteringOfficer = (enteredBy: string): string | undefined => (enteredBy.startsWith('user:') ? enteredBy.slice('user:'.length) : undefined);
@@ -28,9 +34,8 @@ export function ownerCandidates(message: ComplaintMessage, settings: ComplaintSe
 
 export function triageComplaint(message: ComplaintMessage, settings: ComplaintSettings, openCases: Readonly<Record<string, number>>): TriagedComplaint {
   const { complaint } = message;
-  // The settlement and desired outcome are the complainant's words too: a threat there is a safety signal.
-  const text = [complaint.description, complaint.desiredOutcome, message.settlement].filter((part) => part !== undefined).join('\n');
-  const classification = classify(text);
+  const classification = classify(complaintText(message));
+  const safetyLevel = message.safety ?? classification.safetyLevel;
   const owner = enteringOfficer(message.enteredBy) ?? pickOwner(ownerCandidates(message, settings), openCases) ?? settings.officeHead.username;
   const { calendar, limits } = siteClock(settings);
   const due = dueDates(calendar, message.receivedAt, message.timeZone, limits);
@@ -60,11 +65,11 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     ...(message.settledOnSpot ? { closedAt: message.receivedAt, response: message.settlement ?? '' } : {}),
     category: classification.category,
     classifiedCategory: classification.category,
-    severity: classification.severity,
+    severity: safetyLevel === 'signal' ? 'critical' : classification.severity,
     safetyKinds: classification.safetyKinds,
-    // Until the office's "please look now" list exists (issue 12), a possible signal alerts at once too:
-    // a doubtful alert costs a call, a missed one can cost a life.
-    safetySignal: classification.safetyLevel !== 'none',
+    // A signal alerts at once; a possible one goes to the "please look now" list with a notice (shared/comments/).
+    safetySignal: safetyLevel === 'signal',
+    safetyLevel,
     terms: [...new Set(classification.terms.filter((t) => t.weight > 0 || t.safetyKind !== undefined).map((t) => t.term))],
     handlerDepartmentId: handlerFor(settings.routing, classification.category, message.departmentId),
     owner,
@@ -77,41 +82,66 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
     mailPending: true,
     version: 1,
   };
-  return { record, ...(complaint.contact === undefined ? {} : { contact: complaint.contact }) };
+  return { record, classification, ...(complaint.contact === undefined ? {} : { contact: complaint.contact }) };
 }
 
 const POOR = new Set(['poor', 'very_poor']);
 const OVERALL_ZH: Readonly<Record<string, string>> = { poor: '差', very_poor: '很差' };
 
+/** Where a survey's follow-up case comes from: the survey's place and time, its id, language and contact. */
+export interface FollowUpSource {
+  readonly submissionId: string;
+  readonly receivedAt: string;
+  readonly siteId: string;
+  readonly departmentId: string;
+  readonly timeZone: string;
+  readonly locale?: SurveyMessage['survey']['locale'];
+  readonly contact?: SurveyMessage['survey']['contact'];
+}
+
+/**
+ * The follow-up case's message; it has the submission's id, so a survey (or a callback note whose signal
+ * the office confirmed) followed up twice is one case.
+ */
+export function followUpMessage(source: FollowUpSource, description: string, key: Buffer, safety?: 'signal', channel: 'survey-follow-up' | 'callback' = 'survey-follow-up'): ComplaintMessage {
+  return {
+    kind: 'complaint',
+    receivedAt: source.receivedAt,
+    siteId: source.siteId,
+    departmentId: source.departmentId,
+    timeZone: source.timeZone,
+    trackingCode: trackingCodeFor(key, source.submissionId),
+    channel,
+    enteredBy: channel === 'callback' ? 'callback' : 'survey',
+    settledOnSpot: false,
+    multiDepartment: false,
+    ...(safety === undefined ? {} : { safety }),
+    complaint: {
+      submissionId: source.submissionId,
+      description,
+      ...(source.locale === undefined ? {} : { locale: source.locale }),
+      ...(source.contact === undefined ? {} : { contact: { ...source.contact, relation: 'patient' } }),
+    },
+  };
+}
+
 /**
  * A survey opens a follow-up case when the patient rated the visit poor or very poor and asked to be
- * contacted, or when its comment carries a safety signal (whatever the rating, contact or not). The case
- * has the survey's id, so a survey delivered twice opens one case.
+ * contacted, or when its comment was read as a safety signal (`commentLevel`, whatever the rating, contact
+ * or not). A possible signal opens none: it goes to the office's "please look now" list.
  */
-export function surveyFollowUp(message: SurveyMessage, key: Buffer): ComplaintMessage | undefined {
+export function surveyFollowUp(message: SurveyMessage, key: Buffer, commentLevel: SafetyLevel): ComplaintMessage | undefined {
   const { survey } = message;
   const comment = survey.comment?.trim() ?? '';
   const poorWithContact = POOR.has(survey.overall) && survey.contact !== undefined;
-  const safety = comment !== '' && safetySignals(comment).kinds.length > 0;
+  const safety = comment !== '' && commentLevel === 'signal';
   if (!poorWithContact && !safety) return undefined;
   const rating = OVERALL_ZH[survey.overall];
   const summary = rating === undefined ? '满意度调查留言。' : `满意度调查总体评价“${rating}”${survey.contact === undefined ? '' : '，患者请求联系'}。`;
-  return {
-    kind: 'complaint',
-    receivedAt: message.receivedAt,
-    siteId: message.siteId,
-    departmentId: message.departmentId,
-    timeZone: message.timeZone,
-    trackingCode: trackingCodeFor(key, survey.submissionId),
-    channel: 'survey-follow-up',
-    enteredBy: 'survey',
-    settledOnSpot: false,
-    multiDepartment: false,
-    complaint: {
-      submissionId: survey.submissionId,
-      description: comment === '' ? summary : `${summary}\n${comment}`,
-      ...(survey.locale === undefined ? {} : { locale: survey.locale }),
-      ...(survey.contact === undefined ? {} : { contact: { ...survey.contact, relation: 'patient' } }),
-    },
-  };
+  return followUpMessage(
+    { ...survey, receivedAt: message.receivedAt, siteId: message.siteId, departmentId: message.departmentId, timeZone: message.timeZone },
+    comment === '' ? summary : `${summary}\n${comment}`,
+    key,
+    safety ? 'signal' : undefined,
+  );
 }

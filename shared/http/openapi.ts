@@ -264,6 +264,24 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
       409: htmlPage('Someone changed the case since the page was rendered: the current case, nothing changed'), 413: problem('Body over 128 KiB'), 422: htmlPage('A change the rules refuse: the case with the problem and the entered values'),
     },
   },
+  'GET /admin/comments': {
+    operationId: 'getCommentsPage',
+    summary: 'The complaint office\'s comments to read (survey comments, complaints, callback notes), oldest first, the harmless ones ticked',
+    parameters: [
+      { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
+      { name: 'done', in: 'query', required: false, schema: { type: 'string', enum: ['read', 'confirmed', 'dismissed', 'already'] }, description: 'What the last post did, shown as a notice' },
+    ],
+    responses: { 200: htmlPage('The comments to read'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('The role does not handle complaints'), 404: htmlPage('A site outside the user\'s, or a department responder') },
+  },
+  'POST /admin/comments': {
+    operationId: 'submitCommentsForm',
+    summary: 'Marks the ticked comments read (`id`, repeated), or confirms or dismisses one possible safety signal (`confirm` or `dismiss` = its id); a confirmed signal raises its case to critical or opens one',
+    requestBody: { required: true, description: '`site`, `csrf`, `back` (inbox or comments), and `id`, `confirm` or `dismiss`', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
+    responses: {
+      303: { description: 'Done: back to the inbox or the comments, with a notice' }, 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, or a role that does not handle complaints'), 404: htmlPage('A site or comment outside the user\'s'), 413: problem('Body over 128 KiB'),
+    },
+  },
   'POST /admin/sign-out': {
     operationId: 'signOut',
     summary: 'Ends the session (form with CSRF token)',

@@ -44,6 +44,8 @@ export const ROUTE_ACCESS = {
   'GET /admin/callbacks/{id}': 'staff-page',
   'POST /admin/callbacks/{id}': 'staff-page',
   'POST /admin/callbacks/{id}/call': 'staff-page',
+  'GET /admin/comments': 'staff-page',
+  'POST /admin/comments': 'staff-page',
 } as const satisfies Record<string, RouteAccess>;
 
 /** `METHOD /path`, as API Gateway writes a route key; `{name}` is one path segment. */

@@ -1,6 +1,10 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
+import { classify } from '../classify/classifier.ts';
+import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
+import type { ComplaintSettings } from '../complaints/settings.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
 import { storeDischarges } from '../callbacks/discharges.ts';
@@ -8,6 +12,7 @@ import { storeCallback } from '../callbacks/record.ts';
 import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
 import { logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
+import { addDays, epochSeconds } from '../platform/time.ts';
 import { storeSurveys } from '../storage/surveys.ts';
 
 // The intake worker: parses every record, stores the good surveys with coalesced counter updates in one
@@ -92,13 +97,24 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       }
     }
   }
-  // Follow-ups of every survey in the batch, stored or duplicate: a survey redelivered after its case
-  // failed still opens the case, and one whose case exists changes nothing.
+  // Follow-ups and comments of every survey in the batch, stored or duplicate: a survey redelivered after
+  // its case or its comment failed still gets them, and one that has them changes nothing.
   const failed = new Set(failures.map((f) => f.itemIdentifier));
+  const comments: { record: IntakeRecord; input: CommentInput }[] = [];
   for (const { record, message } of surveys) {
     if (failed.has(record.messageId)) continue;
-    const followUp = surveyFollowUp(message, context.key);
+    const { survey } = message;
+    const text = survey.comment?.trim() ?? '';
+    const classification = text === '' ? undefined : classify(text);
+    const followUp = surveyFollowUp(message, context.key, classification?.safetyLevel ?? 'none');
     if (followUp !== undefined) complaints.push({ record, message: followUp });
+    if (classification !== undefined) {
+      comments.push({ record, input: {
+        id: survey.submissionId, siteId: message.siteId, departmentId: message.departmentId, source: 'survey', receivedAt: message.receivedAt,
+        timeZone: message.timeZone, text, classification, expiresAt: epochSeconds(addDays(new Date(message.receivedAt), retention.surveyDays)),
+        ...(followUp === undefined ? {} : { complaintId: followUp.complaint.submissionId }),
+      } });
+    }
   }
   // Discharges and call outcomes, each stored once; the complaints a call raises join the complaints below
   // (on a redelivery too: a case that exists changes nothing).
@@ -131,6 +147,21 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       }
     } catch (error) {
       logger.error('cannot store complaint', { messageId: record.messageId, error: errorName(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  // After the follow-up cases, so the office finds the case a comment names. A site's settings are read
+  // once a batch (the reading times and the rota), not once a comment.
+  const settings = new Map<string, Promise<ComplaintSettings | undefined>>();
+  for (const { record, input } of comments) {
+    if (failures.some((f) => f.itemIdentifier === record.messageId)) continue;
+    try {
+      const site = settings.get(input.siteId) ?? getComplaintSettings(table, input.siteId);
+      settings.set(input.siteId, site);
+      const siteSettings = await site;
+      await triageComment({ table, mail: context.mail, now: context.now ?? new Date(), ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
+    } catch (error) {
+      logger.error('cannot store survey comment', { messageId: record.messageId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

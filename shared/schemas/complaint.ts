@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CategorySchema, SafetyKindSchema, SeveritySchema } from '../classify/categories.ts';
+import { SafetyLevelSchema } from './comment.ts';
 import { IdSchema } from './site.ts';
 import { LocaleSchema } from './survey.ts';
 import { textField } from './text.ts';
@@ -113,6 +114,8 @@ export const ComplaintRecordSchema = z.object({
   severity: SeveritySchema,
   safetyKinds: z.array(SafetyKindSchema),
   safetySignal: z.boolean(),
+  /** The classifier's level (cases stored before it existed have none): `possible` sits on the office's "please look now" list. */
+  safetyLevel: SafetyLevelSchema.optional(),
   /** The words that decided the category and severity, so a reader can see why. */
   terms: z.array(z.string()),
   handlerDepartmentId: z.string(),

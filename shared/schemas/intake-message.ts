@@ -36,6 +36,8 @@ export const ComplaintMessageSchema = z.strictObject({
   multiDepartment: z.boolean(),
   /** The call it was raised on (channel callback): the case links back to it. */
   callId: z.string().optional(),
+  /** The comment it comes from was read as a safety signal (a survey's own triage, or the office confirming a possible one): it alerts whatever its words score. */
+  safety: z.literal('signal').optional(),
   complaint: z.strictObject({
     submissionId: z.uuid(),
     description: z.string().min(1),

@@ -23,6 +23,7 @@
 //   COMPLAINT#<id>         FOLLOWUP           the follow-up call of a closed key complaint
 //   CALLBACK#<submissionId> CALLBACK          one recorded call attempt (guards exactly-once counting)
 //   SITE#<site>            CALLBACKS          the site's callback settings: window, retries, retention, target
+//   COMMENT#<id>           COMMENT            a free-text comment to read (survey, complaint, callback), its safety level and review
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -57,6 +58,7 @@ export const keys = {
   followUpCall: (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'FOLLOWUP' }),
   callback: (submissionId: string) => ({ pk: `CALLBACK#${submissionId}`, sk: 'CALLBACK' }),
   callbackSettings: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'CALLBACKS' }),
+  comment: (id: string) => ({ pk: `COMMENT#${id}`, sk: 'COMMENT' }),
 } as const;
 
 /**
@@ -82,6 +84,15 @@ export const FOLLOW_UP_GROUP = '~follow-up';
 export const callListKeys = (siteId: string, group: string, open: boolean, day: string, callId: string) => ({
   [INDEXES.byDue.partitionKey]: callListPartition(siteId, group),
   [INDEXES.byDue.sortKey]: `${open ? 'OPEN' : 'SHUT'}#${day}#${callId}`,
+});
+
+/**
+ * The same index, overloaded: a site's comments, unread ones first and oldest first (UNREAD sorts before
+ * READ), for the "comments to read" list, the inbox's count and the reminder; no second index to pay for.
+ */
+export const commentIndexKeys = (siteId: string, read: boolean, receivedAt: string, id: string) => ({
+  [INDEXES.byDue.partitionKey]: `COMMENTS#${siteId}`,
+  [INDEXES.byDue.sortKey]: `${read ? 'READ' : 'UNREAD'}#${receivedAt}#${id}`,
 });
 
 export const PARTITION_KEY = 'pk';

@@ -1,9 +1,11 @@
 import type { Retention } from '../platform/retention.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AggregateDelta, coalesceDeltas } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import type { SurveyMessage } from '../schemas/intake-message.ts';
+import { type SurveyContact, SurveyContactSchema } from '../schemas/survey.ts';
+import { withoutKeys } from './items.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
@@ -133,4 +135,12 @@ export async function storeSurveys(table: string, messages: readonly SurveyMessa
     }
   }
   return { stored: [], duplicates };
+}
+
+/** The contact details a survey's patient left, while they are kept (they expire before the response). */
+export async function getSurveyContact(table: string, submissionId: string): Promise<SurveyContact | undefined> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.surveyContact(submissionId), ConsistentRead: true }));
+  if (Item === undefined) return undefined;
+  const { [TTL_ATTRIBUTE]: _expires, ...contact } = withoutKeys(Item);
+  return SurveyContactSchema.parse(contact);
 }

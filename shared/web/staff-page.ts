@@ -47,6 +47,12 @@ form.filters label:not(.check){min-width:12rem}form.filters label.check{padding-
 button.primary,a.button{font:inherit;font-weight:600;background:#0b5cad;color:#fff;border:0;border-radius:.4rem;padding:.6rem 1.2rem;min-height:2.75rem;text-decoration:none;display:inline-block}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
 .pager{display:flex;gap:1rem;margin:1rem 0}.code,.day{white-space:nowrap}.big{display:block;font-size:1.35rem;letter-spacing:.03em;overflow-wrap:anywhere}.pager{flex-wrap:wrap;align-items:center}section.pinned{margin:0 0 1.5rem}caption{padding:.25rem 0}
+section.looknow{border:3px solid #b3261e;border-radius:.5rem;background:#fff;padding:.5rem 1rem;margin:0 0 1rem}section.looknow h3{color:#b3261e;margin:.25rem 0}
+ul.comments{list-style:none;margin:0;padding:0}ul.comments li{border-top:1px solid #e3e8ec;padding:.6rem 0}
+blockquote{margin:.25rem 0 .5rem;padding:.5rem .75rem;background:#f3f6f8;border-left:4px solid #8a98a5;white-space:pre-wrap;overflow-wrap:anywhere}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem}.actions button{font:inherit;font-weight:600;min-height:2.75rem;padding:.4rem 1rem;border-radius:.4rem;border:2px solid #0b5cad;background:#fff;color:#0b5cad}
+.actions button.danger{background:#b3261e;border-color:#b3261e;color:#fff}.tag.warn{background:#fdecea;color:#8c1d18}
+p.unread{background:#fff;padding:.6rem 1rem;border-radius:.5rem;margin:0 0 1rem}p.unread.late{border:2px solid #b3261e}.text{white-space:pre-wrap;overflow-wrap:anywhere}
 @media (max-width:40rem){main{padding:.75rem}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
 table.cases td{display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem;border:0;padding:.3rem .7rem}table.cases td::before{content:attr(data-label);color:#4b5966;font-weight:600}
 dl.case{grid-template-columns:1fr}dt{font-weight:600;margin-top:.4rem}}
@@ -75,7 +81,7 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
   const links = [
     '<a href="/admin">满意度 · Satisfaction</a>',
     ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
-    ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>'] : []),
+    ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>', '<a href="/admin/comments">待读留言 · Comments to read</a>'] : []),
     ...(hasAction(user, 'callbacks:read') ? ['<a href="/admin/callbacks">出院回访 · Callbacks</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>

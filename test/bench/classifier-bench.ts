@@ -17,7 +17,8 @@ import { read } from '../../shared/classify/model/model.ts';
 // one row per way, then one JSON line with the figures the closing notes quote; then the model's size,
 // load time and milliseconds per comment. Every proportion carries its 95 % Wilson interval. Set VERBOSE=1
 // to list every misclassified comment, every safety signal missed at both levels and every false alarm of
-// the combined classifier on the training sets.
+// the combined classifier on the training sets. `--after FILE` prints the blind sets with the committed
+// model and with a retrained one (`npm run classifier:train -- --with-corrections C.json --out FILE`).
 //
 // - labelled: the first 295 comments, tuned on;
 // - development: comments written to find where the lexicon failed to generalise, tuned on as well;
@@ -157,9 +158,49 @@ export function classifierFigures(loaded: Loaded = loadModel(readFileSync(MODEL_
   return figures;
 }
 
+/**
+ * The blind sets as the combination reads them with the committed model and with a retrained one (the
+ * file `npm run classifier:train -- --with-corrections FILE --out AFTER` wrote): did retraining help?
+ */
+export function beforeAfter(afterText: string): Partial<Record<ClassifierSet, { before: SetFigures; after: SetFigures }>> {
+  const models = { before: loadModel(readFileSync(MODEL_URL, 'utf8')), after: loadModel(afterText) };
+  const figures: Partial<Record<ClassifierSet, { before: SetFigures; after: SetFigures }>> = {};
+  for (const name of BLIND_SETS) {
+    if (!hasSet(name)) continue;
+    const set = loadSet(name);
+    const of = (loaded: Loaded) => {
+      const { evaluation, elapsedMs } = run(set, classifierWith(loaded));
+      return setFigures(evaluation, elapsedMs, true);
+    };
+    figures[name] = { before: of(models.before), after: of(models.after) };
+  }
+  return figures;
+}
+
 const shown = (f: { count: number; of: number; rate: number; ci95: number[] }) => `${f.count}/${f.of} ${(100 * f.rate).toFixed(1)}% [${f.ci95.map((x) => (100 * x).toFixed(1)).join('–')}]`;
 
+function printBeforeAfter(afterFile: string): void {
+  for (const [name, { before, after }] of Object.entries(beforeAfter(readFileSync(afterFile, 'utf8')))) {
+    console.log(`\n${name} (blind), the committed model against ${afterFile}`);
+    console.table(Object.fromEntries(Object.entries({ before, after }).map(([when, f]) => [when, {
+      categories: shown(f.categories),
+      'signals at signal': shown(f.safety.foundAtSignal),
+      'at signal or possible': shown(f.safety.foundAtSignalOrPossible),
+      'false alarms at signal': shown(f.safety.falseAlarmsAtSignal),
+      'at signal or possible ': shown(f.safety.falseAlarmsAtSignalOrPossible),
+    }])));
+    console.log(JSON.stringify({ set: name, before, after }));
+  }
+}
+
 async function main(): Promise<void> {
+  // `--after FILE`: only the blind sets, before and after retraining.
+  const at = process.argv.indexOf('--after');
+  const afterFile = at < 0 ? undefined : process.argv[at + 1];
+  if (afterFile !== undefined) {
+    printBeforeAfter(afterFile);
+    return;
+  }
   const loaded = loadModel(readFileSync(MODEL_URL, 'utf8'));
   const ways = classifiers(loaded);
   const all = classifierFigures(loaded);

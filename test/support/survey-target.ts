@@ -1,7 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { DEMO_DEPARTMENTS, DEMO_SITE } from '../../infra/local/demo-site.ts';
+import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS, DEMO_SITE } from '../../infra/local/demo-site.ts';
 import type { Department, Site } from '../../shared/schemas/site.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { signSurveyCode } from '../../shared/sites/department-codes.ts';
@@ -47,4 +47,11 @@ export function serveIntakeStores(dynamoMock: AwsClientStub<DynamoDBDocumentClie
   serveDemoSite(dynamoMock);
   dynamoMock.on(UpdateCommand).resolves({});
   sqsMock.on(SendMessageCommand).resolves({ MessageId: messageId });
+}
+
+/** The worker's comment step on mocked stores: the demo site's complaint settings, no caseloads yet, and every comment written anew. */
+export function serveCommentStores(dynamoMock: AwsClientStub<DynamoDBDocumentClient>): void {
+  dynamoMock.on(BatchGetCommand).resolves({});
+  dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });
+  dynamoMock.on(PutCommand).resolves({});
 }

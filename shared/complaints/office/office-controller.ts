@@ -13,6 +13,7 @@ import { changeCase, readCase } from '../change-case.ts';
 import { acceptStaffComplaint } from '../intake.ts';
 import { getComplaintSettings } from '../../storage/complaint-settings.ts';
 import { canSeeCase, caseView, isUrgent } from '../staff-view.ts';
+import { commentsLead } from '../../comments/comments-controller.ts';
 import { requireEnv } from '../../platform/config.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../../platform/domain-errors.ts';
 import { env } from '../../platform/resource-env.ts';
@@ -95,12 +96,13 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     page = await listComplaints(table, siteId, filter, PAGE_SIZE);
   }
   const [site, departments, safety] = await Promise.all([getSite(table, siteId), departmentNames(siteId), openSafetyCases(siteId, departmentIds)]);
+  const lead = await commentsLead(session, siteId, query, departments);
   const pinnedIds = new Set(safety.map((c) => c.id));
   const otherSites = await Promise.all(sites.filter((s) => s !== siteId).map(async (s) => ({ siteId: s, name: (await getSite(table, s))?.name ?? s })));
   return {
     outcome: 'shown',
     body: renderInbox({
-      user, csrf: session.csrf, now, departments, filters, otherSites,
+      user, csrf: session.csrf, now, departments, filters, otherSites, lead,
       site: { siteId, name: site?.name ?? siteId },
       pinned: safety.map(rowOf),
       rows: page.items.filter((c) => !pinnedIds.has(c.id)).map(rowOf),

@@ -100,6 +100,8 @@ export interface InboxInput {
   /** The next page's cursor; absent on the last page. */
   readonly nextCursor?: string;
   readonly firstPage: boolean;
+  /** Above everything for the complaint office: the "please look now" list and the comments to read (shared/comments/). */
+  readonly lead?: string;
 }
 
 const inboxHref = (siteId: string, filters: InboxFilters, cursor?: string) => {
@@ -112,7 +114,7 @@ const inboxHref = (siteId: string, filters: InboxFilters, cursor?: string) => {
 };
 
 /** A table cell that a phone shows as a labelled line: one wrapper, so the label and the content are the two grid items. */
-const cell = (label: string, content: string) => `<td data-label="${e(label)}"><span>${content}</span></td>`;
+export const cell = (label: string, content: string) => `<td data-label="${e(label)}"><span>${content}</span></td>`;
 
 function caseRow(row: InboxRow, departments: DepartmentNames, now: Date): string {
   const c = row.case;
@@ -153,7 +155,7 @@ export function renderInbox(input: InboxInput): string {
     input.firstPage ? '' : `<a href="${e(inboxHref(input.site.siteId, input.filters))}">« 第一页 · First page</a>`,
     input.nextCursor === undefined ? '' : `<a href="${e(inboxHref(input.site.siteId, input.filters, input.nextCursor))}">下一页 · Next page »</a>`,
   ].filter((link) => link !== '').join('');
-  const body = `<h2>投诉 · Complaints — ${e(input.site.name)}</h2>${sites}${pinned}${filterForm(input)}${list}${pager === '' ? '' : `<nav class="pager" aria-label="翻页 · Pages">${pager}</nav>`}`;
+  const body = `<h2>投诉 · Complaints — ${e(input.site.name)}</h2>${sites}${input.lead ?? ''}${pinned}${filterForm(input)}${list}${pager === '' ? '' : `<nav class="pager" aria-label="翻页 · Pages">${pager}</nav>`}`;
   return layout('投诉 · Complaints', body, staffHeader(input.user, input.csrf));
 }
 
@@ -206,6 +208,7 @@ function caseDetails(input: CasePageInput): string {
     item('承办科室 <span class="en">Handling department</span>', departmentName(input.departments, c.handlerDepartmentId)),
     item('类别 <span class="en">Category</span>', bi(CATEGORY_NAMES[c.category])),
     item('严重程度 <span class="en">Severity</span>', severityCell(c.severity)),
+    item('安全信号级别 <span class="en">Safety level</span>', c.safetyLevel === 'possible' ? '分类器判断为可能的安全信号（由医患办在“请立即查看”列表确认或排除）<span class="en">The classifier read a possible safety signal (the office confirms or dismisses it on the "please look now" list)</span>' : undefined),
     item('为什么这样分类 <span class="en">Why this category</span>', c.terms.length === 0 ? '—' : c.terms.map((t) => `「${e(t)}」`).join(' ')),
     item('负责人 <span class="en">Owner</span>', e(c.owner)),
     item('渠道 <span class="en">Channel</span>', named(CHANNEL_NAMES, c.channel)),

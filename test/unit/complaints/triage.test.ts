@@ -69,25 +69,40 @@ describe('triage of a complaint', () => {
     expect(record.safetyKinds).toContain('violence');
     expect(record.terms).toContain('威胁');
   });
+
+  it('keeps a possible signal off the alert: severity high, level possible, for the "please look now" list', () => {
+    const { record } = triageComplaint(complaint({}, '护士说要在门口等着我，让我小心点'), DEMO_COMPLAINT_SETTINGS, {});
+    expect(record).toMatchObject({ safetyLevel: 'possible', safetySignal: false, severity: 'high' });
+  });
+
+  it('alerts when the message says its comment was read as a signal, whatever its words score', () => {
+    const { record } = triageComplaint(complaint({ safety: 'signal' }, '满意度调查留言。\n护士说要在门口等着我，让我小心点'), DEMO_COMPLAINT_SETTINGS, {});
+    expect(record).toMatchObject({ safetyLevel: 'signal', safetySignal: true, severity: 'critical' });
+  });
 });
 
 describe('follow-up cases from surveys', () => {
   it('opens one for a poor or very poor rating with a request to be contacted', () => {
-    const followUp = surveyFollowUp(surveyMessage(5, { survey: { overall: 'poor', comment: '病房太吵', contact: { phone: '13800138000', consent: true } } }), KEY);
+    const followUp = surveyFollowUp(surveyMessage(5, { survey: { overall: 'poor', comment: '病房太吵', contact: { phone: '13800138000', consent: true } } }), KEY, 'none');
     expect(followUp).toMatchObject({ channel: 'survey-follow-up', enteredBy: 'survey', departmentId: 'cardiology-ward', complaint: { submissionId: uuidFor(5), contact: { phone: '13800138000', relation: 'patient' } } });
     expect(followUp?.complaint.description).toContain('病房太吵');
     expect(followUp?.trackingCode).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
     // The same survey always gives the same case.
-    expect(surveyFollowUp(surveyMessage(5, { survey: { overall: 'poor', comment: '病房太吵', contact: { phone: '13800138000', consent: true } } }), KEY)).toEqual(followUp);
+    expect(surveyFollowUp(surveyMessage(5, { survey: { overall: 'poor', comment: '病房太吵', contact: { phone: '13800138000', consent: true } } }), KEY, 'none')).toEqual(followUp);
   });
 
   it('opens none for a poor rating without contact, or a good one', () => {
-    expect(surveyFollowUp(surveyMessage(6, { survey: { overall: 'very_poor', comment: '太差了' } }), KEY)).toBeUndefined();
-    expect(surveyFollowUp(surveyMessage(7, { survey: { overall: 'good', contact: { phone: '13800138000', consent: true } } }), KEY)).toBeUndefined();
+    expect(surveyFollowUp(surveyMessage(6, { survey: { overall: 'very_poor', comment: '太差了' } }), KEY, 'none')).toBeUndefined();
+    expect(surveyFollowUp(surveyMessage(7, { survey: { overall: 'good', contact: { phone: '13800138000', consent: true } } }), KEY, 'none')).toBeUndefined();
   });
 
-  it('opens one for a safety signal in the comment, whatever the rating', () => {
-    const followUp = surveyFollowUp(surveyMessage(8, { survey: { overall: 'good', comment: '医生很好，但我真的不想活了' } }), KEY);
+  it('opens one for a safety signal in the comment, whatever the rating, marked so it alerts', () => {
+    const followUp = surveyFollowUp(surveyMessage(8, { survey: { overall: 'good', comment: '医生很好，但我真的不想活了' } }), KEY, 'signal');
     expect(followUp?.complaint.description).toContain('不想活');
+    expect(followUp?.safety).toBe('signal');
+  });
+
+  it('opens none for a possible signal: it goes to the "please look now" list instead', () => {
+    expect(surveyFollowUp(surveyMessage(9, { survey: { overall: 'good', comment: '护士说要在门口等着我' } }), KEY, 'possible')).toBeUndefined();
   });
 });

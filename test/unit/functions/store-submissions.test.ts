@@ -7,7 +7,7 @@ import { loadEvent } from '../../support/events.ts';
 import { lambdaContext } from '../../support/lambda-context.ts';
 import { jsonRecord, sqsEvent, sqsRecord } from '../../support/sqs-records.ts';
 import { surveyMessage, uuidFor } from '../../support/survey-messages.ts';
-import { TEST_TABLE } from '../../support/survey-target.ts';
+import { serveCommentStores, TEST_TABLE } from '../../support/survey-target.ts';
 import { summarise } from '../../support/transactions.ts';
 
 vi.stubEnv('TABLE_NAME', TEST_TABLE);
@@ -28,6 +28,7 @@ function storedIds(): unknown[] {
 describe('the process function', () => {
   beforeEach(() => {
     dynamoMock.reset();
+    serveCommentStores(dynamoMock);
     dynamoMock.on(TransactWriteCommand).resolves({});
   });
 

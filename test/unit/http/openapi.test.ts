@@ -71,6 +71,8 @@ describe('the OpenAPI document', () => {
       'GET /admin/callbacks/{id}': 'getCallPage',
       'POST /admin/callbacks/{id}': 'recordCallPage',
       'POST /admin/callbacks/{id}/call': 'takeCallPage',
+      'GET /admin/comments': 'getCommentsPage',
+      'POST /admin/comments': 'submitCommentsForm',
     });
     const all = Object.values(ids);
     expect(new Set(all).size).toBe(all.length);
@@ -113,12 +115,13 @@ describe('the OpenAPI document, checked as integrators check it', { timeout: 30_
     expect(problems).toEqual([
       // The API is a hospital's own, under no public licence; naming one would mislead.
       'warn info-license #/info',
-      // These answer only a redirect: to the hosted sign-in, to its logout, and to the saved case (303, so a reload does not post again).
+      // These answer only a redirect: to the hosted sign-in, to its logout, to the saved case and to the comment lists (303, so a reload does not post again).
       'warn operation-2xx-response #/paths/~1admin~1sign-in/get/responses',
       'warn operation-2xx-response #/paths/~1admin~1sign-out/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1complaints~1{id}/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}~1call/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1comments/post/responses',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { processIntakeBatch } from '../../../shared/intake/store-batch.ts';
 import { DEFAULT_RETENTION, type Retention } from '../../../shared/platform/retention.ts';
 import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
 import { surveyMessage, uuidFor } from '../../support/survey-messages.ts';
-import { TEST_TABLE } from '../../support/survey-target.ts';
+import { serveCommentStores, TEST_TABLE } from '../../support/survey-target.ts';
 import { cancelled, summarise } from '../../support/transactions.ts';
 
 const worker = (retention: Retention) => ({ table: TEST_TABLE, retention, key: Buffer.alloc(32, 7), mail: { from: 'feedback@hospital.example', baseUrl: 'https://feedback.example' } });
@@ -20,6 +20,7 @@ describe('the intake worker', () => {
 
   beforeEach(() => {
     dynamoMock.reset();
+    serveCommentStores(dynamoMock);
   });
 
   function transactions() {
