@@ -36,7 +36,7 @@ export async function buildReport(table: string, siteId: string, departmentId: s
     department = await getDepartment(table, siteId, departmentId);
     if (department === undefined) throw new UnknownScopeError(`unknown department "${departmentId}" at site "${siteId}"`);
   }
-  const { counters, days } = await sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to);
+  const { counters, items: days } = await sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to);
   let withoutComplaints: Report['departmentsWithoutComplaints'];
   if (department === undefined) {
     const patientFacing = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled);

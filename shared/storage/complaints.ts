@@ -7,7 +7,8 @@ import { type ComplaintRecord, ComplaintRecordSchema, isOpen, type HistoryEntry,
 import { dayIn } from '../platform/time.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
-import { aggregateUpdate, type TransactItem } from './surveys.ts';
+import { aggregateWrites } from './aggregates.ts';
+import type { TransactItem } from './items.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
 // contact details, the owner's caseload and the aggregate counters commit in one transaction guarded by
@@ -67,7 +68,7 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
     { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
     ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact, ...(contactExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: contactExpiresAt }) } } }]),
     ...(record.status === 'closed' ? [] : [caseloadUpdate(table, record.siteId, record.owner, 1)]),
-    ...aggregateKeys(record.siteId, record.departmentId, day).map((key) => aggregateUpdate(table, { key, counters }, now.toISOString())),
+    ...aggregateWrites(table, aggregateKeys(record.siteId, record.departmentId, day).map((key) => ({ key, counters })), now.toISOString()),
   ];
   try {
     await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
@@ -144,9 +145,7 @@ export async function saveComplaintChange(
   }
   const reclassified = reclassifiedDelta(before, after);
   if (reclassified !== 0) count(dayIn(after.timeZone, after.receivedAt), { [complaintCounterNames.reclassified]: reclassified });
-  for (const [day, counters] of byDay) {
-    for (const key of aggregateKeys(after.siteId, after.departmentId, day)) items.push(aggregateUpdate(table, { key, counters }, options.now.toISOString()));
-  }
+  items.push(...aggregateWrites(table, [...byDay].flatMap(([day, counters]) => aggregateKeys(after.siteId, after.departmentId, day).map((key) => ({ key, counters }))), options.now.toISOString()));
   if (options.contactExpiresAt !== undefined && after.hasContact) {
     items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
   }

@@ -4,6 +4,7 @@
 //   SURVEY#<submissionId>  SURVEY             a survey response (guards exactly-once counting)
 //   SURVEY#<submissionId>  CONTACT            contact details the patient consented to; expires sooner
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
+//   AGG#<site>#<dept|ALL>  MONTH#<yyyy-mm>    the same counters rolled up by month, written in the day's transaction
 //   RATE#<hash>            RATE               a rate-limit bucket for one source and budget, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
 //   COMPLAINT#<id>         HIST#<at>#<v>#<n>  one entry of its append-only history
@@ -29,6 +30,8 @@ export const keys = {
   aggregate: (siteId: string, departmentId: string, day: string) => ({ pk: `AGG#${siteId}#${departmentId}`, sk: `DAY#${day}` }),
   aggregatePartition: (siteId: string, departmentId: string) => `AGG#${siteId}#${departmentId}`,
   dayKey: (day: string) => `DAY#${day}`,
+  aggregateMonth: (siteId: string, departmentId: string, month: string) => ({ pk: `AGG#${siteId}#${departmentId}`, sk: `MONTH#${month}` }),
+  monthKey: (month: string) => `MONTH#${month}`,
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),
   /** Unique per change: the case version it produced, and its place among that change's entries. */
