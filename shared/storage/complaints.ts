@@ -23,7 +23,19 @@ export const complaintCounterNames = {
   closedInTime: 'complaint_closed_in_time',
   /** Cases whose category staff corrected away from the classifier's, on the day the case was received. */
   reclassified: 'complaint_reclassified',
+  /** Cases carrying a safety signal (self-harm, suicide, violence, death), on the day received. */
+  safetySignal: 'complaint_safety_signal',
+  /** Closed (and closed in time) by the limit they ran against: `investigation` (5 working days) or `multi-department` (10). */
+  closedByLimit: (limit: ComplaintLimit) => `complaint_closed_limit_${limit}`,
+  closedInTimeByLimit: (limit: ComplaintLimit) => `complaint_closed_in_time_limit_${limit}`,
 } as const;
+
+export const COMPLAINT_LIMITS = ['investigation', 'multi-department'] as const;
+export type ComplaintLimit = (typeof COMPLAINT_LIMITS)[number];
+
+/** The limit a case's response is due against; settled-on-the-spot cases have none. */
+export const limitOf = (record: ComplaintRecord): ComplaintLimit | undefined =>
+  (record.settledOnSpot ? undefined : record.multiDepartment ? 'multi-department' : 'investigation');
 
 /**
  * +1 when staff first move a case off the classifier's category, -1 when they move it back: each case
@@ -43,6 +55,7 @@ export function receivedCounters(record: ComplaintRecord): Counters {
     [complaintCounterNames.severity(record.severity)]: 1,
     [complaintCounterNames.channel(record.channel)]: 1,
   };
+  if (record.safetySignal) counters[complaintCounterNames.safetySignal] = 1;
   // Settled on the spot: closed the day it came, within any limit.
   if (record.status === 'closed') Object.assign(counters, { [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
   return counters;
@@ -141,7 +154,12 @@ export async function saveComplaintChange(
   };
   if (after.status === 'closed' && before.status !== 'closed') {
     const inTime = options.now.toISOString() <= new Date(after.dueAt).toISOString();
-    count(dayIn(after.timeZone, options.now.toISOString()), { [complaintCounterNames.closed]: 1, ...(inTime ? { [complaintCounterNames.closedInTime]: 1 } : {}) });
+    const limit = limitOf(after);
+    count(dayIn(after.timeZone, options.now.toISOString()), {
+      [complaintCounterNames.closed]: 1,
+      ...(inTime ? { [complaintCounterNames.closedInTime]: 1 } : {}),
+      ...(limit === undefined ? {} : { [complaintCounterNames.closedByLimit(limit)]: 1, ...(inTime ? { [complaintCounterNames.closedInTimeByLimit(limit)]: 1 } : {}) }),
+    });
   }
   const reclassified = reclassifiedDelta(before, after);
   if (reclassified !== 0) count(dayIn(after.timeZone, after.receivedAt), { [complaintCounterNames.reclassified]: reclassified });

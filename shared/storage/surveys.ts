@@ -7,6 +7,7 @@ import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { aggregateWrites } from './aggregates.ts';
 import type { TransactItem } from './items.ts';
+import { recentCommentItem } from './recent-comments.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
 // Exactly-once storage of survey responses (design.md, "Exactly once"): the response items and the
@@ -23,10 +24,10 @@ export interface StoreResult {
 }
 
 /**
- * A transaction holds at most 100 actions: n messages need at most n responses + n contacts + 2n days
- * + 2n months (their department's and the site's), so 16 fit; a batch is 10.
+ * A transaction holds at most 100 actions: n messages need at most n responses + n contacts + n
+ * comments + 2n days + 2n months (their department's and the site's), so 14 fit; a batch is 10.
  */
-export const MAX_MESSAGES_PER_TRANSACTION = 16;
+export const MAX_MESSAGES_PER_TRANSACTION = 14;
 const MAX_CONFLICT_RETRIES = 4;
 
 function surveyItems(table: string, message: SurveyMessage, retention: Retention): TransactItem[] {
@@ -48,6 +49,8 @@ function surveyItems(table: string, message: SurveyMessage, retention: Retention
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }];
+  const comment = recentCommentItem(table, message);
+  if (comment !== undefined) items.push(comment);
   if (contact !== undefined) {
     // Contact details live in their own item so they can expire long before the response does.
     items.push({ Put: { TableName: table, Item: { ...keys.surveyContact(survey.submissionId), ...contact, [TTL_ATTRIBUTE]: epochSeconds(addDays(received, retention.contactDays)) } } });
