@@ -47,7 +47,11 @@ form.filters label:not(.check){min-width:12rem}form.filters label.check{padding-
 button.primary,a.button{font:inherit;font-weight:600;background:#0b5cad;color:#fff;border:0;border-radius:.4rem;padding:.6rem 1.2rem;min-height:2.75rem;text-decoration:none;display:inline-block}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
 .pager{display:flex;gap:1rem;margin:1rem 0}.code,.day{white-space:nowrap}.big{display:block;font-size:1.35rem;letter-spacing:.03em;overflow-wrap:anywhere}.pager{flex-wrap:wrap;align-items:center}section.pinned{margin:0 0 1.5rem}caption{padding:.25rem 0}
-@media (max-width:40rem){main{padding:.75rem}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem;margin:0 0 1.25rem}.card{background:#fff;border-radius:.5rem;padding:.75rem 1rem;box-shadow:0 1px 2px #0002;border-left:.35rem solid #b8c2cc}
+.card.ok{border-left-color:#1b6e35}.card.below{border-left-color:#b3261e}.card span{display:block}.card .value{font-size:1.8rem;font-weight:700}.card .sub,.note,.note-cell{color:#4b5966;font-size:.85rem}
+section{margin:0 0 1.75rem}.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.scroll{overflow-x:auto}svg.chart{background:#fff;border-radius:.5rem;max-width:44rem;display:block;margin:.5rem 0}
+ul.comments q{display:block}ul.comments li,.overdue-list li{margin:0 0 .5rem}table.figures th{width:14rem}
+@media (max-width:40rem){main{padding:.75rem}table.figures th{width:auto}table.figures td.note-cell{display:none}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
 table.cases td{display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem;border:0;padding:.3rem .7rem}table.cases td::before{content:attr(data-label);color:#4b5966;font-weight:600}
 dl.case{grid-template-columns:1fr}dt{font-weight:600;margin-top:.4rem}}
 `;
