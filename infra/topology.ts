@@ -3,6 +3,7 @@
 // both built from it. Who may call a route is the contract's (shared/http/routes.ts).
 import { type HttpMethod, type Route, type RouteAccess, routeOf } from '../shared/http/routes.ts';
 import { complaintFunctions, complaintRoutes, complaintSchedules } from './topology/complaints.ts';
+import { digestFunctions, digestRoutes, digestSchedules } from './topology/digests.ts';
 import { intakeFunctions, intakeQueues } from './topology/intake.ts';
 import { platformFunctions, platformRoutes, platformSchedules } from './topology/platform.ts';
 import { reportingFunctions, reportingRoutes } from './topology/reporting.ts';
@@ -20,6 +21,7 @@ export const functions = {
   ...complaintFunctions,
   ...staffFunctions,
   ...reportingFunctions,
+  ...digestFunctions,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -35,7 +37,7 @@ export interface RouteSpec extends Route {
   readonly function: FunctionName;
 }
 
-const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes];
+const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...digestRoutes];
 
 export const routes: readonly RouteSpec[] = bindings.map((binding) => ({ ...routeOf(binding.key), function: binding.function }));
 
@@ -43,7 +45,7 @@ export const queues = { ...intakeQueues } as const satisfies Record<string, Queu
 
 export type QueueName = keyof typeof queues;
 
-export const schedules = { ...platformSchedules, ...complaintSchedules } as const satisfies Record<string, ScheduleSpec>;
+export const schedules = { ...platformSchedules, ...complaintSchedules, ...digestSchedules } as const satisfies Record<string, ScheduleSpec>;
 
 export type ScheduleName = keyof typeof schedules;
 

@@ -7,7 +7,7 @@
 //   AGG#<site>#<dept|ALL>  MONTH#<yyyy-mm>    the same counters rolled up by month, written in the day's transaction
 //   COMMENTS#<site>#<dept> <iso time>#<id>    a survey comment without identifiers, for the reports; expires after 90 days
 //   DIGEST#<site>#<period> <username>         a digest sent (or being sent) to one recipient for one period: exactly once
-//   DIGESTPREF#<username>  DIGESTPREF         which digests a member of staff receives, and where
+//   DIGESTPREFS            USER#<username>    which digests a member of staff receives, where, in which language, for which scope
 //   GROUPS                 GROUP#<group>      a group of sites (医联体, 对口帮扶) and its members
 //   RATE#<hash>            RATE               a rate-limit bucket for one source and budget, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
@@ -39,7 +39,7 @@ export const keys = {
   recentComment: (siteId: string, departmentId: string, receivedAt: string, id: string) => ({ pk: `COMMENTS#${siteId}#${departmentId}`, sk: `${receivedAt}#${id}` }),
   recentCommentPartition: (siteId: string, departmentId: string) => `COMMENTS#${siteId}#${departmentId}`,
   digestSent: (siteId: string, period: string, username: string) => ({ pk: `DIGEST#${siteId}#${period}`, sk: username }),
-  digestPreference: (username: string) => ({ pk: `DIGESTPREF#${username}`, sk: 'DIGESTPREF' }),
+  digestPreference: (username: string) => ({ pk: 'DIGESTPREFS', sk: `USER#${username}` }),
   siteGroup: (groupId: string) => ({ pk: 'GROUPS', sk: `GROUP#${groupId}` }),
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),

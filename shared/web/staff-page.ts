@@ -80,6 +80,7 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     '<a href="/admin">满意度 · Satisfaction</a>',
     ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
     ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>'] : []),
+    ...(user.roles.some((role) => role === 'manager' || role === 'office-head') ? ['<a href="/admin/digests">摘要邮件 · Digests</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
