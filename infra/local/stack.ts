@@ -44,6 +44,8 @@ export interface LocalStackOptions {
   /** The local machine client's secret; random when omitted. */
   readonly machineClientSecret?: string;
   readonly log?: (line: string) => void;
+  /** On the first start (the demo site just created), write this many days of demo history; none when omitted. */
+  readonly demoHistoryDays?: number;
 }
 
 export interface LocalStack {
@@ -175,6 +177,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { seedDemoSite, seedDemoUsers } = await import('./seed.ts');
     const created = await seedDemoSite(TABLE_NAME);
     if (created > 0) log(`Demo site        loaded (${created} items)`);
+    if (created > 0 && (options.demoHistoryDays ?? 0) > 0) {
+      const { writeDemoHistory } = await import('./demo-history.ts');
+      const { dayIn } = await import('../../shared/platform/time.ts');
+      const history = await writeDemoHistory(TABLE_NAME, options.demoHistoryDays ?? 0, dayIn('Asia/Shanghai', new Date()));
+      log(`Demo history     ${options.demoHistoryDays ?? 0} days, ${history.surveys} surveys (npm run demo -- --days 365 for a year)`);
+    }
     const users = await seedDemoUsers(TABLE_NAME);
     if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
     up('demo-site');

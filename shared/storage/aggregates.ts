@@ -1,4 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type AggregateDelta, type Counters, addCounters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems, type TransactItem } from './items.ts';
@@ -65,6 +66,22 @@ export function aggregateWrites(table: string, deltas: readonly AggregateDelta[]
     add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters });
   }
   return [...items.values()].map((delta) => update(table, delta, now));
+}
+
+/**
+ * Adds counters exactly once under `guard` (a key no other item uses): the guard item and the counters
+ * commit together, so running the same import again changes nothing. Returns whether it was added.
+ */
+export async function addCountersOnce(table: string, guard: { readonly pk: string; readonly sk: string }, deltas: readonly AggregateDelta[], now: Date): Promise<boolean> {
+  const items = aggregateWrites(table, deltas, now.toISOString());
+  if (items.length > 99) throw new Error('at most 99 aggregate items at once');
+  try {
+    await dynamoDb.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table, Item: { ...guard, at: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } }, ...items] }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
 }
 
 /** Counts what a report reads, so its cost can be checked against departments × periods. */

@@ -9,6 +9,7 @@
 //   DIGEST#<site>#<period> <username>         a digest sent (or being sent) to one recipient for one period: exactly once
 //   DIGESTPREFS            USER#<username>    which digests a member of staff receives, where, in which language, for which scope
 //   GROUPS                 GROUP#<group>      a group of sites (医联体, 对口帮扶) and its members
+//   IMPORT#<name>          <id>               a counted import (the demo history's complaint counters): counts it once
 //   RATE#<hash>            RATE               a rate-limit bucket for one source and budget, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
 //   COMPLAINT#<id>         HIST#<at>#<v>#<n>  one entry of its append-only history
@@ -40,6 +41,7 @@ export const keys = {
   recentCommentPartition: (siteId: string, departmentId: string) => `COMMENTS#${siteId}#${departmentId}`,
   digestSent: (siteId: string, period: string, username: string) => ({ pk: `DIGEST#${siteId}#${period}`, sk: username }),
   digestPreference: (username: string) => ({ pk: 'DIGESTPREFS', sk: `USER#${username}` }),
+  importGuard: (name: string, id: string) => ({ pk: `IMPORT#${name}`, sk: id }),
   siteGroup: (groupId: string) => ({ pk: 'GROUPS', sk: `GROUP#${groupId}` }),
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),
