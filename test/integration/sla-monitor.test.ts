@@ -53,7 +53,7 @@ describe('the SLA monitor', () => {
   it('reminds the owner once at 80 %, escalates once past the due date, and records each once', async () => {
     expect(due.investigation.atUtc).toBe('2026-11-09T15:59:59.999Z');
     expect(await storeNewComplaint(TABLE_NAME, complaint, undefined, new Date(RECEIVED))).toBe('stored');
-    expect(await listSiteIds(TABLE_NAME)).toEqual(['demo']);
+    expect(await listSiteIds(TABLE_NAME)).toContain('demo');
 
     // Before 80 %: Friday 11-06 noon in Shanghai, 3.5 of 5 working days.
     expect(await monitor('2026-11-06T04:00:00.000Z')).toMatchObject({ checked: 1, warned: 0, escalated: 0 });
