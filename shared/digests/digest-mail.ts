@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { ManagerReport, UnitRow } from '../reporting/manager-report.ts';
-import { categoryName, change, headlineFigures, type Locale, percent, previousWords, say, W, type Words } from '../reporting/report-words.ts';
+import { categoryName, change, headlineFigures, type Locale, percent, previousWords, say, serviceName, W, type Words } from '../reporting/report-words.ts';
 import { escapeMarkup } from '../web/markup.ts';
 
 // The digest e-mail: HTML and plain text from the report model, in the recipient's language. Written for
@@ -57,6 +57,7 @@ function rateText(rate: number | null, n: number, minimum: number, locale: Local
 }
 
 function unitBars(rows: readonly UnitRow[], report: ManagerReport, locale: Locale): string {
+  if (rows.length === 0) return `<div style="${FONT}font-size:13px;color:${GREY};padding:2px 0 8px 0">${escapeMarkup(say({ zh: `${W.tooFew.zh}：本期没有科室达到 ${report.minResponses} 份回复`, en: `${W.tooFew.en}: no department reached ${report.minResponses} responses this period` }, locale))}</div>`;
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.map((r) => `<tr>${cell(escapeMarkup(say({ zh: r.name, en: r.nameEn }, locale)), 'width:40%')}${bar(r.surveys.positiveRate, r.surveys.positiveRate === null ? null : r.surveys.positiveRate >= report.targets.positiveRate)}${cell(escapeMarkup(rateText(r.surveys.positiveRate, r.surveys.n, report.minResponses, locale)), 'white-space:nowrap;text-align:right')}</tr>`).join('')}</table>`;
 }
 
@@ -101,7 +102,7 @@ ${heading(say(report.trend.grain === 'week' ? W.trendWeeks : W.trendMonths, loca
 ${heading(say(W.departments, locale), link('departments'), locale)}${noteRow(W.departmentsNote, locale)}
 <tr><td bgcolor="#ffffff" style="${FONT}background:#ffffff;padding:6px;font-size:13px"><b>${escapeMarkup(say(W.best, locale))}</b>${unitBars(report.best, report, locale)}<b>${escapeMarkup(say(W.worst, locale))}</b>${unitBars(report.worst, report, locale)}</td></tr>
 ${report.sites === undefined ? '' : `${heading(say(W.sites, locale), link('sites'), locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(report.sites, report, locale)}</td></tr>`}
-${report.services.length > 1 ? `${heading(say(W.services, locale), link('departments'), locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(report.services.map((sv) => ({ ...sv, name: sv.id, nameEn: sv.id })), report, locale)}</td></tr>` : ''}
+${report.services.length > 1 ? `${heading(say(W.services, locale), link('departments'), locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(report.services.map((sv) => ({ ...sv, name: serviceName(sv.id).zh, nameEn: serviceName(sv.id).en })), report, locale)}</td></tr>` : ''}
 ${heading(say(W.complaints, locale), link('complaints'), locale)}
 <tr><td style="${FONT}font-size:14px;color:#1d2733;line-height:1.6">${escapeMarkup(say(W.received, locale))}: <b>${c.n}</b> (${escapeMarkup(categories)})<br>${escapeMarkup(say(W.onTime, locale))}: <b>${c.closed === 0 ? '—' : percent(c.closedInTimeRate)}</b> (${c.closedInTime}/${c.closed}; ${escapeMarkup(say(W.limitInvestigation, locale))} ${c.byLimit.investigation.inTime}/${c.byLimit.investigation.closed}, ${escapeMarkup(say(W.limitMulti, locale))} ${c.byLimit['multi-department'].inTime}/${c.byLimit['multi-department'].closed})<br>${escapeMarkup(say(W.safety, locale))}: <b${c.safetySignals > 0 ? ` style="color:${RED}"` : ''}>${c.safetySignals}</b> · ${escapeMarkup(say(W.classifier, locale))}: ${c.n === 0 ? '—' : percent(c.classifierAccuracy)}</td></tr>
 ${noteRow(W.onTimeNote, locale)}

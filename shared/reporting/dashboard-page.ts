@@ -129,7 +129,7 @@ function headline(report: ManagerReport): string {
 
 function surveysSection(report: ManagerReport): string {
   const s = report.surveys;
-  const aspects = Object.entries(s.ratings).map(([aspect, r]) => `<tr><td>${w(ASPECT_NAMES[aspect] ?? { zh: aspect, en: aspect })}</td><td class="num">${r.n}</td><td class="num">${r.mean === null ? (r.n === 0 ? '—' : escapeMarkup(W.tooFew.zh)) : r.mean.toFixed(2)}</td>${rateCell(r.topBoxRate, s.n, undefined, report.minResponses)}</tr>`).join('');
+  const aspects = Object.entries(s.ratings).map(([aspect, r]) => `<tr><td>${w(ASPECT_NAMES[aspect] ?? { zh: aspect, en: aspect })}</td><td class="num">${r.n}</td><td class="num">${r.mean === null ? (r.n === 0 ? '—' : escapeMarkup(W.tooFew.zh)) : r.mean.toFixed(2)}</td>${r.n === 0 ? '<td class="num">—</td>' : rateCell(r.topBoxRate, s.n, undefined, report.minResponses)}</tr>`).join('');
   return `<section id="surveys"><h2>${w({ zh: '满意度调查', en: 'Surveys' })}</h2>
 <table class="figures"><tbody>
 <tr><th>${w(W.responses)}</th><td class="num">${s.n}</td><td class="note-cell">${escapeMarkup(W.minimum.zh)} ${report.minResponses} <span class="en">${escapeMarkup(W.minimum.en)}</span></td></tr>
@@ -167,7 +167,7 @@ function unitTable(rows: readonly UnitRow[], report: ManagerReport, first: Words
   const head = query === undefined
     ? `<th>${w(first)}</th><th>${w(W.responses)}</th><th>${w(W.positive)}</th><th>${w(W.wait)}</th><th>${w(W.complaints)}</th>`
     : `<th>${sortLink(query, 'name', first)}</th><th>${sortLink(query, 'n', W.responses)}</th><th>${sortLink(query, 'rank', W.positive)}</th><th>${w(W.wait)}</th><th>${sortLink(query, 'complaints', W.complaints)}</th>`;
-  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, report.minResponses)}${rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, report.minResponses)}<td class="num">${r.complaints}</td></tr>`).join('');
+  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, report.minResponses)}${r.surveys.wait.n === 0 ? '<td class="num">—</td>' : rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, report.minResponses)}<td class="num">${r.complaints}</td></tr>`).join('');
   return `<div class="scroll"><table class="units"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 

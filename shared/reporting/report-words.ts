@@ -57,7 +57,6 @@ export const W = {
   commentsNote: { zh: '只取回复达到最低数的科室，已去除号码和邮箱', en: 'only from departments above the minimum; numbers and addresses removed' },
   tooFew: { zh: '样本不足', en: 'too few' },
   target: { zh: '目标', en: 'target' },
-  vsPrevious: { zh: '比上期', en: 'vs previous' },
   vsWeek: { zh: '比上周', en: 'vs last week' },
   vsMonth: { zh: '比上月', en: 'vs last month' },
   open: { zh: '在仪表盘查看', en: 'Open in the dashboard' },
@@ -108,7 +107,10 @@ export function change(now: number | null, before: number | null): string | unde
 
 /** The comparison's words for the period: last week, last month, or the period before. */
 export function previousWords(report: ManagerReport): Words {
-  return report.period.kind === 'week' ? W.vsWeek : report.period.kind === 'month' ? W.vsMonth : W.vsPrevious;
+  const { kind, from, days } = report.period;
+  if (kind === 'week' && days === 7) return W.vsWeek;
+  if (kind === 'month' && from.endsWith('-01') && report.period.label.length === 7) return W.vsMonth;
+  return { zh: `比前 ${days} 天`, en: `vs the ${days} days before` };
 }
 
 export const scopeName = (report: ManagerReport): Words => ({ zh: report.scope.name, en: report.scope.nameEn });
@@ -158,7 +160,9 @@ export function headlineFigures(report: ManagerReport): HeadlineFigure[] {
   figures.push({
     label: W.onTime,
     value: same(c.closed === 0 ? '—' : percent(c.closedInTimeRate)),
-    good: c.closed === 0 ? null : c.overdue.length === 0 && (c.closedInTimeRate ?? 0) >= 1,
+    // The rules want every complaint answered within its limit: anything less, or a case overdue now, is a miss.
+    target: '100%',
+    good: c.closed === 0 && c.overdue.length === 0 ? null : c.overdue.length === 0 && (c.closedInTimeRate ?? 1) >= 1,
     count: { zh: `结案 ${c.closed}，现超期 ${c.overdue.length}${c.overdueMore ? '+' : ''}`, en: `${c.closed} closed, ${c.overdue.length}${c.overdueMore ? '+' : ''} overdue now` },
   });
   if (report.callbacks !== undefined) {
