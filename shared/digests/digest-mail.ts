@@ -150,8 +150,9 @@ export async function digestMime(input: DigestMailInput, mail: DigestMail): Prom
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    list: { unsubscribe: input.unsubscribeUrl },
-    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
+    // Set as headers: the composer leaves nodemailer's `list` option to the transport, which SES replaces.
+    // Prepared: on one line, unfolded, as some clients' one-click detection expects.
+    headers: { 'List-Unsubscribe': { prepared: true, value: `<${input.unsubscribeUrl}>` }, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
   });
   return composer.compile().build();
 }

@@ -86,8 +86,9 @@ describe('the intake worker', () => {
     // Assess
     const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     const puts = items.flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item]));
-    expect(puts.map((item): unknown => item?.comment)).toEqual([comment, undefined, comment]);
-    expect(puts[1]?.name).toBe('𠮷田');
+    // The response, its copy for the reports' recent comments, the contact; then the second response and its copy.
+    expect(puts.map((item): unknown => item?.comment ?? item?.text)).toEqual([comment, comment, undefined, comment, comment]);
+    expect(puts[2]?.name).toBe('𠮷田');
   });
 
   it('does not count a message already stored: the cancelled transaction is retried without it', async () => {
