@@ -1,17 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run demo -- --days N` (api.md): N days of demo history before today for the demo sites, written
 // through the real survey writer and aggregate writer, with a progress bar. Running it again writes
 // nothing twice.
 
 const USAGE = 'usage: npm run demo -- --days N   (1 to 730)';
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let values;

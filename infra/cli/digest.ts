@@ -1,18 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isValidDay } from '../../shared/platform/time.ts';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run digest -- --site ID --period week|month [--date D] [--to USERNAME] (--send | --out FILE.html)`
 // (api.md): the digest of the week or month before DATE (today in the site's zone by default), written to
 // a file to look at, or sent, exactly once per recipient and period, as the schedule sends it.
 
 const USAGE = 'usage: npm run digest -- --site ID --period week|month [--date YYYY-MM-DD] [--to USERNAME] (--send | --out FILE.html)';
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let values;

@@ -71,6 +71,17 @@ const htmlPage = (description: string): JsonObject => ({ description, content: h
 const deviceCookieSet: JsonObject = { 'Set-Cookie': { schema: { type: 'string' }, description: 'pf_device: a signed random id (HttpOnly, Secure, SameSite=Lax, a day), when the browser has none' } };
 const deviceCookieParameter: JsonObject = { name: 'pf_device', in: 'cookie', required: false, schema: { type: 'string' }, description: 'The device id the page set; without it, a client counts as its address\'s one cookieless device' };
 
+/** The dashboard's query, shared by the page and its CSV export. */
+const dashboardParameters: JsonObject[] = [
+  { name: 'period', in: 'query', required: false, schema: { type: 'string', enum: ['week', 'month', 'quarter', 'year', 'custom'] }, description: 'The period so far; this month when omitted' },
+  { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
+  { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
+  { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
+  { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+  { name: 'service', in: 'query', required: false, schema: { type: 'string' } },
+  { name: 'group', in: 'query', required: false, schema: { type: 'string' }, description: 'A group of sites, each member side by side' },
+];
+
 const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
 
 export const operations: Readonly<Record<RouteKey, Operation>> = {
@@ -219,29 +230,13 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   'GET /admin': {
     operationId: 'getDashboardPage',
     summary: 'The managers\' dashboard (session cookie): the report of a scope and period with charts; without a session, a redirect to sign-in',
-    parameters: [
-      { name: 'period', in: 'query', required: false, schema: { type: 'string', enum: ['week', 'month', 'quarter', 'year', 'custom'] }, description: 'The period so far; this month when omitted' },
-      { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
-      { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
-      { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
-      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
-      { name: 'service', in: 'query', required: false, schema: { type: 'string' } },
-      { name: 'group', in: 'query', required: false, schema: { type: 'string' }, description: 'A group of sites, each member side by side' },
-    ],
+    parameters: dashboardParameters,
     responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' }, 400: htmlPage('A filter that is not valid'), 404: htmlPage('A scope outside the user\'s') },
   },
   'GET /admin/export.csv': {
     operationId: 'getDashboardCsv',
     summary: 'What the dashboard shows for the same query, as CSV (UTF-8 with a byte-order mark)',
-    parameters: [
-      { name: 'period', in: 'query', required: false, schema: { type: 'string', enum: ['week', 'month', 'quarter', 'year', 'custom'] }, description: 'The period so far; this month when omitted' },
-      { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
-      { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
-      { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
-      { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
-      { name: 'service', in: 'query', required: false, schema: { type: 'string' } },
-      { name: 'group', in: 'query', required: false, schema: { type: 'string' }, description: 'A group of sites, each member side by side' },
-    ],
+    parameters: dashboardParameters,
     responses: { 200: { description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }, 302: { description: 'To /admin/sign-in' }, 404: htmlPage('A scope outside the user\'s') },
   },
   'GET /admin/digests': { operationId: 'getDigestSettingsPage', summary: 'Which digests the user receives (weekly, monthly, both, none) and a preview', responses: { 200: htmlPage('The digest settings'), 302: { description: 'To /admin/sign-in' } } },
