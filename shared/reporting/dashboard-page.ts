@@ -231,7 +231,8 @@ ${filtersForm(query, choices, report)}${headline(report)}${surveysSection(report
 /** GET /admin for the signed-in user. */
 export async function dashboardPage(context: DashboardContext, session: StaffSession, query: Record<string, string | undefined>): Promise<PageAnswer> {
   const resolved = await resolveDashboard(context, session.user, query);
-  if (!resolved.ok) return { outcome: resolved.outcome, body: renderDashboard(session, { message: resolved.message }) };
+  // /admin is where every sign-in lands: a role without figures gets the page with the header's links, not an error.
+  if (!resolved.ok) return { outcome: resolved.outcome === 'not-for-role' ? 'shown' : resolved.outcome, body: renderDashboard(session, { message: resolved.message }) };
   try {
     const report = await buildManagerReport(resolved.request);
     return { outcome: 'shown', body: renderDashboard(session, { report, query: resolved.query, choices: resolved.choices, linkCases: hasAction(session.user, 'complaints:read') }) };
