@@ -4,6 +4,7 @@
 import { type HttpMethod, type Route, type RouteAccess, routeOf } from '../shared/http/routes.ts';
 import { callbackFunctions, callbackRoutes } from './topology/callbacks.ts';
 import { complaintFunctions, complaintRoutes, complaintSchedules } from './topology/complaints.ts';
+import { digestFunctions, digestRoutes, digestSchedules } from './topology/digests.ts';
 import { intakeFunctions, intakeQueues } from './topology/intake.ts';
 import { platformFunctions, platformRoutes, platformSchedules } from './topology/platform.ts';
 import { reportingFunctions, reportingRoutes } from './topology/reporting.ts';
@@ -22,6 +23,7 @@ export const functions = {
   ...staffFunctions,
   ...reportingFunctions,
   ...callbackFunctions,
+  ...digestFunctions,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -37,7 +39,7 @@ export interface RouteSpec extends Route {
   readonly function: FunctionName;
 }
 
-const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...callbackRoutes];
+const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...callbackRoutes, ...digestRoutes];
 
 export const routes: readonly RouteSpec[] = bindings.map((binding) => ({ ...routeOf(binding.key), function: binding.function }));
 
@@ -45,7 +47,7 @@ export const queues = { ...intakeQueues } as const satisfies Record<string, Queu
 
 export type QueueName = keyof typeof queues;
 
-export const schedules = { ...platformSchedules, ...complaintSchedules } as const satisfies Record<string, ScheduleSpec>;
+export const schedules = { ...platformSchedules, ...complaintSchedules, ...digestSchedules } as const satisfies Record<string, ScheduleSpec>;
 
 export type ScheduleName = keyof typeof schedules;
 

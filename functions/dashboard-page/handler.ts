@@ -1,17 +1,27 @@
-import { csrfToken } from '../../shared/auth/session.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
+import { csrfToken } from '../../shared/auth/session.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
-import { readSession, redirect, SIGN_IN_PATH, staffPage } from '../../shared/http/staff-pages.ts';
+import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
+import { publicBaseUrl, readSession, redirect, SIGN_IN_PATH, staffPage, staffPageRoute } from '../../shared/http/staff-pages.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { env } from '../../shared/platform/resource-env.ts';
-import { showDashboard } from '../../shared/reporting/dashboard-page.ts';
+import { dashboardCsv, dashboardPage } from '../../shared/reporting/dashboard-page.ts';
 
 const table = requireEnv(env.tableName);
 
-/** GET /admin: the satisfaction dashboard of the signed-in user's scope. */
+/** GET /admin: the managers' dashboard of the signed-in user's scope; GET /admin/export.csv: the same as CSV. */
 export const handler = httpFunction(async (event) => {
+  const key = await signingKey();
+  const query = event.queryStringParameters ?? {};
+  const context = { table, baseUrl: publicBaseUrl, now: new Date() };
+  if (event.routeKey !== 'GET /admin/export.csv') return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff) => dashboardPage(context, staff, query));
   const current = await readSession(event);
   if (current === undefined || current.identity.kind !== 'user') return redirect(SIGN_IN_PATH);
-  const key = await signingKey();
-  return staffPage('shown', await showDashboard(table, current.identity, csrfToken(key, current.token), new Date()));
+  const answer = await dashboardCsv(context, { user: current.identity, csrf: csrfToken(key, current.token) }, query);
+  if ('outcome' in answer) return staffPage(answer.outcome, answer.body);
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${answer.fileName}"`, 'cache-control': 'no-store' },
+    body: answer.csv,
+  };
 });

@@ -37,3 +37,9 @@ export function useCliEnvironment(): void {
   if (!isRunning(runtime.pid)) throw new Error('The local stack is not running: start it with `npm start` (in another terminal).');
   Object.assign(process.env, runtime.env);
 }
+
+/** Ends an operator command with a message on stderr: 2 for a usage error, 1 for a failure. */
+export function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}

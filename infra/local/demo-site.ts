@@ -1,6 +1,6 @@
 import type { ComplaintSettings } from '../../shared/complaints/settings.ts';
 import { DEFAULT_RULES } from '../../shared/complaints/routing.ts';
-import type { Department, DepartmentKind, Site } from '../../shared/schemas/site.ts';
+import type { Department, DepartmentKind, Site, SiteGroup } from '../../shared/schemas/site.ts';
 
 // The demo site loaded on the first `npm start`: a district hospital with the departments patients
 // meet (clinics, wards, emergency, the registration and billing windows, pharmacy), named in both languages.
@@ -72,4 +72,37 @@ export const DEMO_COMPLAINT_SETTINGS: ComplaintSettings = {
   officeHead: { username: 'head', email: 'head@hospital.example' },
   safetyContactEmail: 'safety@hospital.example',
   routing: [...DEFAULT_RULES],
+};
+
+// Two more demo sites, so service types and the group view have something to show (issue 11): a
+// community health centre the district hospital assists (对口帮扶), and a mental-health centre whose
+// services are counselling and treatment, reported apart (domain.md).
+
+const siteOf = (siteId: string, name: string, nameEn: string, surveysPerYear: number): Site => ({
+  siteId, name, nameEn, timeZone: 'Asia/Shanghai', minResponses: 20, targets: { positiveRate: 0.9, waitWithin15Rate: 0.9, surveysPerYear },
+});
+
+export const DEMO_COMMUNITY_SITE = siteOf('community', '示范区城东社区卫生服务中心', 'Chengdong Community Health Centre', 800);
+export const DEMO_MENTAL_HEALTH_SITE = siteOf('mental-health', '示范区精神卫生中心', 'District Mental Health Centre', 600);
+
+const more: ReadonlyArray<readonly [site: Site, id: string, name: string, nameEn: string, kind: DepartmentKind, service?: string]> = [
+  [DEMO_COMMUNITY_SITE, 'general-practice', '全科门诊', 'General Practice', 'clinic'],
+  [DEMO_COMMUNITY_SITE, 'family-doctor', '家庭医生签约服务', 'Family Doctor Service', 'clinic', 'family-doctor'],
+  [DEMO_COMMUNITY_SITE, 'public-health', '公共卫生服务（预防接种、慢病随访）', 'Public Health (vaccination, chronic care)', 'clinic', 'public-health'],
+  [DEMO_COMMUNITY_SITE, 'community-pharmacy', '中心药房', 'Pharmacy', 'pharmacy'],
+  [DEMO_COMMUNITY_SITE, 'community-billing', '挂号收费窗口', 'Registration & Billing', 'service-window'],
+  [DEMO_MENTAL_HEALTH_SITE, 'counselling-clinic', '心理咨询门诊', 'Counselling Clinic', 'clinic', 'counselling'],
+  [DEMO_MENTAL_HEALTH_SITE, 'psychotherapy', '心理治疗室', 'Psychotherapy', 'clinic', 'counselling'],
+  [DEMO_MENTAL_HEALTH_SITE, 'psychiatric-clinic', '精神科门诊', 'Psychiatric Clinic', 'clinic', 'treatment'],
+  [DEMO_MENTAL_HEALTH_SITE, 'psychiatric-ward-1', '精神科一病区', 'Psychiatric Ward 1', 'ward', 'treatment'],
+  [DEMO_MENTAL_HEALTH_SITE, 'psychiatric-ward-2', '精神科二病区', 'Psychiatric Ward 2', 'ward', 'treatment'],
+];
+
+export const DEMO_MORE_DEPARTMENTS: readonly Department[] = more.map(([site, departmentId, name, nameEn, kind, serviceType]) => ({
+  siteId: site.siteId, departmentId, name, nameEn, kind, codeGeneration: 1, surveyEnabled: true, ...(serviceType === undefined ? {} : { serviceType }),
+}));
+
+/** The district hospital's group: itself, the centre it assists, and the district's mental-health centre. */
+export const DEMO_GROUP: SiteGroup = {
+  groupId: 'district-group', name: '示范区医联体', nameEn: 'District Medical Alliance', siteIds: [DEMO_SITE.siteId, DEMO_COMMUNITY_SITE.siteId, DEMO_MENTAL_HEALTH_SITE.siteId],
 };

@@ -48,6 +48,8 @@ export interface LocalStackOptions {
   readonly log?: (line: string) => void;
   /** Load a week of demo discharges on the first start (`npm start`); tests start without, so their figures are their own. */
   readonly demoCallbacks?: boolean;
+  /** On the first start (the demo site just created), write this many days of demo history; none when omitted. */
+  readonly demoHistoryDays?: number;
 }
 
 export interface LocalStack {
@@ -186,6 +188,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const { signingKey } = await import('../../shared/aws/secrets.ts');
       const discharges = await seedDemoCallbacks(TABLE_NAME, await signingKey());
       if (discharges > 0) log(`Demo callbacks   ${discharges} discharges of the last week, some already called`);
+    }
+    if (created > 0 && (options.demoHistoryDays ?? 0) > 0) {
+      const { writeDemoHistory } = await import('./demo-history.ts');
+      const { dayIn } = await import('../../shared/platform/time.ts');
+      const history = await writeDemoHistory(TABLE_NAME, options.demoHistoryDays ?? 0, dayIn('Asia/Shanghai', new Date()));
+      log(`Demo history     ${options.demoHistoryDays ?? 0} days, ${history.surveys} surveys (npm run demo -- --days 365 for a year)`);
     }
     const users = await seedDemoUsers(TABLE_NAME);
     if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);

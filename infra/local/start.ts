@@ -21,6 +21,11 @@ function pollersPerQueue(value: string): number {
   return Number(value);
 }
 
+function demoDays(value: string): number {
+  if (!/^\d{1,4}$/.test(value)) throw new Error(`PATIENT_FEEDBACK_DEMO_DAYS must be a whole number of days, not ${value}`);
+  return Number(value);
+}
+
 async function main(): Promise<void> {
   keepPrivate(LOCAL_DIR);
   const startedAt = Date.now();
@@ -35,6 +40,8 @@ async function main(): Promise<void> {
     ...(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS === undefined ? {} : { pollersPerQueue: pollersPerQueue(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
     demoCallbacks: true,
+    // Eight weeks of demo history on the first start, so the dashboard has trends (PATIENT_FEEDBACK_DEMO_DAYS=0: none).
+    demoHistoryDays: demoDays(process.env.PATIENT_FEEDBACK_DEMO_DAYS ?? '56'),
   });
   const runtime: RuntimeFile = { pid: process.pid, baseUrl: stack.baseUrl, env: stack.env };
   writeFileSync(RUNTIME_FILE, JSON.stringify(runtime, null, 2), { mode: 0o600 });

@@ -22,4 +22,5 @@ export const reportingFunctions = {
 export const reportingRoutes: readonly RouteBinding<keyof typeof reportingFunctions>[] = [
   { key: 'GET /v1/admin/metrics', function: 'adminMetrics' },
   { key: 'GET /admin', function: 'dashboardPage' },
+  { key: 'GET /admin/export.csv', function: 'dashboardPage' },
 ];

@@ -25,3 +25,9 @@ export async function sendMail(mail: Mail): Promise<void> {
     },
   }));
 }
+
+/** Sends a MIME message built elsewhere (the digest: its own headers, an HTML and a text part); returns SES's message id. */
+export async function sendRawMail(raw: Buffer): Promise<string | undefined> {
+  const { MessageId } = await ses.send(new SendEmailCommand({ Content: { Raw: { Data: raw } } }));
+  return MessageId;
+}

@@ -72,6 +72,17 @@ const htmlPage = (description: string): JsonObject => ({ description, content: h
 const deviceCookieSet: JsonObject = { 'Set-Cookie': { schema: { type: 'string' }, description: 'pf_device: a signed random id (HttpOnly, Secure, SameSite=Lax, a day), when the browser has none' } };
 const deviceCookieParameter: JsonObject = { name: 'pf_device', in: 'cookie', required: false, schema: { type: 'string' }, description: 'The device id the page set; without it, a client counts as its address\'s one cookieless device' };
 
+/** The dashboard's query, shared by the page and its CSV export. */
+const dashboardParameters: JsonObject[] = [
+  { name: 'period', in: 'query', required: false, schema: { type: 'string', enum: ['week', 'month', 'quarter', 'year', 'custom'] }, description: 'The period so far; this month when omitted' },
+  { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
+  { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'With period=custom' },
+  { name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'The user\'s first site when omitted' },
+  { name: 'department', in: 'query', required: false, schema: { type: 'string' } },
+  { name: 'service', in: 'query', required: false, schema: { type: 'string' } },
+  { name: 'group', in: 'query', required: false, schema: { type: 'string' }, description: 'A group of sites, each member side by side' },
+];
+
 const langParameter: JsonObject = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'] }, description: 'Overrides Accept-Language' };
 
 export const operations: Readonly<Record<RouteKey, Operation>> = {
@@ -217,7 +228,22 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
       409: problem('Changed since the version in If-Match'), 413: problem('Body over 16 KiB'), 422: problem('A change the rules refuse (e.g. closing without an outcome)'), 428: problem('If-Match missing'),
     },
   },
-  'GET /admin': { operationId: 'getDashboardPage', summary: 'Staff dashboard (session cookie) with links to the complaint pages; without a session, a redirect to sign-in', responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' } } },
+  'GET /admin': {
+    operationId: 'getDashboardPage',
+    summary: 'The managers\' dashboard (session cookie): the report of a scope and period with charts; without a session, a redirect to sign-in',
+    parameters: dashboardParameters,
+    responses: { 200: htmlPage('The dashboard'), 302: { description: 'To /admin/sign-in' }, 400: htmlPage('A filter that is not valid'), 404: htmlPage('A scope outside the user\'s') },
+  },
+  'GET /admin/export.csv': {
+    operationId: 'getDashboardCsv',
+    summary: 'What the dashboard shows for the same query, as CSV (UTF-8 with a byte-order mark)',
+    parameters: dashboardParameters,
+    responses: { 200: { description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }, 302: { description: 'To /admin/sign-in' }, 404: htmlPage('A scope outside the user\'s') },
+  },
+  'GET /admin/digests': { operationId: 'getDigestSettingsPage', summary: 'Which digests the user receives (weekly, monthly, both, none) and a preview', responses: { 200: htmlPage('The digest settings'), 302: { description: 'To /admin/sign-in' } } },
+  'POST /admin/digests': { operationId: 'saveDigestSettings', summary: 'Saves the user\'s digest choice (form post with the CSRF token)', responses: { 303: { description: 'Back to /admin/digests' }, 422: htmlPage('A choice that is not valid') } },
+  'GET /digests/unsubscribe': { operationId: 'getUnsubscribePage', summary: 'The signed link in every digest: a page with one button to stop the digests', parameters: [{ name: 't', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: htmlPage('Confirm'), 404: htmlPage('A link that is not valid') } },
+  'POST /digests/unsubscribe': { operationId: 'unsubscribeDigest', summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post) or the page\'s button', parameters: [{ name: 't', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: htmlPage('Unsubscribed'), 404: htmlPage('A link that is not valid') } },
   'GET /admin/sign-in': { operationId: 'startSignIn', summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
   'GET /admin/callback': { operationId: 'finishSignIn', summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused'), 401: problem('The token the sign-in returned fails verification') } },
   'GET /admin/signed-out': { operationId: 'getSignedOutPage', summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },

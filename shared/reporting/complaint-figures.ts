@@ -1,5 +1,5 @@
 import type { Counters } from './counters.ts';
-import { complaintCounterNames } from '../storage/complaints.ts';
+import { COMPLAINT_LIMITS, type ComplaintLimit, complaintCounterNames } from '../storage/complaints.ts';
 
 // Complaint figures from the summed daily aggregates: how many came, by category, severity and channel,
 // how many were closed, and how many of those within their limit.
@@ -17,6 +17,10 @@ export interface ComplaintFigures {
   readonly reclassified: number;
   /** The classifier's accuracy in real use: the share of complaints received whose category staff kept; null when none came. */
   readonly classifierAccuracy: number | null;
+  /** Received carrying a safety signal. */
+  readonly safetySignals: number;
+  /** Closed against each limit (5 working days for one department, 10 for several), and how many in time. */
+  readonly byLimit: Record<ComplaintLimit, { readonly closed: number; readonly inTime: number; readonly inTimeRate: number | null }>;
 }
 
 function byPrefix(counters: Counters, prefix: string): Record<string, number> {
@@ -42,5 +46,11 @@ export function complaintFigures(counters: Counters): ComplaintFigures {
     closedInTimeRate: share(closedInTime, closed),
     reclassified,
     classifierAccuracy: share(n - reclassified, n),
+    safetySignals: counters[complaintCounterNames.safetySignal] ?? 0,
+    byLimit: Object.fromEntries(COMPLAINT_LIMITS.map((limit) => {
+      const closedAgainst = counters[complaintCounterNames.closedByLimit(limit)] ?? 0;
+      const inTime = counters[complaintCounterNames.closedInTimeByLimit(limit)] ?? 0;
+      return [limit, { closed: closedAgainst, inTime, inTimeRate: share(inTime, closedAgainst) }];
+    })) as ComplaintFigures['byLimit'],
   };
 }

@@ -40,7 +40,7 @@ export async function buildReport(table: string, siteId: string, departmentId: s
     department = await getDepartment(table, siteId, departmentId);
     if (department === undefined) throw new UnknownScopeError(`unknown department "${departmentId}" at site "${siteId}"`);
   }
-  const [{ counters, days }, callbackSettings] = await Promise.all([sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to), getCallbackSettings(table, siteId)]);
+  const [{ counters, items: days }, callbackSettings] = await Promise.all([sumAggregates(table, siteId, departmentId ?? SITE_WIDE, from, to), getCallbackSettings(table, siteId)]);
   let withoutComplaints: Report['departmentsWithoutComplaints'];
   if (department === undefined) {
     const patientFacing = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled);

@@ -15,9 +15,25 @@ export const SiteSchema = z.strictObject({
   /** Below this many responses a figure is shown as "too few responses". */
   minResponses: z.number().int().min(1),
   /** The hospital's own targets (domain.md): share positive and share of waits within 15 minutes. */
-  targets: z.strictObject({ positiveRate: z.number().min(0).max(1), waitWithin15Rate: z.number().min(0).max(1) }),
+  targets: z.strictObject({
+    positiveRate: z.number().min(0).max(1),
+    waitWithin15Rate: z.number().min(0).max(1),
+    /** Survey responses a year (domain.md: 2,000); DEFAULT_SURVEYS_PER_YEAR when absent. */
+    surveysPerYear: z.number().int().min(1).optional(),
+  }),
 });
 export type Site = z.infer<typeof SiteSchema>;
+
+export const DEFAULT_SURVEYS_PER_YEAR = 2000;
+
+/** A group of sites reporting into one view (医联体, 对口帮扶): its lead site and the sites it assists. */
+export const SiteGroupSchema = z.strictObject({
+  groupId: IdSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  siteIds: z.array(IdSchema).min(1),
+});
+export type SiteGroup = z.infer<typeof SiteGroupSchema>;
 
 export const DepartmentSchema = z.strictObject({
   siteId: IdSchema,
@@ -31,6 +47,8 @@ export const DepartmentSchema = z.strictObject({
   surveyEnabled: z.boolean(),
   /** Where the department hears of the complaints it is asked to handle (the functional offices have one). */
   email: z.email().optional(),
+  /** The service it reports under ("counselling", "treatment"); its kind when absent. */
+  serviceType: IdSchema.optional(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 

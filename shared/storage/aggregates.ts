@@ -1,24 +1,170 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Counters, addCounters } from '../reporting/counters.ts';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type AggregateDelta, type Counters, addCounters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { allItems } from './items.ts';
+import { allItems, type TransactItem } from './items.ts';
 import { keys } from './keys.ts';
 
-const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'updatedAt']);
+// Aggregate items: counters per (site, department or ALL, day), and beside them the same counters per
+// month (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each day's delta
+// to its month in the same transaction, so whatever counter a feature adds (surveys, complaints,
+// callbacks) rolls up too, exactly once, and a year's figures read 12 items per department, not 365.
 
-/** Sums the counters of one department's (or the site's) days from `from` to `to`, inclusive. */
-export async function sumAggregates(table: string, siteId: string, departmentId: string, from: string, to: string): Promise<{ counters: Counters; days: number }> {
-  const items = await allItems((startKey) => dynamoDb.send(new QueryCommand({
-    TableName: table,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.aggregatePartition(siteId, departmentId), ':from': keys.dayKey(from), ':to': keys.dayKey(to) },
-    ExclusiveStartKey: startKey,
-  })));
-  const counters: Counters = {};
-  for (const item of items) {
-    const numeric: Counters = {};
-    for (const [name, value] of Object.entries(item)) if (!NOT_COUNTERS.has(name) && typeof value === 'number') numeric[name] = value;
-    addCounters(counters, numeric);
+const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'updatedAt']);
+
+export const monthOf = (day: string): string => day.slice(0, 7);
+
+interface ItemDelta {
+  readonly key: { readonly pk: string; readonly sk: string };
+  readonly attributes: Record<string, string>;
+  readonly counters: Counters;
+}
+
+function update(table: string, delta: ItemDelta, now: string): TransactItem {
+  const names: Record<string, string> = { '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':updatedAt': now };
+  const sets = ['#updatedAt = :updatedAt'];
+  for (const [name, value] of Object.entries(delta.attributes)) {
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
   }
-  return { counters, days: items.length };
+  const adds = Object.entries(delta.counters).map(([name, value], index) => {
+    names[`#c${index}`] = name;
+    values[`:c${index}`] = value;
+    return `#c${index} :c${index}`;
+  });
+  return {
+    Update: {
+      TableName: table,
+      Key: delta.key,
+      UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * The transaction items that add `deltas` to their day items and to the month roll-ups of those days.
+ * Deltas landing on one item (two days of one month, or the same day twice) are coalesced: a
+ * transaction may touch an item only once. Empty deltas write nothing.
+ */
+export function aggregateWrites(table: string, deltas: readonly AggregateDelta[], now: string): TransactItem[] {
+  const items = new Map<string, ItemDelta>();
+  const add = (delta: ItemDelta) => {
+    const id = `${delta.key.pk}|${delta.key.sk}`;
+    const existing = items.get(id);
+    if (existing === undefined) items.set(id, { ...delta, counters: { ...delta.counters } });
+    else addCounters(existing.counters, delta.counters);
+  };
+  for (const { key, counters } of deltas) {
+    if (Object.keys(counters).length === 0) continue;
+    const scope = { siteId: key.siteId, departmentId: key.departmentId };
+    add({ key: keys.aggregate(key.siteId, key.departmentId, key.day), attributes: { ...scope, day: key.day }, counters });
+    const month = monthOf(key.day);
+    add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters });
+  }
+  return [...items.values()].map((delta) => update(table, delta, now));
+}
+
+/**
+ * Adds counters exactly once under `guard` (a key no other item uses): the guard item and the counters
+ * commit together, so running the same import again changes nothing. Returns whether it was added.
+ */
+export async function addCountersOnce(table: string, guard: { readonly pk: string; readonly sk: string }, deltas: readonly AggregateDelta[], now: Date): Promise<boolean> {
+  const items = aggregateWrites(table, deltas, now.toISOString());
+  if (items.length > 99) throw new Error('at most 99 aggregate items at once');
+  try {
+    await dynamoDb.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table, Item: { ...guard, at: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } }, ...items] }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+/** Counts what a report reads, so its cost can be checked against departments × periods. */
+export interface ReadMeter {
+  items: number;
+  queries: number;
+}
+
+export const newReadMeter = (): ReadMeter => ({ items: 0, queries: 0 });
+
+function counterValues(item: Record<string, unknown>): Counters {
+  const counters: Counters = {};
+  for (const [name, value] of Object.entries(item)) if (!NOT_COUNTERS.has(name) && typeof value === 'number') counters[name] = value;
+  return counters;
+}
+
+async function queryRange(table: string, pk: string, fromSk: string, toSk: string, meter: ReadMeter | undefined): Promise<Record<string, unknown>[]> {
+  const items = await allItems(async (startKey) => {
+    const page = await dynamoDb.send(new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
+      ExclusiveStartKey: startKey,
+    }));
+    if (meter !== undefined) meter.queries += 1;
+    return page;
+  });
+  if (meter !== undefined) meter.items += items.length;
+  return items;
+}
+
+const dayAfter = (day: string, days = 1): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const lastDayOf = (month: string): string => {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, monthNumber ?? 0, 0)).toISOString().slice(0, 10);
+};
+
+/** A period cut into whole months (read from the roll-ups) and the days before and after them. */
+export interface PeriodCut {
+  readonly months?: { readonly from: string; readonly to: string };
+  readonly dayRanges: readonly { readonly from: string; readonly to: string }[];
+}
+
+export function cutPeriod(from: string, to: string): PeriodCut {
+  if (from > to) return { dayRanges: [] };
+  const firstWhole = from.endsWith('-01') ? monthOf(from) : monthOf(dayAfter(`${monthOf(from)}-28`, 4));
+  const lastWhole = lastDayOf(monthOf(to)) === to ? monthOf(to) : monthOf(dayAfter(`${monthOf(to)}-01`, -1));
+  if (firstWhole > lastWhole) return { dayRanges: [{ from, to }] };
+  const dayRanges = [];
+  if (from < `${firstWhole}-01`) dayRanges.push({ from, to: dayAfter(`${firstWhole}-01`, -1) });
+  if (to > lastDayOf(lastWhole)) dayRanges.push({ from: dayAfter(lastDayOf(lastWhole)), to });
+  return { months: { from: firstWhole, to: lastWhole }, dayRanges };
+}
+
+/**
+ * Sums the counters of one department (or the site, `SITE_WIDE`) from `from` to `to` inclusive: whole
+ * months from their roll-ups, the days around them from the day items. At most three queries.
+ */
+export async function sumAggregates(table: string, siteId: string, departmentId: string, from: string, to: string, meter?: ReadMeter): Promise<{ counters: Counters; items: number }> {
+  const pk = keys.aggregatePartition(siteId, departmentId);
+  const cut = cutPeriod(from, to);
+  const reads = [
+    ...(cut.months === undefined ? [] : [queryRange(table, pk, keys.monthKey(cut.months.from), keys.monthKey(cut.months.to), meter)]),
+    ...cut.dayRanges.map((range) => queryRange(table, pk, keys.dayKey(range.from), keys.dayKey(range.to), meter)),
+  ];
+  const counters: Counters = {};
+  let items = 0;
+  for (const read of await Promise.all(reads)) {
+    for (const item of read) addCounters(counters, counterValues(item));
+    items += read.length;
+  }
+  return { counters, items };
+}
+
+/** Each day's (or month's, `from`/`to` as yyyy-mm) counters in a range: the trend's points. Days or months with no item are absent. */
+export async function aggregateSeries(table: string, siteId: string, departmentId: string, grain: 'day' | 'month', from: string, to: string, meter?: ReadMeter): Promise<Map<string, Counters>> {
+  const pk = keys.aggregatePartition(siteId, departmentId);
+  const sortKey = grain === 'day' ? keys.dayKey : keys.monthKey;
+  const items = await queryRange(table, pk, sortKey(from), sortKey(to), meter);
+  const series = new Map<string, Counters>();
+  for (const item of items) {
+    const at = item[grain];
+    if (typeof at === 'string') series.set(at, counterValues(item));
+  }
+  return series;
 }

@@ -8,7 +8,8 @@ import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { type CallRecord, CallRecordSchema, type Person, PersonSchema } from '../schemas/callback.ts';
 import { putIfAbsent, withoutKeys } from './items.ts';
 import { callListKeys, callListPartition, FOLLOW_UP_GROUP, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
-import { aggregateUpdate, type TransactItem } from './surveys.ts';
+import { aggregateWrites } from './aggregates.ts';
+import type { TransactItem } from './items.ts';
 
 // Discharges, their calls and the attempts recorded on them. Exactly once, as for surveys: a discharge's
 // items and its counters commit in one transaction guarded by the discharge not existing yet, and an
@@ -66,9 +67,9 @@ export const callItem = (table: string, call: CallRecord, condition?: { expected
 const historyItems = (table: string, siteId: string, dischargeId: string | undefined, version: number, entries: readonly CallHistoryEntry[]): TransactItem[] =>
   dischargeId === undefined ? [] : entries.map((entry, n) => ({ Put: { TableName: table, Item: { ...keys.dischargeHistory(siteId, dischargeId, entry.at, version, n), ...CallHistoryEntrySchema.parse(entry) } } }));
 
-/** Counter updates for one (department, day), site-wide too. */
+/** Counter updates for one (department, day), site-wide too, with their months' roll-ups. */
 export const counterItems = (table: string, siteId: string, departmentId: string, day: string, counters: Counters, now: Date): TransactItem[] =>
-  Object.keys(counters).length === 0 ? [] : aggregateKeys(siteId, departmentId, day).map((key) => aggregateUpdate(table, { key, counters }, now.toISOString()));
+  aggregateWrites(table, aggregateKeys(siteId, departmentId, day).map((key) => ({ key, counters })), now.toISOString());
 
 /**
  * Commits the items; a failed condition on the first item is a duplicate (already stored), on any other

@@ -7,7 +7,8 @@ import { type ComplaintRecord, ComplaintRecordSchema, isOpen, type HistoryEntry,
 import { dayIn } from '../platform/time.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
-import { aggregateUpdate, type TransactItem } from './surveys.ts';
+import { aggregateWrites } from './aggregates.ts';
+import type { TransactItem } from './items.ts';
 import { callItem } from './callbacks.ts';
 import type { CallRecord } from '../schemas/callback.ts';
 
@@ -24,7 +25,19 @@ export const complaintCounterNames = {
   closedInTime: 'complaint_closed_in_time',
   /** Cases whose category staff corrected away from the classifier's, on the day the case was received. */
   reclassified: 'complaint_reclassified',
+  /** Cases carrying a safety signal (self-harm, suicide, violence, death), on the day received. */
+  safetySignal: 'complaint_safety_signal',
+  /** Closed (and closed in time) by the limit they ran against: `investigation` (5 working days) or `multi-department` (10). */
+  closedByLimit: (limit: ComplaintLimit) => `complaint_closed_limit_${limit}`,
+  closedInTimeByLimit: (limit: ComplaintLimit) => `complaint_closed_in_time_limit_${limit}`,
 } as const;
+
+export const COMPLAINT_LIMITS = ['investigation', 'multi-department'] as const;
+export type ComplaintLimit = (typeof COMPLAINT_LIMITS)[number];
+
+/** The limit a case's response is due against; settled-on-the-spot cases have none. */
+export const limitOf = (record: ComplaintRecord): ComplaintLimit | undefined =>
+  (record.settledOnSpot ? undefined : record.multiDepartment ? 'multi-department' : 'investigation');
 
 /**
  * +1 when staff first move a case off the classifier's category, -1 when they move it back: each case
@@ -44,6 +57,7 @@ export function receivedCounters(record: ComplaintRecord): Counters {
     [complaintCounterNames.severity(record.severity)]: 1,
     [complaintCounterNames.channel(record.channel)]: 1,
   };
+  if (record.safetySignal) counters[complaintCounterNames.safetySignal] = 1;
   // Settled on the spot: closed the day it came, within any limit.
   if (record.status === 'closed') Object.assign(counters, { [complaintCounterNames.closed]: 1, [complaintCounterNames.closedInTime]: 1 });
   return counters;
@@ -69,7 +83,7 @@ export async function storeNewComplaint(table: string, record: ComplaintRecord, 
     { Put: { TableName: table, Item: { ...keys.complaintHistory(record.id, history.at, record.version, 0), ...history } } },
     ...(contact === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.complaintContact(record.id), ...contact, ...(contactExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: contactExpiresAt }) } } }]),
     ...(record.status === 'closed' ? [] : [caseloadUpdate(table, record.siteId, record.owner, 1)]),
-    ...aggregateKeys(record.siteId, record.departmentId, day).map((key) => aggregateUpdate(table, { key, counters }, now.toISOString())),
+    ...aggregateWrites(table, aggregateKeys(record.siteId, record.departmentId, day).map((key) => ({ key, counters })), now.toISOString()),
   ];
   try {
     await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
@@ -142,13 +156,16 @@ export async function saveComplaintChange(
   };
   if (after.status === 'closed' && before.status !== 'closed') {
     const inTime = options.now.toISOString() <= new Date(after.dueAt).toISOString();
-    count(dayIn(after.timeZone, options.now.toISOString()), { [complaintCounterNames.closed]: 1, ...(inTime ? { [complaintCounterNames.closedInTime]: 1 } : {}) });
+    const limit = limitOf(after);
+    count(dayIn(after.timeZone, options.now.toISOString()), {
+      [complaintCounterNames.closed]: 1,
+      ...(inTime ? { [complaintCounterNames.closedInTime]: 1 } : {}),
+      ...(limit === undefined ? {} : { [complaintCounterNames.closedByLimit(limit)]: 1, ...(inTime ? { [complaintCounterNames.closedInTimeByLimit(limit)]: 1 } : {}) }),
+    });
   }
   const reclassified = reclassifiedDelta(before, after);
   if (reclassified !== 0) count(dayIn(after.timeZone, after.receivedAt), { [complaintCounterNames.reclassified]: reclassified });
-  for (const [day, counters] of byDay) {
-    for (const key of aggregateKeys(after.siteId, after.departmentId, day)) items.push(aggregateUpdate(table, { key, counters }, options.now.toISOString()));
-  }
+  items.push(...aggregateWrites(table, [...byDay].flatMap(([day, counters]) => aggregateKeys(after.siteId, after.departmentId, day).map((key) => ({ key, counters }))), options.now.toISOString()));
   if (options.contactExpiresAt !== undefined && after.hasContact) {
     items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
   }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../aws/dynamodb.ts';
 
 // What every storage module does with raw items: drop the key attributes before parsing, write once,
@@ -17,6 +17,8 @@ export async function putIfAbsent(table: string, item: Record<string, unknown>):
     throw error;
   }
 }
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 type Page = { readonly Items?: Record<string, unknown>[]; readonly LastEvaluatedKey?: Record<string, unknown> };
 

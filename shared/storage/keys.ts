@@ -4,6 +4,12 @@
 //   SURVEY#<submissionId>  SURVEY             a survey response (guards exactly-once counting)
 //   SURVEY#<submissionId>  CONTACT            contact details the patient consented to; expires sooner
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
+//   AGG#<site>#<dept|ALL>  MONTH#<yyyy-mm>    the same counters rolled up by month, written in the day's transaction
+//   COMMENTS#<site>#<dept> <iso time>#<id>    a survey comment without identifiers, for the reports; expires after 90 days
+//   DIGEST#<site>#<period> <username>         a digest sent (or being sent) to one recipient for one period: exactly once
+//   DIGESTPREFS            USER#<username>    which digests a member of staff receives, where, in which language, for which scope
+//   GROUPS                 GROUP#<group>      a group of sites (医联体, 对口帮扶) and its members
+//   IMPORT#<name>          <id>               a counted import (the demo history's complaint counters): counts it once
 //   RATE#<hash>            RATE               a rate-limit bucket for one source and budget, under a salted hash
 //   COMPLAINT#<id>         CASE               a complaint: owner, handler, status, due dates, version
 //   COMPLAINT#<id>         HIST#<at>#<v>#<n>  one entry of its append-only history
@@ -37,6 +43,14 @@ export const keys = {
   aggregate: (siteId: string, departmentId: string, day: string) => ({ pk: `AGG#${siteId}#${departmentId}`, sk: `DAY#${day}` }),
   aggregatePartition: (siteId: string, departmentId: string) => `AGG#${siteId}#${departmentId}`,
   dayKey: (day: string) => `DAY#${day}`,
+  aggregateMonth: (siteId: string, departmentId: string, month: string) => ({ pk: `AGG#${siteId}#${departmentId}`, sk: `MONTH#${month}` }),
+  monthKey: (month: string) => `MONTH#${month}`,
+  recentComment: (siteId: string, departmentId: string, receivedAt: string, id: string) => ({ pk: `COMMENTS#${siteId}#${departmentId}`, sk: `${receivedAt}#${id}` }),
+  recentCommentPartition: (siteId: string, departmentId: string) => `COMMENTS#${siteId}#${departmentId}`,
+  digestSent: (siteId: string, period: string, username: string) => ({ pk: `DIGEST#${siteId}#${period}`, sk: username }),
+  digestPreference: (username: string) => ({ pk: 'DIGESTPREFS', sk: `USER#${username}` }),
+  importGuard: (name: string, id: string) => ({ pk: `IMPORT#${name}`, sk: id }),
+  siteGroup: (groupId: string) => ({ pk: 'GROUPS', sk: `GROUP#${groupId}` }),
   rate: (hash: string) => ({ pk: `RATE#${hash}`, sk: 'RATE' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'CASE' }),
   /** Unique per change: the case version it produced, and its place among that change's entries. */

@@ -1,19 +1,22 @@
 import type { Retention } from '../platform/retention.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AggregateDelta, coalesceDeltas } from '../reporting/counters.ts';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { coalesceDeltas } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { type SurveyContact, SurveyContactSchema } from '../schemas/survey.ts';
 import { withoutKeys } from './items.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
+import { aggregateWrites } from './aggregates.ts';
+import type { TransactItem } from './items.ts';
+import { recentCommentItem } from './recent-comments.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
 // Exactly-once storage of survey responses (design.md, "Exactly once"): the response items and the
 // counter updates for them commit in one DynamoDB transaction, each response guarded by a condition
 // that it does not exist yet. A redelivered message therefore changes nothing.
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem } from './items.ts';
 
 export interface StoreResult {
   /** Submission ids written by this call. */
@@ -22,8 +25,11 @@ export interface StoreResult {
   readonly duplicates: readonly string[];
 }
 
-/** A transaction holds at most 100 actions: 10 messages need at most 10 + 10 + 20. */
-export const MAX_MESSAGES_PER_TRANSACTION = 25;
+/**
+ * A transaction holds at most 100 actions: n messages need at most n responses + n contacts + n
+ * comments + 2n days + 2n months (their department's and the site's), so 14 fit; a batch is 10.
+ */
+export const MAX_MESSAGES_PER_TRANSACTION = 14;
 const MAX_CONFLICT_RETRIES = 4;
 
 function surveyItems(table: string, message: SurveyMessage, retention: Retention): TransactItem[] {
@@ -45,6 +51,8 @@ function surveyItems(table: string, message: SurveyMessage, retention: Retention
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }];
+  const comment = recentCommentItem(table, message);
+  if (comment !== undefined) items.push(comment);
   if (contact !== undefined) {
     // Contact details live in their own item so they can expire long before the response does.
     items.push({ Put: { TableName: table, Item: { ...keys.surveyContact(survey.submissionId), ...contact, [TTL_ATTRIBUTE]: epochSeconds(addDays(received, retention.contactDays)) } } });
@@ -52,30 +60,10 @@ function surveyItems(table: string, message: SurveyMessage, retention: Retention
   return items;
 }
 
-/** One aggregate item's counters added, creating the item on first use. */
-export function aggregateUpdate(table: string, delta: AggregateDelta, now: string): TransactItem {
-  const names: Record<string, string> = { '#siteId': 'siteId', '#departmentId': 'departmentId', '#day': 'day', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':siteId': delta.key.siteId, ':departmentId': delta.key.departmentId, ':day': delta.key.day, ':updatedAt': now };
-  const adds = Object.entries(delta.counters).map(([name, value], index) => {
-    names[`#c${index}`] = name;
-    values[`:c${index}`] = value;
-    return `#c${index} :c${index}`;
-  });
-  return {
-    Update: {
-      TableName: table,
-      Key: keys.aggregate(delta.key.siteId, delta.key.departmentId, delta.key.day),
-      UpdateExpression: `SET #siteId = :siteId, #departmentId = :departmentId, #day = :day, #updatedAt = :updatedAt ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-}
-
 export function buildSurveyTransaction(table: string, messages: readonly SurveyMessage[], retention: Retention, now: Date): TransactItem[] {
   return [
     ...messages.flatMap((message) => surveyItems(table, message, retention)),
-    ...coalesceDeltas(messages).map((delta) => aggregateUpdate(table, delta, now.toISOString())),
+    ...aggregateWrites(table, coalesceDeltas(messages), now.toISOString()),
   ];
 }
 

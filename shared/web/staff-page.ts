@@ -53,7 +53,11 @@ blockquote{margin:.25rem 0 .5rem;padding:.5rem .75rem;background:#f3f6f8;border-
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}.actions button{font:inherit;font-weight:600;min-height:2.75rem;padding:.4rem 1rem;border-radius:.4rem;border:2px solid #0b5cad;background:#fff;color:#0b5cad}
 .actions button.danger{background:#b3261e;border-color:#b3261e;color:#fff}.tag.warn{background:#fdecea;color:#8c1d18}
 p.unread{background:#fff;padding:.6rem 1rem;border-radius:.5rem;margin:0 0 1rem}p.unread.late{border:2px solid #b3261e}.text{white-space:pre-wrap;overflow-wrap:anywhere}
-@media (max-width:40rem){main{padding:.75rem}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem;margin:0 0 1.25rem}.card{background:#fff;border-radius:.5rem;padding:.75rem 1rem;box-shadow:0 1px 2px #0002;border-left:.35rem solid #b8c2cc}
+.card.ok{border-left-color:#1b6e35}.card.below{border-left-color:#b3261e}.card span{display:block}.card .value{font-size:1.8rem;font-weight:700}.card .sub,.note,.note-cell{color:#4b5966;font-size:.85rem}
+section{margin:0 0 1.75rem}.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.scroll{overflow-x:auto}svg.chart{background:#fff;border-radius:.5rem;max-width:44rem;display:block;margin:.5rem 0}
+ul.comments q{display:block}ul.comments li,.overdue-list li{margin:0 0 .5rem}table.figures th{width:14rem}
+@media (max-width:40rem){main{padding:.75rem}table.figures th{width:auto}table.figures td.note-cell{display:none}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
 table.cases td{display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem;border:0;padding:.3rem .7rem}table.cases td::before{content:attr(data-label);color:#4b5966;font-weight:600}
 dl.case{grid-template-columns:1fr}dt{font-weight:600;margin-top:.4rem}}
 `;
@@ -83,6 +87,7 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
     ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>', '<a href="/admin/comments">待读留言 · Comments to read</a>'] : []),
     ...(hasAction(user, 'callbacks:read') ? ['<a href="/admin/callbacks">出院回访 · Callbacks</a>'] : []),
+    ...(user.roles.some((role) => role === 'manager' || role === 'office-head') ? ['<a href="/admin/digests">摘要邮件 · Digests</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;

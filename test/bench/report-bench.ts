@@ -9,7 +9,7 @@ import { OVERALL_OPTIONS } from '../../shared/schemas/survey.ts';
 // writes for them, then each report built once cold, counting the DynamoDB requests and items it reads.
 // A report whose cost is flat reads the same at 10,000 and 100,000 responses (ratio 1). What the worker
 // writes per response (the response item) is not written here: no report may read it; only the daily
-// aggregates it coalesces are, with the worker's own arithmetic (coalesceDeltas, aggregateUpdate).
+// aggregates it coalesces are, with the worker's own arithmetic (coalesceDeltas, aggregateWrites, monthly roll-ups included).
 //
 // `REPORTS` names each report measured: add the digest or any new report as one more entry. A month of
 // its own per volume keeps the fills apart.
@@ -49,7 +49,7 @@ export interface ReportCost {
 
 export async function reportFigures(departments: readonly string[]): Promise<Record<string, ReportCost>> {
   const { dynamoDb } = await import('../../shared/aws/dynamodb.ts');
-  const { aggregateUpdate } = await import('../../shared/storage/surveys.ts');
+  const { aggregateWrites } = await import('../../shared/storage/aggregates.ts');
   let requests = 0;
   let items = 0;
   dynamoDb.middlewareStack.add((next) => async (args) => {
@@ -68,9 +68,8 @@ export async function reportFigures(departments: readonly string[]): Promise<Rec
   for (const volume of VOLUMES) {
     const deltas = coalesceDeltas(surveys(volume, departments, MONTHS[volume]));
     for (let i = 0; i < deltas.length; i += 16) {
-      await Promise.all(deltas.slice(i, i + 16).map((delta) => {
-        const { Update } = aggregateUpdate(TABLE_NAME, delta, now);
-        if (Update === undefined) throw new Error('aggregateUpdate gave no update');
+      await Promise.all(aggregateWrites(TABLE_NAME, deltas.slice(i, i + 16), now).map(({ Update }) => {
+        if (Update === undefined) throw new Error('aggregateWrites gave no update');
         return dynamoDb.send(new UpdateCommand(Update));
       }));
     }

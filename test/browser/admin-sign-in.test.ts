@@ -25,8 +25,8 @@ describe('staff sign-in in Chromium', () => {
   it('signs a manager in to the dashboard with a locked-down session cookie, and out again', async () => {
     const page = await signIn('manager', 'Manager-demo-2026');
     expect(page.url()).toBe(`${stack().baseUrl}/admin`);
-    await page.getByRole('heading', { name: '满意度 · Satisfaction' }).waitFor();
-    expect(await page.getByRole('row').count()).toBe(22); // header, whole site, 20 departments
+    await page.getByRole('heading', { name: /示范区人民医院/u }).waitFor();
+    expect(await page.locator('#departments table.units tbody tr').count()).toBe(20);
     const session = (await page.context().cookies()).find((c) => c.name === 'pf_session');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-dashboard-manager.png'), fullPage: true });
@@ -40,9 +40,9 @@ describe('staff sign-in in Chromium', () => {
 
   it('shows a department responder only their own department', async () => {
     const page = await signIn('cardio', 'Cardio-demo-2026');
-    await page.getByRole('heading', { name: '满意度 · Satisfaction' }).waitFor();
-    const rows = await page.getByRole('row').allTextContents();
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain('Cardiology Ward');
+    await page.locator('#departments').waitFor();
+    const rows = await page.locator('#departments table.units tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Cardiology Ward');
   });
 });

@@ -217,6 +217,18 @@ describe('the HTTP API and schedules', () => {
     expect(actions.filter((a) => a.startsWith('sqs:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
+  it('runs the digest sender every 15 minutes (due from 08:00 in each site\'s zone), retried, with mail, the table and the key, and no queue', () => {
+    const [functionId] = functionResource('digestSender');
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) }),
+    });
+    const actions = actionsOf('digestSender');
+    expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
+    expect(actions.filter((a) => a.startsWith('sqs:'))).toEqual([]);
+    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Description: Match.stringLikeRegexp('Monday 08:00') });
+  });
+
   it.each(Object.entries(schedules))('runs schedule %s at its rate', (_name, spec) => {
     const [functionId] = functionResource(spec.function);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

@@ -53,14 +53,15 @@ describe('the SLA monitor', () => {
   it('reminds the owner once at 80 %, escalates once past the due date, and records each once', async () => {
     expect(due.investigation.atUtc).toBe('2026-11-09T15:59:59.999Z');
     expect(await storeNewComplaint(TABLE_NAME, complaint, undefined, new Date(RECEIVED))).toBe('stored');
-    expect(await listSiteIds(TABLE_NAME)).toEqual(['demo']);
+    // The demo's three sites: the hospital, the community health centre, the mental-health centre.
+    expect(await listSiteIds(TABLE_NAME)).toEqual(['community', 'demo', 'mental-health']);
 
     // Before 80 %: Friday 11-06 noon in Shanghai, 3.5 of 5 working days.
     expect(await monitor('2026-11-06T04:00:00.000Z')).toMatchObject({ checked: 1, warned: 0, escalated: 0 });
     expect(await mailsAboutTheCase()).toEqual([]);
 
     // 85 %: Monday 11-09 at 06:00 in Shanghai.
-    expect(await monitor('2026-11-08T22:00:00.000Z')).toEqual({ sites: 1, checked: 1, warned: 1, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
+    expect(await monitor('2026-11-08T22:00:00.000Z')).toEqual({ sites: 3, checked: 1, warned: 1, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
     const [reminder, ...others] = await mailsAboutTheCase();
     expect(others).toEqual([]);
     expect(reminder?.destination).toEqual({ to: ['office@hospital.example'], cc: [] });
@@ -74,7 +75,7 @@ describe('the SLA monitor', () => {
     expect(await mailsAboutTheCase()).toHaveLength(1);
 
     // Past the due date: one escalation to the head, the owner copied.
-    expect(await monitor('2026-11-09T16:30:00.000Z')).toEqual({ sites: 1, checked: 1, warned: 0, escalated: 1, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
+    expect(await monitor('2026-11-09T16:30:00.000Z')).toEqual({ sites: 3, checked: 1, warned: 0, escalated: 1, acknowledgeReminded: 0, conflicts: 0, failed: 0 });
     const mails = await mailsAboutTheCase();
     expect(mails).toHaveLength(2);
     expect(mails[1]?.destination).toEqual({ to: ['head@hospital.example'], cc: ['office@hospital.example'] });
@@ -82,7 +83,7 @@ describe('the SLA monitor', () => {
 
     // Later runs, and the scheduled handler itself (real clock), send nothing more.
     expect(await monitor('2026-11-09T16:45:00.000Z')).toMatchObject({ warned: 0, escalated: 0 });
-    expect(await stack().runSchedule('complaint-sla-monitor')).toMatchObject({ sites: 1, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0, comments: { reminded: 0, failed: 0 } });
+    expect(await stack().runSchedule('complaint-sla-monitor')).toMatchObject({ sites: 3, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0, comments: { reminded: 0, failed: 0 } });
     expect(await mailsAboutTheCase()).toHaveLength(2);
 
     const history = await complaintHistory(TABLE_NAME, ID);

@@ -54,6 +54,11 @@ describe('the OpenAPI document', () => {
       'GET /v1/admin/complaints/{id}': 'getComplaint',
       'PATCH /v1/admin/complaints/{id}': 'changeComplaint',
       'GET /admin': 'getDashboardPage',
+      'GET /admin/export.csv': 'getDashboardCsv',
+      'GET /admin/digests': 'getDigestSettingsPage',
+      'POST /admin/digests': 'saveDigestSettings',
+      'GET /digests/unsubscribe': 'getUnsubscribePage',
+      'POST /digests/unsubscribe': 'unsubscribeDigest',
       'GET /admin/sign-in': 'startSignIn',
       'GET /admin/callback': 'finishSignIn',
       'GET /admin/signed-out': 'getSignedOutPage',
@@ -115,7 +120,8 @@ describe('the OpenAPI document, checked as integrators check it', { timeout: 30_
     expect(problems).toEqual([
       // The API is a hospital's own, under no public licence; naming one would mislead.
       'warn info-license #/info',
-      // These answer only a redirect: to the hosted sign-in, to its logout, to the saved case and to the comment lists (303, so a reload does not post again).
+      // These answer only a redirect: to the saved digest choice, to the hosted sign-in, to its logout, to the saved case and to the comment lists (303, so a reload does not post again).
+      'warn operation-2xx-response #/paths/~1admin~1digests/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1sign-in/get/responses',
       'warn operation-2xx-response #/paths/~1admin~1sign-out/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1complaints~1{id}/post/responses',

@@ -14,6 +14,8 @@ const worker = (retention: Retention) => ({ table: TEST_TABLE, retention, key: B
 
 const WARD_DAY = 'AGG#demo#cardiology-ward/DAY#2026-11-23';
 const SITE_DAY = 'AGG#demo#ALL/DAY#2026-11-23';
+const WARD_MONTH = 'AGG#demo#cardiology-ward/MONTH#2026-11';
+const SITE_MONTH = 'AGG#demo#ALL/MONTH#2026-11';
 
 describe('the intake worker', () => {
   const dynamoMock = mockClient(DynamoDBDocumentClient);
@@ -27,7 +29,7 @@ describe('the intake worker', () => {
     return dynamoMock.commandCalls(TransactWriteCommand).map((call) => summarise(call.args[0].input));
   }
 
-  it('stores a batch of valid messages in one transaction, with one coalesced update per aggregate item', async () => {
+  it('stores a batch of valid messages in one transaction, with one coalesced update per aggregate item and its month roll-up', async () => {
     // Prepare
     dynamoMock.on(TransactWriteCommand).resolves({});
     const records = [
@@ -50,7 +52,7 @@ describe('the intake worker', () => {
       { pk: `SURVEY#${uuidFor(3)}`, sk: 'SURVEY' },
     ]);
     const expected = { survey_n: 3, survey_overall_very_good: 1, survey_overall_good: 2, survey_wait_n: 2, survey_wait_minutes_sum: 45, survey_wait_within15: 1, survey_contact_requested: 1 };
-    expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected });
+    expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected, [WARD_MONTH]: expected, [SITE_MONTH]: expected });
   });
 
   it('guards every response with "does not exist yet", keeps contact details apart, and sets both expiry times', async () => {
@@ -85,8 +87,9 @@ describe('the intake worker', () => {
     // Assess
     const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     const puts = items.flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item]));
-    expect(puts.map((item): unknown => item?.comment)).toEqual([comment, undefined, comment]);
-    expect(puts[1]?.name).toBe('𠮷田');
+    // The response, its copy for the reports' recent comments, the contact; then the second response and its copy.
+    expect(puts.map((item): unknown => item?.comment ?? item?.text)).toEqual([comment, comment, undefined, comment, comment]);
+    expect(puts[2]?.name).toBe('𠮷田');
   });
 
   it('does not count a message already stored: the cancelled transaction is retried without it', async () => {

@@ -101,17 +101,17 @@ describe('the report', () => {
     dynamoMock.on(QueryCommand).resolvesOnce({ Items: [aggregateItem('2026-11-20', first)], LastEvaluatedKey: { pk: 'AGG#demo#registration-billing', sk: 'DAY#2026-11-20' } }).resolvesOnce({ Items: [aggregateItem('2026-11-21', second)] });
 
     // Act
-    const report = await buildReport(TEST_TABLE, 'demo', 'registration-billing', '2026-11-01', '2026-11-30');
+    const report = await buildReport(TEST_TABLE, 'demo', 'registration-billing', '2026-11-02', '2026-11-30');
     const text = formatReport(report);
 
     // Assess
     expect(dynamoMock).toHaveReceivedCommandTimes(QueryCommand, 2);
     expect(dynamoMock).toHaveReceivedNthCommandWith(QueryCommand, 1, {
       TableName: TEST_TABLE,
-      ExpressionAttributeValues: { ':pk': 'AGG#demo#registration-billing', ':from': 'DAY#2026-11-01', ':to': 'DAY#2026-11-30' },
+      ExpressionAttributeValues: { ':pk': 'AGG#demo#registration-billing', ':from': 'DAY#2026-11-02', ':to': 'DAY#2026-11-30' },
     });
     expect(dynamoMock).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: { pk: 'AGG#demo#registration-billing', sk: 'DAY#2026-11-20' } });
-    expect(report.period).toEqual({ from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Shanghai', daysWithData: 2 });
+    expect(report.period).toEqual({ from: '2026-11-02', to: '2026-11-30', timeZone: 'Asia/Shanghai', daysWithData: 2 });
     expect(report.surveys).toMatchObject({
       n: 30,
       tooFewResponses: false,
@@ -123,7 +123,7 @@ describe('the report', () => {
     expect(report.surveys.ratings.registration).toMatchObject({ n: 30, mean: 4.3, topBoxRate: 0.6 });
     for (const line of [
       '门诊挂号收费窗口 (Outpatient Registration & Billing), 示范区人民医院',
-      '2026-11-01 … 2026-11-30 (Asia/Shanghai)',
+      '2026-11-02 … 2026-11-30 (Asia/Shanghai)',
       'Survey responses      30',
       'very good 18 · good 9 · neither 0 · poor 0 · very poor 3 · don\'t know 0',
       'Share positive        90.0%  (target 90.0%)  ✓ meets target',
@@ -139,10 +139,10 @@ describe('the report', () => {
     // The site report also lists the departments with no complaint: here the site has none listed.
     dynamoMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SITE#demo', ':prefix': 'DEPT#' } }).resolves({ Items: [] });
 
-    const report = await buildReport(TEST_TABLE, 'demo', undefined, '2026-11-01', '2026-11-30');
+    const report = await buildReport(TEST_TABLE, 'demo', undefined, '2026-11-02', '2026-11-30');
     const text = formatReport(report);
 
-    expect(dynamoMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'AGG#demo#ALL', ':from': 'DAY#2026-11-01', ':to': 'DAY#2026-11-30' } });
+    expect(dynamoMock).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: { ':pk': 'AGG#demo#ALL', ':from': 'DAY#2026-11-02', ':to': 'DAY#2026-11-30' } });
     expect(report.surveys).toMatchObject({ n: 5, tooFewResponses: true, positiveRate: null, meetsPositiveTarget: null });
     expect(text).toContain('Survey responses      5  — too few responses to score (minimum 30)');
     expect(text).toContain('Share positive        —  (target 90.0%)\n');
@@ -150,8 +150,8 @@ describe('the report', () => {
   });
 
   it('refuses a site or department that does not exist, by name', async () => {
-    await expect(buildReport(TEST_TABLE, 'nowhere', undefined, '2026-11-01', '2026-11-30')).rejects.toThrow(new UnknownScopeError('unknown site "nowhere"'));
-    await expect(buildReport(TEST_TABLE, 'demo', 'emergency', '2026-11-01', '2026-11-30')).rejects.toThrow(UnknownScopeError);
+    await expect(buildReport(TEST_TABLE, 'nowhere', undefined, '2026-11-02', '2026-11-30')).rejects.toThrow(new UnknownScopeError('unknown site "nowhere"'));
+    await expect(buildReport(TEST_TABLE, 'demo', 'emergency', '2026-11-02', '2026-11-30')).rejects.toThrow(UnknownScopeError);
     expect(dynamoMock).toHaveReceivedCommandTimes(QueryCommand, 0);
   });
 });

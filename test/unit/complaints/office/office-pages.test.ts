@@ -200,7 +200,7 @@ describe('the forms', () => {
 
 describe('the pages share the dashboard\'s policy', () => {
   it('links the inbox from the dashboard header for the office, not for a manager', () => {
-    const dashboard = (user: UserIdentity) => renderDashboard({ user, csrf: 'c', siteReports: [], departmentReports: [] });
+    const dashboard = (user: UserIdentity) => renderDashboard({ user, csrf: 'c' }, { message: { zh: '无', en: 'none' } });
     expect(dashboard(office)).toContain('<a href="/admin/complaints">投诉 · Complaints</a>');
     expect(dashboard({ ...office, roles: ['manager'] })).not.toContain('/admin/complaints');
   });

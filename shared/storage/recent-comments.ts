@@ -1,0 +1,62 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { dynamoDb } from '../aws/dynamodb.ts';
+import type { SurveyMessage } from '../schemas/intake-message.ts';
+import { addDays, dayIn, epochSeconds } from '../platform/time.ts';
+import type { ReadMeter } from './aggregates.ts';
+import type { TransactItem } from './items.ts';
+import { keys, TTL_ATTRIBUTE } from './keys.ts';
+
+// A department's recent survey comments, newest first, for the digest and the dashboard: a copy of the
+// comment alone (no contact, no submission id), with digit runs, e-mail addresses and ID numbers taken
+// out, kept 90 days. Written in the survey's own transaction, so it exists exactly once.
+
+export const COMMENT_KEEP_DAYS = 90;
+const SHOWN_LENGTH = 280;
+
+/** Takes out what could identify someone by number or address: phones, ID and bed numbers, e-mails. */
+export function withoutIdentifiers(text: string): string {
+  return text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/gu, '…')
+    .replace(/[0-9０-９][0-9０-９\s-]{3,}[0-9０-９xX]/gu, '…')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .slice(0, SHOWN_LENGTH);
+}
+
+export function recentCommentItem(table: string, message: SurveyMessage): TransactItem | undefined {
+  const comment = message.survey.comment?.trim();
+  if (comment === undefined || comment === '') return undefined;
+  return {
+    Put: {
+      TableName: table,
+      Item: {
+        ...keys.recentComment(message.siteId, message.departmentId, message.receivedAt, message.survey.submissionId),
+        departmentId: message.departmentId,
+        day: dayIn(message.timeZone, message.receivedAt),
+        overall: message.survey.overall,
+        text: withoutIdentifiers(comment),
+        [TTL_ATTRIBUTE]: epochSeconds(addDays(new Date(message.receivedAt), COMMENT_KEEP_DAYS)),
+      },
+    },
+  };
+}
+
+const RecentCommentSchema = z.object({ departmentId: z.string(), day: z.string(), overall: z.string(), text: z.string() });
+export type RecentComment = z.infer<typeof RecentCommentSchema>;
+
+/** The newest `limit` comments of a department received on or before `to` (a day). */
+export async function recentComments(table: string, siteId: string, departmentId: string, to: string, limit: number, meter?: ReadMeter): Promise<RecentComment[]> {
+  const { Items = [] } = await dynamoDb.send(new QueryCommand({
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND sk <= :to',
+    ExpressionAttributeValues: { ':pk': keys.recentCommentPartition(siteId, departmentId), ':to': `${to}~` },
+    ScanIndexForward: false,
+    Limit: limit,
+  }));
+  if (meter !== undefined) {
+    meter.queries += 1;
+    meter.items += Items.length;
+  }
+  return Items.map((item) => RecentCommentSchema.parse(item));
+}

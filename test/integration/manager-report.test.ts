@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { writeDemoHistory } from '../../infra/local/demo-history.ts';
+import { TABLE_NAME } from '../../infra/local/stack.ts';
+import { sendRawMail } from '../../shared/aws/ses.ts';
+import { runDigests, unsubscribeUrl } from '../../shared/digests/send-digests.ts';
+import { env } from '../../shared/platform/resource-env.ts';
+import { DEFAULT_RETENTION } from '../../shared/platform/retention.ts';
+import { measureReport } from '../../shared/reporting/manager-report.ts';
+import type { Overall } from '../../shared/schemas/survey.ts';
+import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
+import { aggregateSeries, sumAggregates } from '../../shared/storage/aggregates.ts';
+import { getDigestPreference } from '../../shared/storage/digest-preferences.ts';
+import { storeSurveys } from '../../shared/storage/surveys.ts';
+import { useLocalStack } from '../support/local-stack.ts';
+
+// The report model, the roll-ups and the digest against DynamoDB Local and the SES emulator.
+
+const stack = useLocalStack({ pollersPerQueue: 0 });
+const KEY = Buffer.alloc(32, 9);
+
+let serial = 0;
+function survey(siteId: string, departmentId: string, day: string, overall: Overall, extra: Partial<SurveyMessage['survey']> = {}): SurveyMessage {
+  serial += 1;
+  const hex = serial.toString(16).padStart(12, '0');
+  return { kind: 'survey', receivedAt: `${day}T10:00:00+08:00`, siteId, departmentId, timeZone: 'Asia/Shanghai', survey: { submissionId: `cccccccc-0000-4000-8000-${hex}`, overall, ...extra } };
+}
+
+async function store(messages: readonly SurveyMessage[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 10) await storeSurveys(TABLE_NAME, messages.slice(i, i + 10), DEFAULT_RETENTION);
+}
+
+const request = (scope: Parameters<typeof measureReport>[0]['scope'], from: string, to: string, kind: 'month' | 'year' | 'custom' = 'custom') =>
+  ({ table: TABLE_NAME, scope, period: { kind, from, to }, now: new Date('2026-11-10T02:00:00Z'), baseUrl: 'https://feedback.example' });
+
+describe('the report model on hand-counted data', () => {
+  it('scores a department with enough responses, shows one below the minimum as too few, prorates the target, and totals a group', async () => {
+    // Prepare: March 2025 at the community centre (minimum 20): 20 of 25 positive in general practice, 5 at the family doctors; 3 at the hospital.
+    const gp = [...Array.from({ length: 20 }, (_, i) => survey('community', 'general-practice', `2025-03-${String(3 + (i % 20)).padStart(2, '0')}`, i % 2 === 0 ? 'very_good' : 'good', { comment: '医生很耐心，电话 138 0013 8000' })),
+      ...Array.from({ length: 5 }, () => survey('community', 'general-practice', '2025-03-25', 'poor'))];
+    const family = Array.from({ length: 5 }, () => survey('community', 'family-doctor', '2025-03-12', 'very_good'));
+    const hospital = Array.from({ length: 3 }, () => survey('demo', 'emergency', '2025-03-12', 'neither'));
+    await store([...gp, ...family, ...hospital]);
+
+    // Act
+    const { report } = await measureReport(request({ kind: 'site', siteId: 'community' }, '2025-03-01', '2025-03-31', 'month'));
+    const { report: group } = await measureReport(request({ kind: 'group', groupId: 'district-group' }, '2025-03-01', '2025-03-31', 'month'));
+
+    // Assess
+    expect(report.surveys).toMatchObject({ n: 30, positiveRate: 0.8333, tooFewResponses: false });
+    const rows = Object.fromEntries(report.departments.map((r) => [r.id, r.surveys]));
+    expect(rows['general-practice']).toMatchObject({ n: 25, positiveRate: 0.8, tooFewResponses: false });
+    expect(rows['family-doctor']).toMatchObject({ n: 5, positiveRate: null, tooFewResponses: true });
+    expect(report.departments.at(-1)?.surveys.tooFewResponses).toBe(true);
+    expect([...report.best, ...report.worst].map((r) => r.id)).not.toContain('family-doctor');
+    expect(report.volume).toEqual({ n: 30, yearlyTarget: 800, expected: Math.round((800 * 31) / 365), rate: Math.round((30 / 68) * 10_000) / 10_000 });
+    expect(report.trend.grain).toBe('week');
+    expect(report.trend.points.reduce((total, p) => total + p.n, 0)).toBe(30);
+    expect(report.services.find((s) => s.id === 'family-doctor')?.surveys.n).toBe(5);
+    expect(report.comments[0]?.text).toBe('医生很耐心，电话 …');
+    expect(group.sites?.map((s) => [s.id, s.surveys.n])).toEqual([['demo', 3], ['community', 30], ['mental-health', 0]]);
+    expect(group.surveys.n).toBe(33);
+    expect(group.minResponses).toBe(30);
+    expect(group.volume.yearlyTarget).toBe(2000 + 800 + 600);
+  });
+});
+
+describe('roll-ups and reads', () => {
+  it('keeps every month roll-up equal to the sum of its days, and reads the same items whatever the volume', async () => {
+    // Prepare: ten weeks of demo history
+    await writeDemoHistory(TABLE_NAME, 70, '2026-11-10');
+    const year = request({ kind: 'site', siteId: 'demo' }, '2026-01-01', '2026-12-31', 'year');
+    const before = await measureReport(year);
+
+    // Act: the same days, five hundred surveys more
+    await store(Array.from({ length: 500 }, (_, i) => survey('demo', 'cardiology-ward', `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, 'good')));
+    const after = await measureReport(year);
+
+    // Assess
+    for (const departmentId of ['ALL', 'cardiology-ward', 'emergency']) {
+      const days = await aggregateSeries(TABLE_NAME, 'demo', departmentId, 'day', '2026-10-01', '2026-10-31');
+      const summed: Record<string, number> = {};
+      for (const counters of days.values()) for (const [name, value] of Object.entries(counters)) summed[name] = (summed[name] ?? 0) + value;
+      const month = (await aggregateSeries(TABLE_NAME, 'demo', departmentId, 'month', '2026-10', '2026-10')).get('2026-10');
+      expect(month).toEqual(summed);
+      expect((await sumAggregates(TABLE_NAME, 'demo', departmentId, '2026-10-01', '2026-10-31')).counters).toEqual(summed);
+    }
+    expect(after.report.surveys.n).toBe(before.report.surveys.n + 500);
+    expect(after.cost.itemsRead).toBe(before.cost.itemsRead);
+    // 20 departments: a year is at most 12 month items each, plus the trend's and the previous year's months.
+    expect(after.cost.itemsRead).toBeLessThan(20 * 12 + 12 + 12 + 40);
+  });
+});
+
+const StoreSchema = z.object({ emails: z.array(z.object({ destination: z.object({ to: z.array(z.string()) }), subject: z.string(), body: z.object({ text: z.string().optional(), html: z.string().optional() }) })) });
+
+async function digestsIn(label: string): Promise<z.infer<typeof StoreSchema>['emails']> {
+  const response = await fetch(`${stack().endpoints.ses}/store`);
+  return StoreSchema.parse(await response.json()).emails.filter((mail) => mail.subject.includes(label));
+}
+
+describe('the digest', () => {
+  const options = () => ({ table: TABLE_NAME, baseUrl: stack().env[env.publicBaseUrl] ?? '', from: stack().env[env.mailFrom] ?? '', key: KEY, now: new Date('2026-11-09T01:00:00Z') });
+
+  it('goes out once per recipient and period under a re-run and two concurrent runs, retries a failed send, and carries one-click unsubscribe headers', async () => {
+    const raws: string[] = [];
+    const send = async (raw: Buffer) => {
+      raws.push(raw.toString('utf8'));
+      return sendRawMail(raw);
+    };
+    // A failed send first: released, so the next run sends it.
+    const failing = await runDigests({ ...options(), only: { siteId: 'demo', kind: 'week', date: '2026-11-09', username: 'manager' }, send: () => Promise.reject(new Error('SES down')) });
+    expect(failing).toEqual({ sent: 0, alreadySent: 0, failed: 1 });
+
+    // Monday 09:00 in Shanghai: the week 11-02 … 11-08 is due; two overlapping runs, then a re-run.
+    const [first, second] = await Promise.all([runDigests({ ...options(), send }), runDigests({ ...options(), send })]);
+    const rerun = await runDigests({ ...options(), send });
+
+    // The manager sees the group's three sites (a digest each), the office head the hospital.
+    expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(4);
+    expect(rerun).toEqual({ sent: 0, alreadySent: 4, failed: 0 });
+    expect(await digestsIn('2026-11-02')).toHaveLength(4);
+    const mails = (await digestsIn('2026-11-02')).filter((m) => /示范区人民医院|Demo District/u.test(m.subject));
+    expect(mails.map((m) => m.destination.to[0]).sort()).toEqual(['head@hospital.example', 'manager@hospital.example']);
+    const chinese = mails.find((m) => m.destination.to[0] === 'manager@hospital.example');
+    expect(chinese?.subject).toContain('周报');
+    expect(mails.find((m) => m.destination.to[0] === 'head@hospital.example')?.subject).toContain('Weekly digest');
+    expect(chinese?.body.html).not.toMatch(/<script|<svg|<img|@font-face/iu);
+    expect(chinese?.body.text).toContain('满意率');
+    expect(raws).toHaveLength(4);
+    for (const raw of raws) {
+      expect(raw).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+\/digests\/unsubscribe\?t=[^>]+>/mu);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);
+      expect(raw).not.toMatch(/1[3-9]\d{9}/u);
+    }
+  });
+
+  it('stops the digests by the signed link, and refuses a forged one', async () => {
+    const link = unsubscribeUrl(stack().env[env.publicBaseUrl] ?? '', KEY, 'manager');
+    // The local stack signs with its own key: a link signed with another is refused.
+    const forged = await fetch(link.replace(stack().env[env.publicBaseUrl] ?? '', stack().baseUrl), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(forged.status).toBe(404);
+
+    const { signingKey } = await import('../../shared/aws/secrets.ts');
+    const real = unsubscribeUrl(stack().baseUrl, await signingKey(), 'manager');
+    const page = await fetch(real);
+    expect(page.status).toBe(200);
+    expect(await getDigestPreference(TABLE_NAME, 'manager')).toMatchObject({ frequency: 'both' });
+    const done = await fetch(real, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.status).toBe(200);
+    expect(await getDigestPreference(TABLE_NAME, 'manager')).toMatchObject({ frequency: 'none' });
+
+    const monthly = await runDigests({ ...options(), now: new Date('2026-12-01T01:00:00Z'), send: sendRawMail });
+    expect(monthly.sent).toBe(1);
+    expect((await digestsIn('2026-11-01')).map((m) => m.destination.to[0])).toEqual(['head@hospital.example']);
+  });
+});
