@@ -7,6 +7,19 @@ import { RoutingRuleSchema } from './routing.ts';
 // working-day calendar and the time limits join them from shared/sites/working-calendar.ts.
 // They are stored through shared/storage/complaint-settings.ts.
 
+/**
+ * The complaint office's public contact, which the national rules require hospitals to publish: every
+ * patient page shows it. In Chinese and English, as the pages are.
+ */
+export const OfficeContactSchema = z.strictObject({
+  phone: z.string().regex(/^[0-9+()\- ]{3,30}$/, 'digits, spaces, + ( ) - (3 to 30)'),
+  place: z.string().trim().min(1).max(200),
+  placeEn: z.string().trim().min(1).max(200),
+  hours: z.string().trim().min(1).max(200),
+  hoursEn: z.string().trim().min(1).max(200),
+});
+export type OfficeContact = z.infer<typeof OfficeContactSchema>;
+
 export const ComplaintSettingsSchema = z.strictObject({
   rota: RotaSchema,
   /** Owns a patient's complaint when nobody is on duty, and hears of breached limits. */
@@ -18,6 +31,8 @@ export const ComplaintSettingsSchema = z.strictObject({
   calendar: CalendarOverrideSchema.optional(),
   /** The site's time limits; the national ones (1, 5 and 10 working days) otherwise. */
   limits: SlaLimitsSchema.optional(),
+  /** The office's phone, place and hours, shown on every patient page. */
+  publicContact: OfficeContactSchema.optional(),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
 

@@ -56,6 +56,9 @@ export class ChangeRefusedError extends DomainError {
 /** Someone changed the record since the caller read it. */
 export class VersionConflictError extends DomainError {}
 
+/** A replacement sent with an If-Match that no longer names the current version (RFC 9110: 412). */
+export class PreconditionFailedError extends DomainError {}
+
 /** A change sent without the version it was based on. */
 export class VersionRequiredError extends DomainError {
   readonly currentVersion: number;

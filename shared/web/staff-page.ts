@@ -28,7 +28,7 @@ table{width:100%;border-collapse:collapse;background:#fff;border-radius:.5rem;ov
 th,td{padding:.55rem .7rem;text-align:left;border-bottom:1px solid #e3e8ec}th{background:#eef2f5;font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .ok{color:#1b6e35}.below{color:#b3261e;font-weight:600}.few{color:#6b7785}
-.meta{color:#4b5966}
+.meta{color:#4b5966}label .meta{display:block;font-weight:400;font-size:.9rem}
 nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{color:#fff;font-weight:600}
 a{color:#0b5cad}.en{color:#4b5966;font-weight:400}header .en{color:#dbe7f3}
 .safety{background:#b3261e;color:#fff;padding:.75rem 1rem;border-radius:.5rem;margin:0 0 1rem}.safety a,.safety .en{color:#fff}
