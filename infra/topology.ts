@@ -2,6 +2,7 @@
 // feature under infra/topology/. The CDK stack (infra/stack.ts) and the local runtime (infra/local/) are
 // both built from it. Who may call a route is the contract's (shared/http/routes.ts).
 import { type HttpMethod, type Route, type RouteAccess, routeOf } from '../shared/http/routes.ts';
+import { administrationFunctions, administrationRoutes } from './topology/administration.ts';
 import { complaintFunctions, complaintRoutes, complaintSchedules } from './topology/complaints.ts';
 import { intakeFunctions, intakeQueues } from './topology/intake.ts';
 import { platformFunctions, platformRoutes, platformSchedules } from './topology/platform.ts';
@@ -20,6 +21,7 @@ export const functions = {
   ...complaintFunctions,
   ...staffFunctions,
   ...reportingFunctions,
+  ...administrationFunctions,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -35,7 +37,7 @@ export interface RouteSpec extends Route {
   readonly function: FunctionName;
 }
 
-const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes];
+const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...administrationRoutes];
 
 export const routes: readonly RouteSpec[] = bindings.map((binding) => ({ ...routeOf(binding.key), function: binding.function }));
 
