@@ -46,9 +46,11 @@ const refused = (detail: string, path: string) => new ChangeRefusedError(detail,
 export function resetRefusal(kind: StaffDirectory['kind'], reset: CredentialReset): ChangeRefusedError | undefined {
   if (kind === 'local' && reset === 'mfa') return refused('本地登录没有第二因素 · The local sign-in has no second factor to reset.', 'resetMfa');
   if (kind === 'local' && reset === 'password') return refused('本地账号请直接设置新密码 · Give the local account its new password.', 'password');
-  if (kind === 'cognito' && typeof reset === 'object') return refused('Cognito 会邮件发送重设密码的验证码，请勿填写密码 · Cognito mails a reset code: leave the password out.', 'password');
+  if (kind === 'cognito' && typeof reset === 'object') return passwordToCognito();
   return undefined;
 }
+
+const passwordToCognito = () => refused('Cognito 会邮件发送重设密码的验证码，请勿填写密码 · Cognito mails a reset code: leave the password out.', 'password');
 
 // --- the local issuer's store ---------------------------------------------------------------------------
 
@@ -78,8 +80,7 @@ export function localDirectory(table: string): StaffDirectory {
       if (stored === undefined || !(await saveUser(table, userOfAccount(after, stored.passwordHash)))) throw refused('没有这个账号 · No such account.', 'username');
     },
     resetCredential: async (username, reset) => {
-      const refusal = resetRefusal('local', reset);
-      if (refusal !== undefined || typeof reset !== 'object') throw refusal;
+      if (typeof reset !== 'object') throw resetRefusal('local', reset) ?? refused('本地账号请直接设置新密码 · Give the local account its new password.', 'password');
       const stored = await getUser(table, username);
       if (stored === undefined || !(await saveUser(table, { ...stored, passwordHash: await hashPassword(reset.password) }))) throw refused('没有这个账号 · No such account.', 'username');
     },
@@ -136,7 +137,7 @@ export function cognitoDirectory(userPoolId: string): StaffDirectory {
     resetCredential: async (username, reset) => {
       if (reset === 'mfa') return resetPoolUserMfa(userPoolId, username);
       if (reset === 'password') return resetPoolUserPassword(userPoolId, username);
-      throw resetRefusal('cognito', reset);
+      throw passwordToCognito();
     },
   };
 }

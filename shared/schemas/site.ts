@@ -47,8 +47,10 @@ export const departmentLabel = (department: Department | undefined, departmentId
 
 /** Service windows ask how long the wait was (domain.md: window waits ≤ 15 minutes), unless set per department. */
 export function asksWaitTime(department: Department): boolean {
-  return department.asksWait ?? (department.kind === 'service-window' || department.kind === 'pharmacy');
+  return department.asksWait ?? kindAsksWait(department.kind);
 }
+
+export const kindAsksWait = (kind: DepartmentKind): boolean => kind === 'service-window' || kind === 'pharmacy';
 
 /**
  * What each kind of department asks by default: a ward's patients never see the registration and billing

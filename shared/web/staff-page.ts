@@ -76,6 +76,9 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     '<a href="/admin">满意度 · Satisfaction</a>',
     ...(hasAction(user, 'complaints:read') ? ['<a href="/admin/complaints">投诉 · Complaints</a>'] : []),
     ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>'] : []),
+    ...(hasAction(user, 'users:manage') ? ['<a href="/admin/users">账号 · Accounts</a>'] : []),
+    ...(hasAction(user, 'audit:read') ? ['<a href="/admin/audit">审计 · Audit</a>'] : []),
+    ...(hasAction(user, 'settings:manage') ? ['<a href="/admin/site">设置 · Settings</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;
