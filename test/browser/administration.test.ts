@@ -16,7 +16,7 @@ const stack = useLocalStack();
 const browser = useBrowser();
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 800 };
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
 
 describe('site administration in Chromium', () => {
   it('lets the admin create an account whose owner then signs in', async () => {
@@ -32,7 +32,7 @@ describe('site administration in Chromium', () => {
       await page.locator('input[name="password"]').fill('Nurse-zhou-2026!');
       await page.getByRole('button', { name: '创建 · Create' }).click();
       // A department that does not exist is refused beside its field, in Chinese and English.
-      await expect.poll(() => page.locator('.err').first().textContent()).toContain('请检查此项');
+      await expect.poll(() => page.locator('.err').first().textContent()).toContain('这些院区没有科室');
       await shot(page, `admin-users-refused-${size}.png`);
       await page.locator('input[name="departments"]').fill('orthopaedics-ward');
       await page.locator('input[name="password"]').fill('Nurse-zhou-2026!');
@@ -71,19 +71,21 @@ describe('site administration in Chromium', () => {
       const preview = await page.getByRole('status').first().textContent();
       expect(preview).toContain(`weekend-${size}`);
       expect(preview).toContain('office');
-      await shot(page, `admin-site-rota-preview-${size}.png`);
+      // The settings form runs to many screens; the preview sits at its top.
+      await shot(page, `admin-site-rota-preview-${size}.png`, false);
     }
   });
 
   it('shows a refused settings field beside its input, and keeps what was typed', async () => {
     const page = await signIn(browser(), stack().baseUrl, 'head', 'Head-demo-2026', DESK);
     await page.goto(`${stack().baseUrl}/admin/site`);
-    await page.locator('input[name="complaints.safetyContactEmail"]').fill('not-an-address');
+    await page.locator('input[name="complaints.safetyContactEmail"]').fill('safety@hospital');
     await page.getByRole('button', { name: '保存设置 · Save settings' }).click();
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('input[name="complaints.safetyContactEmail"]').inputValue()).toBe('not-an-address');
+    expect(await page.locator('input[name="complaints.safetyContactEmail"]').inputValue()).toBe('safety@hospital');
     expect(await page.locator('label:has(input[name="complaints.safetyContactEmail"]) .err').textContent()).toContain('电子邮箱格式不正确');
-    await shot(page, 'admin-site-refused-desk.png');
+    await page.locator('input[name="complaints.safetyContactEmail"]').scrollIntoViewIfNeeded();
+    await shot(page, 'admin-site-refused-desk.png', false);
   });
 
   it('lets the office head read the audit trail, and returns a deep link after sign-in', async () => {
