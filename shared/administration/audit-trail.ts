@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { forbidden, hasAction } from '../auth/policy.ts';
-import { ValidationError } from '../platform/domain-errors.ts';
+import { NotFoundError, ValidationError } from '../platform/domain-errors.ts';
 import { isValidDay } from '../platform/time.ts';
 import { getComplaint } from '../storage/complaints.ts';
 import { type AuditEntry, type AuditFilter, queryAudit, recordAudit } from '../storage/audit.ts';
@@ -56,7 +56,7 @@ async function resolve(table: string, identity: Identity, query: unknown, now: D
   if (q.case !== undefined) {
     // A case of another site is as unknown as one that does not exist.
     const complaint = await getComplaint(table, q.case);
-    if (complaint === undefined || !identity.sites.includes(complaint.siteId)) throw ValidationError.field('case', 'no such case');
+    if (complaint === undefined || !identity.sites.includes(complaint.siteId)) throw new NotFoundError('No such case.');
   }
   const actor = q.actor === undefined ? undefined : q.actor.includes(':') ? q.actor : `user:${q.actor}`;
   return {

@@ -242,7 +242,7 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
     operationId: 'readAuditTrail',
     summary: 'The audit trail, newest first (office head, admin); never case content or contact details; the reading is itself audited. `format=csv` for the whole range as CSV',
     parameters: ['actor', 'action', 'case', 'from', 'to', 'cursor', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-    responses: { 200: { description: '`{ items, cursor? }`, or text/csv', content: { 'application/json': { schema: schema(AuditPageSchema) }, 'text/csv': { schema: { type: 'string' } } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 422: problem('A query parameter fails validation (a range over 366 days, a case of another site)') },
+    responses: { 200: { description: '`{ items, cursor? }`, or text/csv', content: { 'application/json': { schema: schema(AuditPageSchema) }, 'text/csv': { schema: { type: 'string' } } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('A case filter naming a case that is unknown or of another site'), 422: problem('A query parameter fails validation (a range over 366 days, a cursor this API did not give)') },
   },
   'GET /v1/admin/sites/{site}/settings': {
     operationId: 'getSiteSettings',

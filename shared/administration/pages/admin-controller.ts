@@ -103,6 +103,7 @@ export async function auditPage(session: StaffSession, query: Readonly<Record<st
     const page = await readAuditTrail(table, session.user, q);
     return { outcome: 'shown', body: renderAudit({ ...session, query: q, items: page.items, range: page.range, errors: [], ...(page.cursor === undefined ? {} : { nextCursor: page.cursor }) }) };
   } catch (error) {
+    if (error instanceof NotFoundError) return { outcome: 'refused', body: renderAudit({ ...session, query: q, items: [], range: undefined, errors: [{ path: 'case', message: 'no such case' }] }) };
     if (!(error instanceof ValidationError || error instanceof InvalidCursorError)) throw error;
     return { outcome: 'refused', body: renderAudit({ ...session, query: q, items: [], range: undefined, errors: refusedFields(error) }) };
   }
