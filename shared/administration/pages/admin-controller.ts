@@ -9,7 +9,7 @@ import { exportAuditTrail, readAuditTrail } from '../audit-trail.ts';
 import { staffDirectory } from '../directory.ts';
 import { readSiteSettings, replaceSiteSettings, rotaPreview, settingsEtag } from '../site-settings.ts';
 import { changeStaff, createStaff, getStaff, listStaff } from '../users.ts';
-import { accountValues, EXTRA_ROWS, formValues, newUserFromForm, refusedSettingsValues, settingsValues, siteSettingsFromForm, userChangeFromForm } from './admin-forms.ts';
+import { accountValues, EXTRA_ROWS, formValues, newUserFromForm, refusedSettingsValues, rowCount, settingsValues, siteSettingsFromForm, userChangeFromForm } from './admin-forms.ts';
 import { type FlatValues, renderAudit, renderNotAllowed, renderNotFound, renderSiteSettings, renderUser, renderUsers } from './admin-pages.ts';
 
 // The admin pages' controllers: each calls the same plain functions as the JSON APIs (users.ts,
@@ -119,14 +119,7 @@ export async function auditCsv(session: StaffSession, query: Readonly<Record<str
 // --- the site's settings ----------------------------------------------------------------------------
 
 const rowsOf = (values: FlatValues) => {
-  const count = (prefix: string) => {
-    let n = 0;
-    for (const key of values.keys()) {
-      const match = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)\\.`).exec(key);
-      if (match !== null) n = Math.max(n, Number(match[1]) + 1);
-    }
-    return n;
-  };
+  const count = (prefix: string) => rowCount(values.keys(), prefix);
   return { departments: count('departments') + EXTRA_ROWS.departments, rota: count('complaints.rota') + EXTRA_ROWS.rota, routing: count('complaints.routing') + EXTRA_ROWS.routing };
 };
 

@@ -53,10 +53,10 @@ export const EXTRA_ROWS = { departments: 1, rota: 2, routing: 2 } as const;
 
 const DEPARTMENT_FIELDS = ['departmentId', 'name', 'nameEn', 'kind', 'serviceType', 'email'] as const;
 
-/** The number of rows a list was posted with (inputs are named `prefix.i.field`). */
-function rowCount(form: URLSearchParams, prefix: string): number {
+/** The number of rows of a list among field names (`prefix.i.field`), posted or shown. */
+export function rowCount(names: Iterable<string>, prefix: string): number {
   let count = 0;
-  for (const name of form.keys()) {
+  for (const name of names) {
     const match = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d{1,3})\\.`).exec(name);
     if (match !== null) count = Math.max(count, Number(match[1]) + 1);
   }
@@ -94,7 +94,7 @@ function calendarFromForm(form: URLSearchParams): Record<string, unknown> | unde
  */
 export function siteSettingsFromForm(form: URLSearchParams): Record<string, unknown> {
   const rows = (prefix: string, keep: (p: string) => boolean, read: (p: string) => Record<string, unknown>) =>
-    Array.from({ length: rowCount(form, prefix) }, (_, i) => `${prefix}.${i}`).filter(keep).map(read);
+    Array.from({ length: rowCount(form.keys(), prefix) }, (_, i) => `${prefix}.${i}`).filter(keep).map(read);
   const share = (name: string) => {
     const n = numberOr(text(form, name));
     return typeof n === 'number' ? Math.round(n * 10) / 1000 : n;
