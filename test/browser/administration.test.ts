@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { getUser } from '../../shared/storage/users.ts';
 import { getVersionedComplaintSettings } from '../../shared/storage/complaint-settings.ts';
+import { storeNewComplaint } from '../../shared/storage/complaints.ts';
 import { SCREENSHOTS, signIn, useBrowser } from '../support/browser.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
@@ -112,5 +113,26 @@ describe('the patient pages in Chromium', () => {
     await shot(page, 'survey-ward-phone.png');
     await page.goto(await stack().surveyUrl('registration-billing'));
     expect(await page.locator('body').textContent()).toContain('挂号与缴费');
+  });
+
+  it('shows the patient the hospital\'s answer on the tracking page of a closed case', async () => {
+    const now = new Date();
+    await storeNewComplaint(TABLE_NAME, {
+      id: 'cccccccc-0000-4000-8000-000000000001', siteId: 'demo', departmentId: 'outpatient-pharmacy', trackingCode: 'ANSW-ERED-2345-CASE', channel: 'qr-page', enteredBy: 'patient',
+      settledOnSpot: false, multiDepartment: false, receivedAt: new Date(now.getTime() - 3 * 86_400_000).toISOString(), timeZone: 'Asia/Shanghai', description: '药房窗口排队太久。',
+      status: 'closed', category: 'waiting', severity: 'low', safetySignal: false, safetyKinds: [], terms: [], handlerDepartmentId: 'pharmacy-office', owner: 'office',
+      acknowledgeBy: now.toISOString(), dueAt: new Date(now.getTime() + 2 * 86_400_000).toISOString(), hasContact: false, mailPending: false, version: 3,
+      outcome: 'substantiated', response: '药房已在高峰时段增开一个窗口，并在候药区显示叫号。感谢您的意见。', closedAt: now.toISOString(),
+    }, undefined, now);
+    const page = await (await browser().newContext({ viewport: PHONE, locale: 'zh-CN' })).newPage();
+    await page.goto(`${stack().baseUrl}/t`);
+    await page.locator('input[name="code"]').fill('answ-ered-2345-case');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForLoadState('networkidle');
+    const body = await page.locator('body').textContent() ?? '';
+    expect(body).toContain('医院的答复');
+    expect(body).toContain('增开一个窗口');
+    expect(body).toContain('0571-8888 1234');
+    await shot(page, 'tracking-answer-phone.png');
   });
 });
