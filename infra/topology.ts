@@ -3,6 +3,7 @@
 // both built from it. Who may call a route is the contract's (shared/http/routes.ts).
 import { type HttpMethod, type Route, type RouteAccess, routeOf } from '../shared/http/routes.ts';
 import { callbackFunctions, callbackRoutes } from './topology/callbacks.ts';
+import { administrationFunctions, administrationRoutes } from './topology/administration.ts';
 import { complaintFunctions, complaintRoutes, complaintSchedules } from './topology/complaints.ts';
 import { digestFunctions, digestRoutes, digestSchedules } from './topology/digests.ts';
 import { intakeFunctions, intakeQueues } from './topology/intake.ts';
@@ -24,6 +25,7 @@ export const functions = {
   ...reportingFunctions,
   ...callbackFunctions,
   ...digestFunctions,
+  ...administrationFunctions,
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
@@ -39,7 +41,7 @@ export interface RouteSpec extends Route {
   readonly function: FunctionName;
 }
 
-const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...callbackRoutes, ...digestRoutes];
+const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...platformRoutes, ...complaintRoutes, ...reportingRoutes, ...staffRoutes, ...callbackRoutes, ...digestRoutes, ...administrationRoutes];
 
 export const routes: readonly RouteSpec[] = bindings.map((binding) => ({ ...routeOf(binding.key), function: binding.function }));
 

@@ -15,7 +15,7 @@ const { contactDays } = retentionFromEnv();
  * withdrawn code gets the survey page's friendly 404 page. The page states the national time limits;
  * the tracking page shows each complaint's own due date.
  */
-export const handler = departmentPageFunction(table, ({ locale, code, target }) => renderComplaintPage({
+export const handler = departmentPageFunction(table, ({ locale, code, target, officeContact }) => renderComplaintPage({
   locale,
   site: target.site,
   department: target.department,
@@ -25,4 +25,5 @@ export const handler = departmentPageFunction(table, ({ locale, code, target }) 
   limits: DEFAULT_LIMITS,
   today: dayIn(target.site.timeZone, new Date()),
   action: '/v1/complaints',
+  officeContact,
 }));

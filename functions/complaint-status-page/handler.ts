@@ -1,7 +1,10 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { normalizeTrackingCode } from '../../shared/complaints/page/complaint-paths.ts';
 import { renderTrackingPage } from '../../shared/complaints/page/complaint-page.ts';
-import { trackComplaint } from '../../shared/complaints/tracking.ts';
+import type { OfficeContact } from '../../shared/complaints/settings.ts';
+import { findTrackedComplaint } from '../../shared/complaints/tracking.ts';
+import { getComplaintSettings } from '../../shared/storage/complaint-settings.ts';
+import { listSiteIds } from '../../shared/storage/sites.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
 import { problemOf } from '../../shared/http/problem.ts';
@@ -15,6 +18,12 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/web/patient-page.ts';
 const table = requireEnv(env.tableName);
 const rateLimits = rateLimitsFromEnv();
 
+/** The public contact of each site's complaint office: one site's for a complaint, every site's on the bare form. */
+async function officeContacts(siteIds: readonly string[]): Promise<OfficeContact[]> {
+  const settings = await Promise.all(siteIds.map((siteId) => getComplaintSettings(table, siteId)));
+  return settings.flatMap((s) => (s?.publicContact === undefined ? [] : [s.publicContact]));
+}
+
 /**
  * GET /t/{trackingCode}, and GET /t (the look-up form, which sends `?code=`): a complaint's status, received
  * date and due date, in words; no personal data. Rate limited like the tracking API, so codes cannot be
@@ -24,15 +33,15 @@ export const handler = httpFunction(async (event) => {
   const locale = negotiateLocale(header(event, 'accept-language'), event.queryStringParameters?.lang);
   const headers = { 'content-language': locale, vary: 'accept-language' };
   const typed = event.pathParameters?.trackingCode ?? event.queryStringParameters?.code ?? '';
-  if (typed.trim() === '') return html(200, renderTrackingPage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
+  if (typed.trim() === '') return html(200, renderTrackingPage({ locale, officeContacts: await officeContacts(await listSiteIds(table)) }), PAGE_CONTENT_SECURITY_POLICY, headers);
   try {
     await limitLookup({ table, key: await signingKey(), sourceIp: sourceIp(event), rateLimits });
-    const tracked = await trackComplaint(table, normalizeTrackingCode(typed));
-    return html(200, renderTrackingPage({ locale, tracked }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    const { tracked, siteId } = await findTrackedComplaint(table, normalizeTrackingCode(typed));
+    return html(200, renderTrackingPage({ locale, tracked, officeContacts: await officeContacts([siteId]) }), PAGE_CONTENT_SECURITY_POLICY, headers);
   } catch (error) {
     const problem = problemOf(error);
     if (problem === undefined) throw error;
     const refused = problem.status === 429 ? 429 : 404;
-    return html(refused, renderTrackingPage({ locale, refused, typed }), PAGE_CONTENT_SECURITY_POLICY, { ...headers, ...problem.headers });
+    return html(refused, renderTrackingPage({ locale, refused, typed, officeContacts: await officeContacts(await listSiteIds(table)) }), PAGE_CONTENT_SECURITY_POLICY, { ...headers, ...problem.headers });
   }
 });

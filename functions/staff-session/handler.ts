@@ -26,7 +26,8 @@ export const handler = httpFunction(async (event) => {
   switch (event.routeKey) {
     case 'GET /admin/sign-in': {
       const pkce = startPkce();
-      return redirect(authorizeUrl(signInUrl, clientId, redirectUri, pkce), [oauthCookie(key, pkce)]);
+      // The page that sent the user here (safeNextPath keeps it to this site's admin pages).
+      return redirect(authorizeUrl(signInUrl, clientId, redirectUri, pkce), [oauthCookie(key, pkce, event.queryStringParameters?.next)]);
     }
     case 'GET /admin/callback': {
       const started = readOauthCookie(key, cookie(event, OAUTH_COOKIE));
@@ -39,7 +40,7 @@ export const handler = httpFunction(async (event) => {
       await recordAudit(table, { actor: actorOf(identity), action: 'session-start', outcome: 'success' });
       // The cookie expires with the token.
       const maxAgeSeconds = session.expiresAt - Math.floor(Date.now() / 1000);
-      return staffPage('shown', renderContinue('/admin'), {
+      return staffPage('shown', renderContinue(started.next), {
         cookies: [setCookie(SESSION_COOKIE, token, { maxAgeSeconds, sameSite: 'Strict', path: '/' }), clearCookie(OAUTH_COOKIE, '/admin')],
       });
     }

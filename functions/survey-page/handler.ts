@@ -10,7 +10,7 @@ const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 
 /** GET /s/{code}: the survey page of the department the QR code names; an unknown code gets a friendly 404 page. */
-export const handler = departmentPageFunction(table, ({ locale, code, target }) => renderSurveyPage({
+export const handler = departmentPageFunction(table, ({ locale, code, target, officeContact }) => renderSurveyPage({
   locale,
   site: target.site,
   department: target.department,
@@ -19,4 +19,5 @@ export const handler = departmentPageFunction(table, ({ locale, code, target }) 
   askWaitTime: asksWaitTime(target.department),
   contactRetentionDays: contactDays,
   action: '/v1/surveys',
+  officeContact,
 }));

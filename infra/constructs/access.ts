@@ -91,6 +91,23 @@ export function grantAccess(fn: NodejsFunction, access: readonly Access[], resou
         fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [auth.userPool.userPoolArn] }));
         fn.addEnvironment(env.authUserPoolId, auth.userPool.userPoolId);
         break;
+      case 'auth:users:manage':
+        // The admin's user administration: these actions, on this one user pool.
+        fn.addToRolePolicy(new PolicyStatement({
+          actions: [
+            'cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminEnableUser', 'cognito-idp:AdminResetUserPassword', 'cognito-idp:AdminSetUserMFAPreference', 'cognito-idp:AdminUserGlobalSignOut',
+          ],
+          resources: [auth.userPool.userPoolArn],
+        }));
+        fn.addEnvironment(env.authUserPoolId, auth.userPool.userPoolId);
+        break;
+      case 'auth:users:read':
+        // Who a department's responders are, for the notice of a case handed to a department without an address.
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'], resources: [auth.userPool.userPoolArn] }));
+        fn.addEnvironment(env.authUserPoolId, auth.userPool.userPoolId);
+        break;
     }
   }
 }

@@ -72,6 +72,7 @@ export const DEMO_COMPLAINT_SETTINGS: ComplaintSettings = {
   officeHead: { username: 'head', email: 'head@hospital.example' },
   safetyContactEmail: 'safety@hospital.example',
   routing: [...DEFAULT_RULES],
+  publicContact: { phone: '0571-8888 1234', place: '门诊楼一楼大厅东侧 医患关系办公室', placeEn: 'Outpatient building, ground floor, east side of the hall', hours: '每天 8:00–17:30（电话 24 小时）', hoursEn: 'Daily 8:00–17:30 (phone 24 hours)' },
 };
 
 // Two more demo sites, so service types and the group view have something to show (issue 11): a

@@ -27,10 +27,11 @@ export async function seedDemoSite(table: string): Promise<number> {
 }
 
 /** One local account per role for the demo site (README, "Local staff accounts"). Local only: in AWS, Cognito keeps staff. */
-export const DEMO_USERS: readonly { username: string; name: string; password: string; roles: Role[]; departments: string[]; sites?: string[] }[] = [
+export const DEMO_USERS: readonly { username: string; name: string; email?: string; password: string; roles: Role[]; departments: string[]; sites?: string[] }[] = [
   { username: 'office', name: '张敏', password: 'Office-demo-2026', roles: ['office-officer'], departments: [] },
   { username: 'head', name: '李华', password: 'Head-demo-2026', roles: ['office-head'], departments: [] },
-  { username: 'cardio', name: '王磊', password: 'Cardio-demo-2026', roles: ['responder'], departments: ['cardiology-ward'] },
+  // The cardiology ward has no address of its own: its responder hears of the cases handed to it.
+  { username: 'cardio', name: '王磊', email: 'cardio@hospital.example', password: 'Cardio-demo-2026', roles: ['responder'], departments: ['cardiology-ward'] },
   { username: 'callback', name: '赵琳', password: 'Callback-demo-2026', roles: ['callback-staff'], departments: ['cardiology-ward', 'orthopaedics-ward'] },
   { username: 'manager', name: '陈院长', password: 'Manager-demo-2026', roles: ['manager'], departments: [], sites: DEMO_GROUP.siteIds },
   { username: 'admin', name: '系统管理员', password: 'Admin-demo-2026', roles: ['admin'], departments: [] },
@@ -42,7 +43,7 @@ export async function seedDemoUsers(table: string): Promise<number> {
   for (const user of DEMO_USERS) {
     if (await getUser(table, user.username) !== undefined) continue;
     const passwordHash = await hashPassword(user.password);
-    if (await createUserIfAbsent(table, { username: user.username, name: user.name, passwordHash, roles: user.roles, sites: user.sites ?? [DEMO_SITE.siteId], departments: user.departments, disabled: false })) created += 1;
+    if (await createUserIfAbsent(table, { username: user.username, name: user.name, ...(user.email === undefined ? {} : { email: user.email }), passwordHash, roles: user.roles, sites: user.sites ?? [DEMO_SITE.siteId], departments: user.departments, disabled: false })) created += 1;
   }
   // The manager and the office head receive the digests, one in Chinese, one in English.
   for (const [username, locale] of [['manager', 'zh-CN'], ['head', 'en']] as const) {

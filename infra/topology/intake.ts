@@ -8,7 +8,7 @@ export const intakeFunctions = {
     description: 'Stores queued surveys, complaints, discharges and call outcomes and updates the aggregates, exactly once; triages complaints and mails their owners, handlers and safety alerts',
     timeoutSeconds: 30,
     memoryMb: 512,
-    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send', 'auth:users:read'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -15,17 +15,18 @@ export const ACTIONS = [
   'callbacks:read',
   'users:manage',
   'audit:read',
+  'settings:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What each role may do (domain.md, "Who uses it"). Department-scoped roles act within their departments only. */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'office-officer': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'discharges:post', 'callbacks:post', 'callbacks:read'],
-  'office-head': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'discharges:post', 'callbacks:post', 'callbacks:read', 'audit:read'],
+  'office-head': ['complaints:create', 'complaints:read', 'complaints:update', 'metrics:read', 'discharges:post', 'callbacks:post', 'callbacks:read', 'audit:read', 'settings:manage'],
   responder: ['complaints:read', 'complaints:update', 'metrics:read'],
   'callback-staff': ['discharges:post', 'callbacks:post', 'callbacks:read'],
   manager: ['metrics:read'],
-  admin: ['users:manage', 'audit:read'],
+  admin: ['users:manage', 'audit:read', 'settings:manage'],
 };
 
 /** Machine clients act through their token's scopes, and never on anything else. */

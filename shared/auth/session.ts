@@ -30,16 +30,35 @@ export function safeEqual(a: string, b: string): boolean {
   return left.byteLength === right.byteLength && timingSafeEqual(left, right);
 }
 
-/** `state.verifier.mac`: the callback can trust what it reads back. */
-export function oauthCookieValue(key: Buffer, pkce: PkceStart): string {
-  const value = `${pkce.state}.${pkce.verifier}`;
+/** Where sign-in returns when the page that asked for it is unknown or not a page of this site. */
+export const DEFAULT_AFTER_SIGN_IN = '/admin';
+
+/**
+ * The page sign-in returns to: only a path of the admin pages on this origin. Anything else (another
+ * origin, `//host`, `/\\host`, a scheme, control characters) is refused for the dashboard, so a link
+ * cannot turn sign-in into an open redirect.
+ */
+export function safeNextPath(raw: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (raw === undefined || raw.length > 1000 || !/^\/admin(?:[/?#]|$)/.test(raw) || /[\\\u0000-\u001f\u007f]/.test(raw)) return DEFAULT_AFTER_SIGN_IN;
+  const base = 'https://this.invalid';
+  const url = new URL(raw, base);
+  // The sign-in round trip's own pages would only start it again.
+  if (url.origin !== base || !/^\/admin(?:\/|$)/.test(url.pathname) || /^\/admin\/(?:sign-in|callback|sign-out|signed-out)\/?$/.test(url.pathname)) return DEFAULT_AFTER_SIGN_IN;
+  return `${url.pathname}${url.search}`;
+}
+
+/** `state.verifier.next.mac` (next base64url): the callback can trust what it reads back. */
+export function oauthCookieValue(key: Buffer, pkce: PkceStart, next = DEFAULT_AFTER_SIGN_IN): string {
+  const value = `${pkce.state}.${pkce.verifier}.${Buffer.from(safeNextPath(next)).toString('base64url')}`;
   return `${value}.${purposeMac(key, 'oauth', value)}`;
 }
 
-export function readOauthCookie(key: Buffer, value: string | undefined): { state: string; verifier: string } | undefined {
-  const [state, verifier, signature] = (value ?? '').split('.');
-  if (state === undefined || verifier === undefined || signature === undefined) return undefined;
-  return safeEqual(signature, purposeMac(key, 'oauth', `${state}.${verifier}`)) ? { state, verifier } : undefined;
+export function readOauthCookie(key: Buffer, value: string | undefined): { state: string; verifier: string; next: string } | undefined {
+  const [state, verifier, next, signature] = (value ?? '').split('.');
+  if (state === undefined || verifier === undefined || next === undefined || signature === undefined) return undefined;
+  if (!safeEqual(signature, purposeMac(key, 'oauth', `${state}.${verifier}.${next}`))) return undefined;
+  return { state, verifier, next: safeNextPath(Buffer.from(next, 'base64url').toString('utf8')) };
 }
 
 export function csrfToken(key: Buffer, sessionToken: string): string {
@@ -63,7 +82,7 @@ export function setCookie(name: string, value: string, options: CookieOptions): 
 
 export const clearCookie = (name: string, path: string) => setCookie(name, '', { maxAgeSeconds: 0, sameSite: 'Strict', path });
 
-export const oauthCookie = (key: Buffer, pkce: PkceStart) => setCookie(OAUTH_COOKIE, oauthCookieValue(key, pkce), { maxAgeSeconds: OAUTH_COOKIE_SECONDS, sameSite: 'Lax', path: '/admin' });
+export const oauthCookie = (key: Buffer, pkce: PkceStart, next?: string) => setCookie(OAUTH_COOKIE, oauthCookieValue(key, pkce, next), { maxAgeSeconds: OAUTH_COOKIE_SECONDS, sameSite: 'Lax', path: '/admin' });
 
 export function authorizeUrl(signInUrl: string, clientId: string, redirectUri: string, pkce: PkceStart): string {
   const url = new URL(`${signInUrl.replace(/\/+$/, '')}/oauth2/authorize`);

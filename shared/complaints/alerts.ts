@@ -46,8 +46,8 @@ export function safetyAlertMail(record: ComplaintRecord, context: AlertContext):
 
 export interface NoticeContext extends Omit<AlertContext, 'to'> {
   readonly handlerName: string;
-  /** Where the handler department hears of its cases, if it has an address. */
-  readonly handlerEmail: string | undefined;
+  /** Who hears of a case handed to the department: its address, else its responders'; empty when nobody can be told. */
+  readonly handlerEmails: readonly string[];
 }
 
 const caseLines = (record: ComplaintRecord, context: NoticeContext): string[] => [
@@ -75,9 +75,19 @@ export function ownerNoticeMail(record: ComplaintRecord, to: string, context: No
 }
 
 /** The department the routing table names investigates and reports back to the owner. */
-export function handlerNoticeMail(record: ComplaintRecord, to: string, context: NoticeContext): Mail {
-  return mail(context.from, [to], `请调查投诉 Please investigate: ${record.trackingCode} · ${context.departmentName}`, [
+export function handlerNoticeMail(record: ComplaintRecord, to: readonly string[], context: NoticeContext): Mail {
+  return mail(context.from, [...to], `请调查投诉 Please investigate: ${record.trackingCode} · ${context.departmentName}`, [
     `投诉办公室请贵部门调查以下投诉，并在办结期限前回复负责人。The complaint office asks your department to investigate this complaint and report to the owner before it is due.`,
+    ``,
+    ...caseLines(record, context),
+  ]);
+}
+
+/** The handler department has no address and no responder with one: the owner must tell it some other way. */
+export function handlerUnreachedMail(record: ComplaintRecord, to: string, context: NoticeContext): Mail {
+  return mail(context.from, [to], `承办部门未能收到通知 Nobody at the handler was told: ${record.trackingCode} · ${context.handlerName}`, [
+    `${context.handlerName} 没有电子邮箱，也没有登记了邮箱的科室负责人，系统无法通知他们。请电话或当面把这件投诉交给承办部门，并在系统管理中为该部门登记邮箱或负责人。`,
+    `${context.handlerName} has no e-mail address and no responder with one, so nobody there was told. Please hand the case over by phone or in person, and have the department's address or responders added in the site settings.`,
     ``,
     ...caseLines(record, context),
   ]);

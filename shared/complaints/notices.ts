@@ -2,7 +2,8 @@ import type { Mail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
-import { caseUrl, handlerNoticeMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
+import { responderEmails, staffDirectory } from '../administration/directory.ts';
+import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
 // Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
@@ -20,7 +21,8 @@ async function noticeContext(table: string, record: ComplaintRecord, mail: Compl
     from: mail.from,
     departmentName: departmentLabel(department, record.departmentId),
     handlerName: departmentLabel(handler, record.handlerDepartmentId),
-    handlerEmail: handler?.email,
+    // A ward has no address of its own: its responders hear of the case instead.
+    handlerEmails: handler?.email !== undefined ? [handler.email] : await responderEmails(staffDirectory(table), record.siteId, record.handlerDepartmentId),
     caseUrl: caseUrl(mail.baseUrl, record.id),
   };
 }
@@ -37,9 +39,13 @@ export async function firstMails(table: string, record: ComplaintRecord, setting
   if (record.safetySignal) mails.push(safetyAlert(record, settings, context));
   // Whoever typed the complaint in already knows it is theirs.
   if (listed !== undefined && record.enteredBy !== `user:${record.owner}`) mails.push(ownerNoticeMail(record, listed, context));
-  if (context.handlerEmail !== undefined && record.status !== 'closed') mails.push(handlerNoticeMail(record, context.handlerEmail, context));
+  if (record.status !== 'closed') mails.push(handlerMail(record, settings, context));
   return mails;
 }
+
+/** The handler department's notice; when nobody there can be mailed, the owner (or the head) is told so instead. */
+const handlerMail = (record: ComplaintRecord, settings: ComplaintSettings, context: NoticeContext): Mail =>
+  (context.handlerEmails.length > 0 ? handlerNoticeMail(record, context.handlerEmails, context) : handlerUnreachedMail(record, ownerEmail(settings, record.owner), context));
 
 /**
  * After a change: a case raised to critical alerts the owner and the safety contact as a safety signal
@@ -56,6 +62,6 @@ export async function changeMails(table: string, before: ComplaintRecord, after:
   return [
     ...(raisedToCritical ? [safetyAlert(after, settings, context)] : []),
     ...(ownerChanged && listed !== undefined ? [ownerNoticeMail(after, listed, context)] : []),
-    ...(handlerChanged && context.handlerEmail !== undefined ? [handlerNoticeMail(after, context.handlerEmail, context)] : []),
+    ...(handlerChanged ? [handlerMail(after, settings, context)] : []),
   ];
 }

@@ -8,6 +8,19 @@ import { IdSchema } from '../schemas/site.ts';
 // working-day calendar and the time limits join them from shared/sites/working-calendar.ts.
 // They are stored through shared/storage/complaint-settings.ts.
 
+/**
+ * The complaint office's public contact, which the national rules require hospitals to publish: every
+ * patient page shows it. In Chinese and English, as the pages are.
+ */
+export const OfficeContactSchema = z.strictObject({
+  phone: z.string().regex(/^[0-9+()\- ]{3,30}$/, 'digits, spaces, + ( ) - (3 to 30)'),
+  place: z.string().trim().min(1).max(200),
+  placeEn: z.string().trim().min(1).max(200),
+  hours: z.string().trim().min(1).max(200),
+  hoursEn: z.string().trim().min(1).max(200),
+});
+export type OfficeContact = z.infer<typeof OfficeContactSchema>;
+
 export const ComplaintSettingsSchema = z.strictObject({
   rota: RotaSchema,
   /** Owns a patient's complaint when nobody is on duty, and hears of breached limits. */
@@ -29,6 +42,8 @@ export const ComplaintSettingsSchema = z.strictObject({
   }).optional(),
   /** The hospital agreed that its staff's labels (corrections, confirmed or dismissed signals) retrain the classifier. Off unless set. */
   trainingConsent: z.boolean().optional(),
+  /** The office's phone, place and hours, shown on every patient page. */
+  publicContact: OfficeContactSchema.optional(),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
 

@@ -1,4 +1,6 @@
 import { signingKey } from '../aws/secrets.ts';
+import type { OfficeContact } from '../complaints/settings.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { DEVICE_COOKIE, deviceIdOf, newDeviceCookie } from '../intake/device.ts';
 import type { Locale } from '../schemas/survey.ts';
 import { renderUnknownCodePage } from '../surveys/survey-page.ts';
@@ -17,6 +19,8 @@ export interface DepartmentPageRequest {
   readonly locale: Locale;
   readonly code: string;
   readonly target: SurveyTarget;
+  /** The complaint office's public contact, which every patient page shows. */
+  readonly officeContact: OfficeContact | undefined;
 }
 
 export function departmentPageFunction(table: string, render: (request: DepartmentPageRequest) => string) {
@@ -27,7 +31,8 @@ export function departmentPageFunction(table: string, render: (request: Departme
     const key = await signingKey();
     const target = await resolveSurveyCode(table, key, code);
     if (target === undefined) return html(404, renderUnknownCodePage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
-    const page = html(200, render({ locale, code, target }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    const settings = await getComplaintSettings(table, target.site.siteId);
+    const page = html(200, render({ locale, code, target, officeContact: settings?.publicContact }), PAGE_CONTENT_SECURITY_POLICY, headers);
     return deviceIdOf(key, cookie(event, DEVICE_COOKIE)) === undefined ? { ...page, cookies: [newDeviceCookie(key)] } : page;
   });
 }

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { AuditPageSchema } from '../administration/audit-trail.ts';
+import { SiteSettingsDocumentSchema, SiteSettingsSchema } from '../administration/site-settings.ts';
+import { NewUserSchema, StaffAccountViewSchema, UserChangeSchema } from '../administration/users.ts';
 import { ComplaintChangeSchema } from '../complaints/lifecycle.ts';
 import { TrackedComplaintSchema } from '../complaints/tracking.ts';
 import { ProblemSchema } from './problem.ts';
@@ -244,6 +247,56 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   'POST /admin/digests': { operationId: 'saveDigestSettings', summary: 'Saves the user\'s digest choice (form post with the CSRF token)', responses: { 303: { description: 'Back to /admin/digests' }, 422: htmlPage('A choice that is not valid') } },
   'GET /digests/unsubscribe': { operationId: 'getUnsubscribePage', summary: 'The signed link in every digest: a page with one button to stop the digests', parameters: [{ name: 't', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: htmlPage('Confirm'), 404: htmlPage('A link that is not valid') } },
   'POST /digests/unsubscribe': { operationId: 'unsubscribeDigest', summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post) or the page\'s button', parameters: [{ name: 't', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: htmlPage('Unsubscribed'), 404: htmlPage('A link that is not valid') } },
+  'GET /v1/admin/users': {
+    operationId: 'listUsers',
+    summary: 'Staff accounts of the admin\'s sites (the admin)',
+    parameters: [{ name: 'site', in: 'query', required: false, schema: { type: 'string' }, description: 'Only this site\'s accounts' }],
+    responses: { 200: { description: '`{ items }`', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: schema(StaffAccountViewSchema) } } } } } }, 401: unauthenticated, 403: problem('Not the admin role'), 404: problem('A site outside the admin\'s') },
+  },
+  'POST /v1/admin/users': {
+    operationId: 'createUser',
+    summary: 'Creates a staff account: locally with its first password; in AWS Cognito mails the invitation. Audited',
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewUser' } } } },
+    responses: { 201: { description: '`{ user }`', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('Not the admin role'), 404: problem('A site outside the admin\'s'), 422: problem('A field fails validation (a taken username, an unknown department, a weak password)') },
+  },
+  'PATCH /v1/admin/users/{username}': {
+    operationId: 'changeUser',
+    summary: 'Changes role, sites, departments, name, e-mail, enabled; resets a password (local) or the second factor (Cognito). Nobody changes their own role; the last admin stays. Audited',
+    parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UserChange' } } } },
+    responses: { 200: { description: '`{ user }`', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('Not the admin role, or the admin\'s own role or account'), 404: problem('Unknown, or an account of another site'), 422: problem('A field fails validation, or the last admin would be lost') },
+  },
+  'GET /v1/admin/audit': {
+    operationId: 'readAuditTrail',
+    summary: 'The audit trail, newest first (office head, admin); never case content or contact details; the reading is itself audited. `format=csv` for the whole range as CSV',
+    parameters: ['actor', 'action', 'case', 'from', 'to', 'cursor', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+    responses: { 200: { description: '`{ items, cursor? }`, or text/csv', content: { 'application/json': { schema: schema(AuditPageSchema) }, 'text/csv': { schema: { type: 'string' } } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('A case filter naming a case that is unknown or of another site'), 422: problem('A query parameter fails validation (a range over 366 days, a cursor this API did not give)') },
+  },
+  'GET /v1/admin/sites/{site}/settings': {
+    operationId: 'getSiteSettings',
+    summary: 'A site\'s settings: site, departments, complaint office (rota, routing, limits, calendar, contacts); the ETag is their version',
+    parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { 200: { description: 'The settings', content: { 'application/json': { schema: schema(SiteSettingsDocumentSchema) } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('Unknown, or a site outside the caller\'s') },
+  },
+  'PUT /v1/admin/sites/{site}/settings': {
+    operationId: 'replaceSiteSettings',
+    summary: 'Replaces a site\'s settings with If-Match the version read; a calendar that now covers a year makes provisional due dates final. Audited',
+    parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SiteSettings' } } } },
+    responses: {
+      200: { description: 'The settings saved, their new ETag, and `settledDueDates`', content: { 'application/json': { schema: { type: 'object' } } } },
+      400: problem('Malformed JSON'), 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('Unknown, or a site outside the caller\'s'),
+      412: problem('The settings changed since the version in If-Match'), 413: problem('Body over 256 KiB'), 422: problem('A field fails validation; `errors` names each (a routing rule\'s unknown department, an implausible year of holidays)'), 428: problem('If-Match missing'),
+    },
+  },
+  'GET /admin/users': { operationId: 'getUsersPage', summary: 'Staff accounts and the form for a new one (admin)', responses: { 200: htmlPage('The accounts'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Not the admin role') } },
+  'POST /admin/users': { operationId: 'submitNewUserForm', summary: 'Creates an account as POST /v1/admin/users does', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }, responses: { 303: { description: 'Created: to the account' }, 403: htmlPage('Bad CSRF token or origin, or not the admin role'), 422: htmlPage('The form again, with each problem beside its field') } },
+  'GET /admin/users/{username}': { operationId: 'getUserPage', summary: 'One account and its change form', parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: htmlPage('The account'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Not the admin role'), 404: htmlPage('Unknown, or of another site') } },
+  'POST /admin/users/{username}': { operationId: 'submitUserChangeForm', summary: 'Changes the account as PATCH /v1/admin/users/{username} does', parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }, responses: { 303: { description: 'Saved: back to the account' }, 403: htmlPage('Bad CSRF token or origin, the admin\'s own role, or not the admin role'), 404: htmlPage('Unknown, or of another site'), 422: htmlPage('The form again, with the problem') } },
+  'GET /admin/audit': { operationId: 'getAuditPage', summary: 'The audit trail with its filters, a page at a time (office head, admin); the reading is audited', responses: { 200: htmlPage('The trail'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin'), 422: htmlPage('A filter fails validation') } },
+  'GET /admin/audit.csv': { operationId: 'exportAuditCsv', summary: 'The filtered audit trail as CSV (UTF-8 with BOM); audited', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin') } },
+  'GET /admin/site': { operationId: 'getSiteSettingsPage', summary: 'The site\'s settings form, with the rota preview (`at`); office head, admin', responses: { 200: htmlPage('The settings'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin') } },
+  'POST /admin/site': { operationId: 'submitSiteSettingsForm', summary: 'Saves the settings form as PUT /v1/admin/sites/{site}/settings does, with the version it was rendered from', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }, responses: { 303: { description: 'Saved' }, 403: htmlPage('Bad CSRF token or origin, or the role'), 409: htmlPage('Changed since the page was read: the current settings'), 422: htmlPage('The form again, with each problem beside its field') } },
   'GET /admin/sign-in': { operationId: 'startSignIn', summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
   'GET /admin/callback': { operationId: 'finishSignIn', summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused'), 401: problem('The token the sign-in returned fails verification') } },
   'GET /admin/signed-out': { operationId: 'getSignedOutPage', summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },
@@ -421,6 +474,9 @@ export function buildOpenApiDocument(): JsonObject {
         Problem: schema(ProblemSchema),
         TrackedComplaint: schema(TrackedComplaintSchema),
         ComplaintChange: schema(ComplaintChangeSchema),
+        NewUser: schema(NewUserSchema),
+        UserChange: schema(UserChangeSchema),
+        SiteSettings: schema(SiteSettingsSchema),
         PatientComplaint: schema(PatientComplaintSchema),
         StaffComplaint: schema(StaffComplaintSchema),
         ComplaintAccepted: schema(ComplaintAcceptedSchema),

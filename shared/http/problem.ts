@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import {
-  ChangeRefusedError, DomainError, type FieldError, fieldErrors, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError,
+  ChangeRefusedError, DomainError, type FieldError, fieldErrors, ForbiddenError, NotFoundError, PreconditionFailedError, RateLimitedError, UnauthenticatedError,
   UnknownDepartmentCodeError, ValidationError, VersionConflictError, VersionRequiredError,
 } from '../platform/domain-errors.ts';
 
@@ -80,6 +80,7 @@ export function problemOf(error: unknown): HttpProblem | undefined {
   if (error instanceof UnknownDepartmentCodeError) return new HttpProblem(422, 'unknown-survey-code', 'Unknown survey code', error.message, options);
   if (error instanceof ChangeRefusedError) return new HttpProblem(422, 'change-refused', 'Change refused', error.message, options);
   if (error instanceof VersionConflictError) return new HttpProblem(409, 'version-conflict', 'Version conflict', error.message);
+  if (error instanceof PreconditionFailedError) return new HttpProblem(412, 'precondition-failed', 'Precondition failed', error.message);
   if (error instanceof VersionRequiredError) return new HttpProblem(428, 'precondition-required', 'Precondition required', error.message);
   if (error instanceof RateLimitedError) return new HttpProblem(429, 'rate-limited', 'Too many requests', error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
   if (error instanceof ValidationError) return new HttpProblem(422, 'validation-failed', 'Validation failed', error.message, options);

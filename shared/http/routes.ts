@@ -51,6 +51,20 @@ export const ROUTE_ACCESS = {
   'POST /admin/callbacks/{id}/call': 'staff-page',
   'GET /admin/comments': 'staff-page',
   'POST /admin/comments': 'staff-page',
+  'GET /v1/admin/users': 'staff',
+  'POST /v1/admin/users': 'staff',
+  'PATCH /v1/admin/users/{username}': 'staff',
+  'GET /v1/admin/audit': 'staff',
+  'GET /v1/admin/sites/{site}/settings': 'staff',
+  'PUT /v1/admin/sites/{site}/settings': 'staff',
+  'GET /admin/users': 'staff-page',
+  'POST /admin/users': 'staff-page',
+  'GET /admin/users/{username}': 'staff-page',
+  'POST /admin/users/{username}': 'staff-page',
+  'GET /admin/audit': 'staff-page',
+  'GET /admin/audit.csv': 'staff-page',
+  'GET /admin/site': 'staff-page',
+  'POST /admin/site': 'staff-page',
 } as const satisfies Record<string, RouteAccess>;
 
 /** `METHOD /path`, as API Gateway writes a route key; `{name}` is one path segment. */

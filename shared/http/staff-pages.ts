@@ -28,6 +28,12 @@ export const staffPage = (outcome: PageOutcome, body: string, extra: { headers?:
   ...(extra.cookies === undefined ? {} : { cookies: extra.cookies }),
 });
 
+/** To sign-in, which returns to the page asked for (a form post returns to its page, not to the post). */
+export function toSignIn(event: APIGatewayProxyEventV2): HttpResult {
+  const query = event.routeKey.startsWith('GET ') && event.rawQueryString !== '' ? `?${event.rawQueryString}` : '';
+  return redirect(`${SIGN_IN_PATH}?next=${encodeURIComponent(`${event.rawPath}${query}`)}`);
+}
+
 export const redirect = (location: string, cookies?: string[]): HttpResult => ({ statusCode: 302, headers: { location, 'cache-control': 'no-store' }, ...(cookies === undefined ? {} : { cookies }) });
 
 export interface PageSession {
@@ -71,7 +77,7 @@ export const genuinePost = (event: APIGatewayProxyEventV2, key: Buffer, session:
  */
 export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>): Promise<HttpResult> {
   const current = await readSession(event);
-  if (current === undefined || current.identity.kind !== 'user') return redirect(SIGN_IN_PATH);
+  if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
   const posted = event.routeKey.startsWith('POST ');
   const form = new URLSearchParams(posted ? rawBody(event, formLimitBytes).toString('utf8') : '');
   if (posted && !genuinePost(event, key, current, form.get('csrf') ?? undefined)) return staffPage('not-for-role', renderSignInFailed(SIGN_IN_PATH));

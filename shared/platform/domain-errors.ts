@@ -66,6 +66,9 @@ export class CallTakenError extends VersionConflictError {
   }
 }
 
+/** A replacement sent with an If-Match that no longer names the current version (RFC 9110: 412). */
+export class PreconditionFailedError extends DomainError {}
+
 /** A change sent without the version it was based on. */
 export class VersionRequiredError extends DomainError {
   readonly currentVersion: number;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RATING_ASPECTS, type RatingAspect } from './survey.ts';
 
 /** Lower-case slugs: they appear in survey codes, keys and URLs. */
 export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case letters, digits and dashes');
@@ -47,8 +48,12 @@ export const DepartmentSchema = z.strictObject({
   surveyEnabled: z.boolean(),
   /** Where the department hears of the complaints it is asked to handle (the functional offices have one). */
   email: z.email().optional(),
-  /** The service it reports under ("counselling", "treatment"); its kind when absent. */
-  serviceType: IdSchema.optional(),
+  /** The 1–5 items its survey asks, in order; the kind's own list (ratingItemsOf) when not set. */
+  ratingItems: z.array(z.enum(RATING_ASPECTS)).max(RATING_ASPECTS.length).refine((items) => new Set(items).size === items.length, 'each item once').optional(),
+  /** Whether its survey asks how long the wait was; by kind when not set (windows and the pharmacy do). */
+  asksWait: z.boolean().optional(),
+  /** The service its figures report under (domain.md: satisfaction per service, e.g. counselling, treatment). */
+  serviceType: z.string().trim().min(1).max(40).optional(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
@@ -56,7 +61,24 @@ export type Department = z.infer<typeof DepartmentSchema>;
 export const departmentLabel = (department: Department | undefined, departmentId: string): string =>
   (department === undefined ? departmentId : `${department.name} ${department.nameEn}`);
 
-/** Service windows ask how long the wait was (domain.md: window waits ≤ 15 minutes). */
+/** Service windows ask how long the wait was (domain.md: window waits ≤ 15 minutes), unless set per department. */
 export function asksWaitTime(department: Department): boolean {
-  return department.kind === 'service-window' || department.kind === 'pharmacy';
+  return department.asksWait ?? kindAsksWait(department.kind);
 }
+
+export const kindAsksWait = (kind: DepartmentKind): boolean => kind === 'service-window' || kind === 'pharmacy';
+
+/**
+ * What each kind of department asks by default: a ward's patients never see the registration and billing
+ * windows (挂号与缴费) nor queue there; an office is visited, not queued at.
+ */
+export const KIND_RATING_ITEMS: Readonly<Record<DepartmentKind, readonly RatingAspect[]>> = {
+  clinic: ['registration', 'waiting', 'environment', 'communication', 'privacy'],
+  emergency: ['registration', 'waiting', 'environment', 'communication', 'privacy'],
+  'service-window': ['registration', 'waiting', 'environment', 'communication'],
+  pharmacy: ['waiting', 'environment', 'communication', 'privacy'],
+  ward: ['environment', 'communication', 'privacy'],
+  office: ['environment', 'communication'],
+};
+
+export const ratingItemsOf = (department: Department): readonly RatingAspect[] => department.ratingItems ?? KIND_RATING_ITEMS[department.kind];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
+import { InvalidCursorError } from './complaints.ts';
 import { allItems } from './items.ts';
 import { keys } from './keys.ts';
 
@@ -33,4 +34,70 @@ export async function auditEntries(table: string, day: string): Promise<AuditEnt
     ExclusiveStartKey: startKey,
   })));
   return items.map((item) => AuditEntrySchema.parse(item)); // the schema strips pk and sk
+}
+
+export interface AuditFilter {
+  readonly actor?: string;
+  readonly action?: string;
+  readonly target?: string;
+}
+
+/** Where a page of the trail stops: the day partition and the last key read in it. */
+const AuditCursorSchema = z.object({ day: z.iso.date(), sk: z.string().max(200).optional() });
+
+const encodeCursor = (cursor: z.infer<typeof AuditCursorSchema>) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decodeCursor(cursor: string): z.infer<typeof AuditCursorSchema> {
+  try {
+    return AuditCursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidCursorError('the cursor is not one this API gave out');
+  }
+}
+
+const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The trail from `toDay` back to `fromDay` (UTC days), newest first, filtered, `limit` entries a page. One
+ * Query per day partition (filters applied by DynamoDB), so a page costs reads of the days it covers.
+ */
+export async function queryAudit(table: string, range: { fromDay: string; toDay: string }, filter: AuditFilter, limit: number, cursor?: string): Promise<{ items: AuditEntry[]; cursor?: string }> {
+  const start = cursor === undefined ? { day: range.toDay } : decodeCursor(cursor);
+  const items: AuditEntry[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const conditions: string[] = [];
+  for (const [field, value] of Object.entries(filter)) {
+    if (typeof value !== 'string') continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    conditions.push(`#${field} = :${field}`);
+  }
+  let day = start.day;
+  let startKey: Record<string, unknown> | undefined = start.sk === undefined ? undefined : { pk: keys.auditPartition(day), sk: start.sk };
+  while (day >= range.fromDay) {
+    const page = await dynamoDb.send(new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ...(conditions.length === 0 ? {} : { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }),
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(day), ...values },
+      ScanIndexForward: false,
+      Limit: limit - items.length,
+      ExclusiveStartKey: startKey,
+    }));
+    for (const item of page.Items ?? []) {
+      items.push(AuditEntrySchema.parse(item));
+      if (items.length === limit) {
+        const sk = typeof item.sk === 'string' ? item.sk : undefined;
+        return { items, cursor: encodeCursor({ day, ...(sk === undefined ? {} : { sk }) }) };
+      }
+    }
+    if (page.LastEvaluatedKey !== undefined) {
+      startKey = page.LastEvaluatedKey;
+      continue;
+    }
+    day = previousDay(day);
+    startKey = undefined;
+  }
+  return { items };
 }

@@ -1,18 +1,26 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintSettings, ComplaintSettingsSchema } from '../complaints/settings.ts';
 import { putIfAbsent, withoutKeys } from './items.ts';
 import { keys } from './keys.ts';
 
-// One item per site: its complaint office's rota, routing rules, calendar override and limits.
+// One item per site: its complaint office's rota, routing rules, calendar override and limits, and the
+// version of the site's settings (`settingsVersion`, bumped by every save of the settings pages).
+
+/** The settings and their version (1 for an item written before settings were versioned). */
+export async function getVersionedComplaintSettings(table: string, siteId: string): Promise<{ settings: ComplaintSettings; version: number } | undefined> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
+  if (Item === undefined) return undefined;
+  const { settingsVersion, ...rest } = withoutKeys(Item);
+  return { settings: ComplaintSettingsSchema.parse(rest), version: z.number().int().min(1).default(1).parse(settingsVersion) };
+}
 
 export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {
-  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
-  return Item === undefined ? undefined : ComplaintSettingsSchema.parse(withoutKeys(Item));
+  return (await getVersionedComplaintSettings(table, siteId))?.settings;
 }
 
 /** Writes a site's settings unless it has some: seeding twice changes nothing. */
 export async function createComplaintSettingsIfAbsent(table: string, siteId: string, settings: ComplaintSettings): Promise<boolean> {
   return putIfAbsent(table, { ...keys.complaintSettings(siteId), ...ComplaintSettingsSchema.parse(settings) });
 }
-

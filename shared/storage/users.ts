@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { RoleSchema } from '../auth/identity.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
@@ -16,6 +16,8 @@ export const UsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'l
 export const StaffUserSchema = z.object({
   username: UsernameSchema,
   name: z.string().min(1).max(100),
+  /** Where the user hears of cases handed to their departments (responders), and of digests. */
+  email: z.email().optional(),
   passwordHash: z.string().startsWith('scrypt$'),
   roles: z.array(RoleSchema).min(1),
   sites: z.array(IdSchema).min(1),
@@ -45,6 +47,17 @@ export async function listUsers(table: string): Promise<StaffUser[]> {
     ExclusiveStartKey: startKey,
   })));
   return items.map(parse).sort((a, b) => a.username.localeCompare(b.username));
+}
+
+/** Replaces an account's attributes (not its name, which is its key); false when there is no such account. */
+export async function saveUser(table: string, user: StaffUser): Promise<boolean> {
+  try {
+    await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.user(user.username), ...StaffUserSchema.parse(user) }, ConditionExpression: 'attribute_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 export async function setUserDisabled(table: string, username: string, disabled: boolean): Promise<boolean> {

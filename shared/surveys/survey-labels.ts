@@ -14,8 +14,8 @@ export interface Messages {
   readonly ratingsHeading: string;
   readonly ratingsHint: string;
   readonly aspects: Readonly<Record<RatingAspect, string>>;
-  readonly scaleLow: string;
-  readonly scaleHigh: string;
+  /** A word for every point of the 1–5 scale, lowest first: a patient need not guess what 3 means. */
+  readonly scale: readonly [string, string, string, string, string];
   readonly waitQuestion: string;
   readonly waitBands: readonly string[];
   readonly commentLabel: string;
@@ -65,8 +65,7 @@ const zh: Messages = {
   ratingsHeading: '分项评价',
   ratingsHint: '1 分最低，5 分最高；不想评价的可以跳过。',
   aspects: { registration: '挂号与缴费', waiting: '等候时间', environment: '环境与卫生', communication: '医护人员的解释与沟通', privacy: '隐私保护' },
-  scaleLow: '很不满意',
-  scaleHigh: '很满意',
+  scale: ['很不满意', '不满意', '一般', '满意', '很满意'],
   waitQuestion: '您在窗口排队等了多久？',
   waitBands: ['5 分钟以内', '5–10 分钟', '10–15 分钟', '15–30 分钟', '30–60 分钟', '1 小时以上'],
   commentLabel: '您想对我们说些什么？',
@@ -117,8 +116,7 @@ const en: Messages = {
   ratingsHeading: 'In more detail',
   ratingsHint: '1 is the lowest, 5 the highest; skip any you prefer not to rate.',
   aspects: { registration: 'Registration and payment', waiting: 'Waiting time', environment: 'Cleanliness and surroundings', communication: 'How staff explained things', privacy: 'Privacy' },
-  scaleLow: 'Very dissatisfied',
-  scaleHigh: 'Very satisfied',
+  scale: ['Very dissatisfied', 'Dissatisfied', 'Neither', 'Satisfied', 'Very satisfied'],
   waitQuestion: 'How long did you queue at the window?',
   waitBands: ['Under 5 minutes', '5–10 minutes', '10–15 minutes', '15–30 minutes', '30–60 minutes', 'Over an hour'],
   commentLabel: 'Anything you would like to tell us?',

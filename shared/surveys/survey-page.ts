@@ -1,8 +1,10 @@
-import { asksWaitTime, type Department, type Site } from '../schemas/site.ts';
+import { asksWaitTime, type Department, ratingItemsOf, type Site } from '../schemas/site.ts';
 import type { SurveyTarget } from '../sites/department-codes.ts';
 import { type Locale, OVERALL_OPTIONS, RATING_ASPECTS, SURVEY_TEXT_LIMITS } from '../schemas/survey.ts';
 import { complaintPagePath, withLocale } from '../complaints/page/complaint-paths.ts';
 import { escapeMarkup } from '../web/markup.ts';
+import type { OfficeContact } from '../complaints/settings.ts';
+import { officeContactSection } from '../complaints/page/office-contact.ts';
 import {
   displayName, formField, layout, pageHeader, type ProblemWording, radio, renderProblemPage, type Resubmission, resubmissionId, resubmissionNotice, scriptMessages,
   textareaContent,
@@ -25,6 +27,8 @@ export interface SurveyPageInput {
   readonly action: string;
   /** A refused plain form post: the form again, filled in as it was sent, with what to fix. */
   readonly again?: Resubmission;
+  /** The complaint office's public contact, at the foot of the page. */
+  readonly officeContact?: OfficeContact | undefined;
 }
 
 /** The form's fields, as a refused post shows them again. */
@@ -42,11 +46,14 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   const department = displayName(input.locale, input.department);
   const overallField = field('overall');
   const overall = OVERALL_OPTIONS.map((option) => radio('overall', option, t.overall[option], true, overallField.chose(option))).join('');
-  const ratings = RATING_ASPECTS.map((aspect) => {
+  const ratings = ratingItemsOf(input.department).map((aspect) => {
     const rating = field(`ratings.${aspect}`);
+    const points = t.scale.map((word, i) => {
+      const v = String(i + 1);
+      return `<label class="choice"><input type="radio" name="ratings.${aspect}" value="${v}"${rating.chose(v) ? ' checked' : ''}><span>${v}<small>${escapeMarkup(word)}</small></span></label>`;
+    }).join('');
     return `<div class="aspect${rating.invalidClass}" data-field="ratings.${aspect}" data-label="${escapeMarkup(t.aspects[aspect])}" role="radiogroup" aria-label="${escapeMarkup(t.aspects[aspect])}"${rating.invalidAttribute}>
-<p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${[1, 2, 3, 4, 5].map((v) => radio(`ratings.${aspect}`, String(v), String(v), false, rating.chose(String(v)))).join('')}</div>
-<div class="ends"><span>${escapeMarkup(t.scaleLow)}</span><span>${escapeMarkup(t.scaleHigh)}</span></div></div>`;
+<p class="hint"><b>${escapeMarkup(t.aspects[aspect])}</b></p><div class="scale">${points}</div></div>`;
   }).join('');
   const waitField = field('waitMinutes');
   const wait = input.askWaitTime
@@ -86,6 +93,7 @@ ${wait}
 <button type="submit">${escapeMarkup(t.submit)}</button>
 </form>
 <section id="thanks" class="done" hidden tabindex="-1"><h2>${escapeMarkup(t.thanksTitle)}</h2><p>${escapeMarkup(t.thanksBody)}</p><p data-contact="yes" hidden>${escapeMarkup(t.thanksContact)}</p></section>
+${officeContactSection(input.locale, input.officeContact)}
 ${scriptMessages(t, (path) => fieldLabel(t, path))}`, true);
 }
 

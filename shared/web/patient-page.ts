@@ -29,8 +29,8 @@ legend+*{clear:left}
 .choice:has(:checked){border-color:#0b5cad;background:#e8f1fb}
 input[type=radio],input[type=checkbox]{width:1.4rem;height:1.4rem;margin:0;accent-color:#0b5cad;flex:none}
 .scale{display:flex;gap:.4rem}
-.scale .choice{flex:1;justify-content:center;padding:.35rem;gap:.3rem}
-.ends{display:flex;justify-content:space-between;font-size:.85rem;color:#4b5966}
+.scale .choice{flex:1;flex-direction:column;justify-content:center;padding:.35rem .1rem;gap:.2rem;text-align:center;line-height:1.2}
+.scale small{display:block;font-size:.68rem;color:#4b5966;overflow-wrap:anywhere}
 .aspect{margin-top:1rem}
 .aspect:first-of-type{margin-top:0}
 .hint{font-size:.9rem;color:#4b5966;margin:.25rem 0 .5rem}
@@ -52,6 +52,8 @@ button:disabled{background:#6b8fb5}
 .code{display:block;margin:.5rem 0;padding:.6rem .4rem;font:700 1.35rem/1.3 ui-monospace,"DejaVu Sans Mono",Menlo,monospace;letter-spacing:.06em;background:#f3f6f8;border:2px dashed #0b5cad;border-radius:.5rem;user-select:all;overflow-wrap:anywhere}
 span.hint{display:block}
 .next{text-align:left}
+.answer{white-space:pre-wrap;overflow-wrap:anywhere}
+.office{margin-top:1.5rem;font-size:.95rem}
 h2.next{font-size:1.15rem;margin:1.5rem 0 .25rem}
 .next li{margin:.4rem 0}
 .cta{display:block;min-height:3.4rem;padding:.8rem;font-weight:600;color:#fff;background:#0b5cad;border-radius:.75rem;text-decoration:none;text-align:center}

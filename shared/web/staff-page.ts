@@ -28,7 +28,7 @@ table{width:100%;border-collapse:collapse;background:#fff;border-radius:.5rem;ov
 th,td{padding:.55rem .7rem;text-align:left;border-bottom:1px solid #e3e8ec}th{background:#eef2f5;font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .ok{color:#1b6e35}.below{color:#b3261e;font-weight:600}.few{color:#6b7785}
-.meta{color:#4b5966}
+.meta{color:#4b5966}label .meta{display:block;font-weight:400;font-size:.9rem}
 nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{color:#fff;font-weight:600}
 a{color:#0b5cad}.en{color:#4b5966;font-weight:400}header .en{color:#dbe7f3}
 .safety{background:#b3261e;color:#fff;padding:.75rem 1rem;border-radius:.5rem;margin:0 0 1rem}.safety a,.safety .en{color:#fff}
@@ -88,6 +88,9 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     ...(hasAction(user, 'complaints:create') ? ['<a href="/admin/complaints/new">登记投诉 · New complaint</a>', '<a href="/admin/comments">待读留言 · Comments to read</a>'] : []),
     ...(hasAction(user, 'callbacks:read') ? ['<a href="/admin/callbacks">出院回访 · Callbacks</a>'] : []),
     ...(user.roles.some((role) => role === 'manager' || role === 'office-head') ? ['<a href="/admin/digests">摘要邮件 · Digests</a>'] : []),
+    ...(hasAction(user, 'users:manage') ? ['<a href="/admin/users">账号 · Accounts</a>'] : []),
+    ...(hasAction(user, 'audit:read') ? ['<a href="/admin/audit">审计 · Audit</a>'] : []),
+    ...(hasAction(user, 'settings:manage') ? ['<a href="/admin/site">设置 · Settings</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;

@@ -45,6 +45,8 @@ const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'auth:verify': [env.authIssuer, env.authClientIds, env.machineClientSites],
   'auth:sign-in': [env.authSignInUrl, env.authAdminClientId, env.publicBaseUrl],
   'auth:sign-out': [env.authUserPoolId],
+  'auth:users:manage': [env.authUserPoolId],
+  'auth:users:read': [env.authUserPoolId],
 };
 
 describe('functions', () => {
@@ -76,7 +78,23 @@ describe('functions', () => {
     expect(pools).toHaveLength(1);
     const signOuts = statementsOf('staffSession').filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
     expect(signOuts).toEqual([{ Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
-    for (const name of functionNames.filter((n) => n !== 'staffSession')) expect(actionsOf(name).filter((a) => a.startsWith('cognito-idp:')), name).toEqual([]);
+    // The admin's user administration, and the notices' look-up of a department's responders: on the staff pool only.
+    const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
+    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages'];
+    for (const name of managers) {
+      const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
+      expect(statements, name).toHaveLength(1);
+      expect(statements[0]?.Resource, name).toEqual({ 'Fn::GetAtt': [pools[0], 'Arn'] });
+      expect(actionsOf(name).filter((a) => a.startsWith('cognito-idp:')).sort(), name).toEqual([
+        'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminResetUserPassword', 'cognito-idp:AdminSetUserMFAPreference',
+        'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup',
+      ]);
+    }
+    for (const name of readers) {
+      expect(statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:')), name).toEqual([{ Action: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'], Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
+    }
+    for (const name of functionNames.filter((n) => n !== 'staffSession' && !managers.includes(n) && !readers.includes(n))) expect(actionsOf(name).filter((a) => a.startsWith('cognito-idp:')), name).toEqual([]);
     // A signed-out session is looked up in the table on every staff request.
     const verifies = (access: readonly Access[]) => access.includes('auth:verify');
     for (const name of functionNames.filter((n) => verifies(functions[n].access))) expect(actionsOf(name), name).toContain('dynamodb:GetItem');

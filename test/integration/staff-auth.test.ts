@@ -76,7 +76,7 @@ describe('every staff and integration route', () => {
   it('lets the admin pages answer a missing or forged session with the sign-in, never the page', async () => {
     const noCookie = await call('/admin');
     expect(noCookie.status).toBe(302);
-    expect(noCookie.headers.get('location')).toBe('/admin/sign-in');
+    expect(noCookie.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin');
     const forged = await fetch(`${stack().baseUrl}/admin`, { redirect: 'manual', headers: { cookie: `pf_session=${await idToken('manager', { aud: 'another-app' })}` } });
     expect(forged.status).toBe(302);
     const signOut = await fetch(`${stack().baseUrl}/admin/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie: `pf_session=${await idToken('manager')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'csrf=guess' });
@@ -251,7 +251,7 @@ describe('sign-out', () => {
 
     const after = await adminPage(session);
     expect(after.status).toBe(302);
-    expect(after.headers.get('location')).toBe('/admin/sign-in');
+    expect(after.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin');
     const bearer = await call(METRICS, session);
     expect(bearer.status).toBe(401);
     expect(bearer.headers.get('www-authenticate')).toBe('Bearer');

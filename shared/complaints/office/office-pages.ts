@@ -12,6 +12,7 @@ import { dayIn } from '../../platform/time.ts';
 import { wallClockIn } from '../../sites/working-calendar.ts';
 import { formFieldOf, type FormValues, placeValue } from './office-forms.ts';
 import { layout, staffHeader } from '../../web/staff-page.ts';
+import { bilingual } from '../../web/staff-wording.ts';
 
 // The complaint office's pages: the inbox, one case, and the form for a complaint that came by phone,
 // letter, opinion box and the rest. Server-rendered, no script; every text from a case or a person is
@@ -265,7 +266,7 @@ function historyTable(input: CasePageInput): string {
 
 /** The messages for one field, next to it; `role=alert` is on the summary, not on each. */
 function fieldErrors(errors: readonly FieldError[], field: string): string {
-  return errors.filter((error) => formFieldOf(error.path) === field).map((error) => `<span class="err">${e(error.message)}</span>`).join('');
+  return errors.filter((error) => formFieldOf(error.path) === field).map((error) => `<span class="err">${e(bilingual(error.message))}</span>`).join('');
 }
 
 const option = (value: string, label: string, selected: string | undefined) => `<option value="${e(value)}"${selected === value ? ' selected' : ''}>${label}</option>`;
@@ -296,7 +297,7 @@ function changeForm(input: CasePageInput, options: CaseChangeOptions): string {
         select('outcome', '调查结论（办结必填）<span class="en">Outcome (needed to close)</span>', Object.entries(OUTCOME_NAMES).map(([id, name]) => option(id, `${e(name.zh)} · ${e(name.en)}`, values.outcome)), values.outcome, errors, NO_CHANGE),
       ]
       : []),
-    `<label>答复患者的内容${office ? '（办结必填）' : ''} <span class="en">Response to the patient${office ? ' (needed to close)' : ''}</span><textarea name="response" maxlength="4000">${e(values.response ?? '')}</textarea>${fieldErrors(errors, 'response')}</label>`,
+    `<label>答复患者的内容${office ? '（办结必填）' : ''} <span class="en">Response to the patient${office ? ' (needed to close)' : ''}</span><span class="meta">持有查询码的人都能在查询页看到这段答复：请勿写入姓名、电话、病情等个人信息。<span class="en">Whoever holds the tracking code reads this answer on the tracking page: no names, phone numbers or health details.</span></span><textarea name="response" maxlength="4000">${e(values.response ?? '')}</textarea>${fieldErrors(errors, 'response')}</label>`,
     ...(office ? [`<label>延长答复期限 <span class="en">Move the due date (the day it is due)</span><input type="date" name="dueDay" value="${e(values.dueDay ?? '')}">${fieldErrors(errors, 'dueAt')}</label>`] : []),
     ...(office ? [select('followUpDue', '重点回访 <span class="en">Follow-up call</span>', [option('true', '需要回访 · call back', values.followUpDue), option('false', '不需要 · no call', values.followUpDue)], values.followUpDue, errors, '— 按严重程度 · by severity —')] : []),
     `<label>原因（必填）<span class="en">Reason (required)</span><textarea name="reason" required maxlength="1000">${e(values.reason ?? '')}</textarea>${fieldErrors(errors, 'reason')}</label>`,
@@ -311,7 +312,7 @@ function noticeBlock(notice: CaseNotice | undefined): string {
   if (notice.kind === 'saved') return '<p class="notice" role="status">已保存。<span class="en">Saved.</span></p>';
   if (notice.kind === 'conflict') return '<div class="notice problem" role="alert"><strong>此案件已被他人修改，以下为最新内容；您的修改未保存。</strong><br><span class="en">Someone changed this case; here is the current one. Your change was not saved: check it and submit again if it is still needed.</span></div>';
   const loose = notice.errors.filter((error) => !['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'dueAt', 'reason'].includes(error.path));
-  return `<div class="notice problem" role="alert"><strong>未保存 · Not saved:</strong> ${e(notice.detail)}${loose.length === 0 ? '' : `<ul>${loose.map((error) => `<li>${e(error.path)}: ${e(error.message)}</li>`).join('')}</ul>`}</div>`;
+  return `<div class="notice problem" role="alert"><strong>未保存 · Not saved:</strong> ${e(bilingual(notice.detail))}${loose.length === 0 ? '' : `<ul>${loose.map((error) => `<li>${e(error.path)}: ${e(bilingual(error.message))}</li>`).join('')}</ul>`}</div>`;
 }
 
 export function renderCase(input: CasePageInput): string {
@@ -346,7 +347,7 @@ export function renderNewComplaint(input: NewComplaintInput): string {
   const channels = CHANNELS.filter((c) => c !== 'qr-page').map((c) => option(c, `${e(CHANNEL_NAMES[c].zh)} · ${e(CHANNEL_NAMES[c].en)}`, v('channel')));
   const relations = Object.entries(RELATION_NAMES).map(([id, name]) => option(id, `${e(name.zh)} · ${e(name.en)}`, v('contact.relation')));
   const problem = input.errors.length === 0 && input.detail === undefined ? ''
-    : `<div class="notice problem" role="alert"><strong>未登记，请修改标出的内容。</strong> <span class="en">Not recorded: correct the fields marked below.</span>${input.detail === undefined ? '' : `<br>${e(input.detail)}`}</div>`;
+    : `<div class="notice problem" role="alert"><strong>未登记，请修改标出的内容。</strong> <span class="en">Not recorded: correct the fields marked below.</span>${input.detail === undefined ? '' : `<br>${e(bilingual(input.detail))}`}</div>`;
   const body = `<h2>登记投诉 <span class="en">Record a complaint</span></h2>
 <p class="meta">电话、来信、意见箱、来访、邮件、义务监督员或回访收到的投诉。<span class="en">A complaint received by phone, letter, opinion box, walk-in, e-mail, a volunteer supervisor or a callback.</span></p>${problem}
 <form class="staff" method="post" action="/admin/complaints/new"><input type="hidden" name="csrf" value="${e(input.csrf)}"><input type="hidden" name="submissionId" value="${e(input.submissionId)}">

@@ -66,6 +66,8 @@ export interface ComplaintMessages {
   readonly receivedLabel: string;
   readonly dueLabel: string;
   readonly dueNote: string;
+  /** Over the response the office gave, once the complaint is responded to or closed. */
+  readonly responseLabel: string;
   readonly trackNotFoundTitle: string;
   readonly trackNotFoundBody: string;
   readonly trackTooMany: string;
@@ -149,6 +151,7 @@ const zh: ComplaintMessages = {
   receivedLabel: '收到日期',
   dueLabel: '答复期限',
   dueNote: '如果过了答复期限还没有收到答复，可以到医院医患关系办公室询问。',
+  responseLabel: '医院的答复',
   trackNotFoundTitle: '没有找到这个查询码',
   trackNotFoundBody: '请核对查询码是否输入正确（查询码里没有字母 O、I 和数字 0、1）。刚提交的投诉，可能要过几分钟才能查到。',
   trackTooMany: '查询过于频繁，请稍等一分钟再试。',
@@ -231,6 +234,7 @@ const en: ComplaintMessages = {
   receivedLabel: 'Received',
   dueLabel: 'Reply due by',
   dueNote: 'If you have had no reply by this date, you can ask at the hospital\'s patient relations office.',
+  responseLabel: 'The hospital\'s answer',
   trackNotFoundTitle: 'We could not find this tracking code',
   trackNotFoundBody: 'Please check the code (it never contains the letters O or I, or the digits 0 or 1). A complaint sent a few minutes ago may not show yet.',
   trackTooMany: 'Too many look-ups; please wait a minute and try again.',

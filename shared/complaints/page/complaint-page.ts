@@ -13,6 +13,8 @@ import {
 import { STATUS_LABELS } from '../complaint-labels.ts';
 import { COMPLAINT_MESSAGES, type ComplaintMessages, complaintFieldLabel } from './complaint-page-labels.ts';
 import { complaintPagePath, trackingPagePath, withLocale } from './complaint-paths.ts';
+import type { OfficeContact } from '../settings.ts';
+import { officeContactSection } from './office-contact.ts';
 
 // The patient's complaint page, the confirmation with the tracking code, and the tracking page. They use
 // the survey page's layout, style, script and Content-Security-Policy (PAGE_CONTENT_SECURITY_POLICY), so
@@ -33,6 +35,8 @@ export interface ComplaintPageInput {
   readonly action: string;
   /** A refused plain form post: the form again, filled in as it was sent, with what to fix. */
   readonly again?: Resubmission;
+  /** The complaint office's public contact, at the foot of the page. */
+  readonly officeContact?: OfficeContact | undefined;
 }
 
 /** The form's fields, as a refused post shows them again. */
@@ -112,6 +116,7 @@ ${again === undefined ? '' : resubmissionNotice(complaintProblemWording(input.lo
 </form>
 <section id="thanks" class="done" hidden tabindex="-1">${confirmation(t, input.locale, input.limits)}</section>
 <p class="aside">${escapeMarkup(t.trackPrompt)} <a href="${escapeMarkup(withLocale(trackingPagePath(), input.locale))}">${escapeMarkup(t.trackTitle)}</a></p>
+${officeContactSection(input.locale, input.officeContact)}
 ${scriptMessages(t, (path) => complaintFieldLabel(t, path))}`, true);
 }
 
@@ -169,6 +174,8 @@ export interface TrackingPageInput {
   readonly refused?: 404 | 429;
   /** What the patient typed, put back in the form when it was not found. */
   readonly typed?: string;
+  /** The public contact of the complaint's office (of every site, on the look-up form). */
+  readonly officeContacts?: readonly OfficeContact[];
 }
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['received', 'acknowledged', 'investigating']);
@@ -189,6 +196,7 @@ export function renderTrackingPage(input: TrackingPageInput): string {
   const other = input.locale === 'en' ? 'zh-CN' : 'en';
   const header = pageHeader({ locale: input.locale, switchLabel: t.switchLabel, switchHref: withLocale(trackingPagePath(input.tracked?.trackingCode), other) });
   const { tracked } = input;
+  const contacts = (input.officeContacts ?? []).map((contact) => officeContactSection(input.locale, contact)).join('');
   if (tracked !== undefined) {
     const label = STATUS_LABELS[tracked.status];
     const lang = input.locale === 'en' ? 'en' : 'zh';
@@ -200,18 +208,22 @@ export function renderTrackingPage(input: TrackingPageInput): string {
 <dt>${escapeMarkup(t.receivedLabel)}</dt><dd>${escapeMarkup(t.date(tracked.receivedDate))}</dd>
 <dt>${escapeMarkup(t.dueLabel)}</dt><dd>${escapeMarkup(t.date(tracked.dueDate))}</dd></dl>
 ${OPEN_STATUSES.has(tracked.status) ? `<p class="hint">${escapeMarkup(t.dueNote)}</p>` : ''}
-</section>`);
+${tracked.response === undefined ? '' : `<h2 class="next">${escapeMarkup(t.responseLabel)}</h2><p class="next answer">${escapeMarkup(tracked.response)}</p>`}
+</section>
+${contacts}`);
   }
   const form = lookUpForm(t, input.locale, input.typed ?? '');
   if (input.refused === 404) {
     return layout(t, t.trackNotFoundTitle, `${header}
 <h1>${escapeMarkup(t.trackNotFoundTitle)}</h1>
 <div class="alert" role="alert"><p>${escapeMarkup(t.trackNotFoundBody)}</p></div>
-${form}`);
+${form}
+${contacts}`);
   }
   const notice = input.refused === undefined ? `<p>${escapeMarkup(t.trackIntro)}</p>` : `<div class="alert" role="alert"><p>${escapeMarkup(t.trackTooMany)}</p></div>`;
   return layout(t, t.trackTitle, `${header}
 <h1>${escapeMarkup(t.trackTitle)}</h1>
 ${notice}
-${form}`);
+${form}
+${contacts}`);
 }

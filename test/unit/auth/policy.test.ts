@@ -10,12 +10,12 @@ const user = (role: Role): UserIdentity => ({ kind: 'user', subject: `s-${role}`
 
 type Expectation = 'all' | 'own' | 403;
 const EXPECTED: Record<Role, Record<Action, Expectation>> = {
-  'office-officer': { 'complaints:create': 'all', 'complaints:read': 'all', 'complaints:update': 'all', 'metrics:read': 'all', 'discharges:post': 'all', 'callbacks:post': 'all', 'callbacks:read': 'all', 'users:manage': 403, 'audit:read': 403 },
-  'office-head': { 'complaints:create': 'all', 'complaints:read': 'all', 'complaints:update': 'all', 'metrics:read': 'all', 'discharges:post': 'all', 'callbacks:post': 'all', 'callbacks:read': 'all', 'users:manage': 403, 'audit:read': 'all' },
-  responder: { 'complaints:create': 403, 'complaints:read': 'own', 'complaints:update': 'own', 'metrics:read': 'own', 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 403, 'audit:read': 403 },
-  'callback-staff': { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 403, 'discharges:post': 'own', 'callbacks:post': 'own', 'callbacks:read': 'own', 'users:manage': 403, 'audit:read': 403 },
-  manager: { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 'all', 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 403, 'audit:read': 403 },
-  admin: { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 403, 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 'all', 'audit:read': 'all' },
+  'office-officer': { 'complaints:create': 'all', 'complaints:read': 'all', 'complaints:update': 'all', 'metrics:read': 'all', 'discharges:post': 'all', 'callbacks:post': 'all', 'callbacks:read': 'all', 'users:manage': 403, 'audit:read': 403, 'settings:manage': 403 },
+  'office-head': { 'complaints:create': 'all', 'complaints:read': 'all', 'complaints:update': 'all', 'metrics:read': 'all', 'discharges:post': 'all', 'callbacks:post': 'all', 'callbacks:read': 'all', 'users:manage': 403, 'audit:read': 'all', 'settings:manage': 'all' },
+  responder: { 'complaints:create': 403, 'complaints:read': 'own', 'complaints:update': 'own', 'metrics:read': 'own', 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 403, 'audit:read': 403, 'settings:manage': 403 },
+  'callback-staff': { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 403, 'discharges:post': 'own', 'callbacks:post': 'own', 'callbacks:read': 'own', 'users:manage': 403, 'audit:read': 403, 'settings:manage': 403 },
+  manager: { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 'all', 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 403, 'audit:read': 403, 'settings:manage': 403 },
+  admin: { 'complaints:create': 403, 'complaints:read': 403, 'complaints:update': 403, 'metrics:read': 403, 'discharges:post': 403, 'callbacks:post': 403, 'callbacks:read': 403, 'users:manage': 'all', 'audit:read': 'all', 'settings:manage': 'all' },
 };
 
 const cases = ROLES.flatMap((role) => ACTIONS.map((action) => [role, action, EXPECTED[role][action]] as const));

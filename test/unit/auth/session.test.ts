@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { identityFromClaims } from '../../../shared/auth/identity.ts';
 import { passwordProblem, hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../../shared/auth/password.ts';
-import { authorizeUrl, csrfToken, oauthCookieValue, readOauthCookie, setCookie, startPkce, validCsrfToken } from '../../../shared/auth/session.ts';
+import { authorizeUrl, csrfToken, oauthCookieValue, readOauthCookie, safeNextPath, setCookie, startPkce, validCsrfToken } from '../../../shared/auth/session.ts';
 import { waitAfterFailures } from '../../../shared/auth/sign-in.ts';
 
 const key = randomBytes(32);
@@ -22,10 +22,28 @@ describe('the sign-in round trip', () => {
   it('reads back only the oauth cookie it signed', () => {
     const pkce = startPkce();
     const value = oauthCookieValue(key, pkce);
-    expect(readOauthCookie(key, value)).toEqual({ state: pkce.state, verifier: pkce.verifier });
+    expect(readOauthCookie(key, value)).toEqual({ state: pkce.state, verifier: pkce.verifier, next: '/admin' });
     expect(readOauthCookie(randomBytes(32), value)).toBeUndefined();
     expect(readOauthCookie(key, value.replace(pkce.state, startPkce().state))).toBeUndefined();
     expect(readOauthCookie(key, undefined)).toBeUndefined();
+  });
+
+  it('carries the page that asked for sign-in back, signed', () => {
+    const pkce = startPkce();
+    const value = oauthCookieValue(key, pkce, '/admin/complaints/abc?saved=1');
+    expect(readOauthCookie(key, value)?.next).toBe('/admin/complaints/abc?saved=1');
+    const [state, verifier, , mac] = value.split('.');
+    const forged = `${state}.${verifier}.${Buffer.from('/admin/users').toString('base64url')}.${mac}`;
+    expect(readOauthCookie(key, forged)).toBeUndefined();
+  });
+
+  it('returns only to a path of the admin pages: never another origin', () => {
+    expect(safeNextPath('/admin/complaints/c-1')).toBe('/admin/complaints/c-1');
+    expect(safeNextPath('/admin?period=month')).toBe('/admin?period=month');
+    for (const attempt of [
+      'https://evil.example/admin', '//evil.example/admin', '/\\evil.example', '/admin\\@evil.example', 'javascript:alert(1)', '/admin/../t/x',
+      '/administrator', '/s/abc', '/admin/sign-in?next=/admin', '/admin\n/x', '', undefined,
+    ]) expect(safeNextPath(attempt), String(attempt)).toBe('/admin');
   });
 
   it('ties the CSRF token to the session', () => {

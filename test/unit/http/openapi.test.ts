@@ -78,6 +78,20 @@ describe('the OpenAPI document', () => {
       'POST /admin/callbacks/{id}/call': 'takeCallPage',
       'GET /admin/comments': 'getCommentsPage',
       'POST /admin/comments': 'submitCommentsForm',
+      'GET /v1/admin/users': 'listUsers',
+      'POST /v1/admin/users': 'createUser',
+      'PATCH /v1/admin/users/{username}': 'changeUser',
+      'GET /v1/admin/audit': 'readAuditTrail',
+      'GET /v1/admin/sites/{site}/settings': 'getSiteSettings',
+      'PUT /v1/admin/sites/{site}/settings': 'replaceSiteSettings',
+      'GET /admin/users': 'getUsersPage',
+      'POST /admin/users': 'submitNewUserForm',
+      'GET /admin/users/{username}': 'getUserPage',
+      'POST /admin/users/{username}': 'submitUserChangeForm',
+      'GET /admin/audit': 'getAuditPage',
+      'GET /admin/audit.csv': 'exportAuditCsv',
+      'GET /admin/site': 'getSiteSettingsPage',
+      'POST /admin/site': 'submitSiteSettingsForm',
     });
     const all = Object.values(ids);
     expect(new Set(all).size).toBe(all.length);
@@ -128,6 +142,10 @@ describe('the OpenAPI document, checked as integrators check it', { timeout: 30_
       'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1callbacks~1{id}~1call/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1comments/post/responses',
+      // The admin pages' forms likewise answer a saved change with 303 to the page.
+      'warn operation-2xx-response #/paths/~1admin~1users/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1users~1{username}/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1site/post/responses',
     ]);
   });
 

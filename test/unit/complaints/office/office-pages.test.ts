@@ -141,7 +141,7 @@ describe('contact details and the change form', () => {
     expect(renderCase(caseInput({ notice: { kind: 'conflict' } }))).toContain('此案件已被他人修改');
     const refused = renderCase(caseInput({ notice: { kind: 'refused', detail: 'Closing needs the outcome.', errors: [{ path: 'outcome', message: 'Closing needs the outcome.' }] }, change: { scope: 'all', owners: ['office'], values: { reason: '患者已接受<解释>', status: 'closed' } } }));
     const outcome = refused.slice(refused.indexOf('<select name="outcome">'));
-    expect(outcome.slice(0, outcome.indexOf('</label>'))).toContain('<span class="err">Closing needs the outcome.</span>');
+    expect(outcome.slice(0, outcome.indexOf('</label>'))).toContain('<span class="err">办结需要填写调查结论：属实、部分属实或不属实。 · Closing needs the outcome.</span>');
     expect(refused).toContain('患者已接受&lt;解释&gt;</textarea>');
     expect(refused).toContain('<option value="closed" selected>');
   });
@@ -192,7 +192,7 @@ describe('the forms', () => {
     expect(html).toContain('>候诊三小时</textarea>');
     const phone = html.slice(html.indexOf('name="contact.phone"'));
     expect(phone.slice(0, phone.indexOf('</label>'))).toContain('value="abc"');
-    expect(phone.slice(0, phone.indexOf('</label>'))).toContain('<span class="err">must be a phone number</span>');
+    expect(phone.slice(0, phone.indexOf('</label>'))).toContain('<span class="err">电话号码格式不正确 · must be a phone number</span>');
     expect(html).toContain('name="submissionId" value="7d3f0b8e-0c55-4f36-9e43-1b0c1b6a2b11"');
     expect(html).toContain('<option value="demo/emergency">');
   });

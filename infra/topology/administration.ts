@@ -1,0 +1,48 @@
+import type { FunctionSpec, RouteBinding } from './specs.ts';
+
+// Running a hospital: staff accounts (the admin), the audit trail and the site's settings (the office
+// head), as APIs and as pages.
+
+export const administrationFunctions = {
+  adminUsers: {
+    entry: 'functions/admin-users/handler.ts',
+    description: 'Staff accounts for the admin (GET and POST /v1/admin/users, PATCH /v1/admin/users/{username}): Cognito in AWS, the local store locally',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'auth:verify', 'auth:users:manage'],
+  },
+  adminSite: {
+    entry: 'functions/admin-site/handler.ts',
+    description: 'The audit trail (GET /v1/admin/audit) and a site\'s settings (GET and PUT /v1/admin/sites/{site}/settings)',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'auth:verify'],
+  },
+  administrationPages: {
+    entry: 'functions/administration-pages/handler.ts',
+    description: 'The admin pages for staff accounts, the audit trail and the site\'s settings with the rota preview',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage'],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+type F = keyof typeof administrationFunctions;
+
+export const administrationRoutes: readonly RouteBinding<F>[] = [
+  { key: 'GET /v1/admin/users', function: 'adminUsers' },
+  { key: 'POST /v1/admin/users', function: 'adminUsers' },
+  { key: 'PATCH /v1/admin/users/{username}', function: 'adminUsers' },
+  { key: 'GET /v1/admin/audit', function: 'adminSite' },
+  { key: 'GET /v1/admin/sites/{site}/settings', function: 'adminSite' },
+  { key: 'PUT /v1/admin/sites/{site}/settings', function: 'adminSite' },
+  { key: 'GET /admin/users', function: 'administrationPages' },
+  { key: 'POST /admin/users', function: 'administrationPages' },
+  { key: 'GET /admin/users/{username}', function: 'administrationPages' },
+  { key: 'POST /admin/users/{username}', function: 'administrationPages' },
+  // The literal .csv before any pattern: the local gateway takes the first route that matches.
+  { key: 'GET /admin/audit.csv', function: 'administrationPages' },
+  { key: 'GET /admin/audit', function: 'administrationPages' },
+  { key: 'GET /admin/site', function: 'administrationPages' },
+  { key: 'POST /admin/site', function: 'administrationPages' },
+];
