@@ -1,17 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run classifier:export -- --site ID --out FILE.json`: the labels the site's staff gave (category
 // corrections, confirmed or dismissed possible signals), without contact details, for
 // `npm run classifier:train -- --with-corrections FILE.json`. Refused unless the site consented.
 
 const USAGE = 'usage: npm run classifier:export -- --site ID --out FILE.json';
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let values;

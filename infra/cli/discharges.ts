@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run discharges -- --site ID --file FILE.csv [--json]` (api.md): imports the HIS's CSV export of
 // discharges through the same checks and queue as POST /v1/discharges, in batches of 500, with a progress
@@ -9,11 +9,6 @@ import { useCliEnvironment } from './cli-env.ts';
 // `client:operator-cli`. Good rows are taken; bad rows are listed by row number and field.
 
 const USAGE = 'usage: npm run discharges -- --site ID --file FILE.csv [--json]';
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let values;

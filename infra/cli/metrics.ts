@@ -1,15 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isValidDay } from '../../shared/platform/time.ts';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run metrics -- --site ID [--department ID] --from DATE --to DATE [--json]` (api.md).
 
 const USAGE = 'usage: npm run metrics -- --site ID [--department ID] --from YYYY-MM-DD --to YYYY-MM-DD [--json]';
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let values;

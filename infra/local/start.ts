@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     // 0 stalls the worker (messages stay queued): how the crash test holds messages in flight.
     ...(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS === undefined ? {} : { pollersPerQueue: pollersPerQueue(process.env.PATIENT_FEEDBACK_LOCAL_POLLERS) }),
     log: (line) => process.stdout.write(`  ${line}\n`),
-    demoCallbacks: true,
+    // A week of demo discharges, some called (PATIENT_FEEDBACK_DEMO_CALLBACKS=0: none; tests that start npm start as a process).
+    demoCallbacks: process.env.PATIENT_FEEDBACK_DEMO_CALLBACKS !== '0',
     // Eight weeks of demo history on the first start, so the dashboard has trends (PATIENT_FEEDBACK_DEMO_DAYS=0: none).
     demoHistoryDays: demoDays(process.env.PATIENT_FEEDBACK_DEMO_DAYS ?? '56'),
   });

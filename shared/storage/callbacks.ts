@@ -67,9 +67,12 @@ export const callItem = (table: string, call: CallRecord, condition?: { expected
 const historyItems = (table: string, siteId: string, dischargeId: string | undefined, version: number, entries: readonly CallHistoryEntry[]): TransactItem[] =>
   dischargeId === undefined ? [] : entries.map((entry, n) => ({ Put: { TableName: table, Item: { ...keys.dischargeHistory(siteId, dischargeId, entry.at, version, n), ...CallHistoryEntrySchema.parse(entry) } } }));
 
-/** Counter updates for one (department, day), site-wide too, with their months' roll-ups. */
-export const counterItems = (table: string, siteId: string, departmentId: string, day: string, counters: Counters, now: Date): TransactItem[] =>
-  aggregateWrites(table, aggregateKeys(siteId, departmentId, day).map((key) => ({ key, counters })), now.toISOString());
+/**
+ * Counter updates for (department, day)s, site-wide too, with their months' roll-ups: one call, so two days
+ * of one month update their month's item once (a transaction may not touch an item twice).
+ */
+export const counterItems = (table: string, siteId: string, departmentId: string, byDay: ReadonlyMap<string, Counters>, now: Date): TransactItem[] =>
+  aggregateWrites(table, [...byDay].flatMap(([day, counters]) => aggregateKeys(siteId, departmentId, day).map((key) => ({ key, counters }))), now.toISOString());
 
 /**
  * Commits the items; a failed condition on the first item is a duplicate (already stored), on any other
@@ -108,7 +111,7 @@ export async function storeNewDischarge(table: string, input: NewDischarge, now:
     callItem(table, call),
     ...(input.person === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.dischargePerson(discharge.siteId, discharge.dischargeId), ...PersonSchema.parse(input.person), ...(input.personExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: input.personExpiresAt }) } } }]),
     ...historyItems(table, discharge.siteId, discharge.dischargeId, call.version, [{ at: discharge.receivedAt, actor: discharge.enteredBy, change: 'received', detail: `batch ${discharge.batchId}${discharge.doNotCall ? ', do not call' : ''}` }]),
-    ...counterItems(table, discharge.siteId, discharge.departmentId, call.cohortDay, input.counters, now),
+    ...counterItems(table, discharge.siteId, discharge.departmentId, new Map([[call.cohortDay, input.counters]]), now),
   ];
   return commit(items, `discharge ${discharge.dischargeId}`);
 }
@@ -174,7 +177,7 @@ function changeItems(table: string, change: CallChange, now: Date): TransactItem
   const items: TransactItem[] = [
     callItem(table, after, { expected: before.version }),
     ...historyItems(table, after.siteId, after.dischargeId, after.version, change.history),
-    ...[...byDay].flatMap(([day, counters]) => counterItems(table, after.siteId, after.departmentId, day, counters, now)),
+    ...counterItems(table, after.siteId, after.departmentId, byDay, now),
   ];
   if (after.dischargeId !== undefined && (change.person !== undefined || change.personExpiresAt !== undefined)) {
     const key = keys.dischargePerson(after.siteId, after.dischargeId);

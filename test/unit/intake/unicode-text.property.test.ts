@@ -85,7 +85,8 @@ async function storedSurvey(body: string): Promise<{ comment: unknown; name: unk
   const outcome = await processIntakeBatch({ table: TEST_TABLE, retention: DEFAULT_RETENTION, key: Buffer.alloc(32), mail: { from: 'a@b.c', baseUrl: 'https://x' } }, [sqsRecord('m-1', body)]);
   expect(outcome.response.batchItemFailures).toEqual([]);
   const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-  return { comment: items[0]?.Put?.Item?.comment, name: items[1]?.Put?.Item?.name };
+  const item = (sk: string) => items.find((entry) => entry.Put?.Item?.sk === sk)?.Put?.Item;
+  return { comment: item('SURVEY')?.comment, name: item('CONTACT')?.name };
 }
 
 describe('any Unicode text in a survey', () => {
