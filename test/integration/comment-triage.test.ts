@@ -57,7 +57,7 @@ async function postSurvey(department: string, comment: string) {
 describe('two safety levels, end to end', () => {
   it('a possible signal reaches the "please look now" list and the notice, never the alert; confirming it raises the case and alerts', async () => {
     const before = (await mails()).length;
-    const { id, trackingCode } = await postComplaint('orthopaedics-ward', '护士说要在门口等着我，让我小心点');
+    const { id, trackingCode } = await postComplaint('orthopaedics-ward', '那个保安说下班后在停车场等我');
 
     const comment = await commentOf(id);
     expect(comment).toMatchObject({ source: 'complaint', complaintId: id, safetyLevel: 'possible', review: { state: 'pending' } });
@@ -93,9 +93,9 @@ describe('two safety levels, end to end', () => {
   });
 
   it('a possible signal in a survey comment opens no case; dismissing one records the label; confirming another opens a critical case', async () => {
-    // A false alarm of the model (night and sleep weigh towards a signal) and a veiled threat.
-    const dismissed = await postSurvey('respiratory-ward', '夜里病房太吵了，睡不好。');
-    const confirmed = await postSurvey('respiratory-ward', '护士说要在门口等着我，让我小心点');
+    // A false alarm of the model (night and fright weigh towards a signal) and a veiled threat.
+    const dismissed = await postSurvey('respiratory-ward', '护士晚上查房把灯全打开，吓人');
+    const confirmed = await postSurvey('respiratory-ward', '那个保安说下班后在停车场等我');
     for (const id of [dismissed, confirmed]) {
       expect(await commentOf(id)).toMatchObject({ source: 'survey', safetyLevel: 'possible', review: { state: 'pending' } });
       expect(await getComplaint(TABLE_NAME, id)).toBeUndefined();
@@ -111,7 +111,7 @@ describe('two safety levels, end to end', () => {
   });
 
   it('keeps a department responder away from the comments', async () => {
-    const id = await postSurvey('cardiology-ward', '护士说要在门口等着我，让我小心点');
+    const id = await postSurvey('cardiology-ward', '那个保安说下班后在停车场等我');
     await commentOf(id);
     const responder: UserIdentity = { kind: 'user', subject: 'cardio', username: 'cardio', name: '王磊', roles: ['responder'], sites: ['demo'], departments: ['cardiology-ward'] };
     expect(await reviewComment(reviewContext(), responder, id, 'dismissed')).toEqual({ kind: 'not-found' });
@@ -163,7 +163,7 @@ describe('corrections teach the model', () => {
     });
     const corrected = record.category === 'conduct' ? 'pharmacy' : 'conduct';
     await changeCase(reviewContext(), office, id, record.version, () => ({ category: corrected, reason: '分类更正 category corrected' }));
-    const dismissed = await postSurvey('health-check', '夜里病房太吵了，睡不好。');
+    const dismissed = await postSurvey('health-check', '护士晚上查房把灯全打开，吓人');
     await commentOf(dismissed);
     await reviewComment(reviewContext(), office, dismissed, 'dismissed');
 
@@ -175,7 +175,7 @@ describe('corrections teach the model', () => {
     const examples = correctionExamples(file);
     expect(examples).toEqual(expect.arrayContaining([
       { text: '药房窗口的人说话很难听，电话[电话 phone]打了也没人接', category: corrected },
-      { text: '夜里病房太吵了，睡不好。', safety: false },
+      { text: '护士晚上查房把灯全打开，吓人', safety: false },
     ]));
     expect(JSON.stringify(file)).not.toContain('13812345678');
   });

@@ -5,7 +5,7 @@ import { type ModelReading, prepare, read } from './model.ts';
 import { train, TRAINING_OPTIONS, type TrainingExample, type TrainingOptions } from './train.ts';
 
 // How the combination rule is chosen, at every training, without a blind set: by cross-validation on the
-// comments the lexicon was never tuned on (training-2, a hospital's corrections). Its rules were tuned on
+// comments the lexicon was never tuned on (training-2 and training-3, a hospital's corrections). Its rules were tuned on
 // the other sets until it scored almost perfectly there, so its figures on them say nothing about how far
 // to trust it. Those comments are cut into FOLDS folds (by position); each fold is scored by a model trained
 // on every other comment (the tuned sets included), so the model is nearly as strong as the one shipped.

@@ -18,7 +18,7 @@ const context = { table: TEST_TABLE, mail: { from: 'feedback@hospital.example', 
 const input = (text: string, overrides: Partial<CommentInput> = {}): CommentInput => ({
   id: 'sub-1', siteId: 'demo', departmentId: 'cardiology-ward', source: 'callback', receivedAt: '2026-11-24T01:50:00.000Z', timeZone: 'Asia/Shanghai', text, ...overrides,
 });
-const POSSIBLE = '护士说要在门口等着我，让我小心点';
+const POSSIBLE = '那个保安说下班后在停车场等我';
 const SIGNAL = '我真的不想活了';
 const duplicate = () => new ConditionalCheckFailedException({ message: 'exists', $metadata: {} });
 const recipients = () => sesMock.commandCalls(SendEmailCommand).map((call) => call.args[0].input.Destination?.ToAddresses);

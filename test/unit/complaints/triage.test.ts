@@ -71,7 +71,7 @@ describe('triage of a complaint', () => {
   });
 
   it('keeps a possible signal off the alert: severity high, level possible, for the "please look now" list', () => {
-    const { record } = triageComplaint(complaint({}, '护士说要在门口等着我，让我小心点'), DEMO_COMPLAINT_SETTINGS, {});
+    const { record } = triageComplaint(complaint({}, '那个保安说下班后在停车场等我'), DEMO_COMPLAINT_SETTINGS, {});
     expect(record).toMatchObject({ safetyLevel: 'possible', safetySignal: false, severity: 'high' });
   });
 
