@@ -3,7 +3,7 @@ import { hasAction } from '../../auth/policy.ts';
 import type { FieldError } from '../../platform/domain-errors.ts';
 import { localMinute } from '../../platform/time.ts';
 import { type CallOutcome, CALL_OUTCOMES, type CallRecord, type CallResult, FOLLOW_UP_RESULTS, type FollowUpResult } from '../../schemas/callback.ts';
-import type { Department } from '../../schemas/site.ts';
+import { type Department, ratingItemsOf } from '../../schemas/site.ts';
 import { OVERALL_OPTIONS, RATING_ASPECTS } from '../../schemas/survey.ts';
 import { MESSAGES } from '../../surveys/survey-labels.ts';
 import { escapeMarkup as e } from '../../web/markup.ts';
@@ -140,7 +140,9 @@ function callForm(view: CallPageView): string {
   const en = MESSAGES.en;
   const outcomes = CALL_OUTCOMES.map((o) => `<label class="check"><input type="radio" name="outcome" value="${o}"${checked('outcome', o)} required>${OUTCOME_NAMES[o].zh} <span class="en">${OUTCOME_NAMES[o].en}</span></label>`).join('');
   const overall = `<label>总体评价 <span class="en">Overall experience</span><select name="overall"><option value="">—</option>${OVERALL_OPTIONS.map((o) => `<option value="${o}"${selected('overall', o)}>${e(zh.overall[o])} · ${e(en.overall[o])}</option>`).join('')}</select>${errorFor(errors, 'overall')}</label>`;
-  const ratings = RATING_ASPECTS.map((a) => `<label>${e(zh.aspects[a])} <span class="en">${e(en.aspects[a])}</span><select name="rating-${a}"><option value="">—</option>${[5, 4, 3, 2, 1].map((n) => `<option value="${n}"${selected(`rating-${a}`, String(n))}>${n}</option>`).join('')}</select></label>`).join('');
+  // The items the department's own survey asks, each point with its word, so callback answers read like the survey's.
+  const department = view.departments.get(call.departmentId);
+  const ratings = (department === undefined ? RATING_ASPECTS : ratingItemsOf(department)).map((a) => `<label>${e(zh.aspects[a])} <span class="en">${e(en.aspects[a])}</span><select name="rating-${a}"><option value="">—</option>${[5, 4, 3, 2, 1].map((n) => `<option value="${n}"${selected(`rating-${a}`, String(n))}>${n} · ${e(zh.scale[n - 1] ?? '')} ${e(en.scale[n - 1] ?? '')}</option>`).join('')}</select></label>`).join('');
   const deptOptions = (name: string) => `<option value="">本科室 · This department</option>${[...view.departments.values()].map((d) => `<option value="${e(d.departmentId)}"${selected(name, d.departmentId)}>${e(d.name)}</option>`).join('')}`;
   const issues = [1, 2].map((n) => `<label>患者反映的问题 ${n} <span class="en">Issue raised ${n} (becomes a complaint you own)</span><textarea name="issue-${n}" maxlength="4000">${e(v(`issue-${n}`))}</textarea>${errorFor(errors, `issues.${n - 1}`)}</label><label>涉及科室 <span class="en">About department</span><select name="issue-${n}-department">${deptOptions(`issue-${n}-department`)}</select></label>`).join('');
   const followUp = call.kind !== 'follow-up' ? '' : `<fieldset><legend>对投诉处理是否满意 <span class="en">Satisfied with how the complaint was handled?</span></legend>${FOLLOW_UP_RESULTS.map((r) => `<label class="check"><input type="radio" name="followUp" value="${r}"${checked('followUp', r)}>${e(FOLLOW_UP_NAMES[r])}</label>`).join('')}${errorFor(errors, 'followUp')}</fieldset>`;
