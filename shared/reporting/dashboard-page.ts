@@ -68,7 +68,7 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
     : currentPeriod(query.period, today);
   if (period === undefined) return { ok: false, outcome: 'bad-request', message: { zh: '自定义时段需要开始和结束日期（不超过两年）。', en: 'A custom period needs a start and an end date, at most two years apart.' } };
 
-  const sites = user.sites.map((id) => ({ id, name: id }));
+  const sites = await Promise.all(user.sites.map(async (id) => ({ id, name: id === timeSite.siteId ? timeSite.name : (await getSite(context.table, id))?.name ?? id })));
   if (group !== undefined) {
     return { ok: true, query, request: { table: context.table, scope: { kind: 'group', groupId: group.groupId }, period, now: context.now, baseUrl: context.baseUrl, ...(query.service === undefined ? {} : { serviceType: query.service }) }, choices: { sites, departments: [], services: [], groups } };
   }
@@ -86,7 +86,7 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
       ...(query.service === undefined ? {} : { serviceType: query.service }),
     },
     choices: {
-      sites: sites.map((s) => (s.id === timeSite.siteId ? { id: s.id, name: timeSite.name } : s)),
+      sites,
       departments: all.map((d) => ({ id: d.departmentId, name: d.name })),
       services: [...new Set(all.map((d) => d.serviceType ?? d.kind))],
       groups,
@@ -224,7 +224,7 @@ export function renderDashboard(session: StaffSession, view: DashboardView | { r
   const sites = report.sites === undefined ? '' : `<section id="sites"><h2>${w(W.sites)}</h2>${unitTable([...report.sites, { id: report.scope.id, name: `${W.whole.zh}`, nameEn: W.whole.en, siteId: report.scope.id, surveys: report.surveys, complaints: report.complaints.n }], report, W.site)}</section>`;
   const body = `<h2 class="scope">${escapeMarkup(report.scope.name)} <span class="en">${escapeMarkup(report.scope.nameEn)}</span></h2>
 <p class="meta">${escapeMarkup(report.period.from)} … ${escapeMarkup(report.period.to)} (${escapeMarkup(report.period.timeZone)}) · <a href="${escapeMarkup(report.links.csv.replace(/^https?:\/\/[^/]+/, ''))}${query.sort === 'rank' ? '' : `&amp;sort=${query.sort}`}">导出 CSV · Export CSV</a></p>
-${filtersForm(query, choices, report)}${headline(report)}${surveysSection(report)}${trendSection(report)}${sites}${departmentsSection(report, query)}${services}${complaintsSection(report, view.linkCases)}${callbacksSection(report)}${commentsSection(report)}`;
+<div class="dash-top">${filtersForm(query, choices, report)}${headline(report)}</div>${surveysSection(report)}${trendSection(report)}${sites}${departmentsSection(report, query)}${services}${complaintsSection(report, view.linkCases)}${callbacksSection(report)}${commentsSection(report)}`;
   return layout('患者体验 · Patient experience', body, header);
 }
 

@@ -57,7 +57,7 @@ p.unread{background:#fff;padding:.6rem 1rem;border-radius:.5rem;margin:0 0 1rem}
 .card.ok{border-left-color:#1b6e35}.card.below{border-left-color:#b3261e}.card span{display:block}.card .value{font-size:1.8rem;font-weight:700}.card .sub,.note,.note-cell{color:#4b5966;font-size:.85rem}
 section{margin:0 0 1.75rem}.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.scroll{overflow-x:auto}svg.chart{background:#fff;border-radius:.5rem;max-width:44rem;display:block;margin:.5rem 0}
 ul.comments q{display:block}ul.comments li,.overdue-list li{margin:0 0 .5rem}table.figures th{width:14rem}
-@media (max-width:40rem){main{padding:.75rem}table.figures th{width:auto}table.figures td.note-cell{display:none}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
+@media (max-width:40rem){main{padding:.75rem}.dash-top{display:flex;flex-direction:column}.dash-top .cards{order:-1}form.filters label:not(.check){min-width:0;flex:1 1 45%}form.filters label:not(.check) select,form.filters label:not(.check) input{width:100%}table.figures th{width:auto}table.figures td.note-cell{display:none}table.cases thead{display:none}table.cases tr{display:block;border-bottom:3px solid #d5dde3}
 table.cases td{display:grid;grid-template-columns:6.5rem 1fr;gap:.5rem;border:0;padding:.3rem .7rem}table.cases td::before{content:attr(data-label);color:#4b5966;font-weight:600}
 dl.case{grid-template-columns:1fr}dt{font-weight:600;margin-top:.4rem}}
 `;
