@@ -37,7 +37,7 @@ const RULES: readonly Rule[] = [
   [/^The last enabled administrator/, () => '不能停用最后一位系统管理员，也不能改变其角色：请先设立另一位管理员。'],
   [/^Nobody (changes their own role|disables their own account)/, () => '不能修改自己的角色，也不能停用自己的账号。'],
   [/^nobody (changes their own role|disables their own account)$/, () => '不能修改自己的角色或停用自己'],
-  [/^no (category|department|time zone) "(.+)"$/, (m) => `没有${m[1] === 'category' ? '类别' : m[1] === 'department' ? '科室' : '时区'}“${m[2] ?? ''}”`],
+  [/^no (category|department|time zone) "(.+)"( at this site)?$/, (m) => `没有${m[1] === 'category' ? '类别' : m[1] === 'department' ? '科室' : '时区'}“${m[2] ?? ''}”`],
   [/cannot be removed \(its codes/, () => '科室不能删除（二维码、案件和统计都引用它），请改为关闭满意度调查'],
   [/^\d{4}: /, () => '这一年的节假日安排看起来不对'],
   [/^The settings changed since you read them/, () => '设置已被他人修改，请重新打开。'],

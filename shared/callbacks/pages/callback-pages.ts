@@ -7,6 +7,7 @@ import { type Department, ratingItemsOf } from '../../schemas/site.ts';
 import { OVERALL_OPTIONS, RATING_ASPECTS } from '../../schemas/survey.ts';
 import { MESSAGES } from '../../surveys/survey-labels.ts';
 import { escapeMarkup as e } from '../../web/markup.ts';
+import { bilingual } from '../../web/staff-wording.ts';
 import { layout, staffHeader } from '../../web/staff-page.ts';
 import type { WorklistItem } from '../worklist.ts';
 
@@ -80,7 +81,7 @@ function uploadSection(view: WorklistView): string {
   const u = view.upload;
   const result = u === undefined ? '' : u.error !== undefined
     ? `<p class="notice problem" role="status">${e(u.filename)}：${e(u.error)}</p>`
-    : `<div class="notice${u.refused.length > 0 ? ' problem' : ''}" role="status"><p>${e(u.filename)}：共 ${u.total} 行，已接收 ${u.accepted} 行，${u.refused.length} 行未接收。<span class="en">${u.total} rows, ${u.accepted} taken, ${u.refused.length} refused.</span></p>${u.refused.length === 0 ? '' : `<ul>${u.refused.slice(0, 200).map((r) => `<li>第 ${r.row} 行 Row ${r.row}: ${r.errors.map((x) => `${e(x.path)} — ${e(x.message)}`).join('；')}</li>`).join('')}</ul>${u.refused.length > 200 ? `<p>…还有 ${u.refused.length - 200} 行 and ${u.refused.length - 200} more</p>` : ''}`}</div>`;
+    : `<div class="notice${u.refused.length > 0 ? ' problem' : ''}" role="status"><p>${e(u.filename)}：共 ${u.total} 行，已接收 ${u.accepted} 行，${u.refused.length} 行未接收。<span class="en">${u.total} rows, ${u.accepted} taken, ${u.refused.length} refused.</span></p>${u.refused.length === 0 ? '' : `<ul>${u.refused.slice(0, 200).map((r) => `<li>第 ${r.row} 行 Row ${r.row}: ${r.errors.map((x) => `${e(CSV_COLUMN_ZH[x.path.replace(/^patient\./, '')] ?? '')} ${e(x.path)} — ${e(bilingual(x.message))}`).join('；')}</li>`).join('')}</ul>${u.refused.length > 200 ? `<p>…还有 ${u.refused.length - 200} 行 and ${u.refused.length - 200} more</p>` : ''}`}</div>`;
   return `<section aria-labelledby="upload"><h2 id="upload">导入出院名单 <span class="en">Import discharges (CSV)</span></h2>${result}
 <form class="staff" method="post" action="/admin/callbacks/upload" enctype="multipart/form-data">${hidden('csrf', view.csrf)}${hidden('site', view.site.siteId)}
 <p class="meta">HIS 导出的 CSV，第 1 行为表头：dischargeId, departmentId, dischargedAt, name, phone，可选 language, serviceType, doNotCall, correction。<span class="en">The HIS's CSV export, header row first. Good rows are taken; bad rows are listed by row and field. The same file twice changes nothing.</span></p>
@@ -126,9 +127,14 @@ export interface CallPageView {
   readonly values?: Readonly<Record<string, string>>;
 }
 
+/** The CSV's columns in Chinese, beside the column name the file uses, for the refused rows. */
+const CSV_COLUMN_ZH: Readonly<Record<string, string>> = {
+  dischargeId: '出院号', departmentId: '科室', dischargedAt: '出院时间', name: '姓名', phone: '电话', language: '语言', serviceType: '服务类型', doNotCall: '拒绝回访', correction: '更正',
+};
+
 const errorFor = (errors: readonly FieldError[] | undefined, ...paths: string[]) => {
   const found = errors?.filter((x) => paths.some((p) => x.path === p || x.path.startsWith(`${p}.`))) ?? [];
-  return found.map((x) => `<span class="err">${e(x.message)}</span>`).join('');
+  return found.map((x) => `<span class="err">${e(bilingual(x.message))}</span>`).join('');
 };
 
 function callForm(view: CallPageView): string {

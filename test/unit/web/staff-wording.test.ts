@@ -53,3 +53,10 @@ describe('staff messages', () => {
     expect(bilingual('本地账号需要初始密码 · A local account needs a first password.')).toBe('本地账号需要初始密码 · A local account needs a first password.');
   });
 });
+
+describe('the discharge import', () => {
+  it('words a refused CSV row in Chinese first', () => {
+    expect(bilingual('no department "nowhere" at this site')).toBe('没有科室“nowhere” · no department "nowhere" at this site');
+    expect(bilingual('Invalid ISO datetime')).toMatch(/^日期或时间格式不正确 · /);
+  });
+});
