@@ -235,7 +235,7 @@ describe('the HTTP API and schedules', () => {
     expect(actions.filter((a) => a.startsWith('sqs:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
-  it('runs the digest sender every 15 minutes (due from 08:00 in each site\'s zone), retried, with mail, the table and the key, and no queue', () => {
+  it('runs the digest sender every 15 minutes (due from 08:00 in each site\'s zone), retried, with mail, the table, the key and a read of the user pool, and no queue', () => {
     const [functionId] = functionResource('digestSender');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -244,6 +244,8 @@ describe('the HTTP API and schedules', () => {
     const actions = actionsOf('digestSender');
     expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
     expect(actions.filter((a) => a.startsWith('sqs:'))).toEqual([]);
+    // It asks the user pool who is still a manager or office head, for which sites; it can change nothing there.
+    expect(actions.filter((a) => a.startsWith('cognito-idp:')).sort()).toEqual(['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup']);
     template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Description: Match.stringLikeRegexp('Monday 08:00') });
   });
 
