@@ -56,9 +56,10 @@ function rateText(rate: number | null, n: number, minimum: number, locale: Local
   return n < minimum || rate === null ? `${say(W.tooFew, locale)} (${n})` : `${percent(rate)} (n=${n})`;
 }
 
+/** A row's rate is null below its own site's minimum (a group's members differ), so it is not cut again here. */
 function unitBars(rows: readonly UnitRow[], report: ManagerReport, locale: Locale): string {
   if (rows.length === 0) return `<div style="${FONT}font-size:13px;color:${GREY};padding:2px 0 8px 0">${escapeMarkup(say({ zh: `${W.tooFew.zh}：本期没有科室达到 ${report.minResponses} 份回复`, en: `${W.tooFew.en}: no department reached ${report.minResponses} responses this period` }, locale))}</div>`;
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.map((r) => `<tr>${cell(escapeMarkup(say({ zh: r.name, en: r.nameEn }, locale)), 'width:40%')}${bar(r.surveys.positiveRate, r.surveys.positiveRate === null ? null : r.surveys.positiveRate >= report.targets.positiveRate)}${cell(escapeMarkup(rateText(r.surveys.positiveRate, r.surveys.n, report.minResponses, locale)), 'white-space:nowrap;text-align:right')}</tr>`).join('')}</table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.map((r) => `<tr>${cell(escapeMarkup(say({ zh: r.name, en: r.nameEn }, locale)), 'width:40%')}${bar(r.surveys.positiveRate, r.surveys.positiveRate === null ? null : r.surveys.positiveRate >= report.targets.positiveRate)}${cell(escapeMarkup(rateText(r.surveys.positiveRate, r.surveys.n, 0, locale)), 'white-space:nowrap;text-align:right')}</tr>`).join('')}</table>`;
 }
 
 export function renderDigest(input: DigestMailInput): DigestMail {
@@ -128,7 +129,7 @@ ${callbacks}${comments}
     `  ${say(W.best, locale)}: ${report.best.map((r) => `${say({ zh: r.name, en: r.nameEn }, locale)} ${percent(r.surveys.positiveRate)} (n=${r.surveys.n})`).join('; ') || say(W.tooFew, locale)}`,
     `  ${say(W.worst, locale)}: ${report.worst.map((r) => `${say({ zh: r.name, en: r.nameEn }, locale)} ${percent(r.surveys.positiveRate)} (n=${r.surveys.n})`).join('; ') || say(W.tooFew, locale)}`,
     '',
-    ...(groupRows === undefined ? [] : [`${say(W.sites, locale)} (${link('sites')})`, ...groupRows.map((r) => `  ${say({ zh: r.name, en: r.nameEn }, locale)}  ${rateText(r.surveys.positiveRate, r.surveys.n, report.minResponses, locale)} · ${say(W.complaints, locale)} ${r.complaints}`), '']),
+    ...(groupRows === undefined ? [] : [`${say(W.sites, locale)} (${link('sites')})`, ...groupRows.map((r) => `  ${say({ zh: r.name, en: r.nameEn }, locale)}  ${rateText(r.surveys.positiveRate, r.surveys.n, 0, locale)} · ${say(W.complaints, locale)} ${r.complaints}`), '']),
     `${say(W.complaints, locale)} (${link('complaints')})`,
     `  ${line(W.received, `${c.n} — ${categories}`)}`,
     `  ${line(W.onTime, `${c.closed === 0 ? '—' : percent(c.closedInTimeRate)} (${c.closedInTime}/${c.closed})`)}`,

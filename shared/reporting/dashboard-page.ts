@@ -167,7 +167,8 @@ function unitTable(rows: readonly UnitRow[], report: ManagerReport, first: Words
   const head = query === undefined
     ? `<th>${w(first)}</th><th>${w(W.responses)}</th><th>${w(W.positive)}</th><th>${w(W.wait)}</th><th>${w(W.complaints)}</th>`
     : `<th>${sortLink(query, 'name', first)}</th><th>${sortLink(query, 'n', W.responses)}</th><th>${sortLink(query, 'rank', W.positive)}</th><th>${w(W.wait)}</th><th>${sortLink(query, 'complaints', W.complaints)}</th>`;
-  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, report.minResponses)}${r.surveys.wait.n === 0 ? '<td class="num">—</td>' : rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, report.minResponses)}<td class="num">${r.complaints}</td></tr>`).join('');
+  // A row's rates are null below its own site's minimum (a group's members differ): no second cut here.
+  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, 0)}${r.surveys.wait.n === 0 ? '<td class="num">—</td>' : rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, 0)}<td class="num">${r.complaints}</td></tr>`).join('');
   return `<div class="scroll"><table class="units"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
