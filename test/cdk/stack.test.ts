@@ -78,9 +78,10 @@ describe('functions', () => {
     expect(pools).toHaveLength(1);
     const signOuts = statementsOf('staffSession').filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
     expect(signOuts).toEqual([{ Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
-    // The admin's user administration, and the notices' look-up of a department's responders: on the staff pool only.
+    // The admin's user administration, the notices' look-up of a department's responders and the digest's of
+    // its recipients: on the staff pool only.
     const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
-    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages'];
+    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(statements, name).toHaveLength(1);
