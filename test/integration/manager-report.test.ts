@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { writeDemoHistory } from '../../infra/local/demo-history.ts';
@@ -19,6 +24,8 @@ import { useLocalStack } from '../support/local-stack.ts';
 // The report model, the roll-ups and the digest against DynamoDB Local and the SES emulator.
 
 const stack = useLocalStack({ pollersPerQueue: 0 });
+const ROOT = join(import.meta.dirname, '..', '..');
+const digestCli = (...args: string[]) => promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['infra/cli/digest.ts', ...args], { cwd: ROOT, env: { ...process.env, ...stack().env } });
 const KEY = Buffer.alloc(32, 9);
 
 let serial = 0;
@@ -184,5 +191,20 @@ describe('the digest', () => {
     const toManager = (await digestsIn('2026-12-01')).filter((m) => m.destination.to[0] === 'manager@hospital.example');
     expect(toManager.map((m) => m.subject)).toEqual([expect.stringContaining(`月报 · ${DEMO_COMMUNITY_SITE.name}`)]);
     await directory.update({ ...before, sites: [DEMO_COMMUNITY_SITE.siteId] }, before);
+  });
+
+  it('previews a group\'s digest with npm run digest -- --group, and refuses an unknown group', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-'));
+    try {
+      const out = join(dir, 'group.html');
+      const { stdout } = await digestCli('--group', DEMO_GROUP.groupId, '--period', 'month', '--date', '2026-11-10', '--out', out);
+      expect(stdout).toContain(`月报 · ${DEMO_GROUP.name} · 2026-10-01–2026-10-31`);
+      const html = readFileSync(out, 'utf8');
+      for (const name of [DEMO_SITE.name, DEMO_COMMUNITY_SITE.name, DEMO_MENTAL_HEALTH_SITE.name, '合计']) expect(html).toContain(name);
+      const refused = await digestCli('--group', 'nowhere', '--period', 'month', '--out', out).then(() => ({}), (error: unknown) => error);
+      expect(z.object({ code: z.number(), stderr: z.string() }).parse(refused)).toMatchObject({ code: 1, stderr: 'unknown group "nowhere"\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
