@@ -5,16 +5,17 @@ import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run digest -- --site ID --period week|month [--date D] [--to USERNAME] (--send | --out FILE.html)`
 // (api.md): the digest of the week or month before DATE (today in the site's zone by default), written to
-// a file to look at, or sent, exactly once per recipient and period, as the schedule sends it.
+// a file to look at, or sent, exactly once per recipient and period, as the schedule sends it. `--group ID`
+// instead of `--site`: a group's digest (each member site and the total), sent to those who see every member.
 
-const USAGE = 'usage: npm run digest -- --site ID --period week|month [--date YYYY-MM-DD] [--to USERNAME] (--send | --out FILE.html)';
+const USAGE = 'usage: npm run digest -- (--site ID | --group ID) --period week|month [--date YYYY-MM-DD] [--to USERNAME] (--send | --out FILE.html)';
 
 async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
-        site: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' }, to: { type: 'string' },
+        site: { type: 'string' }, group: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' }, to: { type: 'string' },
         send: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const { site: siteId, period, date, to, send, out } = values;
-  if (siteId === undefined || (period !== 'week' && period !== 'month') || send === (out !== undefined)) fail(USAGE);
+  const { site: siteId, group: groupId, period, date, to, send, out } = values;
+  if ((siteId === undefined) === (groupId === undefined) || (period !== 'week' && period !== 'month') || send === (out !== undefined)) fail(USAGE);
   if (date !== undefined && !isValidDay(date)) fail(`--date must be a date YYYY-MM-DD, got "${date}"`);
 
   useCliEnvironment();
@@ -35,17 +36,21 @@ async function main(): Promise<void> {
   const { env } = await import('../../shared/platform/resource-env.ts');
   const { signingKey } = await import('../../shared/aws/secrets.ts');
   const { getSite } = await import('../../shared/storage/sites.ts');
+  const { getSiteGroup } = await import('../../shared/storage/site-groups.ts');
   const { dayIn } = await import('../../shared/platform/time.ts');
   const table = requireEnv(env.tableName);
   const baseUrl = requireEnv(env.publicBaseUrl);
   const from = requireEnv(env.mailFrom);
-  const site = await getSite(table, siteId);
-  if (site === undefined) fail(`unknown site "${siteId}"`, 1);
+  const group = groupId === undefined ? undefined : await getSiteGroup(table, groupId);
+  if (groupId !== undefined && group === undefined) fail(`unknown group "${groupId}"`, 1);
+  // A group's period is read in its first member's zone, as the dashboard and the schedule read it.
+  const site = await getSite(table, siteId ?? group?.siteIds[0] ?? '');
+  if (site === undefined) fail(`unknown site "${siteId ?? ''}"`, 1);
   const day = date ?? dayIn(site.timeZone, new Date());
   const key = await signingKey();
   if (send) {
     const { runDigests } = await import('../../shared/digests/send-digests.ts');
-    const result = await runDigests({ table, baseUrl, from, key, now: new Date(), only: { siteId, kind: period, date: day, ...(to === undefined ? {} : { username: to }) } });
+    const result = await runDigests({ table, baseUrl, from, key, now: new Date(), only: { ...(groupId === undefined ? { siteId: site.siteId } : { groupId }), kind: period, date: day, ...(to === undefined ? {} : { username: to }) } });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (result.failed > 0) process.exit(1);
     return;
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
   const { unsubscribeUrl } = await import('../../shared/digests/send-digests.ts');
   const { getDigestPreference } = await import('../../shared/storage/digest-preferences.ts');
   const preference = to === undefined ? undefined : await getDigestPreference(table, to);
-  const report = await buildManagerReport({ table, scope: { kind: 'site', siteId }, period: previousPeriod(period, day), now: new Date(), baseUrl });
+  const report = await buildManagerReport({ table, scope: groupId === undefined ? { kind: 'site', siteId: site.siteId } : { kind: 'group', groupId }, period: previousPeriod(period, day), now: new Date(), baseUrl });
   const mail = renderDigest({ report, locale: preference?.locale ?? 'zh-CN', from, to: preference?.email ?? 'preview@invalid', unsubscribeUrl: unsubscribeUrl(baseUrl, key, to ?? 'preview'), linkCases: preference?.roles.includes('office-head') ?? false });
   writeFileSync(out ?? '', mail.html);
   process.stdout.write(`${mail.subject}\n${out ?? ''} (${Buffer.byteLength(mail.html)} bytes)\n`);

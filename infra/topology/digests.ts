@@ -8,7 +8,8 @@ export const digestFunctions = {
     description: 'Sends the weekly (Monday 08:00) and monthly (1st, 08:00) digests in each site\'s time zone, once per recipient and period',
     timeoutSeconds: 300,
     memoryMb: 512,
-    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send'],
+    // The directory: at send time a recipient must still be an enabled manager or office head, for their scope now.
+    access: ['table:read', 'table:write', 'signing-key:read', 'mail:send', 'auth:users:read'],
   },
   digestPages: {
     entry: 'functions/digest-pages/handler.ts',

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { ManagerReport, UnitRow } from '../reporting/manager-report.ts';
+import { type ManagerReport, sitesWithTotal, type UnitRow } from '../reporting/manager-report.ts';
 import { categoryName, change, headlineFigures, type Locale, percent, previousWords, say, serviceName, W, type Words } from '../reporting/report-words.ts';
 import { escapeMarkup } from '../web/markup.ts';
 
@@ -56,9 +56,10 @@ function rateText(rate: number | null, n: number, minimum: number, locale: Local
   return n < minimum || rate === null ? `${say(W.tooFew, locale)} (${n})` : `${percent(rate)} (n=${n})`;
 }
 
+/** A row's rate is null below its own site's minimum (a group's members differ), so it is not cut again here. */
 function unitBars(rows: readonly UnitRow[], report: ManagerReport, locale: Locale): string {
   if (rows.length === 0) return `<div style="${FONT}font-size:13px;color:${GREY};padding:2px 0 8px 0">${escapeMarkup(say({ zh: `${W.tooFew.zh}：本期没有科室达到 ${report.minResponses} 份回复`, en: `${W.tooFew.en}: no department reached ${report.minResponses} responses this period` }, locale))}</div>`;
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.map((r) => `<tr>${cell(escapeMarkup(say({ zh: r.name, en: r.nameEn }, locale)), 'width:40%')}${bar(r.surveys.positiveRate, r.surveys.positiveRate === null ? null : r.surveys.positiveRate >= report.targets.positiveRate)}${cell(escapeMarkup(rateText(r.surveys.positiveRate, r.surveys.n, report.minResponses, locale)), 'white-space:nowrap;text-align:right')}</tr>`).join('')}</table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows.map((r) => `<tr>${cell(escapeMarkup(say({ zh: r.name, en: r.nameEn }, locale)), 'width:40%')}${bar(r.surveys.positiveRate, r.surveys.positiveRate === null ? null : r.surveys.positiveRate >= report.targets.positiveRate)}${cell(escapeMarkup(rateText(r.surveys.positiveRate, r.surveys.n, 0, locale)), 'white-space:nowrap;text-align:right')}</tr>`).join('')}</table>`;
 }
 
 export function renderDigest(input: DigestMailInput): DigestMail {
@@ -89,6 +90,7 @@ export function renderDigest(input: DigestMailInput): DigestMail {
   const callbacks = report.callbacks === undefined ? '' : `${heading(say(W.callbacks, locale), link('callbacks'), locale)}<tr><td style="${FONT}font-size:14px">${escapeMarkup(say(W.coverage, locale))}: <b>${percent(report.callbacks.coverage)}</b> (${report.callbacks.reached}/${report.callbacks.discharged}, ${escapeMarkup(say(W.target, locale))} ${percent(report.callbacks.target)}) · ${escapeMarkup(say(W.callSatisfied, locale))}: ${percent(report.callbacks.positiveRate)}</td></tr>${noteRow(W.coverageNote, locale)}`;
   const comments = report.comments.length === 0 ? '' : `${heading(say(W.comments, locale), link('comments'), locale)}${noteRow(W.commentsNote, locale)}${report.comments.map((cm) => `<tr><td style="${FONT}font-size:13px;color:#1d2733;padding:4px 0 4px 10px;border-left:3px solid #d5dde3">“${escapeMarkup(cm.text)}” <span style="color:${GREY}">— ${escapeMarkup(say({ zh: cm.departmentName, en: cm.departmentNameEn }, locale))}, ${escapeMarkup(cm.day)}</span></td></tr>`).join('')}`;
 
+  const groupRows = sitesWithTotal(report);
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeMarkup(digestSubject(report, locale))}</title></head>
 <body style="margin:0;padding:0;background:#f3f6f8" bgcolor="#f3f6f8">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f3f6f8"><tr><td align="center" style="padding:12px">
@@ -101,7 +103,7 @@ ${heading(say(report.trend.grain === 'week' ? W.trendWeeks : W.trendMonths, loca
 <tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${trend}</table></td></tr>
 ${heading(say(W.departments, locale), link('departments'), locale)}${noteRow(W.departmentsNote, locale)}
 <tr><td bgcolor="#ffffff" style="${FONT}background:#ffffff;padding:6px;font-size:13px"><b>${escapeMarkup(say(W.best, locale))}</b>${unitBars(report.best, report, locale)}<b>${escapeMarkup(say(W.worst, locale))}</b>${unitBars(report.worst, report, locale)}</td></tr>
-${report.sites === undefined ? '' : `${heading(say(W.sites, locale), link('sites'), locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(report.sites, report, locale)}</td></tr>`}
+${groupRows === undefined ? '' : `${heading(say(W.sites, locale), link('sites'), locale)}${noteRow(W.sitesNote, locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(groupRows, report, locale)}</td></tr>`}
 ${report.services.length > 1 ? `${heading(say(W.services, locale), link('departments'), locale)}<tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px">${unitBars(report.services.map((sv) => ({ ...sv, name: serviceName(sv.id).zh, nameEn: serviceName(sv.id).en })), report, locale)}</td></tr>` : ''}
 ${heading(say(W.complaints, locale), link('complaints'), locale)}
 <tr><td style="${FONT}font-size:14px;color:#1d2733;line-height:1.6">${escapeMarkup(say(W.received, locale))}: <b>${c.n}</b> (${escapeMarkup(categories)})<br>${escapeMarkup(say(W.onTime, locale))}: <b>${c.closed === 0 ? '—' : percent(c.closedInTimeRate)}</b> (${c.closedInTime}/${c.closed}; ${escapeMarkup(say(W.limitInvestigation, locale))} ${c.byLimit.investigation.inTime}/${c.byLimit.investigation.closed}, ${escapeMarkup(say(W.limitMulti, locale))} ${c.byLimit['multi-department'].inTime}/${c.byLimit['multi-department'].closed})<br>${escapeMarkup(say(W.safety, locale))}: <b${c.safetySignals > 0 ? ` style="color:${RED}"` : ''}>${c.safetySignals}</b> · ${escapeMarkup(say(W.classifier, locale))}: ${c.n === 0 ? '—' : percent(c.classifierAccuracy)}</td></tr>
@@ -127,6 +129,7 @@ ${callbacks}${comments}
     `  ${say(W.best, locale)}: ${report.best.map((r) => `${say({ zh: r.name, en: r.nameEn }, locale)} ${percent(r.surveys.positiveRate)} (n=${r.surveys.n})`).join('; ') || say(W.tooFew, locale)}`,
     `  ${say(W.worst, locale)}: ${report.worst.map((r) => `${say({ zh: r.name, en: r.nameEn }, locale)} ${percent(r.surveys.positiveRate)} (n=${r.surveys.n})`).join('; ') || say(W.tooFew, locale)}`,
     '',
+    ...(groupRows === undefined ? [] : [`${say(W.sites, locale)} (${link('sites')})`, ...groupRows.map((r) => `  ${say({ zh: r.name, en: r.nameEn }, locale)}  ${rateText(r.surveys.positiveRate, r.surveys.n, 0, locale)} · ${say(W.complaints, locale)} ${r.complaints}`), '']),
     `${say(W.complaints, locale)} (${link('complaints')})`,
     `  ${line(W.received, `${c.n} — ${categories}`)}`,
     `  ${line(W.onTime, `${c.closed === 0 ? '—' : percent(c.closedInTimeRate)} (${c.closedInTime}/${c.closed})`)}`,

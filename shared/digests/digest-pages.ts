@@ -4,10 +4,9 @@ import { layout, type PageAnswer, staffHeader, type StaffSession } from '../web/
 import { buildManagerReport } from '../reporting/manager-report.ts';
 import { previousPeriod } from '../reporting/periods.ts';
 import { dayIn } from '../platform/time.ts';
-import { getSite } from '../storage/sites.ts';
 import { DigestFrequencySchema, getDigestPreference, putDigestPreference, unsubscribeDigests } from '../storage/digest-preferences.ts';
 import { renderDigest } from './digest-mail.ts';
-import { DIGEST_ROLES, unsubscribeUrl, usernameOfToken } from './send-digests.ts';
+import { DIGEST_ROLES, digestTargets, recipientTargets, unsubscribeUrl, usernameOfToken } from './send-digests.ts';
 
 // /admin/digests: each manager and office head chooses weekly, monthly, both or none, the address and the
 // language, and can preview the digest. /digests/unsubscribe: the signed link every digest carries.
@@ -34,7 +33,7 @@ const mayChoose = (session: StaffSession): boolean => session.user.roles.some((r
 function form(session: StaffSession, values: { frequency: string; locale: string; email: string }, error?: string): string {
   const radios = Object.entries(FREQUENCY_WORDS).map(([value, label]) => `<label class="check"><input type="radio" name="frequency" value="${value}"${values.frequency === value ? ' checked' : ''}> ${escapeMarkup(label)}</label>`).join('');
   return `<h2>摘要邮件 <span class="en">Digest e-mails</span></h2>
-<p class="note">每周一 08:00 发送上周的周报，每月 1 日 08:00 发送上月的月报（按医院所在时区），范围为您的单位。<br><span class="en">The weekly digest goes out on Monday at 08:00 for the week before, the monthly one on the 1st at 08:00, in the site's time zone, for your sites.</span></p>
+<p class="note">每周一 08:00 发送上周的周报，每月 1 日 08:00 发送上月的月报（按医院所在时区），范围为您的单位；负责整个医联体的，收到一份含各成员单位和合计的摘要。<br><span class="en">The weekly digest goes out on Monday at 08:00 for the week before, the monthly one on the 1st at 08:00, in the site's time zone, for your sites; if you oversee a whole group of sites, one digest with each member and the total.</span></p>
 ${error === undefined ? '' : `<p class="notice problem">${escapeMarkup(error)}</p>`}
 <form class="staff" method="post" action="/admin/digests"><input type="hidden" name="csrf" value="${escapeMarkup(session.csrf)}">
 <fieldset><legend>接收 <span class="en">Receive</span></legend>${radios}</fieldset>
@@ -65,12 +64,11 @@ export async function saveDigestSettings(context: DigestPageContext, session: St
   return { redirect: '/admin/digests?saved=1' };
 }
 
-/** The digest as it would go out now for the user's first site, as its own HTML document. */
+/** The first digest the user would get now (their group's, else their first site's), as its own HTML document. */
 export async function digestPreview(context: DigestPageContext, session: StaffSession, kind: 'week' | 'month'): Promise<string | undefined> {
-  const siteId = session.user.sites[0];
-  const site = siteId === undefined || !mayChoose(session) ? undefined : await getSite(context.table, siteId);
-  if (site === undefined) return undefined;
-  const report = await buildManagerReport({ table: context.table, scope: { kind: 'site', siteId: site.siteId }, period: previousPeriod(kind, dayIn(site.timeZone, context.now)), now: context.now, baseUrl: context.baseUrl });
+  const [target] = mayChoose(session) ? recipientTargets(session.user.sites, await digestTargets(context.table)) : [];
+  if (target === undefined) return undefined;
+  const report = await buildManagerReport({ table: context.table, scope: target.scope, period: previousPeriod(kind, dayIn(target.timeZone, context.now)), now: context.now, baseUrl: context.baseUrl });
   const preference = await getDigestPreference(context.table, session.user.username);
   return renderDigest({ report, locale: preference?.locale ?? 'zh-CN', from: context.from, to: preference?.email ?? 'preview@invalid', unsubscribeUrl: unsubscribeUrl(context.baseUrl, context.key, session.user.username), linkCases: session.user.roles.includes('office-head') }).html;
 }

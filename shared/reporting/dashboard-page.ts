@@ -7,7 +7,7 @@ import { listSiteGroups } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { layout, type PageAnswer, staffHeader, type StaffSession } from '../web/staff-page.ts';
-import { buildManagerReport, type ManagerReport, type ReportRequest, type UnitRow } from './manager-report.ts';
+import { buildManagerReport, type ManagerReport, type ReportRequest, sitesWithTotal, type UnitRow } from './manager-report.ts';
 import { currentPeriod, customPeriod, type Period } from './periods.ts';
 import { departmentChart, trendChart } from './report-charts.ts';
 import { csvFileName, reportCsv } from './report-csv.ts';
@@ -167,7 +167,8 @@ function unitTable(rows: readonly UnitRow[], report: ManagerReport, first: Words
   const head = query === undefined
     ? `<th>${w(first)}</th><th>${w(W.responses)}</th><th>${w(W.positive)}</th><th>${w(W.wait)}</th><th>${w(W.complaints)}</th>`
     : `<th>${sortLink(query, 'name', first)}</th><th>${sortLink(query, 'n', W.responses)}</th><th>${sortLink(query, 'rank', W.positive)}</th><th>${w(W.wait)}</th><th>${sortLink(query, 'complaints', W.complaints)}</th>`;
-  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, report.minResponses)}${r.surveys.wait.n === 0 ? '<td class="num">—</td>' : rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, report.minResponses)}<td class="num">${r.complaints}</td></tr>`).join('');
+  // A row's rates are null below its own site's minimum (a group's members differ): no second cut here.
+  const body = rows.map((r) => `<tr><td data-label="${escapeMarkup(first.zh)}">${escapeMarkup(r.name)} <span class="en">${escapeMarkup(r.nameEn)}</span></td><td class="num" data-label="回复">${r.surveys.n}</td>${rateCell(r.surveys.positiveRate, r.surveys.n, report.targets.positiveRate, 0)}${r.surveys.wait.n === 0 ? '<td class="num">—</td>' : rateCell(r.surveys.wait.within15Rate, r.surveys.n, report.targets.waitWithin15Rate, 0)}<td class="num">${r.complaints}</td></tr>`).join('');
   return `<div class="scroll"><table class="units"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
@@ -221,7 +222,8 @@ export function renderDashboard(session: StaffSession, view: DashboardView | { r
   if ('message' in view) return layout('患者体验 · Patient experience', `<p>${w(view.message)}</p>`, header);
   const { report, query, choices } = view;
   const services = report.services.length > 1 ? `<section id="services"><h2>${w(W.services)}</h2>${unitTable(report.services.map((s) => ({ ...s, name: serviceName(s.id).zh, nameEn: serviceName(s.id).en })), report, W.service)}</section>` : '';
-  const sites = report.sites === undefined ? '' : `<section id="sites"><h2>${w(W.sites)}</h2>${unitTable([...report.sites, { id: report.scope.id, name: `${W.whole.zh}`, nameEn: W.whole.en, siteId: report.scope.id, surveys: report.surveys, complaints: report.complaints.n }], report, W.site)}</section>`;
+  const groupRows = sitesWithTotal(report);
+  const sites = groupRows === undefined ? '' : `<section id="sites"><h2>${w(W.sites)}</h2>${unitTable(groupRows, report, W.site)}</section>`;
   const body = `<h2 class="scope">${escapeMarkup(report.scope.name)} <span class="en">${escapeMarkup(report.scope.nameEn)}</span></h2>
 <p class="meta">${escapeMarkup(report.period.from)} … ${escapeMarkup(report.period.to)} (${escapeMarkup(report.period.timeZone)}) · <a href="${escapeMarkup(report.links.csv.replace(/^https?:\/\/[^/]+/, ''))}${query.sort === 'rank' ? '' : `&amp;sort=${query.sort}`}">导出 CSV · Export CSV</a></p>
 <div class="dash-top">${filtersForm(query, choices, report)}${headline(report)}</div>${surveysSection(report)}${trendSection(report)}${sites}${departmentsSection(report, query)}${services}${complaintsSection(report, view.linkCases)}${callbacksSection(report)}${commentsSection(report)}`;

@@ -11,6 +11,7 @@ import { type CallbackFigures, callbackFigures } from './callback-figures.ts';
 import { getCallbackSettings } from '../storage/callbacks.ts';
 import { addMonths, daysIn, mondayOf, type Period, periodLabel, shiftDay, trendGrain } from './periods.ts';
 import { UnknownScopeError } from './report.ts';
+import { W } from './report-words.ts';
 import { type SurveyFigures, surveyFigures } from './survey-figures.ts';
 
 // The managers' report (design.md, "Digests"): one model for a scope (a site, some of its departments,
@@ -143,6 +144,12 @@ export function bestAndWorst(ranked: readonly UnitRow[], count: number): { best:
   const best = scored.slice(0, Math.min(count, Math.ceil(scored.length / 2)));
   const worst = scored.slice(best.length).slice(-count).reverse();
   return { best, worst };
+}
+
+/** A group's member sites side by side and, last, the group total: the group view of the dashboard and the digest. */
+export function sitesWithTotal(report: ManagerReport): UnitRow[] | undefined {
+  if (report.sites === undefined) return undefined;
+  return [...report.sites, { id: report.scope.id, name: W.whole.zh, nameEn: W.whole.en, siteId: report.scope.id, surveys: report.surveys, complaints: report.complaints.n }];
 }
 
 /** Expected responses in `days` days of a year with `yearly` as target. */

@@ -34,6 +34,7 @@ export const W = {
   worst: { zh: '需要关注', en: 'Needs attention' },
   services: { zh: '按服务类型', en: 'By service type' },
   sites: { zh: '成员单位', en: 'Member sites' },
+  sitesNote: { zh: '各成员单位的满意率和回复数，最后一行为全体合计', en: 'each member site\'s share satisfied and responses; the last row is the group total' },
   complaints: { zh: '投诉', en: 'Complaints' },
   received: { zh: '收到', en: 'Received' },
   byCategory: { zh: '按类别', en: 'By category' },

@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type AggregateDelta, type Counters, addCounters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems, type TransactItem } from './items.ts';
@@ -9,8 +9,9 @@ import { keys } from './keys.ts';
 // month (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each day's delta
 // to its month in the same transaction, so whatever counter a feature adds (surveys, complaints,
 // callbacks) rolls up too, exactly once, and a year's figures read 12 items per department, not 365.
+// History written before the roll-ups is rolled up afterwards by `rebuildMonth` (`npm run rollups`).
 
-const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'updatedAt']);
+const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'updatedAt', 'version']);
 
 export const monthOf = (day: string): string => day.slice(0, 7);
 
@@ -18,6 +19,8 @@ interface ItemDelta {
   readonly key: { readonly pk: string; readonly sk: string };
   readonly attributes: Record<string, string>;
   readonly counters: Counters;
+  /** Month roll-ups count their writes, so a rebuild (rebuildMonth) can tell that one landed meanwhile. */
+  readonly versioned: boolean;
 }
 
 function update(table: string, delta: ItemDelta, now: string): TransactItem {
@@ -28,6 +31,12 @@ function update(table: string, delta: ItemDelta, now: string): TransactItem {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
+  }
+  if (delta.versioned) {
+    names['#version'] = 'version';
+    values[':zero'] = 0;
+    values[':one'] = 1;
+    sets.push('#version = if_not_exists(#version, :zero) + :one');
   }
   const adds = Object.entries(delta.counters).map(([name, value], index) => {
     names[`#c${index}`] = name;
@@ -61,9 +70,9 @@ export function aggregateWrites(table: string, deltas: readonly AggregateDelta[]
   for (const { key, counters } of deltas) {
     if (Object.keys(counters).length === 0) continue;
     const scope = { siteId: key.siteId, departmentId: key.departmentId };
-    add({ key: keys.aggregate(key.siteId, key.departmentId, key.day), attributes: { ...scope, day: key.day }, counters });
+    add({ key: keys.aggregate(key.siteId, key.departmentId, key.day), attributes: { ...scope, day: key.day }, counters, versioned: false });
     const month = monthOf(key.day);
-    add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters });
+    add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters, versioned: true });
   }
   return [...items.values()].map((delta) => update(table, delta, now));
 }
@@ -81,6 +90,56 @@ export async function addCountersOnce(table: string, guard: { readonly pk: strin
   } catch (error) {
     if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
     throw error;
+  }
+}
+
+export type MonthRebuild = 'rebuilt' | 'unchanged' | 'no-days';
+
+const REBUILD_ATTEMPTS = 5;
+
+/** Equal counters, a counter at 0 being the same as none. */
+const sameCounters = (a: Counters, b: Counters): boolean =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => (a[name] ?? 0) === (b[name] ?? 0));
+
+/**
+ * Rebuilds one month roll-up from its day items, for history written before the roll-ups existed. The
+ * month is recomputed from its days and written in place of what is there, never added to, so a month
+ * already rolled up (wholly, or in part since the roll-ups began) is not counted twice and a second run
+ * changes nothing ('unchanged'). Against live writes: the month item is read first, then its days, both
+ * strongly consistent, and the new month is put only if the item is still as read (its `version`, which
+ * every aggregateWrites bumps); a write that landed meanwhile fails the condition and the month is read
+ * again. A month with no day items is left as it is ('no-days').
+ */
+export async function rebuildMonth(table: string, siteId: string, departmentId: string, month: string, now: Date): Promise<MonthRebuild> {
+  const key = keys.aggregateMonth(siteId, departmentId, month);
+  const pk = keys.aggregatePartition(siteId, departmentId);
+  for (let attempt = 1; ; attempt += 1) {
+    const { Item: current } = await dynamoDb.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+    const days = await allItems((startKey) => dynamoDb.send(new QueryCommand({
+      TableName: table, ConsistentRead: true, ExclusiveStartKey: startKey,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': keys.dayKey(`${month}-01`), ':to': keys.dayKey(`${month}-31`) },
+    })));
+    if (days.length === 0) return 'no-days';
+    const counters: Counters = {};
+    for (const day of days) addCounters(counters, counterValues(day));
+    if (current !== undefined && sameCounters(counters, counterValues(current))) return 'unchanged';
+    const version: unknown = current?.version;
+    const condition = current === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : typeof version === 'number'
+        ? { ConditionExpression: '#version = :seen', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':seen': version } }
+        : { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#version)', ExpressionAttributeNames: { '#version': 'version' } };
+    try {
+      await dynamoDb.send(new PutCommand({
+        TableName: table,
+        Item: { ...counters, ...key, siteId, departmentId, month, updatedAt: now.toISOString(), version: (typeof version === 'number' ? version : 0) + 1 },
+        ...condition,
+      }));
+      return 'rebuilt';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException) || attempt >= REBUILD_ATTEMPTS) throw error;
+    }
   }
 }
 

@@ -8,8 +8,8 @@ import { allItems, withoutKeys } from './items.ts';
 import { keys } from './keys.ts';
 
 // Who receives which digest (one small partition, so the scheduled run lists it with one Query). The
-// scope is the one the user had when they last saved their choice; the sender checks it against the
-// local user store where there is one.
+// roles and sites are the ones the user had when they last saved their choice, kept for the record: the
+// sender takes the scope from the staff directory at send time (shared/digests/send-digests.ts).
 
 export const DIGEST_FREQUENCIES = ['weekly', 'monthly', 'both', 'none'] as const;
 export const DigestFrequencySchema = z.enum(DIGEST_FREQUENCIES);

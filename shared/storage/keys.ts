@@ -6,7 +6,7 @@
 //   AGG#<site>#<dept|ALL>  DAY#<yyyy-mm-dd>   counters for one department's (or the whole site's) day
 //   AGG#<site>#<dept|ALL>  MONTH#<yyyy-mm>    the same counters rolled up by month, written in the day's transaction
 //   COMMENTS#<site>#<dept> <iso time>#<id>    a survey comment without identifiers, for the reports; expires after 90 days
-//   DIGEST#<site>#<period> <username>         a digest sent (or being sent) to one recipient for one period: exactly once
+//   DIGEST#<site>#<period> <username>         a digest sent (or being sent) to one recipient for one period: exactly once (a group: DIGEST#group:<id>#…)
 //   DIGESTPREFS            USER#<username>    which digests a member of staff receives, where, in which language, for which scope
 //   GROUPS                 GROUP#<group>      a group of sites (医联体, 对口帮扶) and its members
 //   IMPORT#<name>          <id>               a counted import (the demo history's complaint counters): counts it once

@@ -69,4 +69,24 @@ describe('the managers\' dashboard in Chromium', () => {
       }
     }
   });
+
+  it('renders a group\'s digest with each member site and the group total, at phone and desk width', async () => {
+    const today = dayIn('Asia/Shanghai', new Date());
+    const report = await buildManagerReport({ table: TABLE_NAME, scope: { kind: 'group', groupId: 'district-group' }, period: previousPeriod('month', today), now: new Date(), baseUrl: stack().baseUrl });
+    const mail = renderDigest({ report, locale: 'zh-CN', from: 'feedback@hospital.example', to: 'manager@hospital.example', unsubscribeUrl: `${stack().baseUrl}/digests/unsubscribe?t=x`, linkCases: false });
+    writeFileSync(join(SCREENSHOTS, 'digest-group.html'), mail.html);
+    for (const [name, viewport] of [['phone', PHONE], ['desk', { width: 800, height: 900 }]] as const) {
+      const page = await (await browser().newContext({ viewport })).newPage();
+      await page.setContent(mail.html);
+      // The member sites and the total, each in its own row with its figure and count.
+      for (const name of ['示范区人民医院', '示范区城东社区卫生服务中心', '示范区精神卫生中心', '合计']) {
+        const row = page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${name}$`, 'u') }) }).last();
+        expect(await row.textContent()).toMatch(/\d+\.\d% \(n=\d+\)|样本不足 \(\d+\)/u);
+      }
+      expect(await page.getByText('成员单位', { exact: true }).count()).toBe(1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `digest-group-${name}.png`), fullPage: true });
+    }
+  });
 });

@@ -78,9 +78,10 @@ describe('functions', () => {
     expect(pools).toHaveLength(1);
     const signOuts = statementsOf('staffSession').filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
     expect(signOuts).toEqual([{ Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
-    // The admin's user administration, and the notices' look-up of a department's responders: on the staff pool only.
+    // The admin's user administration, the notices' look-up of a department's responders and the digest's of
+    // its recipients: on the staff pool only.
     const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
-    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages'];
+    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(statements, name).toHaveLength(1);
@@ -235,7 +236,7 @@ describe('the HTTP API and schedules', () => {
     expect(actions.filter((a) => a.startsWith('sqs:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
-  it('runs the digest sender every 15 minutes (due from 08:00 in each site\'s zone), retried, with mail, the table and the key, and no queue', () => {
+  it('runs the digest sender every 15 minutes (due from 08:00 in each site\'s zone), retried, with mail, the table, the key and a read of the user pool, and no queue', () => {
     const [functionId] = functionResource('digestSender');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -244,6 +245,8 @@ describe('the HTTP API and schedules', () => {
     const actions = actionsOf('digestSender');
     expect(actions).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
     expect(actions.filter((a) => a.startsWith('sqs:'))).toEqual([]);
+    // It asks the user pool who is still a manager or office head, for which sites; it can change nothing there.
+    expect(actions.filter((a) => a.startsWith('cognito-idp:')).sort()).toEqual(['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup']);
     template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Description: Match.stringLikeRegexp('Monday 08:00') });
   });
 

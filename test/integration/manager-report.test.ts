@@ -1,6 +1,12 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { writeDemoHistory } from '../../infra/local/demo-history.ts';
+import { DEMO_COMMUNITY_SITE, DEMO_GROUP, DEMO_MENTAL_HEALTH_SITE, DEMO_SITE } from '../../infra/local/demo-site.ts';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { sendRawMail } from '../../shared/aws/ses.ts';
 import { runDigests, unsubscribeUrl } from '../../shared/digests/send-digests.ts';
@@ -10,13 +16,16 @@ import { measureReport } from '../../shared/reporting/manager-report.ts';
 import type { Overall } from '../../shared/schemas/survey.ts';
 import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
 import { aggregateSeries, sumAggregates } from '../../shared/storage/aggregates.ts';
-import { getDigestPreference } from '../../shared/storage/digest-preferences.ts';
+import { getDigestPreference, putDigestPreference } from '../../shared/storage/digest-preferences.ts';
+import { localDirectory } from '../../shared/administration/directory.ts';
 import { storeSurveys } from '../../shared/storage/surveys.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // The report model, the roll-ups and the digest against DynamoDB Local and the SES emulator.
 
 const stack = useLocalStack({ pollersPerQueue: 0 });
+const ROOT = join(import.meta.dirname, '..', '..');
+const digestCli = (...args: string[]) => promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['infra/cli/digest.ts', ...args], { cwd: ROOT, env: { ...process.env, ...stack().env } });
 const KEY = Buffer.alloc(32, 9);
 
 let serial = 0;
@@ -116,18 +125,20 @@ describe('the digest', () => {
     const [first, second] = await Promise.all([runDigests({ ...options(), send }), runDigests({ ...options(), send })]);
     const rerun = await runDigests({ ...options(), send });
 
-    // The manager sees the group's three sites (a digest each), the office head the hospital.
-    expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(4);
-    expect(rerun).toEqual({ sent: 0, alreadySent: 4, failed: 0 });
-    expect(await digestsIn('2026-11-02')).toHaveLength(4);
-    const mails = (await digestsIn('2026-11-02')).filter((m) => /示范区人民医院|Demo District/u.test(m.subject));
+    // The manager oversees the whole group: one group digest (each member and the total); the office head the hospital's.
+    expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(2);
+    expect(rerun).toEqual({ sent: 0, alreadySent: 2, failed: 0 });
+    const mails = await digestsIn('2026-11-02');
     expect(mails.map((m) => m.destination.to[0]).sort()).toEqual(['head@hospital.example', 'manager@hospital.example']);
     const chinese = mails.find((m) => m.destination.to[0] === 'manager@hospital.example');
-    expect(chinese?.subject).toContain('周报');
-    expect(mails.find((m) => m.destination.to[0] === 'head@hospital.example')?.subject).toContain('Weekly digest');
+    expect(chinese?.subject).toContain('周报 · 示范区医联体');
+    for (const name of [DEMO_SITE.name, DEMO_COMMUNITY_SITE.name, DEMO_MENTAL_HEALTH_SITE.name, '合计']) expect(chinese?.body.html).toContain(name);
+    expect(chinese?.body.text).toContain('成员单位');
+    expect(chinese?.body.html).toContain('group=district-group');
+    expect(mails.find((m) => m.destination.to[0] === 'head@hospital.example')?.subject).toContain('Weekly digest · Demo District');
     expect(chinese?.body.html).not.toMatch(/<script|<svg|<img|@font-face/iu);
     expect(chinese?.body.text).toContain('满意率');
-    expect(raws).toHaveLength(4);
+    expect(raws).toHaveLength(2);
     for (const raw of raws) {
       expect(raw).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+\/digests\/unsubscribe\?t=[^>]+>/mu);
       expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);
@@ -153,5 +164,47 @@ describe('the digest', () => {
     const monthly = await runDigests({ ...options(), now: new Date('2026-12-01T01:00:00Z'), send: sendRawMail });
     expect(monthly.sent).toBe(1);
     expect((await digestsIn('2026-11-01')).map((m) => m.destination.to[0])).toEqual(['head@hospital.example']);
+  });
+
+  it('asks the directory at send time: a disabled manager gets no digest, one whose sites shrank only those left', async () => {
+    // Prepare: the manager subscribes again; then an admin disables the account
+    const directory = localDirectory(TABLE_NAME);
+    const before = await directory.get('manager');
+    if (before === undefined) throw new Error('no demo manager');
+    await putDigestPreference(TABLE_NAME, { username: 'manager', email: 'manager@hospital.example', locale: 'zh-CN', frequency: 'monthly', roles: ['manager'], sites: [...DEMO_GROUP.siteIds], updatedAt: new Date().toISOString() });
+    await directory.update(before, { ...before, enabled: false });
+    const january = { ...options(), now: new Date('2027-01-01T01:00:00Z'), send: sendRawMail };
+
+    // Act: the monthly digest for December
+    const disabled = await runDigests(january);
+
+    // Assess: only the office head's
+    expect(disabled).toEqual({ sent: 1, alreadySent: 0, failed: 0 });
+    expect((await digestsIn('2026-12-01')).map((m) => m.destination.to[0])).toEqual(['head@hospital.example']);
+
+    // Act: enabled again, with only the community centre left in scope; the schedule runs again
+    await directory.update({ ...before, enabled: false }, { ...before, enabled: true, sites: [DEMO_COMMUNITY_SITE.siteId] });
+    const shrunk = await runDigests(january);
+
+    // Assess: the centre's digest, not the group's; the head's is not sent twice
+    expect(shrunk).toEqual({ sent: 1, alreadySent: 1, failed: 0 });
+    const toManager = (await digestsIn('2026-12-01')).filter((m) => m.destination.to[0] === 'manager@hospital.example');
+    expect(toManager.map((m) => m.subject)).toEqual([expect.stringContaining(`月报 · ${DEMO_COMMUNITY_SITE.name}`)]);
+    await directory.update({ ...before, sites: [DEMO_COMMUNITY_SITE.siteId] }, before);
+  });
+
+  it('previews a group\'s digest with npm run digest -- --group, and refuses an unknown group', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-'));
+    try {
+      const out = join(dir, 'group.html');
+      const { stdout } = await digestCli('--group', DEMO_GROUP.groupId, '--period', 'month', '--date', '2026-11-10', '--out', out);
+      expect(stdout).toContain(`月报 · ${DEMO_GROUP.name} · 2026-10-01–2026-10-31`);
+      const html = readFileSync(out, 'utf8');
+      for (const name of [DEMO_SITE.name, DEMO_COMMUNITY_SITE.name, DEMO_MENTAL_HEALTH_SITE.name, '合计']) expect(html).toContain(name);
+      const refused = await digestCli('--group', 'nowhere', '--period', 'month', '--out', out).then(() => ({}), (error: unknown) => error);
+      expect(z.object({ code: z.number(), stderr: z.string() }).parse(refused)).toMatchObject({ code: 1, stderr: 'unknown group "nowhere"\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
