@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
-import type { Department } from '../../shared/schemas/site.ts';
+import { type Department, ratingItemsOf } from '../../shared/schemas/site.ts';
 import { DEFAULT_RETENTION } from '../../shared/platform/retention.ts';
 import { aggregateKeys, type AggregateDelta } from '../../shared/reporting/counters.ts';
 import { shiftDay } from '../../shared/reporting/periods.ts';
@@ -93,7 +93,8 @@ export function surveysOfDay(department: Department, day: string, progress: numb
       survey: {
         submissionId: uuidOf('survey', department.siteId, department.departmentId, day, n),
         overall,
-        ratings: { waiting: rating('waiting'), environment: rating('environment'), communication: rating('communication'), ...(r('privacy-asked') < 0.5 ? { privacy: rating('privacy') } : {}) },
+        // The items the department asks (a ward asks no registration question); some patients skip privacy.
+        ratings: Object.fromEntries(ratingItemsOf(department).filter((aspect) => aspect !== 'privacy' || r('privacy-asked') < 0.5).map((aspect) => [aspect, rating(aspect)])),
         ...(window ? { waitMinutes: Math.round(-Math.log(1 - r('wait') * 0.999) * (positive ? 7 : 18)) } : {}),
         ...(r('comment') < 0.15 ? { comment: pick(positive ? GOOD_COMMENTS : POOR_COMMENTS, r('text')) } : {}),
         locale: 'zh-CN',
