@@ -1,6 +1,8 @@
 import { derivedUuid } from '../../shared/callbacks/derived-id.ts';
-import type { Identity } from '../../shared/auth/identity.ts';
+import type { UserIdentity } from '../../shared/auth/identity.ts';
 import { sendMail, type Mail } from '../../shared/aws/ses.ts';
+import { remindUnreadComments } from '../../shared/comments/comment-reminder.ts';
+import { readComments } from '../../shared/comments/review.ts';
 import { changeCase } from '../../shared/complaints/change-case.ts';
 import type { ComplaintChange } from '../../shared/complaints/lifecycle.ts';
 import type { ComplaintMailContext } from '../../shared/complaints/notices.ts';
@@ -188,7 +190,7 @@ function overdueDaysAgo(now: Date): number {
   throw new Error('no overdue day within 40 days');
 }
 
-const officer = (username: 'office' | 'head'): Identity => ({
+const officer = (username: 'office' | 'head'): UserIdentity => ({
   kind: 'user', subject: `demo-${username}`, username, roles: [username === 'head' ? 'office-head' : 'office-officer'], sites: [SITE], departments: [],
 });
 
@@ -241,7 +243,14 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
   for (const spec of kept(caseSpecs)) {
     const id = derivedUuid(`demo-case:${spec.name}`);
     const receivedAt = instant(spec.received);
-    steps.push({ at: receivedAt, run: () => worker(spec.name, complaintMessage(spec, id, receivedAt.toISOString(), key)) });
+    steps.push({
+      at: receivedAt,
+      run: async () => {
+        await worker(spec.name, complaintMessage(spec, id, receivedAt.toISOString(), key));
+        // Settled on the spot by the officer who typed it in: read as it was written.
+        if (spec.settled !== undefined) await readComments(table, officer('office'), [id], at);
+      },
+    });
     for (const { at: when, by, change } of spec.changes ?? []) {
       steps.push({
         at: instant(when),
@@ -249,6 +258,8 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
           const record = await getComplaint(table, id);
           if (record === undefined) throw new Error(`demo case ${spec.name} missing`);
           await changeCase({ table, contactDays: DEFAULT_RETENTION.contactDays, mail: mailContext, now: at }, officer(by), id, record.version, () => change);
+          // Whoever works a case has read its words: its comment leaves the list to read (a no-op after the first change).
+          await readComments(table, officer(by), [id], at);
         },
       });
     }
@@ -258,12 +269,19 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
     steps.push({ at: instant(spec.received), run: () => worker(spec.name, surveyMessage(spec, receivedAt)) });
     counts.comments += 1;
   }
-  // The SLA monitor's morning runs of those days: reminders and escalations are marked when they fell due,
-  // so the live monitor does not send a fortnight's worth at start-up.
+  // The SLA monitor's and the comment reminder's morning runs of those days: reminders and escalations are
+  // marked when they fell due, so the live schedules do not send a fortnight's worth at start-up.
   const earliest = Math.max(...[...days].map((day) => (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000), 0);
   for (let ago = earliest; ago >= 0; ago -= 1) {
     const run = instant({ daysAgo: ago, time: '09:00' });
-    if (run < now) steps.push({ at: run, run: async () => { await runSlaMonitor({ table, mailFrom: mail.from, publicBaseUrl: mail.baseUrl, now: at, send }); } });
+    if (run >= now) continue;
+    steps.push({
+      at: run,
+      run: async () => {
+        await runSlaMonitor({ table, mailFrom: mail.from, publicBaseUrl: mail.baseUrl, now: at, send });
+        await remindUnreadComments({ table, mailFrom: mail.from, publicBaseUrl: mail.baseUrl, now: at, send });
+      },
+    });
   }
   // In time order (a stable sort: a case's steps stay in the order given).
   for (const step of steps.sort((a, b) => a.at.getTime() - b.at.getTime())) {

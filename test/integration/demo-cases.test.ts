@@ -8,6 +8,7 @@ import { SITE_WIDE } from '../../shared/reporting/counters.ts';
 import { dayIn } from '../../shared/platform/time.ts';
 import { shiftDay } from '../../shared/reporting/periods.ts';
 import { aggregateSeries } from '../../shared/storage/aggregates.ts';
+import { isUnread } from '../../shared/schemas/comment.ts';
 import { allComments } from '../../shared/storage/comments.ts';
 import { complaintHistory, listComplaints } from '../../shared/storage/complaints.ts';
 import { useLocalStack } from '../support/local-stack.ts';
@@ -74,6 +75,10 @@ describe('demo live cases', () => {
     expect(possible.map((c) => [c.source, c.departmentId, c.review?.state])).toEqual([['survey', 'emergency', 'pending']]);
     expect(comments.filter((c) => c.source === 'survey')).toHaveLength(6);
     expect(comments.filter((c) => c.source === 'complaint')).toHaveLength(13);
+    // The office read what it worked on; what is still to read is the new cases' and the surveys', none past its time unreminded.
+    const status = new Map(items.map((c) => [c.id, c.status]));
+    expect(comments.filter((c) => c.source === 'complaint' && isUnread(c)).map((c) => status.get(c.id))).toEqual(['received', 'received', 'received', 'received']);
+    expect(comments.filter((c) => isUnread(c) && c.remindedAt === undefined && Date.parse(c.readDueAt) <= now.getTime())).toEqual([]);
 
     // The history written after them leaves their days' complaint counters alone: each case counts once.
     const today = dayIn('Asia/Shanghai', now);
