@@ -214,13 +214,16 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
   const caseSpecs = cases(overdueDaysAgo(now));
   const surveySpecs = surveys();
 
-  // The demo history's complaint counters of these days are claimed with nothing in them, so a day's
-  // complaints are counted once, by the cases themselves. A day the history already wrote (a data folder
+  // The demo history's complaint counters of the fortnight are claimed with nothing in them, so the
+  // complaints counted on those days are these cases, once. A day the history already wrote (a data folder
   // from before the demo cases) keeps its figures, and its cases are left out rather than counted twice.
-  const days = new Set([...caseSpecs, ...surveySpecs].map((spec) => dayIn(ZONE, instant(spec.received))).filter((day) => day < today));
+  const dayOf = (when: When) => dayIn(ZONE, instant(when));
+  const earliest = [...caseSpecs, ...surveySpecs].map((spec) => dayOf(spec.received)).sort()[0] ?? today;
+  const days: string[] = [];
+  for (let day = earliest; day < today; day = shiftDay(day, 1)) days.push(day);
   const claimed = new Set<string>([today]);
   for (const day of days) if (await addCountersOnce(table, keys.importGuard('demo-complaints', `${SITE}#${day}`), [], now)) claimed.add(day);
-  const kept = <T extends { received: When }>(specs: readonly T[]) => specs.filter((spec) => claimed.has(dayIn(ZONE, instant(spec.received))));
+  const kept = <T extends { received: When }>(specs: readonly T[]) => specs.filter((spec) => claimed.has(dayOf(spec.received)));
 
   let at = now;
   const counts = { cases: 0, comments: 0, mailsSkipped: 0, mailsSent: 0 };
@@ -271,9 +274,8 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
   }
   // The SLA monitor's and the comment reminder's morning runs of those days: reminders and escalations are
   // marked when they fell due, so the live schedules do not send a fortnight's worth at start-up.
-  const earliest = Math.max(...[...days].map((day) => (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000), 0);
-  for (let ago = earliest; ago >= 0; ago -= 1) {
-    const run = instant({ daysAgo: ago, time: '09:00' });
+  for (const day of [...days, today]) {
+    const run = new Date(`${day}T09:00:00+08:00`);
     if (run >= now) continue;
     steps.push({
       at: run,

@@ -80,14 +80,18 @@ describe('demo live cases', () => {
     expect(comments.filter((c) => c.source === 'complaint' && isUnread(c)).map((c) => status.get(c.id))).toEqual(['received', 'received', 'received', 'received']);
     expect(comments.filter((c) => isUnread(c) && c.remindedAt === undefined && Date.parse(c.readDueAt) <= now.getTime())).toEqual([]);
 
-    // The history written after them leaves their days' complaint counters alone: each case counts once.
+    // The history written after them leaves the complaint counters of their fortnight alone: each case counts once.
     const today = dayIn('Asia/Shanghai', now);
     await writeDemoHistory(TABLE_NAME, 20, today);
     const from = shiftDay(today, -20);
     const series = await aggregateSeries(TABLE_NAME, 'demo', SITE_WIDE, 'day', from, today);
-    for (let day = from; day <= today; day = shiftDay(day, 1)) {
+    const earliest = items.map((c) => dayIn('Asia/Shanghai', c.receivedAt)).sort()[0] ?? today;
+    expect(earliest > from).toBe(true);
+    for (let day = earliest; day <= today; day = shiftDay(day, 1)) {
       const received = items.filter((c) => dayIn('Asia/Shanghai', c.receivedAt) === day).length;
-      if (received > 0) expect({ day, n: series.get(day)?.complaint_n ?? 0 }).toEqual({ day, n: received });
+      expect({ day, n: series.get(day)?.complaint_n ?? 0 }).toEqual({ day, n: received });
     }
+    // Before them, the history's complaints as before.
+    expect([...series].filter(([day]) => day < earliest).reduce((sum, [, counters]) => sum + (counters.complaint_n ?? 0), 0)).toBeGreaterThan(0);
   });
 });
