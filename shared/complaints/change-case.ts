@@ -94,7 +94,7 @@ export async function changeCase(
     if (error instanceof VersionConflictError) throw versionConflict();
     throw error;
   }
-  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
   if (settings !== undefined) {
     try {
       for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);
