@@ -48,6 +48,8 @@ export interface LocalStackOptions {
   readonly log?: (line: string) => void;
   /** Load a week of demo discharges on the first start (`npm start`); tests start without, so their figures are their own. */
   readonly demoCallbacks?: boolean;
+  /** Load a fortnight of demo complaints and comments on the first start (demo-cases.ts); tests start without. */
+  readonly demoCases?: boolean;
   /** On the first start (the demo site just created), write this many days of demo history; none when omitted. */
   readonly demoHistoryDays?: number;
 }
@@ -189,14 +191,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const discharges = await seedDemoCallbacks(TABLE_NAME, await signingKey());
       if (discharges > 0) log(`Demo callbacks   ${discharges} discharges of the last week, some already called`);
     }
+    const users = await seedDemoUsers(TABLE_NAME);
+    if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
+    // Before the history, whose complaint counters leave out the days these cases count on; after the
+    // staff, whose addresses the cases' notices go to.
+    if (options.demoCases === true) {
+      const { seedDemoCases } = await import('./demo-cases.ts');
+      const { signingKey } = await import('../../shared/aws/secrets.ts');
+      const demo = await seedDemoCases(TABLE_NAME, await signingKey(), { from: handlerEnv[env.mailFrom] ?? '', baseUrl: handlerEnv[env.publicBaseUrl] ?? baseUrl });
+      if (demo.cases > 0) log(`Demo cases       ${demo.cases} complaints and ${demo.comments} survey comments of the last two weeks (${demo.mailsSent} mails of the last two hours sent)`);
+    }
     if (created > 0 && (options.demoHistoryDays ?? 0) > 0) {
       const { writeDemoHistory } = await import('./demo-history.ts');
       const { dayIn } = await import('../../shared/platform/time.ts');
       const history = await writeDemoHistory(TABLE_NAME, options.demoHistoryDays ?? 0, dayIn('Asia/Shanghai', new Date()));
       log(`Demo history     ${options.demoHistoryDays ?? 0} days, ${history.surveys} surveys (npm run demo -- --days 365 for a year)`);
     }
-    const users = await seedDemoUsers(TABLE_NAME);
-    if (users > 0) log(`Demo staff       ${users} local accounts (README, "Local staff accounts")`);
     up('demo-site');
 
     const { startTokenIssuer } = await import('./token-issuer.ts');

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`  ${line}\n`),
     // A week of demo discharges, some called (PATIENT_FEEDBACK_DEMO_CALLBACKS=0: none; tests that start npm start as a process).
     demoCallbacks: process.env.PATIENT_FEEDBACK_DEMO_CALLBACKS !== '0',
+    // A fortnight of complaints and comments in the office's inbox (PATIENT_FEEDBACK_DEMO_CASES=0: none).
+    demoCases: process.env.PATIENT_FEEDBACK_DEMO_CASES !== '0',
     // Eight weeks of demo history on the first start, so the dashboard has trends (PATIENT_FEEDBACK_DEMO_DAYS=0: none).
     demoHistoryDays: demoDays(process.env.PATIENT_FEEDBACK_DEMO_DAYS ?? '56'),
   });

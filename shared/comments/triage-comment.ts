@@ -87,7 +87,7 @@ export async function triageComment(context: CommentContext, input: CommentInput
     const department = await getDepartment(context.table, comment.siteId, comment.departmentId);
     const mailContext = { from: context.mail.from, baseUrl: context.mail.baseUrl, departmentName: departmentLabel(department, comment.departmentId) };
     const onDuty = onDutyAddresses(settings, context.now, comment.timeZone);
-    await sendMail(comment.safetyLevel === 'signal'
+    await (context.mail.send ?? sendMail)(comment.safetyLevel === 'signal'
       ? commentAlertMail(comment, [...onDuty, settings.safetyContactEmail], mailContext)
       : lookNowMail(comment, onDuty, mailContext));
     await clearCommentNotice(context.table, comment.id);

@@ -47,6 +47,8 @@ export interface CaseChangeContext {
   readonly contactDays: number;
   /** A new owner or handler department is mailed from here. */
   readonly mail: ComplaintMailContext;
+  /** The moment of the change; now when omitted (the demo loader replays past changes at their time). */
+  readonly now?: Date;
 }
 
 /** First-complaint responsibility: a case is owned by someone in the complaint office, never by just anyone. */
@@ -77,7 +79,7 @@ export async function changeCase(
   checkChangeAllowed(scope, parsed.data);
   const settings = await getComplaintSettings(context.table, record.siteId);
   checkOwner(settings, parsed.data.owner);
-  const now = new Date();
+  const now = context.now ?? new Date();
   const actor = actorOf(identity);
   const { record: next, history } = applyChange(record, parsed.data, actor, now);
   const closing = next.status === 'closed' && record.status !== 'closed';
@@ -92,10 +94,10 @@ export async function changeCase(
     if (error instanceof VersionConflictError) throw versionConflict();
     throw error;
   }
-  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') });
+  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
   if (settings !== undefined) {
     try {
-      for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await sendMail(mail);
+      for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);
     } catch (error) {
       // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
       // for a lost mail would lose the change too. The error is logged, with the case id only.

@@ -13,6 +13,8 @@ export interface ComplaintMailContext {
   readonly from: string;
   /** The public base URL; the mails link to the case in the admin pages. */
   readonly baseUrl: string;
+  /** SES when omitted; the demo loader (infra/local/demo-cases.ts) records the mails of past days as sent without sending them. */
+  readonly send?: (mail: Mail) => Promise<void>;
 }
 
 async function noticeContext(table: string, record: ComplaintRecord, mail: ComplaintMailContext): Promise<NoticeContext> {

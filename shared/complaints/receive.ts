@@ -33,7 +33,7 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
   const result = await storeNewComplaint(table, record, contact, context.now, expires);
   const stored = result === 'stored' ? record : await getComplaint(table, record.id);
   if (stored?.mailPending === true) {
-    for (const mail of await firstMails(table, stored, settings, context.mail)) await sendMail(mail);
+    for (const mail of await firstMails(table, stored, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);
     await clearMailPending(table, stored.id);
   }
   // A person reads every complaint (a survey's follow-up is its survey's comment, already on the list).

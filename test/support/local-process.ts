@@ -19,7 +19,7 @@ export interface LocalProcess {
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
 export async function startLocalProcess(port: number, env: Record<string, string | undefined>): Promise<LocalProcess> {
-  const child = spawn(TSX, ['infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, PATIENT_FEEDBACK_DEMO_DAYS: '0', PATIENT_FEEDBACK_DEMO_CALLBACKS: '0', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(TSX, ['infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, PATIENT_FEEDBACK_DEMO_DAYS: '0', PATIENT_FEEDBACK_DEMO_CALLBACKS: '0', PATIENT_FEEDBACK_DEMO_CASES: '0', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
