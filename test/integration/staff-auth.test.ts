@@ -158,7 +158,7 @@ describe('sign-in at the local issuer', () => {
     expect(slowed.status).toBe(429);
     expect(await slowed.text()).toContain('Too many attempts');
 
-    const entries = (await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10))).filter((e) => e.actor === 'user:head');
+    const entries = (await auditEntries(TABLE_NAME, 'demo', new Date().toISOString().slice(0, 10))).filter((e) => e.actor === 'user:head');
     expect(entries.filter((e) => e.outcome === 'success' && e.action === 'sign-in')).toHaveLength(1);
     expect(entries.filter((e) => e.outcome === 'failure')).toHaveLength(5);
   });
