@@ -62,7 +62,7 @@ describe('codes and posters in the admin pages', () => {
     expect(audited).toContainEqual(expect.objectContaining({ actor: 'user:head', action: 'poster-download', detail: 'complaint pdf' }));
 
     // The old poster's QR code now opens the unknown-code page, with the office to turn to.
-    const patient = await (await browser().newContext({ viewport: PHONE })).newPage();
+    const patient = await (await browser().newContext({ viewport: PHONE, locale: 'zh-CN' })).newPage();
     await expect.poll(async () => (await patient.goto(oldUrl))?.status(), { timeout: 5_000 }).toBe(404);
     expect(await patient.locator('h1').textContent()).toBe('二维码无法识别');
     expect(await patient.textContent('body')).toContain('0571-8888 1234');
