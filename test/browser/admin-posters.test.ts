@@ -79,6 +79,14 @@ describe('codes and posters in the admin pages', () => {
     expect(await page.locator('h2').first().textContent()).toContain('二维码与海报');
     await shot(page, 'admin-posters-phone.png', false);
 
+    // Without the box ticked (a browser that skips the form's own check), nothing is revoked.
+    const generation = (await getDepartment(TABLE_NAME, 'demo', 'tcm-clinic'))?.codeGeneration;
+    const form = page.locator('form', { has: page.locator('input[name="department"][value="tcm-clinic"]') });
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.evaluate((f: HTMLFormElement) => f.submit())]);
+    expect(answer.status()).toBe(422);
+    await expect.poll(() => page.locator('.err').first().textContent()).toContain('请勾选确认');
+    expect((await getDepartment(TABLE_NAME, 'demo', 'tcm-clinic'))?.codeGeneration).toBe(generation);
+
     const officer = await signIn(browser(), stack().baseUrl, 'office', 'Office-demo-2026', PHONE);
     expect((await officer.goto(`${stack().baseUrl}/admin/posters`))?.status()).toBe(403);
     expect((await officer.request.get(`${stack().baseUrl}/admin/posters/${DEPARTMENT}?page=survey&format=pdf`)).status()).toBe(403);
