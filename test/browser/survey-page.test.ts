@@ -40,8 +40,8 @@ describe('the survey page in Chromium', () => {
 
     await page.getByLabel('很好', { exact: true }).check();
     await page.getByLabel('10–15 分钟').check();
-    await page.locator('[data-field="ratings.waiting"]').getByLabel('4', { exact: true }).check();
-    await page.locator('[data-field="ratings.communication"]').getByLabel('5', { exact: true }).check();
+    await page.locator('[data-field="ratings.waiting"]').getByLabel(/^4/).check();
+    await page.locator('[data-field="ratings.communication"]').getByLabel(/^5/).check();
     const comment = '收费窗口的工作人员很耐心，解释医保报销很清楚。';
     await page.getByLabel('您想对我们说些什么？').fill(comment);
     await page.getByText('希望我们联系您吗？').click();

@@ -92,7 +92,7 @@ describe('long and unusual text in Chromium', () => {
     const submissionId = await page.locator('input[name="submissionId"]').getAttribute('value') ?? '';
     const comment = '窗口排队太久了 😩\n希望多开一个窗口。';
     await page.getByLabel('差', { exact: true }).check();
-    await page.locator('[data-field="ratings.waiting"]').getByLabel('2', { exact: true }).check();
+    await page.locator('[data-field="ratings.waiting"]').getByLabel(/^2/).check();
     await page.getByLabel('您想对我们说些什么？').fill(comment);
     await page.getByText('希望我们联系您吗？').click();
     await page.getByLabel('我同意医院就本次评价联系我').check();
@@ -108,7 +108,7 @@ describe('long and unusual text in Chromium', () => {
     await page.getByRole('alert').getByText('电话或邮箱（至少填一项，格式要正确）').waitFor();
     expect(await page.getByLabel('您想对我们说些什么？').inputValue()).toBe(comment);
     expect(await page.getByLabel('差', { exact: true }).isChecked()).toBe(true);
-    expect(await page.locator('[data-field="ratings.waiting"]').getByLabel('2', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('[data-field="ratings.waiting"]').getByLabel(/^2/).isChecked()).toBe(true);
     expect(await page.getByLabel('我同意医院就本次评价联系我').isChecked()).toBe(true);
     expect(await page.getByLabel('手机或电话').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('input[name="submissionId"]').getAttribute('value')).toBe(submissionId);
