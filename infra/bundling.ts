@@ -33,6 +33,13 @@ export const NEVER_RUN_MODULES = [
   '@smithy/core/event-streams',
 ];
 
+/**
+ * Native code esbuild cannot bundle, imported only when a poster is rendered (shared/sites/poster-files.ts).
+ * Not shipped yet: in Lambda a PNG or PDF poster fails until its linux-arm64 build and a CJK font
+ * (POSTER_FONT_FILES) are (README, "Site administration").
+ */
+export const NATIVE_MODULES = ['@resvg/resvg-js'];
+
 /** The complaint classifier's weights, relative to the repository root. */
 export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME);
 
@@ -56,7 +63,7 @@ export function cdkBundling(): BundlingOptions {
     sourceMap: false,
     banner: ESM_REQUIRE_BANNER,
     mainFields: MAIN_FIELDS,
-    externalModules: NEVER_RUN_MODULES,
+    externalModules: [...NEVER_RUN_MODULES, ...NATIVE_MODULES],
     forceDockerBundling: false,
     commandHooks: {
       beforeBundling: () => [],
@@ -79,7 +86,7 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     sourcemap: false,
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
-    external: NEVER_RUN_MODULES,
+    external: [...NEVER_RUN_MODULES, ...NATIVE_MODULES],
     logLevel: 'warning',
   };
 }

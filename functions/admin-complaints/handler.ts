@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Identity } from '../../shared/auth/identity.ts';
-import { authorize } from '../../shared/auth/policy.ts';
+import { authorize, requireAction } from '../../shared/auth/policy.ts';
 import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { changeCase, etag, readCase, versionOfEtag } from '../../shared/complaints/change-case.ts';
 import { caseView, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
@@ -21,12 +21,15 @@ const { contactDays } = retentionFromEnv();
 const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
-  if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
-  const body = parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES));
+  const body = () => {
+    if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
+    return parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES));
+  };
   return json(202, await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) }));
 }
 
 async function list(event: APIGatewayProxyEventV2, identity: Identity) {
+  requireAction(identity, 'complaints:read');
   const parsed = ListQuerySchema.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) throw validationFailed(parsed.error);
   const q = parsed.data;

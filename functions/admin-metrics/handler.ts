@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { authorize } from '../../shared/auth/policy.ts';
+import { authorize, requireAction } from '../../shared/auth/policy.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
 import { notFound, validationFailed } from '../../shared/http/problem.ts';
@@ -21,6 +21,7 @@ export const MetricsQuerySchema = z.strictObject({
 
 /** GET /v1/admin/metrics: the figures of `npm run metrics`, for managers, the office, and responders (own departments). */
 export const handler = staffFunction(async (event, identity) => {
+  requireAction(identity, 'metrics:read');
   const parsed = MetricsQuerySchema.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) throw validationFailed(parsed.error);
   const { site, department, from, to } = parsed.data;

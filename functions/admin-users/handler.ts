@@ -23,9 +23,9 @@ export const handler = staffFunction(async (event, identity) => {
     case 'GET /v1/admin/users':
       return json(200, { items: await listStaff(context, identity, event.queryStringParameters?.site) }, { 'cache-control': 'no-store' });
     case 'POST /v1/admin/users':
-      return json(201, { user: await createStaff(context, identity, jsonBody(event)) });
+      return json(201, { user: await createStaff(context, identity, () => jsonBody(event)) });
     case 'PATCH /v1/admin/users/{username}':
-      return json(200, { user: await changeStaff(context, identity, event.pathParameters?.username ?? '', jsonBody(event)) });
+      return json(200, { user: await changeStaff(context, identity, event.pathParameters?.username ?? '', () => jsonBody(event)) });
     default:
       throw new NotFoundError('No such route.');
   }

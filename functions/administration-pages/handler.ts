@@ -1,4 +1,6 @@
-import { auditCsv, auditPage, changeUserPage, createUserPage, saveSitePage, sitePage, userPage, usersPage } from '../../shared/administration/pages/admin-controller.ts';
+import {
+  auditCsv, auditPage, changeUserPage, createUserPage, posterDownload, postersPage, revokeCodesPage, saveSitePage, sitePage, userPage, usersPage,
+} from '../../shared/administration/pages/admin-controller.ts';
 import { csrfToken } from '../../shared/auth/session.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
@@ -6,15 +8,30 @@ import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
 import { readSession, staffPage, staffPageRoute, toSignIn } from '../../shared/http/staff-pages.ts';
 import { renderNotAllowed } from '../../shared/administration/pages/admin-pages.ts';
 
-/** The admin pages: staff accounts, the audit trail (and its CSV), the site's settings with the rota preview. */
+/**
+ * The admin pages: staff accounts, the audit trail (and its CSV), the site's settings with the rota
+ * preview, the departments' codes and posters (PDF, PNG).
+ */
 export const handler = httpFunction(async (event) => {
   const key = await signingKey();
   const query = event.queryStringParameters ?? {};
   const username = event.pathParameters?.username ?? '';
+  // Files, not pages: they need the session, and no CSRF token (GET only).
+  const current = event.routeKey === 'GET /admin/audit.csv' || event.routeKey === 'GET /admin/posters/{department}' ? await readSession(event) : undefined;
+  const session = current === undefined || current.identity.kind !== 'user' ? undefined : { user: current.identity, csrf: csrfToken(key, current.token) };
+  if (event.routeKey === 'GET /admin/posters/{department}') {
+    if (session === undefined) return toSignIn(event);
+    const answer = await posterDownload(session, event.pathParameters?.department ?? '', query);
+    if (!('bytes' in answer)) return staffPage(answer.outcome, answer.body);
+    return {
+      statusCode: 200,
+      headers: { 'content-type': answer.contentType, 'content-disposition': `attachment; filename="${answer.fileName}"`, 'cache-control': 'no-store' },
+      body: answer.bytes.toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   if (event.routeKey === 'GET /admin/audit.csv') {
-    const current = await readSession(event);
-    if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
-    const session = { user: current.identity, csrf: csrfToken(key, current.token) };
+    if (session === undefined) return toSignIn(event);
     const csv = await auditCsv(session, query);
     if (csv === undefined) return staffPage('not-for-role', renderNotAllowed(session));
     return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit.csv"', 'cache-control': 'no-store' }, body: csv };
@@ -33,6 +50,10 @@ export const handler = httpFunction(async (event) => {
         return sitePage(staff, query);
       case 'POST /admin/site':
         return saveSitePage(staff, query, form);
+      case 'GET /admin/posters':
+        return postersPage(staff, query);
+      case 'POST /admin/posters':
+        return revokeCodesPage(staff, query, form);
       default:
         return usersPage(staff);
     }

@@ -1,5 +1,6 @@
 import { acceptDischarges } from '../../shared/callbacks/discharges.ts';
 import { acceptCallback, noSuchCall } from '../../shared/callbacks/record.ts';
+import { requireAction } from '../../shared/auth/policy.ts';
 import { callView, worklist, WorklistQuerySchema } from '../../shared/callbacks/worklist.ts';
 import { sendMessage } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
@@ -26,10 +27,11 @@ function jsonBody(event: APIGatewayProxyEventV2, limit: number): unknown {
 export const handler = staffFunction(async (event, identity) => {
   switch (event.routeKey) {
     case 'POST /v1/discharges':
-      return json(202, await acceptDischarges(jsonBody(event, DISCHARGE_BODY_LIMIT_BYTES), identity, { table, enqueue }));
+      return json(202, await acceptDischarges(() => jsonBody(event, DISCHARGE_BODY_LIMIT_BYTES), identity, { table, enqueue }));
     case 'POST /v1/callbacks':
-      return json(202, await acceptCallback(jsonBody(event, PUBLIC_BODY_LIMIT_BYTES), identity, { table, enqueue }));
+      return json(202, await acceptCallback(() => jsonBody(event, PUBLIC_BODY_LIMIT_BYTES), identity, { table, enqueue }));
     case 'GET /v1/admin/callbacks': {
+      requireAction(identity, 'callbacks:read');
       const parsed = WorklistQuerySchema.safeParse(event.queryStringParameters ?? {});
       if (!parsed.success) throw validationFailed(parsed.error);
       const page = await worklist(table, identity, parsed.data);

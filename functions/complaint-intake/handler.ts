@@ -15,6 +15,6 @@ export const handler = httpFunction(publicSubmission({
   accept: acceptPatientComplaint,
   numericFields: new Set(),
   formFields: COMPLAINT_FORM_FIELDS,
-  acceptedPage: ({ trackingCode }, locale, fields) => renderComplaintConfirmationPage({ locale, trackingCode, contactGiven: fields.contact !== undefined, limits: DEFAULT_LIMITS }),
-  refusedPage: (locale, again, target) => renderRefusedComplaint({ locale, again, target, contactRetentionDays: contactDays, limits: DEFAULT_LIMITS, now: new Date() }),
+  acceptedPage: ({ trackingCode }, locale, fields, officeContact) => renderComplaintConfirmationPage({ locale, trackingCode, contactGiven: fields.contact !== undefined, limits: DEFAULT_LIMITS, officeContact }),
+  refusedPage: (locale, again, target, officeContact) => renderRefusedComplaint({ locale, again, target, contactRetentionDays: contactDays, limits: DEFAULT_LIMITS, now: new Date(), officeContact }),
 }));

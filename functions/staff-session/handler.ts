@@ -37,7 +37,7 @@ export const handler = httpFunction(async (event) => {
       if (token === undefined) return staffPage('bad-request', renderSignInFailed(SIGN_IN_PATH));
       const { identity, session } = await tokenVerifier()(token);
       if (session === undefined) return staffPage('bad-request', renderSignInFailed(SIGN_IN_PATH));
-      await recordAudit(table, { actor: actorOf(identity), action: 'session-start', outcome: 'success' });
+      await recordAudit(table, { actor: actorOf(identity), action: 'session-start', outcome: 'success', sites: identity.sites });
       // The cookie expires with the token.
       const maxAgeSeconds = session.expiresAt - Math.floor(Date.now() / 1000);
       return staffPage('shown', renderContinue(started.next), {

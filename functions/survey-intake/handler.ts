@@ -11,6 +11,6 @@ export const handler = httpFunction(publicSubmission({
   accept: acceptSurvey,
   numericFields: new Set(['waitMinutes', 'ratings.registration', 'ratings.waiting', 'ratings.environment', 'ratings.communication', 'ratings.privacy']),
   formFields: SURVEY_FORM_FIELDS,
-  acceptedPage: (_accepted, locale, fields) => renderThankYouPage({ locale, contactRequested: fields.contact !== undefined }),
-  refusedPage: (locale, again, target) => renderRefusedSurvey({ locale, again, target, contactRetentionDays: contactDays }),
+  acceptedPage: (_accepted, locale, fields, officeContact) => renderThankYouPage({ locale, contactRequested: fields.contact !== undefined, officeContact }),
+  refusedPage: (locale, again, target, officeContact) => renderRefusedSurvey({ locale, again, target, contactRetentionDays: contactDays, officeContact }),
 }));

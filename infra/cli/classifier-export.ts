@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { fail, useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run classifier:export -- --site ID --out FILE.json`: the labels the site's staff gave (category
 // corrections, confirmed or dismissed possible signals), without contact details, for
@@ -9,16 +8,7 @@ import { fail, useCliEnvironment } from './cli-env.ts';
 const USAGE = 'usage: npm run classifier:export -- --site ID --out FILE.json';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { site: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, { options: { site: { type: 'string' }, out: { type: 'string' } } });
   const { site, out } = values;
   if (site === undefined || out === undefined) fail(USAGE);
   useCliEnvironment();

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { classifierWith } from '../../shared/classify/classifier.ts';
 import { evaluate, LabelledSetSchema } from '../../shared/classify/evaluate.ts';
 import { correctionExamples } from '../../shared/classify/model/corrections.ts';
 import { type CrossValidated, FOLDS, type RecordedSource, trainModelFile } from '../../shared/classify/model/cross-validate.ts';
 import { loadModel, MODEL_URL } from '../../shared/classify/model/load-model.ts';
 import { DomainError } from '../../shared/platform/domain-errors.ts';
+import { parseCommandLine } from './cli-env.ts';
 
 // `npm run classifier:train [-- --with-corrections FILE] [--out FILE]`: trains the complaint classifier's
 // model on the labelled sets in the repository (and a hospital's exported corrections) and writes
@@ -70,11 +70,7 @@ function blindFigures(modelText: string): string[] {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'with-corrections': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, { options: { 'with-corrections': { type: 'string' }, out: { type: 'string' } } });
   const corrections = values['with-corrections'];
   const sources = [...trainingSources(), ...(corrections === undefined ? [] : [correctionsSource(corrections)])];
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import { env } from '../../shared/platform/resource-env.ts';
 
@@ -42,4 +43,26 @@ export function useCliEnvironment(): void {
 export function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
+}
+
+function parsedOrUsage<R>(usage: string, parse: () => R): R {
+  try {
+    return parse();
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
+  }
+}
+
+/**
+ * An operator command's options, parsed strictly (node's parseArgs, strict by default): `--help` prints
+ * the usage on stdout and ends the command (0); an option it does not know, or one without its value,
+ * ends it with the reason and the usage on stderr (2). `--help` is every command's, so it is not listed.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
+  const { tokens } = parsedOrUsage(usage, () => parseArgs({ args: config.args, allowPositionals: config.allowPositionals, options: { ...config.options, help: { type: 'boolean' } }, tokens: true }));
+  if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  return parsedOrUsage(usage, () => parseArgs(config));
 }

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { fail, useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run demo -- --days N` (api.md): N days of demo history before today for the demo sites, written
 // through the real survey writer and aggregate writer, with a progress bar. Running it again writes
@@ -9,16 +8,7 @@ import { fail, useCliEnvironment } from './cli-env.ts';
 const USAGE = 'usage: npm run demo -- --days N   (1 to 730)';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { days: { type: 'string', default: '365' }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, { options: { days: { type: 'string', default: '365' } } });
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 730) fail(USAGE);
   useCliEnvironment();

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isValidDay } from '../../shared/platform/time.ts';
-import { fail, useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run digest -- --site ID --period week|month [--date D] [--to USERNAME] (--send | --out FILE.html)`
 // (api.md): the digest of the week or month before DATE (today in the site's zone by default), written to
@@ -11,22 +10,12 @@ import { fail, useCliEnvironment } from './cli-env.ts';
 const USAGE = 'usage: npm run digest -- (--site ID | --group ID) --period week|month [--date YYYY-MM-DD] [--to USERNAME] (--send | --out FILE.html)';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        site: { type: 'string' }, group: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' }, to: { type: 'string' },
-        send: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, {
+    options: {
+      site: { type: 'string' }, group: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' }, to: { type: 'string' },
+      send: { type: 'boolean', default: false }, out: { type: 'string' },
+    },
+  });
   const { site: siteId, group: groupId, period, date, to, send, out } = values;
   if ((siteId === undefined) === (groupId === undefined) || (period !== 'week' && period !== 'month') || send === (out !== undefined)) fail(USAGE);
   if (date !== undefined && !isValidDay(date)) fail(`--date must be a date YYYY-MM-DD, got "${date}"`);

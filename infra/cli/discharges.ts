@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { fail, useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run discharges -- --site ID --file FILE.csv [--json]` (api.md): imports the HIS's CSV export of
 // discharges through the same checks and queue as POST /v1/discharges, in batches of 500, with a progress
@@ -11,16 +10,7 @@ import { fail, useCliEnvironment } from './cli-env.ts';
 const USAGE = 'usage: npm run discharges -- --site ID --file FILE.csv [--json]';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { site: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, { options: { site: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const { site, file } = values;
   if (site === undefined || file === undefined) fail(USAGE);
   let text: string;
@@ -45,7 +35,7 @@ async function main(): Promise<void> {
   const operator = { kind: 'machine' as const, clientId: 'operator-cli', scopes: [MACHINE_SCOPES.discharges], sites: [site] };
   const bar = values.json || !process.stderr.isTTY && parsed.rows.length < 2_000 ? undefined : new SingleBar({ format: 'Importing {bar} {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr });
   bar?.start(parsed.rows.length, 0);
-  const result = await importDischargeRows(parsed, text, site, (body) => acceptDischarges(body, operator, { table, enqueue: (message) => sendMessage(queueUrl, message) }), (done) => bar?.update(done));
+  const result = await importDischargeRows(parsed, text, site, (body) => acceptDischarges(() => body, operator, { table, enqueue: (message) => sendMessage(queueUrl, message) }), (done) => bar?.update(done));
   bar?.stop();
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,32 +1,20 @@
-import { parseArgs } from 'node:util';
 import { isValidDay } from '../../shared/platform/time.ts';
-import { fail, useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run metrics -- --site ID [--department ID] --from DATE --to DATE [--json]` (api.md).
 
 const USAGE = 'usage: npm run metrics -- --site ID [--department ID] --from YYYY-MM-DD --to YYYY-MM-DD [--json]';
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        site: { type: 'string' },
-        department: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(USAGE, {
+    options: {
+      site: { type: 'string' },
+      department: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const { site, department, from, to } = values;
   if (site === undefined || from === undefined || to === undefined) fail(USAGE);
   for (const [name, day] of [['--from', from], ['--to', to]] as const) if (!isValidDay(day)) fail(`${name} must be a date YYYY-MM-DD, got "${day}"`);

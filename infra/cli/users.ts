@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { useCliEnvironment } from './cli-env.ts';
+import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run users`: the local staff accounts of the local token issuer (in AWS, Cognito's console or CLI
 // manages staff: groups are roles, custom:sites and custom:departments their scope).
@@ -16,15 +15,10 @@ const USAGE = [
 /** Schema fields named as the options that set them. */
 const OPTION_OF: Readonly<Record<string, string>> = { roles: 'role', sites: 'site', departments: 'department' };
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!process.stdin.isTTY) fail('Set PASSWORD, or run in a terminal to be asked for it.');
+  if (!process.stdin.isTTY) fail('Set PASSWORD, or run in a terminal to be asked for it.', 1);
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -35,36 +29,24 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        username: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string', multiple: true, default: [] },
-        site: { type: 'string', multiple: true, default: [] },
-        department: { type: 'string', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(USAGE, {
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true, default: [] },
+      site: { type: 'string', multiple: true, default: [] },
+      department: { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const command = positionals[0];
-  if (values.help || command === undefined) {
-    process.stdout.write(`${USAGE}\n`);
-    if (command === undefined && !values.help) process.exit(2);
-    return;
-  }
+  if (command === undefined) fail(`Say what to do: list, add, disable or enable\n${USAGE}`, 2);
 
   useCliEnvironment();
   const { requireEnv } = await import('../../shared/platform/config.ts');
   const { env } = await import('../../shared/platform/resource-env.ts');
-  const { createUserIfAbsent, listUsers, setUserDisabled, StaffUserSchema } = await import('../../shared/storage/users.ts');
+  const { createUserIfAbsent, getUser, listUsers, setUserDisabled, StaffUserSchema } = await import('../../shared/storage/users.ts');
   const { hashPassword, passwordProblem } = await import('../../shared/auth/password.ts');
   const { recordAudit } = await import('../../shared/storage/audit.ts');
   const { signInStanding } = await import('../../shared/auth/sign-in.ts');
@@ -92,23 +74,24 @@ async function main(): Promise<void> {
     case 'add': {
       const password = await readPassword();
       const weak = passwordProblem(password);
-      if (weak !== undefined) fail(`The password needs ${weak}.`);
+      if (weak !== undefined) fail(`The password needs ${weak}.`, 1);
       const candidate = {
         username: values.username?.toLowerCase(), name: values.name, passwordHash: await hashPassword(password), roles: values.role, sites: values.site,
         departments: values.department, disabled: false,
       };
       const user = StaffUserSchema.safeParse(candidate);
-      if (!user.success) fail(user.error.issues.map((i) => `--${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'));
-      if (!(await createUserIfAbsent(table, user.data))) fail(`A user "${user.data.username}" exists already.`);
-      await recordAudit(table, { actor, action: 'user-add', outcome: 'success', target: `user:${user.data.username}` });
+      if (!user.success) fail(user.error.issues.map((i) => `--${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'), 1);
+      if (!(await createUserIfAbsent(table, user.data))) fail(`A user "${user.data.username}" exists already.`, 1);
+      await recordAudit(table, { actor, action: 'user-add', outcome: 'success', sites: user.data.sites, target: `user:${user.data.username}` });
       process.stdout.write(`Added ${user.data.username} (${user.data.roles.join(', ')})\n`);
       return;
     }
     case 'disable':
     case 'enable': {
       if (values.username === undefined) fail(USAGE, 2);
-      if (!(await setUserDisabled(table, values.username, command === 'disable'))) fail(`No user "${values.username}".`);
-      await recordAudit(table, { actor, action: `user-${command}`, outcome: 'success', target: `user:${values.username}` });
+      if (!(await setUserDisabled(table, values.username, command === 'disable'))) fail(`No user "${values.username}".`, 1);
+      const sites = (await getUser(table, values.username))?.sites ?? [];
+      await recordAudit(table, { actor, action: `user-${command}`, outcome: 'success', sites, target: `user:${values.username}` });
       process.stdout.write(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${values.username}\n`);
       return;
     }
@@ -117,4 +100,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

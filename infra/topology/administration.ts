@@ -20,9 +20,10 @@ export const administrationFunctions = {
   },
   administrationPages: {
     entry: 'functions/administration-pages/handler.ts',
-    description: 'The admin pages for staff accounts, the audit trail and the site\'s settings with the rota preview',
+    description: 'The admin pages for staff accounts, the audit trail, the site\'s settings with the rota preview, and the departments\' codes and posters',
     timeoutSeconds: 30,
-    memoryMb: 256,
+    // Rendering an A5 poster at 300 dpi (and a PDF of it) wants more memory, and so CPU, than a page.
+    memoryMb: 1024,
     access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage'],
   },
 } as const satisfies Record<string, FunctionSpec>;
@@ -45,4 +46,7 @@ export const administrationRoutes: readonly RouteBinding<F>[] = [
   { key: 'GET /admin/audit', function: 'administrationPages' },
   { key: 'GET /admin/site', function: 'administrationPages' },
   { key: 'POST /admin/site', function: 'administrationPages' },
+  { key: 'GET /admin/posters', function: 'administrationPages' },
+  { key: 'POST /admin/posters', function: 'administrationPages' },
+  { key: 'GET /admin/posters/{department}', function: 'administrationPages' },
 ];

@@ -1,17 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
 import { actorOf, type Identity } from '../auth/identity.ts';
-import { forbidden, hasAction } from '../auth/policy.ts';
+import { authorize, requireAction } from '../auth/policy.ts';
 import { NotFoundError, ValidationError } from '../platform/domain-errors.ts';
 import { isValidDay } from '../platform/time.ts';
+import { IdSchema } from '../schemas/site.ts';
 import { getComplaint } from '../storage/complaints.ts';
 import { type AuditEntry, type AuditFilter, queryAudit, recordAudit } from '../storage/audit.ts';
 
 // The audit trail for the office head and the admin: who did what, to what, when; filtered by person,
 // action, case and date, a page at a time or as CSV. It holds no case content or contact details (the
-// entries never carry them: shared/storage/audit.ts), and reading it is itself an entry. The trail is the
-// deployment's: sign-ins have no site, so the role alone decides who reads it; a case filter names only a
-// case of the reader's sites.
+// entries never carry them: shared/storage/audit.ts), and reading it is itself an entry. Each site has
+// its own trail: a reader names one of their sites (their first by default); another site is 404, and a
+// case filter names only a case of that site.
 
 const Day = z.string().refine(isValidDay, 'expected a day YYYY-MM-DD');
 const DEFAULT_DAYS = 30;
@@ -20,6 +21,8 @@ const MAX_DAYS = 366;
 export const CSV_MAX_ROWS = 20_000;
 
 export const AuditQuerySchema = z.strictObject({
+  /** The site whose trail to read; the reader's first site when absent. */
+  site: IdSchema.optional(),
   /** A username (`user:` is added) or an actor as written (`user:…`, `client:…`, `system:…`). */
   actor: z.string().trim().min(1).max(120).optional(),
   action: z.string().trim().min(1).max(60).optional(),
@@ -33,22 +36,26 @@ export const AuditQuerySchema = z.strictObject({
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditPageSchema = z.object({
-  items: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), outcome: z.enum(['success', 'failure']), target: z.string().optional(), detail: z.string().optional() })),
+  items: z.array(z.object({ at: z.string(), site: z.string(), actor: z.string(), action: z.string(), outcome: z.enum(['success', 'failure']), target: z.string().optional(), detail: z.string().optional() })),
   cursor: z.string().optional(),
 });
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 interface Resolved {
+  readonly siteId: string;
   readonly range: { fromDay: string; toDay: string };
   readonly filter: AuditFilter;
 }
 
 async function resolve(table: string, identity: Identity, query: unknown, now: Date): Promise<{ resolved: Resolved; q: AuditQuery }> {
-  if (!hasAction(identity, 'audit:read')) throw forbidden();
+  requireAction(identity, 'audit:read');
   const parsed = AuditQuerySchema.safeParse(query);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const q = parsed.data;
+  const siteId = q.site ?? identity.sites[0];
+  if (siteId === undefined) throw new NotFoundError('No such site.');
+  authorize(identity, 'audit:read', { siteId });
   const toDay = q.to ?? now.toISOString().slice(0, 10);
   const fromDay = q.from ?? addDays(toDay, -(DEFAULT_DAYS - 1));
   if (fromDay > toDay) throw ValidationError.field('from', 'the first day comes after the last');
@@ -56,12 +63,13 @@ async function resolve(table: string, identity: Identity, query: unknown, now: D
   if (q.case !== undefined) {
     // A case of another site is as unknown as one that does not exist.
     const complaint = await getComplaint(table, q.case);
-    if (complaint === undefined || !identity.sites.includes(complaint.siteId)) throw new NotFoundError('No such case.');
+    if (complaint === undefined || complaint.siteId !== siteId) throw new NotFoundError('No such case.');
   }
   const actor = q.actor === undefined ? undefined : q.actor.includes(':') ? q.actor : `user:${q.actor}`;
   return {
     q,
     resolved: {
+      siteId,
       range: { fromDay, toDay },
       filter: { ...(actor === undefined ? {} : { actor }), ...(q.action === undefined ? {} : { action: q.action }), ...(q.case === undefined ? {} : { target: `complaint:${q.case}` }) },
     },
@@ -70,15 +78,15 @@ async function resolve(table: string, identity: Identity, query: unknown, now: D
 
 /** The reading itself, as an entry: the filters used, never what was found. */
 const auditRead = (table: string, identity: Identity, action: 'audit-read' | 'audit-export', resolved: Resolved) => recordAudit(table, {
-  actor: actorOf(identity), action, outcome: 'success',
+  actor: actorOf(identity), action, outcome: 'success', sites: [resolved.siteId],
   detail: [`${resolved.range.fromDay}..${resolved.range.toDay}`, ...Object.entries(resolved.filter).map(([k, v]) => `${k}=${String(v)}`)].join('; ').slice(0, 500),
 });
 
-export async function readAuditTrail(table: string, identity: Identity, query: unknown, now = new Date()): Promise<{ items: AuditEntry[]; cursor?: string; range: Resolved['range'] }> {
+export async function readAuditTrail(table: string, identity: Identity, query: unknown, now = new Date()): Promise<{ items: AuditEntry[]; cursor?: string; siteId: string; range: Resolved['range'] }> {
   const { resolved, q } = await resolve(table, identity, query, now);
   await auditRead(table, identity, 'audit-read', resolved);
-  const page = await queryAudit(table, resolved.range, resolved.filter, q.limit, q.cursor);
-  return { ...page, range: resolved.range };
+  const page = await queryAudit(table, resolved.siteId, resolved.range, resolved.filter, q.limit, q.cursor);
+  return { ...page, siteId: resolved.siteId, range: resolved.range };
 }
 
 /** A cell a spreadsheet will not run as a formula (OWASP CSV injection). */
@@ -91,13 +99,13 @@ export async function exportAuditTrail(table: string, identity: Identity, query:
   const rows: AuditEntry[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryAudit(table, resolved.range, resolved.filter, 200, cursor);
+    const page = await queryAudit(table, resolved.siteId, resolved.range, resolved.filter, 200, cursor);
     rows.push(...page.items);
     cursor = page.cursor;
   } while (cursor !== undefined && rows.length < CSV_MAX_ROWS);
   const kept = rows.slice(0, CSV_MAX_ROWS);
-  const csv = stringify(kept.map((r) => [r.at, r.actor, r.action, r.outcome, r.target ?? '', r.detail ?? ''].map(inertCell)), {
-    header: true, columns: ['at', 'actor', 'action', 'outcome', 'target', 'detail'], bom: true,
+  const csv = stringify(kept.map((r) => [r.at, r.site, r.actor, r.action, r.outcome, r.target ?? '', r.detail ?? ''].map(inertCell)), {
+    header: true, columns: ['at', 'site', 'actor', 'action', 'outcome', 'target', 'detail'], bom: true,
   });
   return { csv, rows: kept.length, truncated: rows.length > CSV_MAX_ROWS || cursor !== undefined };
 }

@@ -135,7 +135,7 @@ export async function replaceSiteSettings(table: string, identity: Identity, sit
   if (!(await saveSiteSettings(table, siteId, expected, parsed.data))) throw new PreconditionFailedError('The settings changed since you read them; read them again.');
   const actor = actorOf(identity);
   const changed = (['site', 'departments', 'complaints'] as const).filter((k) => JSON.stringify(parsed.data[k]) !== JSON.stringify(current[k]));
-  await recordAudit(table, { actor, action: 'settings-change', outcome: 'success', target: `site:${siteId}`, detail: `v${expected}->v${expected + 1}; ${changed.join(',') || 'nothing'}` });
+  await recordAudit(table, { actor, action: 'settings-change', outcome: 'success', sites: [siteId], target: `site:${siteId}`, detail: `v${expected}->v${expected + 1}; ${changed.join(',') || 'nothing'}` });
   const settledDueDates = await settleProvisionalDueDates(table, siteId, parsed.data, actor, now);
   return { document: { ...parsed.data, siteId, version: expected + 1 }, settledDueDates };
 }

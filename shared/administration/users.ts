@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { actorOf, DEPARTMENT_SCOPED_ROLES, type Identity, type Role, RoleSchema } from '../auth/identity.ts';
 import { passwordProblem } from '../auth/password.ts';
-import { authorize, forbidden, hasAction } from '../auth/policy.ts';
+import { authorize, requireAction } from '../auth/policy.ts';
 import { ChangeRefusedError, ForbiddenError, NotFoundError, ValidationError } from '../platform/domain-errors.ts';
 import { IdSchema } from '../schemas/site.ts';
 import { recordAudit } from '../storage/audit.ts';
@@ -77,7 +77,7 @@ const noSuchUser = () => new NotFoundError('No such user.');
 
 /** The sites an admin manages; 403 for a role that manages nobody. */
 function managedSites(identity: Identity): readonly string[] {
-  if (!hasAction(identity, 'users:manage')) throw forbidden();
+  requireAction(identity, 'users:manage');
   return identity.sites;
 }
 
@@ -108,15 +108,15 @@ export async function getStaff(context: UserAdminContext, identity: Identity, us
   return accountView(account);
 }
 
-export async function createStaff(context: UserAdminContext, identity: Identity, body: unknown): Promise<StaffAccountView> {
+export async function createStaff(context: UserAdminContext, identity: Identity, readBody: () => unknown): Promise<StaffAccountView> {
   managedSites(identity);
-  const parsed = NewUserSchema.safeParse(body);
+  const parsed = NewUserSchema.safeParse(readBody());
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { password, ...fields } = parsed.data;
   await checkScope(context.table, identity, fields.role, fields.sites, fields.departments);
   const account: StaffAccount = { ...fields, enabled: true };
   if (!(await context.directory.create(account, password))) throw ValidationError.field('username', 'this username is taken', 'This username is taken.');
-  await recordAudit(context.table, { actor: actorOf(identity), action: 'user-create', outcome: 'success', target: `user:${account.username}`, detail: `role=${account.role}; sites=${account.sites.join(',')}` });
+  await recordAudit(context.table, { actor: actorOf(identity), action: 'user-create', outcome: 'success', sites: account.sites, target: `user:${account.username}`, detail: `role=${account.role}; sites=${account.sites.join(',')}` });
   return accountView(account);
 }
 
@@ -138,11 +138,11 @@ function changedFields(before: StaffAccount, after: StaffAccount, reset: Credent
   return parts.join('; ');
 }
 
-export async function changeStaff(context: UserAdminContext, identity: Identity, username: string, body: unknown): Promise<StaffAccountView> {
+export async function changeStaff(context: UserAdminContext, identity: Identity, username: string, readBody: () => unknown): Promise<StaffAccountView> {
   managedSites(identity);
   const before = await context.directory.get(username);
   if (before === undefined || !isManaged(identity, before)) throw noSuchUser();
-  const parsed = UserChangeSchema.safeParse(body);
+  const parsed = UserChangeSchema.safeParse(readBody());
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { password, resetPassword, resetMfa, ...fields } = parsed.data;
   const after: StaffAccount = { ...before, ...fields };
@@ -160,6 +160,6 @@ export async function changeStaff(context: UserAdminContext, identity: Identity,
   if (refusal !== undefined) throw refusal;
   await context.directory.update(before, after);
   if (reset !== undefined) await context.directory.resetCredential(username, reset);
-  await recordAudit(context.table, { actor: actorOf(identity), action: 'user-change', outcome: 'success', target: `user:${username}`, detail: changedFields(before, after, reset) });
+  await recordAudit(context.table, { actor: actorOf(identity), action: 'user-change', outcome: 'success', sites: [...before.sites, ...after.sites], target: `user:${username}`, detail: changedFields(before, after, reset) });
   return accountView(after);
 }

@@ -63,6 +63,14 @@ export function hasAction(identity: Identity, action: Action): boolean {
 
 export const forbidden = () => new ForbiddenError('Your role does not allow this.');
 
+/**
+ * 403 unless the caller's role (or scope) has the action somewhere. Called before a body or query is
+ * read, so a caller who may never do this learns nothing from how their input would have been checked.
+ */
+export function requireAction(identity: Identity, action: Action): void {
+  if (!hasAction(identity, action)) throw forbidden();
+}
+
 /** Throws the error the decision calls for; returns the departments the caller may see. */
 export function authorize(identity: Identity, action: Action, target: Target): 'all' | readonly string[] {
   const decision = decide(identity, action, target);

@@ -44,26 +44,28 @@ export async function signInStanding(table: string, key: Buffer, username: strin
 
 export async function signIn(table: string, key: Buffer, username: string, password: string, now = new Date()): Promise<SignInResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const audit = (outcome: 'success' | 'failure', detail?: string) =>
-    recordAudit(table, { actor: `user:${username}`, action: 'sign-in', outcome, ...(detail === undefined ? {} : { detail }) }, now);
+  // In the trail of each of the person's sites; a name nobody has, or an attempt refused unread, belongs to no site.
+  const audit = (sites: readonly string[], outcome: 'success' | 'failure', detail?: string) =>
+    recordAudit(table, { actor: `user:${username}`, action: 'sign-in', outcome, sites, ...(detail === undefined ? {} : { detail }) }, now);
   const nameHash = signInNameHash(key, username);
   const before = await countSignInAttempt(table, nameHash, nowSeconds, nowSeconds + FORGET_AFTER_SECONDS);
   const readyAt = before.lastAttemptAt + waitAfterFailures(before.attempts);
   if (readyAt > nowSeconds) {
-    await audit('failure', 'slowed down after repeated failures');
+    // Refused unread, as a flood must stay cheap: so this entry belongs to no site.
+    await audit([], 'failure', 'slowed down after repeated failures');
     return { ok: false, reason: 'slowed', retryAfterSeconds: readyAt - nowSeconds };
   }
   const user = await getUser(table, username);
   const matches = await verifyPassword(password, user?.passwordHash ?? UNMATCHABLE_HASH);
   if (user === undefined || !matches) {
-    await audit('failure', user === undefined ? 'unknown user' : 'wrong password');
+    await audit(user?.sites ?? [], 'failure', user === undefined ? 'unknown user' : 'wrong password');
     return { ok: false, reason: 'invalid' };
   }
   if (user.disabled) {
-    await audit('failure', 'account disabled');
+    await audit(user.sites, 'failure', 'account disabled');
     return { ok: false, reason: 'disabled' };
   }
   await clearSignInAttempts(table, nameHash);
-  await audit('success');
+  await audit(user.sites, 'success');
   return { ok: true, user };
 }

@@ -12,5 +12,5 @@ import type { SessionRef } from './verify.ts';
 export async function signOut(table: string, user: UserIdentity, session: SessionRef, userPoolId: string | undefined, now = new Date()): Promise<void> {
   if (userPoolId !== undefined) await globalSignOut(userPoolId, user.username);
   await revokeSession(table, session.id, session.expiresAt, now);
-  await recordAudit(table, { actor: actorOf(user), action: 'sign-out', outcome: 'success' }, now);
+  await recordAudit(table, { actor: actorOf(user), action: 'sign-out', outcome: 'success', sites: user.sites }, now);
 }

@@ -1,5 +1,5 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, requireAction } from '../auth/policy.ts';
 import { endOfDayUtc } from '../sites/working-calendar.ts';
 import { fieldErrors, NotFoundError, ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { addDays, dayIn, epochSeconds } from '../platform/time.ts';
@@ -24,8 +24,9 @@ export interface DischargeIntakeContext {
 }
 
 /** Checks a batch row by row; throws only when the body is not a batch at all (or names a site the caller cannot post for). */
-export async function acceptDischarges(body: unknown, identity: Identity, context: DischargeIntakeContext): Promise<DischargesAccepted> {
-  const parsed = DischargeBatchSchema.safeParse(body);
+export async function acceptDischarges(readBody: () => unknown, identity: Identity, context: DischargeIntakeContext): Promise<DischargesAccepted> {
+  requireAction(identity, 'discharges:post');
+  const parsed = DischargeBatchSchema.safeParse(readBody());
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { batchId, siteId, discharges } = parsed.data;
   const scope = authorize(identity, 'discharges:post', { siteId });
@@ -56,7 +57,7 @@ export async function acceptDischarges(body: unknown, identity: Identity, contex
     await context.enqueue({ kind: 'discharges', receivedAt, siteId, timeZone: site.timeZone, batchId, enteredBy, discharges: good.slice(i, i + DISCHARGES_PER_MESSAGE) });
   }
   // Counts only: the rows carry patients' names and phone numbers.
-  await recordAudit(context.table, { actor: enteredBy, action: 'discharges-post', outcome: 'success', target: `batch:${batchId}`, detail: `accepted ${good.length}, refused ${refused.length}` });
+  await recordAudit(context.table, { actor: enteredBy, action: 'discharges-post', outcome: 'success', sites: [siteId], target: `batch:${batchId}`, detail: `accepted ${good.length}, refused ${refused.length}` });
   return { batchId, accepted: good.length, refused };
 }
 

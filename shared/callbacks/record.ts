@@ -1,5 +1,5 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, requireAction } from '../auth/policy.ts';
 import { classify } from '../classify/classifier.ts';
 import { trackingCodeFor } from '../complaints/tracking-code.ts';
 import { CallTakenError, ChangeRefusedError, NotFoundError, ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
@@ -53,8 +53,9 @@ export function heldByOther(call: CallRecord, actor: string, now: Date): string 
 }
 
 /** POST /v1/callbacks and the call form: checked and queued; the same submissionId twice is one attempt. */
-export async function acceptCallback(body: unknown, identity: Identity, context: CallbackIntakeContext): Promise<{ id: string }> {
-  const parsed = CallbackSubmissionSchema.safeParse(body);
+export async function acceptCallback(readBody: () => unknown, identity: Identity, context: CallbackIntakeContext): Promise<{ id: string }> {
+  requireAction(identity, 'callbacks:post');
+  const parsed = CallbackSubmissionSchema.safeParse(readBody());
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const c = parsed.data;
   const call = await callFor(context.table, identity, 'callbacks:post', c.siteId, c);
@@ -71,7 +72,7 @@ export async function acceptCallback(body: unknown, identity: Identity, context:
     if (errors.length > 0) throw new ValidationError('One or more fields are not valid.', errors);
   }
   await context.enqueue({ kind: 'callback', receivedAt: now.toISOString(), siteId: c.siteId, departmentId: call.departmentId, timeZone: call.timeZone, callId: call.callId, recordedBy: actor, callback: c });
-  await recordAudit(context.table, { actor, action: 'callback-record', outcome: 'success', target: `call:${call.callId}`, detail: c.outcome });
+  await recordAudit(context.table, { actor, action: 'callback-record', outcome: 'success', sites: [call.siteId], target: `call:${call.callId}`, detail: c.outcome });
   return { id: c.submissionId };
 }
 

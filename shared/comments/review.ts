@@ -82,7 +82,7 @@ export async function reviewComment(context: ReviewContext, user: UserIdentity, 
   if (!awaitsReview(comment)) return { kind: 'already', comment };
   const actor = actorOf(user);
   if (!await recordReview(context.table, comment, answer, actor, context.now)) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
-  await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', target: `comment:${id}` }, context.now);
+  await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', sites: [comment.siteId], target: `comment:${id}` }, context.now);
   if (answer === 'dismissed') return { kind: 'dismissed' };
   const existing = comment.complaintId ?? (await getComplaint(context.table, comment.id) === undefined ? undefined : comment.id);
   if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, raised: await raiseCase(context, user, existing) };
@@ -96,11 +96,15 @@ export async function reviewComment(context: ReviewContext, user: UserIdentity, 
 export async function readComments(table: string, user: UserIdentity, ids: readonly string[], now: Date): Promise<number> {
   const actor = actorOf(user);
   let marked = 0;
+  const sites = new Set<string>();
   for (const id of new Set(ids)) {
     const comment = await getComment(table, id);
     if (comment === undefined || !mayReadComments(user, comment.siteId) || !isUnread(comment) || awaitsReview(comment)) continue;
-    if (await markCommentRead(table, comment, actor, now)) marked += 1;
+    if (await markCommentRead(table, comment, actor, now)) {
+      marked += 1;
+      sites.add(comment.siteId);
+    }
   }
-  if (marked > 0) await recordAudit(table, { actor, action: 'comments-read', outcome: 'success', detail: `${marked} comment(s)` }, now);
+  if (marked > 0) await recordAudit(table, { actor, action: 'comments-read', outcome: 'success', sites: [...sites], detail: `${marked} comment(s)` }, now);
   return marked;
 }

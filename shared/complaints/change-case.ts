@@ -3,7 +3,7 @@ import { callClock } from '../callbacks/clock.ts';
 import { followUpCall } from '../callbacks/follow-up.ts';
 import { sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
-import { forbidden, hasAction } from '../auth/policy.ts';
+import { requireAction } from '../auth/policy.ts';
 import { ValidationError, VersionConflictError, VersionRequiredError } from '../platform/domain-errors.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { recordAudit } from '../storage/audit.ts';
@@ -34,7 +34,7 @@ export const versionConflict = () => new VersionConflictError('Someone changed t
  * does so, 404 outside their scope.
  */
 export async function readCase(table: string, identity: Identity, id: string, action: 'complaints:read' | 'complaints:update' = 'complaints:read'): Promise<{ record: ComplaintRecord; scope: 'all' | 'department' }> {
-  if (!hasAction(identity, action)) throw forbidden();
+  requireAction(identity, action);
   const record = await getComplaint(table, id);
   const scope = record === undefined ? undefined : canSeeCase(identity, action, record);
   if (record === undefined || scope === undefined) throw noSuchComplaint();
@@ -94,7 +94,7 @@ export async function changeCase(
     if (error instanceof VersionConflictError) throw versionConflict();
     throw error;
   }
-  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
+  await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', sites: [record.siteId], target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
   if (settings !== undefined) {
     try {
       for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);

@@ -1,6 +1,6 @@
 import type { Identity } from '../auth/identity.ts';
 import { actorOf } from '../auth/identity.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, requireAction } from '../auth/policy.ts';
 import { NotFoundError, ValidationError } from '../platform/domain-errors.ts';
 import { checkPublicSubmission, type PublicIntakeContext } from '../intake/check-submission.ts';
 import { type ComplaintAccepted, PatientComplaintSchema, StaffComplaintSchema } from '../schemas/complaint.ts';
@@ -41,8 +41,9 @@ export async function acceptPatientComplaint(body: unknown, context: ComplaintIn
 }
 
 /** POST /v1/admin/complaints (and the admin pages' form): the complaint office types in a complaint from any other channel. */
-export async function acceptStaffComplaint(body: unknown, identity: Identity, context: ComplaintIntakeContext): Promise<ComplaintAccepted> {
-  const parsed = StaffComplaintSchema.safeParse(body);
+export async function acceptStaffComplaint(readBody: () => unknown, identity: Identity, context: ComplaintIntakeContext): Promise<ComplaintAccepted> {
+  requireAction(identity, 'complaints:create');
+  const parsed = StaffComplaintSchema.safeParse(readBody());
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const c = parsed.data;
   authorize(identity, 'complaints:create', { siteId: c.siteId, departmentId: c.departmentId });
@@ -73,6 +74,6 @@ export async function acceptStaffComplaint(body: unknown, identity: Identity, co
     },
   });
   // Whoever types a complaint in is on record, from the JSON API and the admin pages' form alike.
-  await recordAudit(context.table, { actor: actorOf(identity), action: 'complaint-create', outcome: 'success', target: `complaint:${c.submissionId}` });
+  await recordAudit(context.table, { actor: actorOf(identity), action: 'complaint-create', outcome: 'success', sites: [c.siteId], target: `complaint:${c.submissionId}` });
   return { id: c.submissionId, trackingCode };
 }

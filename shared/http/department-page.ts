@@ -1,6 +1,6 @@
 import { signingKey } from '../aws/secrets.ts';
+import { officeContactOfCode } from '../complaints/page/office-contact.ts';
 import type { OfficeContact } from '../complaints/settings.ts';
-import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { DEVICE_COOKIE, deviceIdOf, newDeviceCookie } from '../intake/device.ts';
 import type { Locale } from '../schemas/survey.ts';
 import { renderUnknownCodePage } from '../surveys/survey-page.ts';
@@ -30,9 +30,10 @@ export function departmentPageFunction(table: string, render: (request: Departme
     const code = event.pathParameters?.code ?? '';
     const key = await signingKey();
     const target = await resolveSurveyCode(table, key, code);
-    if (target === undefined) return html(404, renderUnknownCodePage({ locale }), PAGE_CONTENT_SECURITY_POLICY, headers);
-    const settings = await getComplaintSettings(table, target.site.siteId);
-    const page = html(200, render({ locale, code, target, officeContact: settings?.publicContact }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    // A revoked code still names its site, whose office the patient can turn to; a forged one names none.
+    if (target === undefined) return html(404, renderUnknownCodePage({ locale, officeContact: await officeContactOfCode(table, key, code) }), PAGE_CONTENT_SECURITY_POLICY, headers);
+    const officeContact = await officeContactOfCode(table, key, code, target.site.siteId);
+    const page = html(200, render({ locale, code, target, officeContact }), PAGE_CONTENT_SECURITY_POLICY, headers);
     return deviceIdOf(key, cookie(event, DEVICE_COOKIE)) === undefined ? { ...page, cookies: [newDeviceCookie(key)] } : page;
   });
 }

@@ -268,9 +268,9 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   },
   'GET /v1/admin/audit': {
     operationId: 'readAuditTrail',
-    summary: 'The audit trail, newest first (office head, admin); never case content or contact details; the reading is itself audited. `format=csv` for the whole range as CSV',
-    parameters: ['actor', 'action', 'case', 'from', 'to', 'cursor', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-    responses: { 200: { description: '`{ items, cursor? }`, or text/csv', content: { 'application/json': { schema: schema(AuditPageSchema) }, 'text/csv': { schema: { type: 'string' } } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('A case filter naming a case that is unknown or of another site'), 422: problem('A query parameter fails validation (a range over 366 days, a cursor this API did not give)') },
+    summary: 'One site\'s audit trail (`site`, the caller\'s first by default), newest first (office head, admin); never case content or contact details; the reading is itself audited. `format=csv` for the whole range as CSV',
+    parameters: ['site', 'actor', 'action', 'case', 'from', 'to', 'cursor', 'limit', 'format'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+    responses: { 200: { description: '`{ items, cursor? }`, or text/csv', content: { 'application/json': { schema: schema(AuditPageSchema) }, 'text/csv': { schema: { type: 'string' } } } }, 401: unauthenticated, 403: problem('Neither office head nor admin'), 404: problem('A site outside the caller\'s, or a case filter naming a case that is unknown or of another site'), 422: problem('A query parameter fails validation (a range over 366 days, a cursor this API did not give)') },
   },
   'GET /v1/admin/sites/{site}/settings': {
     operationId: 'getSiteSettings',
@@ -297,6 +297,16 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
   'GET /admin/audit.csv': { operationId: 'exportAuditCsv', summary: 'The filtered audit trail as CSV (UTF-8 with BOM); audited', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin') } },
   'GET /admin/site': { operationId: 'getSiteSettingsPage', summary: 'The site\'s settings form, with the rota preview (`at`); office head, admin', responses: { 200: htmlPage('The settings'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin') } },
   'POST /admin/site': { operationId: 'submitSiteSettingsForm', summary: 'Saves the settings form as PUT /v1/admin/sites/{site}/settings does, with the version it was rendered from', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }, responses: { 303: { description: 'Saved' }, 403: htmlPage('Bad CSRF token or origin, or the role'), 409: htmlPage('Changed since the page was read: the current settings'), 422: htmlPage('The form again, with each problem beside its field') } },
+  'GET /admin/posters': { operationId: 'getPostersPage', summary: 'Every department\'s posters to download and its codes to revoke (office head, admin)', responses: { 200: htmlPage('The departments'), 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin'), 404: htmlPage('A site outside the caller\'s') } },
+  'POST /admin/posters': { operationId: 'submitRevokeCodesForm', summary: 'Revokes a department\'s codes as `npm run qr -- --revoke` does (`department`, `confirm=yes`); audited', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }, responses: { 303: { description: 'Revoked: back to the posters page' }, 403: htmlPage('Bad CSRF token or origin, or the role'), 404: htmlPage('Unknown department, or a site outside the caller\'s'), 422: htmlPage('Not confirmed') } },
+  'GET /admin/posters/{department}': {
+    operationId: 'downloadPoster', summary: 'A department\'s current A5 poster (`page=survey|complaint`, `format=pdf|png|svg`), as `npm run qr -- --out` writes it; audited',
+    parameters: [{ name: 'department', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      200: { description: 'The poster', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } },
+      302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('Neither office head nor admin'), 404: htmlPage('Unknown department, page or format, or a site outside the caller\'s'),
+    },
+  },
   'GET /admin/sign-in': { operationId: 'startSignIn', summary: 'Starts the hosted sign-in (authorization code with PKCE)', responses: { 302: { description: 'To the hosted sign-in' } } },
   'GET /admin/callback': { operationId: 'finishSignIn', summary: 'Where the hosted sign-in returns; sets the HttpOnly, Secure, SameSite=Strict session cookie', responses: { 200: htmlPage('Continues to /admin'), 400: htmlPage('State or code refused'), 401: problem('The token the sign-in returned fails verification') } },
   'GET /admin/signed-out': { operationId: 'getSignedOutPage', summary: 'After sign-out', responses: { 200: htmlPage('Signed out') } },

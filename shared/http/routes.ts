@@ -65,6 +65,9 @@ export const ROUTE_ACCESS = {
   'GET /admin/audit.csv': 'staff-page',
   'GET /admin/site': 'staff-page',
   'POST /admin/site': 'staff-page',
+  'GET /admin/posters': 'staff-page',
+  'POST /admin/posters': 'staff-page',
+  'GET /admin/posters/{department}': 'staff-page',
 } as const satisfies Record<string, RouteAccess>;
 
 /** `METHOD /path`, as API Gateway writes a route key; `{name}` is one path segment. */

@@ -12,6 +12,8 @@ import { logger } from '../platform/observability.ts';
 import { env } from '../platform/resource-env.ts';
 import type { IntakeMessage } from '../schemas/intake-message.ts';
 import type { Locale } from '../schemas/survey.ts';
+import { officeContactOfCode } from '../complaints/page/office-contact.ts';
+import type { OfficeContact } from '../complaints/settings.ts';
 import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 import { negotiateLocale } from '../web/locale.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, type Resubmission } from '../web/patient-page.ts';
@@ -51,9 +53,10 @@ export interface PublicSubmission<T> {
   readonly numericFields: ReadonlySet<string>;
   /** The form's fields, read back from a refused post to show them again. */
   readonly formFields: readonly string[];
-  readonly acceptedPage: (accepted: T, locale: Locale, fields: Readonly<Record<string, unknown>>) => string;
+  /** With the complaint office's contact, which every patient page shows (PageContext). */
+  readonly acceptedPage: (accepted: T, locale: Locale, fields: Readonly<Record<string, unknown>>, officeContact: OfficeContact | undefined) => string;
   /** The form again as it was sent, with what to fix; without a department (the code names none, or it cannot be read now), a page without the form. */
-  readonly refusedPage: (locale: Locale, again: Resubmission, target: SurveyTarget | undefined) => string;
+  readonly refusedPage: (locale: Locale, again: Resubmission, target: SurveyTarget | undefined, officeContact: OfficeContact | undefined) => string;
 }
 
 /**
@@ -62,14 +65,22 @@ export interface PublicSubmission<T> {
  */
 const SHOWN_AGAIN_LIMIT_BYTES = 1024 * 1024;
 
-/** The department a form's code names, to show the form again; undefined when it names none or cannot be read now. */
-async function departmentOf(code: string | undefined): Promise<SurveyTarget | undefined> {
-  if (code === undefined || code === '') return undefined;
+interface PageContext {
+  /** The department a form's code names, to show the form again; absent when it names none or cannot be read now. */
+  readonly target?: SurveyTarget | undefined;
+  /** The office of the code's site (a revoked code's too); absent for a forged code or when it cannot be read. */
+  readonly officeContact?: OfficeContact | undefined;
+}
+
+async function pageContextOf(code: string | undefined): Promise<PageContext> {
+  if (code === undefined || code === '') return {};
   try {
-    return await resolveSurveyCode(table, await signingKey(), code);
+    const key = await signingKey();
+    const target = await resolveSurveyCode(table, key, code);
+    return { target, officeContact: await officeContactOfCode(table, key, code, target?.site.siteId) };
   } catch {
     // The refusal was logged already; the page without the form still says what happened.
-    return undefined;
+    return {};
   }
 }
 
@@ -94,14 +105,15 @@ export function publicSubmission<T>(submission: PublicSubmission<T>): HttpHandle
       bodyFormat(event);
       const fields = formToObject(withinLimit(bytes, FORM_BODY_LIMIT_BYTES), submission.numericFields);
       const accepted = await submission.accept(fields, await publicIntakeContext(event));
-      return html(200, submission.acceptedPage(accepted, locale, fields), PAGE_CONTENT_SECURITY_POLICY, page);
+      const { officeContact } = await pageContextOf(values.code);
+      return html(200, submission.acceptedPage(accepted, locale, fields, officeContact), PAGE_CONTENT_SECURITY_POLICY, page);
     } catch (error) {
       const problem = problemOf(error);
       // As the middleware does for JSON: the error for the operator, a page that reveals nothing for the patient.
       if (problem === undefined) logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
       const again: Resubmission = { status: problem?.status ?? 500, errors: problem?.errors ?? [], values };
-      const target = await departmentOf(values.code);
-      return html(again.status, submission.refusedPage(locale, again, target), PAGE_CONTENT_SECURITY_POLICY, { ...page, ...problem?.headers });
+      const { target, officeContact } = await pageContextOf(values.code);
+      return html(again.status, submission.refusedPage(locale, again, target, officeContact), PAGE_CONTENT_SECURITY_POLICY, { ...page, ...problem?.headers });
     }
   };
 }

@@ -8,9 +8,15 @@ import { keys } from './keys.ts';
 
 // The audit trail: sign-ins, failed sign-ins and every change a member of staff makes, with who and
 // when. Append-only (each entry is a new item); never the content of a case or a patient's details.
+// Each site has its own trail (one partition per site and UTC day): an entry is written to every site it
+// concerns (a sign-in to each of the person's sites), so reading one site's trail never reads another's.
+
+/** The site of an entry that concerns none (a failed sign-in with a name nobody has): kept, in no site's trail. */
+export const NO_SITE = '*';
 
 export const AuditEntrySchema = z.object({
   at: z.iso.datetime({ offset: true }),
+  site: z.string().min(1),
   actor: z.string().min(1),
   action: z.string().min(1),
   outcome: z.enum(['success', 'failure']),
@@ -19,18 +25,26 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export async function recordAudit(table: string, entry: Omit<AuditEntry, 'at'>, now = new Date()): Promise<void> {
+/** What happened, and the sites it concerns (none: NO_SITE). */
+export type NewAuditEntry = Omit<AuditEntry, 'at' | 'site'> & { readonly sites: readonly string[] };
+
+export async function recordAudit(table: string, entry: NewAuditEntry, now = new Date()): Promise<void> {
   const at = now.toISOString();
-  const item = AuditEntrySchema.parse({ ...entry, at });
-  await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.audit(at.slice(0, 10), at, randomUUID()), ...item } }));
+  const id = randomUUID();
+  const { sites, ...fields } = entry;
+  const siteIds = sites.length === 0 ? [NO_SITE] : [...new Set(sites)];
+  await Promise.all(siteIds.map((site) => {
+    const item = AuditEntrySchema.parse({ ...fields, site, at });
+    return dynamoDb.send(new PutCommand({ TableName: table, Item: { ...keys.audit(site, at.slice(0, 10), at, id), ...item } }));
+  }));
 }
 
-/** One UTC day's entries, oldest first. */
-export async function auditEntries(table: string, day: string): Promise<AuditEntry[]> {
+/** One site's entries of one UTC day, oldest first. */
+export async function auditEntries(table: string, siteId: string, day: string): Promise<AuditEntry[]> {
   const items = await allItems((startKey) => dynamoDb.send(new QueryCommand({
     TableName: table,
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.auditPartition(day) },
+    ExpressionAttributeValues: { ':pk': keys.auditPartition(siteId, day) },
     ExclusiveStartKey: startKey,
   })));
   return items.map((item) => AuditEntrySchema.parse(item)); // the schema strips pk and sk
@@ -42,8 +56,8 @@ export interface AuditFilter {
   readonly target?: string;
 }
 
-/** Where a page of the trail stops: the day partition and the last key read in it. */
-const AuditCursorSchema = z.object({ day: z.iso.date(), sk: z.string().max(200).optional() });
+/** Where a page of the trail stops: the site, the day partition and the last key read in it. */
+const AuditCursorSchema = z.object({ site: z.string().max(200), day: z.iso.date(), sk: z.string().max(200).optional() });
 
 const encodeCursor = (cursor: z.infer<typeof AuditCursorSchema>) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
@@ -58,11 +72,13 @@ function decodeCursor(cursor: string): z.infer<typeof AuditCursorSchema> {
 const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The trail from `toDay` back to `fromDay` (UTC days), newest first, filtered, `limit` entries a page. One
- * Query per day partition (filters applied by DynamoDB), so a page costs reads of the days it covers.
+ * One site's trail from `toDay` back to `fromDay` (UTC days), newest first, filtered, `limit` entries a
+ * page. One Query per day partition (filters applied by DynamoDB), so a page costs reads of the days it
+ * covers. A cursor given out for another site is refused, never followed into that site's trail.
  */
-export async function queryAudit(table: string, range: { fromDay: string; toDay: string }, filter: AuditFilter, limit: number, cursor?: string): Promise<{ items: AuditEntry[]; cursor?: string }> {
-  const start = cursor === undefined ? { day: range.toDay } : decodeCursor(cursor);
+export async function queryAudit(table: string, siteId: string, range: { fromDay: string; toDay: string }, filter: AuditFilter, limit: number, cursor?: string): Promise<{ items: AuditEntry[]; cursor?: string }> {
+  const start = cursor === undefined ? { site: siteId, day: range.toDay } : decodeCursor(cursor);
+  if (start.site !== siteId) throw new InvalidCursorError('the cursor is not one this API gave out');
   const items: AuditEntry[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, string> = {};
@@ -74,13 +90,13 @@ export async function queryAudit(table: string, range: { fromDay: string; toDay:
     conditions.push(`#${field} = :${field}`);
   }
   let day = start.day;
-  let startKey: Record<string, unknown> | undefined = start.sk === undefined ? undefined : { pk: keys.auditPartition(day), sk: start.sk };
+  let startKey: Record<string, unknown> | undefined = start.sk === undefined ? undefined : { pk: keys.auditPartition(siteId, day), sk: start.sk };
   while (day >= range.fromDay) {
     const page = await dynamoDb.send(new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk',
       ...(conditions.length === 0 ? {} : { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }),
-      ExpressionAttributeValues: { ':pk': keys.auditPartition(day), ...values },
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(siteId, day), ...values },
       ScanIndexForward: false,
       Limit: limit - items.length,
       ExclusiveStartKey: startKey,
@@ -89,7 +105,7 @@ export async function queryAudit(table: string, range: { fromDay: string; toDay:
       items.push(AuditEntrySchema.parse(item));
       if (items.length === limit) {
         const sk = typeof item.sk === 'string' ? item.sk : undefined;
-        return { items, cursor: encodeCursor({ day, ...(sk === undefined ? {} : { sk }) }) };
+        return { items, cursor: encodeCursor({ site: siteId, day, ...(sk === undefined ? {} : { sk }) }) };
       }
     }
     if (page.LastEvaluatedKey !== undefined) {

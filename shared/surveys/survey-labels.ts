@@ -40,6 +40,8 @@ export interface Messages {
   readonly keptHeading: string;
   readonly fieldLabels: Readonly<Record<string, string>>;
   readonly fieldInvalid: string;
+  /** A rating sent for an item the department does not ask (a stale page, a hand-made post). */
+  readonly ratingNotAsked: string;
   readonly offline: string;
   readonly unknownCodeTitle: string;
   readonly unknownCodeBody: string;
@@ -99,6 +101,7 @@ const zh: Messages = {
     'contact.name': '称呼（最多 100 字）',
   },
   fieldInvalid: '请检查这一项',
+  ratingNotAsked: '本科室不评价这一项，表单已去掉它，请再次提交',
   offline: '网络不太好，评价还没有提交成功。请稍后再点一次“提交评价”，不会重复计算。',
   unknownCodeTitle: '二维码无法识别',
   unknownCodeBody: '这个二维码已失效或不完整。请重新扫描科室张贴的最新二维码，或向工作人员咨询。',
@@ -150,6 +153,7 @@ const en: Messages = {
     'contact.name': 'Name (up to 100 characters)',
   },
   fieldInvalid: 'Please check this answer',
+  ratingNotAsked: 'this department does not ask this item; the form no longer has it, please send again',
   offline: 'The network is weak and your feedback has not been sent yet. Tap "Send" again in a moment; it will not be counted twice.',
   unknownCodeTitle: 'This QR code is not recognised',
   unknownCodeBody: 'The code has been replaced or is incomplete. Please scan the latest code posted in the department, or ask a member of staff.',

@@ -69,7 +69,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   return layout(t, `${again === undefined ? t.title : t.problemTitle} · ${department}`, `
 ${pageHeader({ locale: input.locale, switchLabel: t.switchLabel, siteName: displayName(input.locale, input.site), ...(again === undefined ? {} : { switchHref: withLocale(surveyPagePath(input.code), other) }) })}
 <h1>${escapeMarkup(department)}</h1>
-${again === undefined ? '' : resubmissionNotice(surveyProblemWording(input.locale), again)}
+${again === undefined ? '' : resubmissionNotice(surveyProblemWording(input.locale, input.department), again)}
 <p>${escapeMarkup(t.intro(department))}</p>
 <p class="aside">${escapeMarkup(t.complaintPrompt)} <a href="${escapeMarkup(withLocale(complaintPagePath(input.code), input.locale))}">${escapeMarkup(t.complaintLink)}</a></p>
 <form id="survey" data-send method="post" action="${escapeMarkup(input.action)}" accept-charset="utf-8">
@@ -97,15 +97,17 @@ ${officeContactSection(input.locale, input.officeContact)}
 ${scriptMessages(t, (path) => fieldLabel(t, path))}`, true);
 }
 
-export function renderThankYouPage(input: { readonly locale: Locale; readonly contactRequested: boolean }): string {
+export function renderThankYouPage(input: { readonly locale: Locale; readonly contactRequested: boolean; readonly officeContact: OfficeContact | undefined }): string {
   const t = MESSAGES[input.locale];
-  return layout(t, t.thanksTitle, `<section class="done"><h1>${escapeMarkup(t.thanksTitle)}</h1><p>${escapeMarkup(t.thanksBody)}</p>${input.contactRequested ? `<p>${escapeMarkup(t.thanksContact)}</p>` : ''}</section>`);
+  return layout(t, t.thanksTitle, `<section class="done"><h1>${escapeMarkup(t.thanksTitle)}</h1><p>${escapeMarkup(t.thanksBody)}</p>${input.contactRequested ? `<p>${escapeMarkup(t.thanksContact)}</p>` : ''}</section>
+${officeContactSection(input.locale, input.officeContact)}`);
 }
 
-/** The survey form's words for a refused post. */
-export const surveyProblemWording = (locale: Locale): ProblemWording => {
+/** The survey form's words for a refused post; a rating of an item the department does not ask says so (the form has no such field to mark). */
+export const surveyProblemWording = (locale: Locale, department?: Department): ProblemWording => {
   const t = MESSAGES[locale];
-  return { ...t, fieldLabel: (path) => fieldLabel(t, path) };
+  const asked = department === undefined ? undefined : new Set<string>(ratingItemsOf(department).map((aspect) => `ratings.${aspect}`));
+  return { ...t, fieldLabel: (path) => (asked !== undefined && path.startsWith('ratings.') && !asked.has(path) ? `${fieldLabel(t, path)}: ${t.ratingNotAsked}` : fieldLabel(t, path)) };
 };
 
 /**
@@ -113,10 +115,12 @@ export const surveyProblemWording = (locale: Locale): ProblemWording => {
  * submissionId (when it was one), so sending it again is never counted twice. Without the department,
  * the reason and the comment to copy.
  */
-export function renderRefusedSurvey(input: { readonly locale: Locale; readonly again: Resubmission; readonly target: SurveyTarget | undefined; readonly contactRetentionDays: number }): string {
+export function renderRefusedSurvey(input: { readonly locale: Locale; readonly again: Resubmission; readonly target: SurveyTarget | undefined; readonly contactRetentionDays: number; readonly officeContact: OfficeContact | undefined }): string {
   const { locale, again, target } = input;
   const wording = surveyProblemWording(locale);
-  if (target === undefined) return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: [{ label: wording.fieldLabel('comment'), text: again.values.comment ?? '' }] });
+  if (target === undefined) {
+    return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: [{ label: wording.fieldLabel('comment'), text: again.values.comment ?? '' }], footer: officeContactSection(locale, input.officeContact) });
+  }
   return renderSurveyPage({
     locale,
     site: target.site,
@@ -127,11 +131,16 @@ export function renderRefusedSurvey(input: { readonly locale: Locale; readonly a
     contactRetentionDays: input.contactRetentionDays,
     action: '/v1/surveys',
     again,
+    officeContact: input.officeContact,
   });
 }
 
-/** A forged, revoked or switched-off code: a friendly page, never a stack trace or a bare 404. */
-export function renderUnknownCodePage(input: { readonly locale: Locale }): string {
+/**
+ * A forged, revoked or switched-off code: a friendly page, never a stack trace or a bare 404. The office's
+ * contact of the code's site when it is known (a revoked code), else where to ask.
+ */
+export function renderUnknownCodePage(input: { readonly locale: Locale; readonly officeContact: OfficeContact | undefined }): string {
   const t = MESSAGES[input.locale];
-  return layout(t, t.unknownCodeTitle, `<h1>${escapeMarkup(t.unknownCodeTitle)}</h1><p>${escapeMarkup(t.unknownCodeBody)}</p>`);
+  return layout(t, t.unknownCodeTitle, `<h1>${escapeMarkup(t.unknownCodeTitle)}</h1><p>${escapeMarkup(t.unknownCodeBody)}</p>
+${officeContactSection(input.locale, input.officeContact)}`);
 }

@@ -220,11 +220,13 @@ export function renderProblemPage(input: {
   readonly wording: ProblemWording;
   /** The free text the patient wrote, by field label. */
   readonly kept?: readonly { readonly label: string; readonly text: string }[];
+  /** Markup under it all (the complaint office's contact). */
+  readonly footer?: string;
 }): string {
   const t = input.wording;
   const kept = (input.kept ?? []).filter((k) => k.text !== '');
   const keptSection = kept.length === 0 ? '' : `<fieldset><legend>${escapeMarkup(t.keptHeading)}</legend>${kept.map((k) => `<label class="field">${escapeMarkup(k.label)}<textarea readonly>${textareaContent(k.text)}</textarea></label>`).join('')}</fieldset>`;
   return layout(t, t.problemTitle, `<h1>${escapeMarkup(t.problemTitle)}</h1>
 <div class="alert" role="alert"><p>${escapeMarkup(t.problemStatus(input.status))}</p>${refusalItems(t, input.errors)}</div>
-<p>${escapeMarkup(t.problemBack)}</p>${keptSection}`);
+<p>${escapeMarkup(t.problemBack)}</p>${keptSection}${input.footer ?? ''}`);
 }

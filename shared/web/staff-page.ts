@@ -90,7 +90,7 @@ export function staffHeader(user: UserIdentity, csrf: string): string {
     ...(user.roles.some((role) => role === 'manager' || role === 'office-head') ? ['<a href="/admin/digests">摘要邮件 · Digests</a>'] : []),
     ...(hasAction(user, 'users:manage') ? ['<a href="/admin/users">账号 · Accounts</a>'] : []),
     ...(hasAction(user, 'audit:read') ? ['<a href="/admin/audit">审计 · Audit</a>'] : []),
-    ...(hasAction(user, 'settings:manage') ? ['<a href="/admin/site">设置 · Settings</a>'] : []),
+    ...(hasAction(user, 'settings:manage') ? ['<a href="/admin/site">设置 · Settings</a>', '<a href="/admin/posters">海报 · Posters</a>'] : []),
   ];
   return `<header><h1>患者体验 · Patient experience</h1><nav aria-label="页面 · Pages">${links.join('')}</nav><span>${escapeMarkup(user.name ?? user.username)} · ${user.roles.map((r) => escapeMarkup(ROLE_LABELS[r] ?? r)).join('、')}</span>
 <form method="post" action="/admin/sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit">退出 · Sign out</button></form></header>`;

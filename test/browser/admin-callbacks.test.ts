@@ -54,7 +54,7 @@ describe('callbacks in Chromium', () => {
     await page.locator('tr', { hasText: '王秀英' }).getByRole('button', { name: '拨打 · Call' }).click();
     await page.waitForLoadState('networkidle');
     await expect.poll(() => page.locator('a[href^="tel:"]').innerText()).toBe('13900001234');
-    const audited = await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10));
+    const audited = await auditEntries(TABLE_NAME, 'demo', new Date().toISOString().slice(0, 10));
     expect(audited.filter((a) => a.action === 'callback-reveal' && a.actor === 'user:callback' && a.target === 'call:demo:discharge:ZY-B-1')).toHaveLength(1);
     expect(JSON.stringify(audited)).not.toContain('13900001234');
     await shot(page, 'callbacks-call-revealed-phone.png');

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
+import { recordAudit } from '../../shared/storage/audit.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
 import { getUser, type StaffUser } from '../../shared/storage/users.ts';
-import { eventually, postJson, useLocalStack } from '../support/local-stack.ts';
+import { codeOf, eventually, postJson, useLocalStack } from '../support/local-stack.ts';
 
 // Running a hospital through the APIs, against the local emulators: staff accounts (admin only; nobody
 // changes their own role; the last admin stays), the audit trail (office head and admin; its reading
@@ -29,6 +30,12 @@ async function api(username: string, method: string, path: string, body?: unknow
   });
 }
 
+async function machineToken(): Promise<string> {
+  const { clientId, secret } = stack().issuer.machineClient;
+  const token = await fetch(`${stack().issuer.url}/oauth2/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+  return z.object({ access_token: z.string() }).parse(await token.json()).access_token;
+}
+
 const ItemsSchema = z.object({ items: z.array(z.record(z.string(), z.unknown())) });
 const ProblemSchema = z.object({ status: z.number(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 const StoreSchema = z.object({ emails: z.array(z.object({ subject: z.string(), destination: z.object({ to: z.array(z.string()) }) })) });
@@ -47,12 +54,32 @@ describe('who may call the new routes', () => {
     expect((await api('head', 'GET', '/v1/admin/users')).status).toBe(403);
     expect((await api('head', 'GET', '/v1/admin/audit')).status).toBe(200);
     expect((await api('head', 'GET', '/v1/admin/sites/demo/settings')).status).toBe(200);
-    const { clientId, secret } = stack().issuer.machineClient;
-    const token = await fetch(`${stack().issuer.url}/oauth2/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
-    const access = z.object({ access_token: z.string() }).parse(await token.json()).access_token;
+    const access = await machineToken();
     for (const path of ['/v1/admin/users', '/v1/admin/audit', '/v1/admin/sites/demo/settings']) {
       expect((await fetch(`${stack().baseUrl}${path}`, { headers: { authorization: `Bearer ${access}` } })).status, path).toBe(403);
     }
+  });
+
+  it('checks access before the body or the query: a caller without the role gets 403, never how their input fails', async () => {
+    const access = await machineToken();
+    const machine = (method: string, path: string, body: string, contentType: string) => fetch(`${stack().baseUrl}${path}`, { method, headers: { authorization: `Bearer ${access}`, 'content-type': contentType }, body });
+    for (const [contentType, body] of [['application/json', '{}'], ['application/json', '{not json'], ['text/plain', 'hello']] as const) {
+      expect((await machine('POST', '/v1/admin/complaints', body, contentType)).status, `complaint ${contentType} ${body}`).toBe(403);
+      expect((await machine('POST', '/v1/admin/users', body, contentType)).status, `user ${contentType} ${body}`).toBe(403);
+      expect((await machine('PATCH', '/v1/admin/users/head', body, contentType)).status, `user change ${contentType} ${body}`).toBe(403);
+      expect((await machine('PUT', '/v1/admin/sites/demo/settings', body, contentType)).status, `settings ${contentType} ${body}`).toBe(403);
+    }
+    // Staff whose role lacks the action, with a body or a query that would fail validation.
+    expect((await api('manager', 'POST', '/v1/admin/complaints', { bogus: true })).status).toBe(403);
+    expect((await api('manager', 'GET', '/v1/admin/complaints?bogus=1')).status).toBe(403);
+    expect((await api('manager', 'POST', '/v1/discharges', { bogus: true })).status).toBe(403);
+    expect((await api('manager', 'POST', '/v1/callbacks', { bogus: true })).status).toBe(403);
+    expect((await api('manager', 'GET', '/v1/admin/callbacks?bogus=1')).status).toBe(403);
+    expect((await api('callback', 'GET', '/v1/admin/metrics?bogus=1')).status).toBe(403);
+    expect((await api('manager', 'GET', '/v1/admin/audit?from=yesterday')).status).toBe(403);
+    // The same bodies from a caller who may act are refused on their fields.
+    expect((await api('office', 'POST', '/v1/admin/complaints', { bogus: true })).status).toBe(422);
+    expect((await api('office', 'GET', '/v1/admin/complaints?bogus=1')).status).toBe(422);
   });
 
   it('answers another site with 404', async () => {
@@ -111,10 +138,41 @@ describe('the audit trail', () => {
     const csv = await api('head', 'GET', '/v1/admin/audit?format=csv&action=audit-read');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
-    expect(text.startsWith('\uFEFFat,actor,action,outcome,target,detail')).toBe(true);
-    expect(text).toContain('user:head,audit-read,success');
+    expect(text.startsWith('\uFEFFat,site,actor,action,outcome,target,detail')).toBe(true);
+    expect(text).toContain(',demo,user:head,audit-read,success');
     const exports = ItemsSchema.parse(await (await api('admin', 'GET', '/v1/admin/audit?action=audit-export')).json());
     expect(exports.items.some((i) => i.actor === 'user:head')).toBe(true);
+  });
+
+  it('is per site: entries carry their site, another site\'s trail is 404, and no reading shows another site\'s entries', async () => {
+    const marker = `far-${randomUUID()}`;
+    await recordAudit(TABLE_NAME, { actor: 'user:far-head', action: 'settings-change', outcome: 'success', sites: ['elsewhere'], target: 'site:elsewhere', detail: marker });
+    await recordAudit(TABLE_NAME, { actor: 'user:both', action: 'settings-change', outcome: 'success', sites: ['demo', 'elsewhere'], detail: `${marker}-both` });
+
+    const demo = ItemsSchema.parse(await (await api('head', 'GET', '/v1/admin/audit?action=settings-change&limit=200')).json());
+    expect(demo.items.every((i) => i.site === 'demo')).toBe(true);
+    expect(demo.items.some((i) => i.detail === marker)).toBe(false);
+    expect(demo.items.filter((i) => i.detail === `${marker}-both`)).toHaveLength(1);
+    const demoCsv = Buffer.from(await (await api('head', 'GET', '/v1/admin/audit?format=csv&action=settings-change')).arrayBuffer()).toString('utf8');
+    expect(demoCsv).not.toContain(`${marker},`);
+    expect(demoCsv).not.toContain(',elsewhere,');
+
+    // The demo site's head asking for another site's trail: 404, API and CSV alike.
+    expect((await api('head', 'GET', '/v1/admin/audit?site=elsewhere')).status).toBe(404);
+    expect((await api('head', 'GET', '/v1/admin/audit?site=elsewhere&format=csv')).status).toBe(404);
+    expect((await api('admin', 'GET', '/v1/admin/audit?site=elsewhere')).status).toBe(404);
+
+    // A head of that site reads its entries only.
+    const far = { sites: ['elsewhere'] };
+    expect((await api('head', 'GET', '/v1/admin/audit?site=demo', undefined, {}, far)).status).toBe(404);
+    const elsewhere = ItemsSchema.parse(await (await api('head', 'GET', '/v1/admin/audit?action=settings-change', undefined, {}, far)).json());
+    expect(elsewhere.items.map((i) => i.detail).sort()).toEqual([marker, `${marker}-both`]);
+    expect(elsewhere.items.every((i) => i.site === 'elsewhere')).toBe(true);
+
+    // A cursor from one site's trail is refused on another's.
+    const both = { sites: ['demo', 'elsewhere'] };
+    const paged = z.object({ cursor: z.string() }).parse(await (await api('head', 'GET', '/v1/admin/audit?site=demo&limit=1', undefined, {}, both)).json());
+    expect((await api('head', 'GET', `/v1/admin/audit?site=elsewhere&cursor=${encodeURIComponent(paged.cursor)}`, undefined, {}, both)).status).toBe(422);
   });
 });
 
@@ -178,6 +236,43 @@ describe('a site\'s settings', () => {
 });
 
 describe('the loose ends', () => {
+  it('shows the complaint office\'s contact on every patient page: forms, after the post, refusals, unknown codes, tracking', async () => {
+    const PHONE = '0571-8888 1234';
+    const GENERIC = '请向任何一位工作人员询问办公室的电话和地点。';
+    const base = stack().baseUrl;
+    const code = codeOf(await stack().surveyUrl('stomatology-clinic'));
+    const formPost = (path: string, fields: Record<string, string>) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: new URLSearchParams(fields).toString() });
+    const pages: [string, Response][] = [
+      ['survey form', await fetch(`${base}/s/${code}`)],
+      ['complaint form', await fetch(`${base}/c/${code}`)],
+      ['survey thank-you', await formPost('/v1/surveys', { submissionId: randomUUID(), code, locale: 'zh-CN', overall: 'good' })],
+      ['survey refused', await formPost('/v1/surveys', { submissionId: randomUUID(), code, locale: 'zh-CN', overall: 'excellent' })],
+      ['complaint confirmation', await formPost('/v1/complaints', { submissionId: randomUUID(), code, locale: 'zh-CN', description: '候诊时没有人叫号，等了两个小时。' })],
+      ['complaint refused', await formPost('/v1/complaints', { submissionId: randomUUID(), code, locale: 'zh-CN', description: '' })],
+      ['tracking form', await fetch(`${base}/t`)],
+      ['tracking refused', await fetch(`${base}/t/NOSUCHCODE1234`)],
+    ];
+    for (const [name, response] of pages) expect(await response.text(), name).toContain(PHONE);
+    expect(pages.map(([, r]) => r.status)).toEqual([200, 200, 200, 422, 200, 422, 200, 404]);
+
+    // A forged code names no site: the page says where to ask. A revoked code still names its site.
+    const forged = await fetch(`${base}/s/${code.slice(0, -2)}AA`);
+    expect(forged.status).toBe(404);
+    const forgedPage = await forged.text();
+    expect(forgedPage).toContain(GENERIC);
+    expect(forgedPage).not.toContain(PHONE);
+    expect(await (await formPost('/v1/surveys', { submissionId: randomUUID(), code: 'forged.code', locale: 'zh-CN', overall: 'good' })).text()).toContain(GENERIC);
+    const { bumpCodeGeneration } = await import('../../shared/storage/sites.ts');
+    await bumpCodeGeneration(TABLE_NAME, 'demo', 'stomatology-clinic');
+    const revoked = await eventually('the revoked code refused', async () => {
+      const response = await fetch(`${base}/c/${code}?lang=en`);
+      return response.status === 404 ? response.text() : undefined;
+    });
+    expect(revoked).toContain('This QR code is not recognised');
+    expect(revoked).toContain(PHONE);
+    expect(revoked).toContain('Daily 8:00–17:30 (phone 24 hours)');
+  });
+
   it('shows the patient the approved answer once the case is closed, on the API and the page, with the office\'s contact', async () => {
     const office = await getUser(TABLE_NAME, 'office');
     if (office === undefined) throw new Error('no office user');

@@ -77,7 +77,7 @@ describe('two safety levels, end to end', () => {
     expect(alert.destination.to).toContain('safety@hospital.example');
     // One click: a second answer finds it answered; the answer is audited.
     expect((await reviewComment(reviewContext(), office, id, 'dismissed')).kind).toBe('already');
-    const audit = await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10));
+    const audit = await auditEntries(TABLE_NAME, 'demo', new Date().toISOString().slice(0, 10));
     expect(audit.filter((a) => a.target === `comment:${id}`).map((a) => a.action)).toEqual(['comment-signal-confirmed']);
   });
 

@@ -7,7 +7,7 @@ import { routes } from '../../infra/topology.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
 import { signInStanding } from '../../shared/auth/sign-in.ts';
 import { env } from '../../shared/platform/resource-env.ts';
-import { auditEntries } from '../../shared/storage/audit.ts';
+import { auditEntries, NO_SITE } from '../../shared/storage/audit.ts';
 import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
@@ -158,9 +158,13 @@ describe('sign-in at the local issuer', () => {
     expect(slowed.status).toBe(429);
     expect(await slowed.text()).toContain('Too many attempts');
 
-    const entries = (await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10))).filter((e) => e.actor === 'user:head');
+    const day = new Date().toISOString().slice(0, 10);
+    const entries = (await auditEntries(TABLE_NAME, 'demo', day)).filter((e) => e.actor === 'user:head');
     expect(entries.filter((e) => e.outcome === 'success' && e.action === 'sign-in')).toHaveLength(1);
-    expect(entries.filter((e) => e.outcome === 'failure')).toHaveLength(5);
+    expect(entries.filter((e) => e.outcome === 'failure')).toHaveLength(4);
+    // The attempt refused unread (the account is not read while the name is slowed) belongs to no site.
+    const unread = (await auditEntries(TABLE_NAME, NO_SITE, day)).filter((e) => e.actor === 'user:head');
+    expect(unread.map((e) => e.detail)).toEqual(['slowed down after repeated failures']);
   });
 
   it('slows 16 parallel wrong passwords exactly as 16 in a row: all counted, the fifth on refused unchecked', async () => {

@@ -58,6 +58,18 @@ describe('rejected survey submissions', () => {
     expect(await queued()).toBe(1);
   });
 
+  it('refuses a rating of an item the department does not ask, on its field, and enqueues nothing', async () => {
+    // A ward asks environment, communication and privacy: not the registration windows, not the wait.
+    const ward = codeOf(await stack().surveyUrl('cardiology-ward'));
+    const before = await queued();
+    const problem = await expectProblem(await postJson(url(), surveyBody(ward, { ratings: { registration: 1, communication: 4 }, locale: 'en' })), 422, 'ratings.registration');
+    expect(problem.errors).toEqual([{ path: 'ratings.registration', message: 'this department does not ask this item; the form no longer has it, please send again' }]);
+    await expectProblem(await postJson(url(), surveyBody(ward, { ratings: { waiting: 5 }, locale: 'zh-CN' })), 422, 'ratings.waiting');
+    expect(await queued()).toBe(before);
+    expect((await postJson(url(), surveyBody(ward, { ratings: { communication: 4, privacy: 5 } }))).status).toBe(202);
+    expect(await queued()).toBe(before + 1);
+  });
+
   it('refuses a revoked code once the department has a new one', async () => {
     const oldCode = codeOf(await stack().surveyUrl('emergency'));
     const before = await queued();

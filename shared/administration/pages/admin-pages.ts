@@ -1,7 +1,7 @@
 import { type UserIdentity, ROLES } from '../../auth/identity.ts';
 import { CATEGORY_IDS, CATEGORY_NAMES } from '../../classify/categories.ts';
 import type { FieldError } from '../../platform/domain-errors.ts';
-import { DEPARTMENT_KINDS } from '../../schemas/site.ts';
+import { DEPARTMENT_KINDS, type Department } from '../../schemas/site.ts';
 import { RATING_ASPECTS } from '../../schemas/survey.ts';
 import type { AuditEntry } from '../../storage/audit.ts';
 import { escapeMarkup } from '../../web/markup.ts';
@@ -129,13 +129,15 @@ ${credential}
 
 export interface AuditPageInput extends PageFrame {
   readonly query: Readonly<Record<string, string>>;
+  /** The site whose trail is shown; absent when the query was refused. */
+  readonly siteId?: string;
   readonly items: readonly AuditEntry[];
   readonly range: { readonly fromDay: string; readonly toDay: string } | undefined;
   readonly nextCursor?: string;
   readonly errors: readonly FieldError[];
 }
 
-const AUDIT_FILTERS = ['actor', 'action', 'case', 'from', 'to'] as const;
+const AUDIT_FILTERS = ['site', 'actor', 'action', 'case', 'from', 'to'] as const;
 
 export function renderAudit(input: AuditPageInput): string {
   const values = new Map(Object.entries(input.query));
@@ -147,10 +149,10 @@ export function renderAudit(input: AuditPageInput): string {
 <p class="meta">谁在何时做了什么；不含投诉内容和联系方式。查看本页也会被记录。<span class="en">Who did what, when; never a complaint's words or contact details. Reading this page is recorded too.</span></p>
 ${problemBlock(input.errors, (p) => (AUDIT_FILTERS as readonly string[]).includes(p))}
 <form class="filters" method="get" action="/admin/audit">
-${textInput(field('actor', '人员 <span class="en">Person</span>'))}${textInput(field('action', '操作 <span class="en">Action</span>'))}${textInput(field('case', '投诉编号 <span class="en">Case id</span>'))}
+${input.user.sites.length > 1 ? select(field('site', '院区 <span class="en">Site</span>'), input.user.sites.map((s) => option(s, e(s), input.siteId ?? values.get('site'))).join('')) : ''}${textInput(field('actor', '人员 <span class="en">Person</span>'))}${textInput(field('action', '操作 <span class="en">Action</span>'))}${textInput(field('case', '投诉编号 <span class="en">Case id</span>'))}
 ${textInput(field('from', '从 <span class="en">From</span>'), ' type="date"')}${textInput(field('to', '到 <span class="en">To</span>'), ' type="date"')}
 <button class="primary" type="submit">筛选 · Filter</button></form>
-${input.range === undefined ? '' : `<p class="meta">${e(input.range.fromDay)} – ${e(input.range.toDay)} (UTC) · <a href="/admin/audit.csv?${e(filters.toString())}">导出 CSV · Export CSV</a></p>`}
+${input.range === undefined ? '' : `<p class="meta">${e(input.siteId ?? '')} · ${e(input.range.fromDay)} – ${e(input.range.toDay)} (UTC) · <a href="/admin/audit.csv?${e(filters.toString())}">导出 CSV · Export CSV</a></p>`}
 <table class="cases"><thead><tr><th>时间 <span class="en">Time</span></th><th>人员 <span class="en">Person</span></th><th>操作 <span class="en">Action</span></th><th>结果 <span class="en">Outcome</span></th><th>对象 <span class="en">Target</span></th><th>说明 <span class="en">Detail</span></th></tr></thead>
 <tbody>${rows === '' ? '<tr><td colspan="6">没有记录 · Nothing recorded</td></tr>' : rows}</tbody></table>
 <div class="pager">${next}</div>`);
@@ -261,4 +263,39 @@ ${input.errors.filter((error) => error.path.startsWith('complaints.calendar.cove
 <h3>分派规则 <span class="en">Routing rules</span></h3>${routing}
 <h3>科室 <span class="en">Departments</span></h3>${errorsBeside('departments')}${departments}
 <button class="primary" type="submit">保存设置 · Save settings</button></form>`).replace('<!--problems-->', () => problemBlock(input.errors, (path) => rendered.has(path)));
+}
+
+// --- codes and posters ------------------------------------------------------------------------------
+
+export interface PostersPageInput extends PageFrame {
+  readonly siteId: string;
+  readonly siteName: string;
+  readonly otherSites: readonly string[];
+  readonly departments: readonly Department[];
+  /** The department whose codes were just revoked. */
+  readonly revoked?: Department;
+  readonly errors: readonly FieldError[];
+}
+
+const POSTER_LINKS = [['survey', '评价海报 <span class="en">Survey poster</span>'], ['complaint', '投诉海报 <span class="en">Complaint poster</span>']] as const;
+
+export function renderPosters(input: PostersPageInput): string {
+  const site = encodeURIComponent(input.siteId);
+  const rows = input.departments.map((d) => {
+    const id = encodeURIComponent(d.departmentId);
+    const links = POSTER_LINKS.map(([page, label]) => `${label}: ${(['pdf', 'png'] as const).map((format) => `<a href="/admin/posters/${id}?site=${site}&amp;page=${page}&amp;format=${format}" download>${format.toUpperCase()}</a>`).join(' · ')}`).join('<br>');
+    return `<tr><td data-label="科室 Department">${e(d.name)}<br><span class="en">${e(d.nameEn)}</span></td>
+<td data-label="调查 Surveys">${d.surveyEnabled ? '开放 on' : '<span class="below">关闭 off</span>'} · 第 ${d.codeGeneration} 版 <span class="en">code ${d.codeGeneration}</span></td>
+<td data-label="海报 Posters">${links}</td>
+<td data-label="作废 Revoke"><form class="staff" method="post" action="/admin/posters?site=${site}"><input type="hidden" name="csrf" value="${e(input.csrf)}"><input type="hidden" name="department" value="${e(d.departmentId)}">
+<label class="check"><input type="checkbox" name="confirm" value="yes" required>旧海报全部失效 <span class="en">old posters stop working</span></label>${errorsAt(input.errors, `confirm.${d.departmentId}`)}
+<button type="submit">作废二维码 · Revoke codes</button></form></td></tr>`;
+  }).join('');
+  const revoked = input.revoked === undefined ? '' : `<p class="notice" role="status">${e(input.revoked.name)}的旧二维码已作废，请撤下旧海报并打印新海报（第 ${input.revoked.codeGeneration} 版）。<span class="en">The old codes of ${e(input.revoked.nameEn)} are revoked: take the old posters down and print new ones (code ${input.revoked.codeGeneration}).</span></p>`;
+  const sites = input.otherSites.length === 0 ? '' : `<p>${input.otherSites.map((s) => `<a href="/admin/posters?site=${encodeURIComponent(s)}">${e(s)}</a>`).join(' · ')}</p>`;
+  return frame(input, '二维码与海报 · Codes and posters', `<h2>二维码与海报 <span class="en">Codes and posters</span> · ${e(input.siteName)}</h2>${sites}${revoked}
+<p class="meta">每个科室的评价海报和投诉海报使用同一个二维码。作废后，已张贴的两种海报在几秒内全部失效。<span class="en">A department's survey and complaint posters carry the same code. Revoked, every poster already up stops working within seconds.</span></p>
+${problemBlock(input.errors, (path) => path.startsWith('confirm.'))}
+<table class="cases"><thead><tr><th>科室 <span class="en">Department</span></th><th>调查 <span class="en">Surveys</span></th><th>海报（A5）<span class="en">Posters (A5)</span></th><th>作废 <span class="en">Revoke</span></th></tr></thead>
+<tbody>${rows}</tbody></table>`);
 }

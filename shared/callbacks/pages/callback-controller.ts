@@ -152,7 +152,7 @@ export async function takeCallPage(session: StaffSession, id: string): Promise<P
   const claim = await claimCall(table, call, actor, new Date(now.getTime() + CLAIM_MINUTES * 60_000), now);
   if (!claim.taken) return showCall(session, id, { outcome: 'conflict' });
   // Each reveal of a number is on record: who, which call, when (never the number).
-  await recordAudit(table, { actor, action: 'callback-reveal', outcome: 'success', target: `call:${call.siteId}:${call.callId}` }, now);
+  await recordAudit(table, { actor, action: 'callback-reveal', outcome: 'success', sites: [call.siteId], target: `call:${call.siteId}:${call.callId}` }, now);
   await appendCallHistory(table, call, { at: now.toISOString(), actor, change: 'reveal' });
   return { redirect: `/admin/callbacks/${encodeURIComponent(call.callId)}` };
 }
@@ -190,7 +190,7 @@ export async function recordCallPage(session: StaffSession, id: string, form: UR
     return showCall(session, id, { outcome: 'conflict', values, notice: { kind: 'problem', text: '这个回访在您打开页面后已有新记录，请核对后再保存。Someone recorded an attempt since you opened this page: check it, then save again.' } });
   }
   try {
-    await acceptCallback(callbackFromForm(values, call, new Date()), user, { table, enqueue });
+    await acceptCallback(() => callbackFromForm(values, call, new Date()), user, { table, enqueue });
   } catch (error) {
     if (error instanceof CallTakenError) return showCall(session, id, { outcome: 'conflict', values });
     if (error instanceof ValidationError || (error instanceof DomainError && !(error instanceof NotFoundError) && !(error instanceof ForbiddenError))) {
@@ -211,6 +211,6 @@ export async function uploadPage(session: StaffSession, fields: { site?: string;
   if (fields.text === undefined) return worklistPage(session, {}, { site: siteId, upload: { filename: fields.filename, total: 0, accepted: 0, refused: [], error: '文件不是 UTF-8 文本。The file is not UTF-8 text.' } });
   const parsed = parseDischargeCsv(fields.text);
   if (!parsed.ok) return worklistPage(session, {}, { site: siteId, upload: { filename: fields.filename, total: 0, accepted: 0, refused: [], error: parsed.error } });
-  const result = await importDischargeRows(parsed, fields.text, siteId, (body) => acceptDischarges(body, user, { table, enqueue }));
+  const result = await importDischargeRows(parsed, fields.text, siteId, (body) => acceptDischarges(() => body, user, { table, enqueue }));
   return worklistPage(session, {}, { site: siteId, upload: { filename: fields.filename, ...result } });
 }

@@ -136,7 +136,7 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
   ]);
   // Contact details are for the complaint office only (site-wide scope); reading them is audited.
   const contact = scope === 'all' ? await readComplaintContact(table, id, record.hasContact, now) : undefined;
-  if (contact?.state === 'present') await recordAudit(table, { actor: actorOf(user), action: 'complaint-contact-read', outcome: 'success', target: `complaint:${id}` });
+  if (contact?.state === 'present') await recordAudit(table, { actor: actorOf(user), action: 'complaint-contact-read', outcome: 'success', sites: [record.siteId], target: `complaint:${id}` });
   return {
     outcome: options.outcome ?? 'shown',
     body: renderCase({
@@ -218,7 +218,7 @@ export async function createComplaintPage(session: StaffSession, form: URLSearch
   const values = newComplaintValues(form);
   const body = staffComplaintFromForm(values, (siteId) => places.find((p) => p.siteId === siteId)?.timeZone);
   try {
-    const accepted = await acceptStaffComplaint(body, user, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
+    const accepted = await acceptStaffComplaint(() => body, user, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
     return { outcome: 'shown', body: renderComplaintRecorded(user, session.csrf, accepted.trackingCode) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

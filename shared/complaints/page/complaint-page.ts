@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '../complaint-labels.ts';
 import { COMPLAINT_MESSAGES, type ComplaintMessages, complaintFieldLabel } from './complaint-page-labels.ts';
 import { complaintPagePath, trackingPagePath, withLocale } from './complaint-paths.ts';
 import type { OfficeContact } from '../settings.ts';
-import { officeContactSection } from './office-contact.ts';
+import { officeContactSection, officeContactsSection } from './office-contact.ts';
 
 // The patient's complaint page, the confirmation with the tracking code, and the tracking page. They use
 // the survey page's layout, style, script and Content-Security-Policy (PAGE_CONTENT_SECURITY_POLICY), so
@@ -121,9 +121,10 @@ ${scriptMessages(t, (path) => complaintFieldLabel(t, path))}`, true);
 }
 
 /** The answer to a plain form post (no JavaScript) that was accepted. */
-export function renderComplaintConfirmationPage(input: { readonly locale: Locale; readonly trackingCode: string; readonly contactGiven: boolean; readonly limits: SlaLimits }): string {
+export function renderComplaintConfirmationPage(input: { readonly locale: Locale; readonly trackingCode: string; readonly contactGiven: boolean; readonly limits: SlaLimits; readonly officeContact: OfficeContact | undefined }): string {
   const t = COMPLAINT_MESSAGES[input.locale];
-  return layout(t, t.confirmTitle, `<section class="done">${confirmation(t, input.locale, input.limits, input)}</section>`);
+  return layout(t, t.confirmTitle, `<section class="done">${confirmation(t, input.locale, input.limits, input)}</section>
+${officeContactSection(input.locale, input.officeContact)}`);
 }
 
 /**
@@ -138,13 +139,14 @@ export function renderRefusedComplaint(input: {
   readonly contactRetentionDays: number;
   readonly limits: SlaLimits;
   readonly now: Date;
+  readonly officeContact: OfficeContact | undefined;
 }): string {
   const { locale, again, target } = input;
   const wording = complaintProblemWording(locale);
   const t = COMPLAINT_MESSAGES[locale];
   if (target === undefined) {
     const kept = [['description', t.descriptionLabel], ['desiredOutcome', t.desiredOutcomeLabel], ['staffInvolved', t.staffInvolvedLabel]] as const;
-    return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: kept.map(([name, label]) => ({ label, text: again.values[name] ?? '' })) });
+    return renderProblemPage({ status: again.status, errors: again.errors, wording, kept: kept.map(([name, label]) => ({ label, text: again.values[name] ?? '' })), footer: officeContactSection(locale, input.officeContact) });
   }
   return renderComplaintPage({
     locale,
@@ -157,6 +159,7 @@ export function renderRefusedComplaint(input: {
     today: dayIn(target.site.timeZone, input.now),
     action: '/v1/complaints',
     again,
+    officeContact: input.officeContact,
   });
 }
 
@@ -196,7 +199,7 @@ export function renderTrackingPage(input: TrackingPageInput): string {
   const other = input.locale === 'en' ? 'zh-CN' : 'en';
   const header = pageHeader({ locale: input.locale, switchLabel: t.switchLabel, switchHref: withLocale(trackingPagePath(input.tracked?.trackingCode), other) });
   const { tracked } = input;
-  const contacts = (input.officeContacts ?? []).map((contact) => officeContactSection(input.locale, contact)).join('');
+  const contacts = officeContactsSection(input.locale, input.officeContacts ?? []);
   if (tracked !== undefined) {
     const label = STATUS_LABELS[tracked.status];
     const lang = input.locale === 'en' ? 'en' : 'zh';

@@ -64,7 +64,7 @@ describe('a complaint typed in by the complaint office', () => {
   };
 
   it('records the first receiver and who entered it', async () => {
-    const accepted = await acceptStaffComplaint(hotline, officer, context());
+    const accepted = await acceptStaffComplaint(() => hotline, officer, context());
     expect(queued[0]).toMatchObject({ channel: 'hotline', enteredBy: 'user:office', firstReceiver: { name: '值班员 周' }, receivedAt: '2026-11-22T23:40:00+08:00', multiDepartment: false });
     expect(accepted.trackingCode).toBe(trackingCodeFor(TEST_SIGNING_KEY, submissionId));
     const audited = dynamoMock.commandCalls(PutCommand).map((call) => call.args[0].input.Item);
@@ -72,11 +72,15 @@ describe('a complaint typed in by the complaint office', () => {
   });
 
   it('wants to know how a complaint settled on the spot was settled', async () => {
-    expect(await rejectionProblem(acceptStaffComplaint({ ...hotline, settledOnSpot: true }, officer, context()))).toMatchObject({ status: 422, errors: [{ path: 'settlement' }] });
+    expect(await rejectionProblem(acceptStaffComplaint(() => ({ ...hotline, settledOnSpot: true }), officer, context()))).toMatchObject({ status: 422, errors: [{ path: 'settlement' }] });
   });
 
   it('is not for department responders (403), and nothing is queued', async () => {
-    expect(await rejectionProblem(acceptStaffComplaint(hotline, responder, context()))).toMatchObject({ status: 403 });
+    expect(await rejectionProblem(acceptStaffComplaint(() => hotline, responder, context()))).toMatchObject({ status: 403 });
+    // Access comes before the body: a bad body from the wrong role is still 403, and is never read.
+    let read = false;
+    expect(await rejectionProblem(acceptStaffComplaint(() => { read = true; return {}; }, responder, context()))).toMatchObject({ status: 403 });
+    expect(read).toBe(false);
     expect(queued).toEqual([]);
   });
 });

@@ -92,6 +92,9 @@ describe('the OpenAPI document', () => {
       'GET /admin/audit.csv': 'exportAuditCsv',
       'GET /admin/site': 'getSiteSettingsPage',
       'POST /admin/site': 'submitSiteSettingsForm',
+      'GET /admin/posters': 'getPostersPage',
+      'POST /admin/posters': 'submitRevokeCodesForm',
+      'GET /admin/posters/{department}': 'downloadPoster',
     });
     const all = Object.values(ids);
     expect(new Set(all).size).toBe(all.length);
@@ -146,6 +149,7 @@ describe('the OpenAPI document, checked as integrators check it', { timeout: 30_
       'warn operation-2xx-response #/paths/~1admin~1users/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1users~1{username}/post/responses',
       'warn operation-2xx-response #/paths/~1admin~1site/post/responses',
+      'warn operation-2xx-response #/paths/~1admin~1posters/post/responses',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { ComplaintMessageSchema, SurveyMessageSchema } from '../../../shared/schemas/intake-message.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../../shared/web/patient-page.ts';
 import { httpEvent, responseHeader } from '../../support/http-events.ts';
@@ -162,6 +163,48 @@ describe('a survey posted without JavaScript', () => {
 
     expect(result.statusCode).toBe(415);
     expect(responseHeader(result, 'content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('a rating of an item the department does not ask', () => {
+  // A ward asks environment, communication and privacy; never the registration windows or the wait.
+  const ward = genuineCode('cardiology-ward');
+  const jsonPost = (body: unknown) => survey(httpEvent({ path: '/v1/surveys', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }), lambdaContext('survey-intake'));
+  const problemOf = (body: string | undefined) => z.object({ status: z.number(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).parse(JSON.parse(body ?? ''));
+
+  it('is refused with 422 on its field, in the submission\'s language, and nothing is queued', async () => {
+    const zh = await jsonPost({ submissionId: uuidFor(41), code: ward, overall: 'good', ratings: { registration: 2, communication: 5 }, locale: 'zh-CN' });
+    expect(zh.statusCode).toBe(422);
+    expect(problemOf(zh.body).errors).toEqual([{ path: 'ratings.registration', message: '本科室不评价这一项，表单已去掉它，请再次提交' }]);
+
+    const en = await jsonPost({ submissionId: uuidFor(42), code: ward, overall: 'good', ratings: { waiting: 1, privacy: 4 }, locale: 'en' });
+    expect(problemOf(en.body).errors).toEqual([{ path: 'ratings.waiting', message: 'this department does not ask this item; the form no longer has it, please send again' }]);
+
+    // Without a locale, both languages, Chinese first.
+    const bare = await jsonPost({ submissionId: uuidFor(43), code: ward, overall: 'good', ratings: { registration: 3 } });
+    expect(problemOf(bare.body).errors[0]?.message).toMatch(/^本科室不评价这一项.* · this department does not ask/);
+    expect(queued()).toEqual([]);
+  });
+
+  it('takes the items the department asks', async () => {
+    const accepted = await jsonPost({ submissionId: uuidFor(44), code: ward, overall: 'good', ratings: { environment: 4, communication: 5, privacy: 3 }, locale: 'zh-CN' });
+    expect(accepted.statusCode).toBe(202);
+    expect(SurveyMessageSchema.parse(JSON.parse(queued()[0] ?? '')).survey.ratings).toEqual({ environment: 4, communication: 5, privacy: 3 });
+  });
+
+  it('without JavaScript: the form again, which no longer has the item, saying why; sent again it is accepted', async () => {
+    const answers = { submissionId: uuidFor(45), code: ward, locale: 'zh-CN', overall: 'poor', 'ratings.registration': '1', 'ratings.communication': '2', comment: '护士没有解释' };
+    const page = expectPage(await postSurvey(form(answers)), 422, 'zh-CN');
+    expect(page).toContain('<li>挂号与缴费: 本科室不评价这一项，表单已去掉它，请再次提交</li>');
+    expect(page).not.toContain('name="ratings.registration"');
+    expect(page).toContain('name="ratings.communication" value="2" checked>');
+    expect(hidden(page, 'submissionId')).toBe(uuidFor(45));
+    expect(queued()).toEqual([]);
+
+    // What the browser sends from that form: the same answers without the item it no longer shows.
+    const { 'ratings.registration': _dropped, ...resent } = answers;
+    expect(expectPage(await postSurvey(form(resent)), 200, 'zh-CN')).toContain('感谢您的评价！');
+    expect(queued()).toHaveLength(1);
   });
 });
 

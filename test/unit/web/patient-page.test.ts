@@ -17,7 +17,7 @@ describe('a refused form shown again', () => {
   it.each([400, 413, 415, 422, 429, 500, 503])('has a page for status %i, in both languages', (status) => {
     const values = { submissionId: uuidFor(1), code: genuineCode(), comment: '好 👍' };
     for (const locale of ['zh-CN', 'en'] as const) {
-      const page = renderRefusedSurvey({ locale, again: again(status, values), target, contactRetentionDays: 90 });
+      const page = renderRefusedSurvey({ locale, again: again(status, values), target, contactRetentionDays: 90, officeContact: undefined });
       expect(page).toContain(`<html lang="${locale}">`);
       expect(page).toContain('id="refused"');
       expect(page).toContain('>\n好 👍</textarea>');
@@ -25,14 +25,14 @@ describe('a refused form shown again', () => {
   });
 
   it('says "try again later" for a 5xx and names no internals', () => {
-    const page = renderRefusedComplaint({ locale: 'zh-CN', again: again(503, { description: '很差' }), target, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date() });
+    const page = renderRefusedComplaint({ locale: 'zh-CN', again: again(503, { description: '很差' }), target, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date(), officeContact: undefined });
     expect(page).toContain('系统繁忙，您的投诉没有提交成功，请稍后再试。');
   });
 
   it('escapes what was typed in attributes and text alike', () => {
     const page = renderRefusedComplaint({
       locale: 'en', again: again(422, { description: '</textarea><script>x</script>', staffInvolved: '" onfocus="x', 'contact.name': '<b>' }, [{ path: 'description', message: 'x' }]),
-      target, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date(),
+      target, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date(), officeContact: undefined,
     });
     expect(page).toContain('&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>');
     expect(page).toContain('value="&quot; onfocus=&quot;x"');
@@ -51,7 +51,7 @@ describe('a refused form shown again', () => {
   });
 
   it('without the department, gives the reason and what was written, to copy', () => {
-    const page = renderRefusedComplaint({ locale: 'zh-CN', again: again(422, { description: '护士态度很差', desiredOutcome: '道歉' }, [{ path: 'code', message: 'x' }]), target: undefined, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date() });
+    const page = renderRefusedComplaint({ locale: 'zh-CN', again: again(422, { description: '护士态度很差', desiredOutcome: '道歉' }, [{ path: 'code', message: 'x' }]), target: undefined, contactRetentionDays: 90, limits: DEFAULT_LIMITS, now: new Date(), officeContact: undefined });
     expect(page).toContain('<li>科室二维码（请重新扫描科室张贴的二维码）</li>');
     expect(page).toContain('<textarea readonly>\n护士态度很差</textarea>');
     expect(page).toContain('<textarea readonly>\n道歉</textarea>');

@@ -109,7 +109,7 @@ describe('the complaint page', () => {
 
 describe('the confirmation page', () => {
   it('shows the tracking code large, the way to track it, and the time limits', () => {
-    const page = renderComplaintConfirmationPage({ locale: 'zh-CN', trackingCode: TRACKING_CODE, contactGiven: false, limits: DEFAULT_LIMITS });
+    const page = renderComplaintConfirmationPage({ locale: 'zh-CN', trackingCode: TRACKING_CODE, contactGiven: false, limits: DEFAULT_LIMITS, officeContact: undefined });
     expect(page).toContain(`<output class="code" data-slot="trackingCode">${TRACKING_CODE}</output>`);
     expect(page).toContain(`href="/t/${TRACKING_CODE}?lang=zh-CN"`);
     expect(page).toContain('医患关系办公室会在 1 个工作日内受理您的投诉。');
@@ -118,7 +118,7 @@ describe('the confirmation page', () => {
     expect(page).toMatch(/data-contact="yes" hidden>/);
     expectSelfContained(page);
 
-    const en = renderComplaintConfirmationPage({ locale: 'en', trackingCode: TRACKING_CODE, contactGiven: true, limits: { acknowledgeWorkingDays: 0, investigationWorkingDays: 3, multiDepartmentWorkingDays: 5 } });
+    const en = renderComplaintConfirmationPage({ locale: 'en', trackingCode: TRACKING_CODE, contactGiven: true, limits: { acknowledgeWorkingDays: 0, investigationWorkingDays: 3, multiDepartmentWorkingDays: 5 }, officeContact: undefined });
     expect(en).toContain('acknowledge your complaint on the same day');
     expect(en).toContain('reply within 3 working days, or within 5 working days if several departments');
     expect(en).toMatch(/data-contact="yes">You left contact details/);
