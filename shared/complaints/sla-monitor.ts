@@ -5,7 +5,8 @@ import { type ComplaintRecord, type HistoryEntry, isOpen } from '../schemas/comp
 import { VersionConflictError } from '../platform/domain-errors.ts';
 import { listComplaints, saveComplaintChange } from '../storage/complaints.ts';
 import { departmentLabel } from '../schemas/site.ts';
-import { getDepartment, listSiteIds } from '../storage/sites.ts';
+import { getDepartment } from '../storage/sites.ts';
+import { sweepSites } from '../sites/site-sweep.ts';
 import { type AlertContext, caseUrl, mail } from './alerts.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { type ComplaintSettings, ownerEmail, siteClock } from './settings.ts';
@@ -180,22 +181,19 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
   const send = options.send ?? sendMail;
   const pageSize = options.pageSize ?? 100;
   const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 };
-  for (const siteId of await listSiteIds(table)) {
-    counts.sites += 1;
-    let settings: ComplaintSettings | undefined;
-    const departmentNames = new Map<string, string>();
-    let cursor: string | undefined;
-    do {
-      const page = await listComplaints(table, siteId, { openOnly: true }, pageSize, cursor);
-      cursor = page.cursor;
-      if (page.items.length === 0) continue;
-      settings ??= await getComplaintSettings(table, siteId);
+  const siteSettings = new Map<string, ComplaintSettings | undefined>();
+  const departmentNames = new Map<string, string>();
+  counts.sites = await sweepSites<ComplaintRecord>(table, {
+    read: (siteId, cursor) => listComplaints(table, siteId, { openOnly: true }, pageSize, cursor),
+    act: async (siteId, items) => {
+      const settings = siteSettings.has(siteId) ? siteSettings.get(siteId) : await getComplaintSettings(table, siteId);
+      siteSettings.set(siteId, settings);
       if (settings === undefined) {
         logger.error('site has open complaints but no complaint settings: its due dates are not checked', { siteId });
         counts.failed += 1;
-        break;
+        return 'stop';
       }
-      const plan = planSla(page.items, settings, now);
+      const plan = planSla(items, settings, now);
       counts.checked += plan.checked;
       for (const complaintId of plan.invalid) logger.error('complaint dates cannot be read: not checked', { siteId, complaintId });
       counts.failed += plan.invalid.length;
@@ -213,11 +211,12 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
         if (decision.warn) counts.warned += 1;
         if (decision.escalate) counts.escalated += 1;
         if (decision.acknowledgeLate) counts.acknowledgeReminded += 1;
-        let departmentName = departmentNames.get(record.departmentId);
+        const nameKey = `${siteId}/${record.departmentId}`;
+        let departmentName = departmentNames.get(nameKey);
         if (departmentName === undefined) {
           const department = await getDepartment(table, siteId, record.departmentId);
           departmentName = departmentLabel(department, record.departmentId);
-          departmentNames.set(record.departmentId, departmentName);
+          departmentNames.set(nameKey, departmentName);
         }
         const context = { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) };
         const mails = [
@@ -240,7 +239,8 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
           }
         }
       }
-    } while (cursor !== undefined);
-  }
+      return 'next';
+    },
+  });
   return counts;
 }
