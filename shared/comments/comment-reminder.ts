@@ -1,9 +1,9 @@
-import { type Mail, sendMail } from '../aws/ses.ts';
+import { sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { markCommentReminded, unreadComments } from '../storage/comments.ts';
 import type { CommentRecord } from '../schemas/comment.ts';
-import { sweepSites } from '../sites/site-sweep.ts';
+import { type MonitorOptions, sweepSites } from '../sites/site-sweep.ts';
 import { onDutyAddresses, unreadReminderMail } from './comment-mails.ts';
 
 // The safety net under the classifier: a comment nobody has read by its `readDueAt` (4 hours in the
@@ -14,13 +14,7 @@ import { onDutyAddresses, unreadReminderMail } from './comment-mails.ts';
 /** Unread comments a run reads per site, oldest first: the late ones are always among the oldest. */
 const UNREAD_READ = 2_000;
 
-export interface CommentReminderOptions {
-  readonly table: string;
-  readonly mailFrom: string;
-  readonly publicBaseUrl: string;
-  readonly now: Date;
-  readonly send?: (mail: Mail) => Promise<void>;
-}
+export type CommentReminderOptions = MonitorOptions;
 
 export interface CommentReminderResult {
   /** Unread comments looked at, every site together. */
@@ -32,8 +26,7 @@ export interface CommentReminderResult {
 }
 
 export async function remindUnreadComments(options: CommentReminderOptions): Promise<CommentReminderResult> {
-  const { table, now } = options;
-  const send = options.send ?? sendMail;
+  const { table, now, send = sendMail } = options;
   const counts = { unread: 0, reminded: 0, failed: 0 };
   // One read a site; the mail says how many wait in all, late or not.
   let waiting = 0;

@@ -6,7 +6,7 @@ import { VersionConflictError } from '../platform/domain-errors.ts';
 import { listComplaints, saveComplaintChange } from '../storage/complaints.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
-import { sweepSites } from '../sites/site-sweep.ts';
+import { type MonitorOptions, sweepSites } from '../sites/site-sweep.ts';
 import { type AlertContext, caseUrl, mail } from './alerts.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { type ComplaintSettings, ownerEmail, siteClock } from './settings.ts';
@@ -149,15 +149,9 @@ export function acknowledgeMail(record: ComplaintRecord, settings: ComplaintSett
   ]);
 }
 
-export interface SlaMonitorOptions {
-  readonly table: string;
-  readonly mailFrom: string;
-  readonly publicBaseUrl: string;
-  /** The handler passes `new Date()`; tests pass the moment they need. */
-  readonly now: Date;
+export interface SlaMonitorOptions extends MonitorOptions {
   /** Open cases read per query page. */
   readonly pageSize?: number;
-  readonly send?: (mail: Mail) => Promise<void>;
 }
 
 export interface SlaMonitorResult {
@@ -177,9 +171,7 @@ export interface SlaMonitorResult {
 
 /** One run over every site's open cases. */
 export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMonitorResult> {
-  const { table, now } = options;
-  const send = options.send ?? sendMail;
-  const pageSize = options.pageSize ?? 100;
+  const { table, now, send = sendMail, pageSize = 100 } = options;
   const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 };
   const siteSettings = new Map<string, ComplaintSettings | undefined>();
   const departmentNames = new Map<string, string>();

@@ -1,8 +1,20 @@
+import type { Mail } from '../aws/ses.ts';
 import { listSiteIds } from '../storage/sites.ts';
 
 // The scheduled monitors' one shape (the SLA monitor, the unread-comment reminder, the expired-call sweep):
 // for each site, find its due items page by page, and act on each page that has any. Each monitor keeps
 // its own reading and acting; the loop over sites and pages is this one.
+
+/** What a scheduled monitor that mails is given. */
+export interface MonitorOptions {
+  readonly table: string;
+  readonly mailFrom: string;
+  readonly publicBaseUrl: string;
+  /** The handler passes `new Date()`; tests pass the moment they need. */
+  readonly now: Date;
+  /** SES by default; tests collect the mails. */
+  readonly send?: (mail: Mail) => Promise<void>;
+}
 
 export interface SweepPage<T> {
   readonly items: readonly T[];
