@@ -7,7 +7,7 @@ import { callbackCounterNames as names, type Counters } from '../reporting/count
 import { type CallRecord, type Discharge, DischargeBatchSchema, DischargeSchema, type DischargesAccepted, type RefusedRow } from '../schemas/callback.ts';
 import { DISCHARGES_PER_MESSAGE, type DischargesMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
-import { type CallHistoryEntry, type CommitResult, getCall, getDischarge, getPerson, saveCallChange, storeNewDischarge } from '../storage/callbacks.ts';
+import { type CallHistoryEntry, getCall, getDischarge, getPerson, type NewDischarge, saveCallChange, storeNewDischarges } from '../storage/callbacks.ts';
 import { keys } from '../storage/keys.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { type CallClock, callClock } from './clock.ts';
@@ -99,29 +99,28 @@ export interface DischargeStoreResult {
   readonly corrected: number;
 }
 
-/** The worker's part: each row stored once; a correction applied to the discharge it names. */
+/** The worker's part: each row stored once (several to a transaction); a correction applied to the discharge it names. */
 export async function storeDischarges(table: string, message: DischargesMessage, now: Date): Promise<DischargeStoreResult> {
   const clock = await callClock(table, message.siteId);
-  let stored = 0;
-  let duplicates = 0;
   let corrected = 0;
+  const fresh: NewDischarge[] = [];
   for (const d of message.discharges) {
     if (d.correction === true && await getDischarge(table, message.siteId, d.dischargeId) !== undefined) {
       const correction = { name: d.patient.name, phone: d.patient.phone, ...(d.doNotCall === true ? { doNotCall: true } : {}) };
       if (await correctCall(table, message.siteId, d.dischargeId, correction, { actor: message.enteredBy, source: `batch ${message.batchId}` }, clock.settings, now)) corrected += 1;
-      continue;
+    } else {
+      fresh.push(newDischarge(message, d, clock));
     }
-    const result: CommitResult = await storeDischarge(table, message, d, clock, now);
-    if (result === 'stored') stored += 1;
-    else duplicates += 1;
   }
-  return { stored, duplicates, corrected };
+  const results = await storeNewDischarges(table, fresh, now);
+  const stored = results.filter((r) => r === 'stored').length;
+  return { stored, duplicates: results.length - stored, corrected };
 }
 
-async function storeDischarge(table: string, message: DischargesMessage, d: Discharge, clock: CallClock, now: Date): Promise<CommitResult> {
+function newDischarge(message: DischargesMessage, d: Discharge, clock: CallClock): NewDischarge {
   const { call, counters } = newDischargeCall(message, d, clock);
   const doNotCall = d.doNotCall === true;
-  return storeNewDischarge(table, {
+  return {
     discharge: {
       siteId: message.siteId, dischargeId: d.dischargeId, departmentId: d.departmentId, dischargedAt: d.dischargedAt,
       ...(d.serviceType === undefined ? {} : { serviceType: d.serviceType }),
@@ -130,7 +129,7 @@ async function storeDischarge(table: string, message: DischargesMessage, d: Disc
     ...(doNotCall ? {} : { person: { name: d.patient.name, phone: d.patient.phone }, personExpiresAt: personExpiry(message.timeZone, call.windowEnd, clock.settings.personalDataDays) }),
     call,
     counters,
-  }, now);
+  };
 }
 
 export interface Correction {

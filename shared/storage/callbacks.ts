@@ -103,17 +103,71 @@ export interface NewDischarge {
   readonly counters: Counters;
 }
 
-/** The discharge, its call, the patient's details and the counters, once: a discharge sent again changes nothing. */
-export async function storeNewDischarge(table: string, input: NewDischarge, now: Date): Promise<CommitResult> {
+/** A discharge's own items, without its counters (a batch coalesces those). */
+function dischargeItems(table: string, input: NewDischarge): TransactItem[] {
   const { discharge, call } = input;
-  const items: TransactItem[] = [
+  return [
     { Put: { TableName: table, Item: { ...keys.discharge(discharge.siteId, discharge.dischargeId), ...DischargeRecordSchema.parse(discharge) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     callItem(table, call),
     ...(input.person === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.dischargePerson(discharge.siteId, discharge.dischargeId), ...PersonSchema.parse(input.person), ...(input.personExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: input.personExpiresAt }) } } }]),
     ...historyItems(table, discharge.siteId, discharge.dischargeId, call.version, [{ at: discharge.receivedAt, actor: discharge.enteredBy, change: 'received', detail: `batch ${discharge.batchId}${discharge.doNotCall ? ', do not call' : ''}` }]),
-    ...counterItems(table, discharge.siteId, discharge.departmentId, new Map([[call.cohortDay, input.counters]]), now),
   ];
-  return commit(items, `discharge ${discharge.dischargeId}`);
+}
+
+/** Every discharge's counters in one set of updates: two discharges of one department-day add to the same items once. */
+const dischargeCounterItems = (table: string, inputs: readonly NewDischarge[], now: Date): TransactItem[] =>
+  aggregateWrites(table, inputs.flatMap((input) => aggregateKeys(input.discharge.siteId, input.discharge.departmentId, input.call.cohortDay).map((key) => ({ key, counters: input.counters }))), now.toISOString());
+
+/** The discharge, its call, the patient's details and the counters, once: a discharge sent again changes nothing. */
+export async function storeNewDischarge(table: string, input: NewDischarge, now: Date): Promise<CommitResult> {
+  return commit([...dischargeItems(table, input), ...dischargeCounterItems(table, [input], now)], `discharge ${input.discharge.dischargeId}`);
+}
+
+/** Actions one transaction may hold. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Many new discharges in as few transactions as hold them (each at most MAX_TRANSACTION_ITEMS actions, the
+ * counters of the discharges in it coalesced), each discharge's items and its counters still in one
+ * transaction. A transaction cancelled because one of its discharges was stored before (a redelivery)
+ * is done again one discharge at a time, so each is stored or found a duplicate exactly once. Returns
+ * each one's result, in order.
+ */
+export async function storeNewDischarges(table: string, inputs: readonly NewDischarge[], now: Date): Promise<CommitResult[]> {
+  const chunks: NewDischarge[][] = [];
+  let chunk: NewDischarge[] = [];
+  let own = 0;
+  for (const input of inputs) {
+    const size = dischargeItems(table, input).length;
+    // A transaction may touch an item once: the same discharge twice goes in the next one.
+    const repeated = chunk.some((c) => c.discharge.dischargeId === input.discharge.dischargeId);
+    if (chunk.length > 0 && (repeated || own + size + dischargeCounterItems(table, [...chunk, input], now).length > MAX_TRANSACTION_ITEMS)) {
+      chunks.push(chunk);
+      chunk = [];
+      own = 0;
+    }
+    chunk.push(input);
+    own += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  const results: CommitResult[] = [];
+  for (const part of chunks) results.push(...await storeDischargeChunk(table, part, now));
+  return results;
+}
+
+async function storeDischargeChunk(table: string, inputs: readonly NewDischarge[], now: Date): Promise<CommitResult[]> {
+  const one = inputs.length === 1 ? inputs[0] : undefined;
+  if (one !== undefined) return [await storeNewDischarge(table, one, now)];
+  const items = [...inputs.flatMap((input) => dischargeItems(table, input)), ...dischargeCounterItems(table, inputs, now)];
+  try {
+    if (await commit(items, `${inputs.length} discharges`) === 'stored') return inputs.map(() => 'stored');
+  } catch (error) {
+    // A failed condition past the first item: some discharge in the batch was stored before.
+    if (!(error instanceof VersionConflictError)) throw error;
+  }
+  const results: CommitResult[] = [];
+  for (const input of inputs) results.push(await storeNewDischarge(table, input, now));
+  return results;
 }
 
 export async function getDischarge(table: string, siteId: string, dischargeId: string): Promise<DischargeRecord | undefined> {

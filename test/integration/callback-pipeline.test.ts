@@ -76,6 +76,18 @@ describe('discharges from the HIS', () => {
     expect(await getPerson(TABLE_NAME, 'demo', `T${run}-1`, new Date())).toEqual({ name: '测试患者1', phone: '13900001001' });
   });
 
+  it('stores several discharges a transaction, and counts a batch that overlaps one stored before once', async () => {
+    const token = await machineToken();
+    // 40 rows over two wards; then 20 of them again with 20 new ones, as a HIS resending after a timeout would.
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => discharge(100 + from + i, (from + i) % 2 === 0 ? 'maternity-ward' : 'respiratory-ward'));
+    const before = { maternity: (await counters('maternity-ward'))[names.discharged] ?? 0, respiratory: (await counters('respiratory-ward'))[names.discharged] ?? 0 };
+    expect((await request(token, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: rows(0, 40) })).status).toBe(202);
+    expect((await request(token, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: rows(20, 60) })).status).toBe(202);
+    await eventually('the queue drained', async () => ((await queueDepth(stack(), stack().queueUrls.intake.url)) === 0 ? true : undefined));
+    await eventually('every call stored', async () => ((await Promise.all(rows(0, 60).map((d) => callOf(d.dischargeId)))).every((c) => c?.status === 'due') ? true : undefined));
+    expect([(await counters('maternity-ward'))[names.discharged], (await counters('respiratory-ward'))[names.discharged]]).toEqual([before.maternity + 30, before.respiratory + 30]);
+  });
+
   it('refuses a body that is not a batch, and a site the client may not post for', async () => {
     const token = await machineToken();
     expect((await request(token, 'POST', '/v1/discharges', { siteId: 'demo', discharges: [] })).status).toBe(422);
