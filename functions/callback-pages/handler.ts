@@ -1,6 +1,6 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { csrfToken } from '../../shared/auth/session.ts';
-import { callPage, recordCallPage, takeCallPage, uploadPage, worklistPage } from '../../shared/callbacks/pages/callback-controller.ts';
+import { callPage, correctCallPage, recordCallPage, takeCallPage, uploadPage, worklistPage } from '../../shared/callbacks/pages/callback-controller.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
 import { type FormPart, isMultipart, parseMultipart } from '../../shared/http/multipart.ts';
 import { FORM_BODY_LIMIT_BYTES, rawBody } from '../../shared/http/request.ts';
@@ -11,7 +11,7 @@ import { renderSignInFailed } from '../../shared/auth/sign-in-pages.ts';
 const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The callback pages: the worklist, a call and its form, "call", the CSV upload (multipart, so checked here). */
+/** The callback pages: the worklist, a call and its form, "call", a correction, the CSV upload (multipart, so checked here). */
 export const handler = httpFunction(async (event) => {
   const key = await signingKey();
   const id = event.pathParameters?.id ?? '';
@@ -39,6 +39,8 @@ export const handler = httpFunction(async (event) => {
         return recordCallPage(staff, id, form);
       case 'POST /admin/callbacks/{id}/call':
         return takeCallPage(staff, id);
+      case 'POST /admin/callbacks/{id}/correct':
+        return correctCallPage(staff, id, form);
       default:
         return worklistPage(staff, event.queryStringParameters ?? {});
     }

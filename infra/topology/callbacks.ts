@@ -13,7 +13,7 @@ export const callbackFunctions = {
   },
   callbackPages: {
     entry: 'functions/callback-pages/handler.ts',
-    description: 'The callback worklist, the call form and the CSV upload of discharges, for callback staff and the office',
+    description: 'The callback worklist, the call form, corrections and the CSV upload of discharges, for callback staff and the office',
     timeoutSeconds: 30,
     memoryMb: 512,
     access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send'],
@@ -32,4 +32,5 @@ export const callbackRoutes: readonly RouteBinding<F>[] = [
   { key: 'GET /admin/callbacks/{id}', function: 'callbackPages' },
   { key: 'POST /admin/callbacks/{id}', function: 'callbackPages' },
   { key: 'POST /admin/callbacks/{id}/call', function: 'callbackPages' },
+  { key: 'POST /admin/callbacks/{id}/correct', function: 'callbackPages' },
 ];

@@ -48,7 +48,7 @@ export const complaintFunctions = {
   },
   complaintSlaMonitor: {
     entry: 'functions/complaint-sla-monitor/handler.ts',
-    description: 'Reminds complaint owners near the response due date and tells the office head when it passes',
+    description: 'Reminds complaint owners near the response due date and tells the office head when it passes; reminds of unread comments; closes callbacks whose window ended as unreachable',
     timeoutSeconds: 120,
     memoryMb: 256,
     access: ['table:read', 'table:write', 'mail:send'],

@@ -7,11 +7,12 @@ import { callbackCounterNames as names, type Counters } from '../reporting/count
 import { type CallRecord, type Discharge, DischargeBatchSchema, DischargeSchema, type DischargesAccepted, type RefusedRow } from '../schemas/callback.ts';
 import { DISCHARGES_PER_MESSAGE, type DischargesMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
-import { type CallHistoryEntry, type CommitResult, getCall, getDischarge, getPerson, saveCallChange, storeNewDischarge } from '../storage/callbacks.ts';
+import { type CallHistoryEntry, getCall, getDischarge, getPerson, type NewDischarge, saveCallChange, storeNewDischarges } from '../storage/callbacks.ts';
 import { keys } from '../storage/keys.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { type CallClock, callClock } from './clock.ts';
 import { callWindow } from './schedule.ts';
+import type { CallbackSettings } from './settings.ts';
 
 // Discharges in (POST /v1/discharges, the CSV upload, `npm run discharges`): every row is checked at the
 // edge, the good rows are queued like any submission and the bad ones named by index and field; the
@@ -99,28 +100,28 @@ export interface DischargeStoreResult {
   readonly corrected: number;
 }
 
-/** The worker's part: each row stored once; a correction applied to the discharge it names. */
+/** The worker's part: each row stored once (several to a transaction); a correction applied to the discharge it names. */
 export async function storeDischarges(table: string, message: DischargesMessage, now: Date): Promise<DischargeStoreResult> {
   const clock = await callClock(table, message.siteId);
-  let stored = 0;
-  let duplicates = 0;
   let corrected = 0;
+  const fresh: NewDischarge[] = [];
   for (const d of message.discharges) {
     if (d.correction === true && await getDischarge(table, message.siteId, d.dischargeId) !== undefined) {
-      if (await correctDischarge(table, message, d, clock, now)) corrected += 1;
-      continue;
+      const correction = { name: d.patient.name, phone: d.patient.phone, ...(d.doNotCall === true ? { doNotCall: true } : {}) };
+      if (await correctCall(table, message.siteId, d.dischargeId, correction, { actor: message.enteredBy, source: `batch ${message.batchId}` }, clock.settings, now)) corrected += 1;
+    } else {
+      fresh.push(newDischarge(message, d, clock));
     }
-    const result: CommitResult = await storeDischarge(table, message, d, clock, now);
-    if (result === 'stored') stored += 1;
-    else duplicates += 1;
   }
-  return { stored, duplicates, corrected };
+  const results = await storeNewDischarges(table, fresh, now);
+  const stored = results.filter((r) => r === 'stored').length;
+  return { stored, duplicates: results.length - stored, corrected };
 }
 
-async function storeDischarge(table: string, message: DischargesMessage, d: Discharge, clock: CallClock, now: Date): Promise<CommitResult> {
+function newDischarge(message: DischargesMessage, d: Discharge, clock: CallClock): NewDischarge {
   const { call, counters } = newDischargeCall(message, d, clock);
   const doNotCall = d.doNotCall === true;
-  return storeNewDischarge(table, {
+  return {
     discharge: {
       siteId: message.siteId, dischargeId: d.dischargeId, departmentId: d.departmentId, dischargedAt: d.dischargedAt,
       ...(d.serviceType === undefined ? {} : { serviceType: d.serviceType }),
@@ -129,29 +130,39 @@ async function storeDischarge(table: string, message: DischargesMessage, d: Disc
     ...(doNotCall ? {} : { person: { name: d.patient.name, phone: d.patient.phone }, personExpiresAt: personExpiry(message.timeZone, call.windowEnd, clock.settings.personalDataDays) }),
     call,
     counters,
-  }, now);
+  };
+}
+
+export interface Correction {
+  readonly name?: string;
+  readonly phone?: string;
+  readonly doNotCall?: boolean;
 }
 
 /**
- * A correction: a new name or phone number, or doNotCall, on a discharge sent before; each is a history
- * entry (what changed, never the values). A call already closed keeps its outcome; doNotCall on an open
- * call closes it, counted declined. Returns whether anything changed.
+ * A correction: a new name or phone number, or doNotCall, on a discharge sent before (from the HIS, the CSV
+ * file or the call's page); each is a history entry (what changed and where from, never the values). A
+ * call already closed keeps its outcome; doNotCall on an open call closes it, counted declined once (the
+ * change is conditional on the version read). The worker re-reads and retries when an attempt moved the
+ * call on meanwhile; the page passes the version it showed, and a call changed since is a
+ * VersionConflictError for the user to look at. Returns whether anything changed.
  */
-async function correctDischarge(table: string, message: DischargesMessage, d: Discharge, clock: CallClock, now: Date): Promise<boolean> {
+export async function correctCall(table: string, siteId: string, dischargeId: string, correction: Correction, by: { readonly actor: string; readonly source: string }, settings: CallbackSettings, now: Date, expectedVersion?: number): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const call = await getCall(table, keys.dischargeCall(message.siteId, d.dischargeId));
-    if (call === undefined) throw new Error(`discharge ${d.dischargeId} has no call`);
-    const person = await getPerson(table, message.siteId, d.dischargeId, now);
+    const call = await getCall(table, keys.dischargeCall(siteId, dischargeId));
+    if (call === undefined) throw new NotFoundError(`discharge ${dischargeId} has no call`);
+    if (expectedVersion !== undefined && call.version !== expectedVersion) throw new VersionConflictError(`call ${call.callId} changed since version ${expectedVersion}`);
+    const person = await getPerson(table, siteId, dischargeId, now);
     const at = now.toISOString();
     const history: CallHistoryEntry[] = [];
     const changedFields = [
-      ...(person !== undefined && person.phone !== d.patient.phone ? ['phone'] : []),
-      ...(person !== undefined && person.name !== d.patient.name ? ['name'] : []),
+      ...(person !== undefined && correction.phone !== undefined && person.phone !== correction.phone ? ['phone'] : []),
+      ...(person !== undefined && correction.name !== undefined && person.name !== correction.name ? ['name'] : []),
     ];
     const open = call.status !== 'done';
-    const stopCalling = d.doNotCall === true && open;
-    if (changedFields.length > 0 && open) history.push({ at, actor: message.enteredBy, change: 'correction', detail: `${changedFields.join(', ')} corrected (batch ${message.batchId})` });
-    if (stopCalling) history.push({ at, actor: message.enteredBy, change: 'correction', detail: `do not call (batch ${message.batchId})` });
+    const stopCalling = correction.doNotCall === true && open;
+    if (changedFields.length > 0 && open) history.push({ at, actor: by.actor, change: 'correction', detail: `${changedFields.join(', ')} corrected (${by.source})` });
+    if (stopCalling) history.push({ at, actor: by.actor, change: 'correction', detail: `do not call (${by.source})` });
     if (history.length === 0) return false;
     const after: CallRecord = stopCalling ? { ...call, status: 'done', result: 'do_not_call', closedAt: at, version: call.version + 1 } : { ...call, version: call.version + 1 };
     delete after.claimedBy;
@@ -161,13 +172,13 @@ async function correctDischarge(table: string, message: DischargesMessage, d: Di
         before: call, after, history,
         counters: stopCalling ? { [names.declined]: 1 } : {},
         counterDay: call.cohortDay,
-        ...(stopCalling ? { personExpiresAt: epochSeconds(addDays(now, clock.settings.personalDataDays)) } : {}),
-        ...(open && !stopCalling && changedFields.length > 0 ? { person: { name: d.patient.name, phone: d.patient.phone }, personExpiresAt: personExpiry(message.timeZone, call.windowEnd, clock.settings.personalDataDays) } : {}),
+        ...(stopCalling ? { personExpiresAt: epochSeconds(addDays(now, settings.personalDataDays)) } : {}),
+        ...(open && !stopCalling && person !== undefined && changedFields.length > 0 ? { person: { name: correction.name ?? person.name, phone: correction.phone ?? person.phone }, personExpiresAt: personExpiry(call.timeZone, call.windowEnd, settings.personalDataDays) } : {}),
       }, now);
       return true;
     } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
+      if (!(error instanceof VersionConflictError) || expectedVersion !== undefined) throw error;
     }
   }
-  throw new Error(`discharge ${d.dischargeId}: the call kept changing`);
+  throw new Error(`discharge ${dischargeId}: the call kept changing`);
 }

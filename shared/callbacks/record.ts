@@ -1,6 +1,6 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { authorize, requireAction } from '../auth/policy.ts';
-import { classify } from '../classify/classifier.ts';
+import type { CommentInput } from '../comments/triage-comment.ts';
 import { trackingCodeFor } from '../complaints/tracking-code.ts';
 import { CallTakenError, ChangeRefusedError, NotFoundError, ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { addDays, dayIn, epochSeconds } from '../platform/time.ts';
@@ -21,8 +21,8 @@ import { applyAttempt } from './schedule.ts';
 // make it (404 outside their departments) and that nobody else holds it, and queues the outcome; the
 // worker applies it once (its submission id guards it), from the call's current version. A reached
 // patient's answers feed the satisfaction counters (channel "callback"); each issue raised becomes a
-// complaint on channel `callback`, owned by whoever recorded the call (首诉负责制), and notes carrying a
-// safety signal open a case too, which alerts the office at once through the complaints' own path.
+// complaint on channel `callback`, owned by whoever recorded the call (首诉负责制), and the notes are a
+// comment to read with the survey comments' two safety levels (callComment).
 
 export interface CallbackIntakeContext {
   readonly table: string;
@@ -76,32 +76,44 @@ export async function acceptCallback(readBody: () => unknown, identity: Identity
   return { id: c.submissionId };
 }
 
-/** The complaints a call opens: one per issue, and one for notes that carry a safety signal. */
+/** The complaints a call opens: one per issue raised (the notes go to the comments to read, callComment). */
 export function callComplaints(message: CallbackMessage, key: Buffer, person: Person | undefined): ComplaintMessage[] {
   const c = message.callback;
-  const base = (id: string, departmentId: string, description: string): ComplaintMessage => ({
-    kind: 'complaint',
-    receivedAt: message.receivedAt,
-    siteId: message.siteId,
-    departmentId,
-    timeZone: message.timeZone,
-    trackingCode: trackingCodeFor(key, id),
-    channel: 'callback',
-    // 首诉负责制: whoever recorded the call owns what the patient raised on it.
-    enteredBy: message.recordedBy,
-    settledOnSpot: false,
-    multiDepartment: false,
-    callId: message.callId,
-    complaint: {
-      submissionId: id,
-      description,
-      ...(person === undefined ? {} : { contact: { name: person.name, phone: person.phone, relation: 'patient' as const, consent: false } }),
-    },
+  return (c.issues ?? []).map((issue, i) => {
+    const id = derivedUuid(`${c.submissionId}:issue:${i}`);
+    return {
+      kind: 'complaint',
+      receivedAt: message.receivedAt,
+      siteId: message.siteId,
+      departmentId: issue.departmentId ?? message.departmentId,
+      timeZone: message.timeZone,
+      trackingCode: trackingCodeFor(key, id),
+      channel: 'callback',
+      // 首诉负责制: whoever recorded the call owns what the patient raised on it.
+      enteredBy: message.recordedBy,
+      settledOnSpot: false,
+      multiDepartment: false,
+      callId: message.callId,
+      complaint: {
+        submissionId: id,
+        description: issue.description,
+        ...(person === undefined ? {} : { contact: { name: person.name, phone: person.phone, relation: 'patient' as const, consent: false } }),
+      },
+    };
   });
-  const issues = (c.issues ?? []).map((issue, i) => base(derivedUuid(`${c.submissionId}:issue:${i}`), issue.departmentId ?? message.departmentId, issue.description));
-  const notes = c.comment?.trim() ?? '';
-  const signal = notes !== '' && classify(notes).safetyLevel !== 'none';
-  return signal ? [...issues, base(derivedUuid(`${c.submissionId}:notes`), message.departmentId, `出院回访记录含安全信号。Callback notes carry a safety signal.\n${notes}`)] : issues;
+}
+
+/**
+ * What the patient said, as a comment to read, through the same two safety levels as a survey's comment
+ * (triageComment): a signal alerts the office at once, a possible one goes on the "please look now" list
+ * with the on-duty notice. No case carries the notes (an issue's case carries the issue's words), so a
+ * signal in them is alerted as the notes' own. Keyed by the submission: a redelivery changes nothing.
+ */
+export function callComment(message: CallbackMessage, expiresAt: number): CommentInput | undefined {
+  const c = message.callback;
+  const text = c.comment?.trim() ?? '';
+  if (text === '') return undefined;
+  return { id: c.submissionId, siteId: message.siteId, departmentId: message.departmentId, source: 'callback', receivedAt: message.receivedAt, timeZone: message.timeZone, text, expiresAt };
 }
 
 /** The counters an attempt moves: per patient on the discharge day; the answers on the day of the call. */

@@ -55,16 +55,16 @@ export async function worklist(table: string, identity: Identity, q: WorklistQue
     departmentIds,
     followUps: scope === 'all' && q.department === undefined,
     state: q.status === 'done' ? 'done' : 'open',
+    ...(q.status === 'due' || q.status === 'attempted' ? { status: q.status } : {}),
     today: dayIn(site.timeZone, now),
     limit: q.limit,
     ...(q.cursor === undefined ? {} : { after: q.cursor }),
   });
-  const calls = q.status === undefined || q.status === 'done' ? page.items : page.items.filter((c) => c.status === q.status);
-  const people: Map<string, Person> = await getPeople(table, q.site, calls.flatMap((c) => (c.dischargeId === undefined ? [] : [c.dischargeId])), now);
+  const people: Map<string, Person> = await getPeople(table, q.site, page.items.flatMap((c) => (c.dischargeId === undefined ? [] : [c.dischargeId])), now);
   return {
     siteId: q.site,
     timeZone: site.timeZone,
-    items: calls.map((call) => {
+    items: page.items.map((call) => {
       const person = call.dischargeId === undefined ? undefined : people.get(call.dischargeId);
       return { call, ...(person === undefined ? {} : { name: person.name, phoneMasked: maskPhone(person.phone) }) };
     }),

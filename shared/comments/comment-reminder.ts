@@ -1,8 +1,9 @@
-import { type Mail, sendMail } from '../aws/ses.ts';
+import { sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { markCommentReminded, unreadComments } from '../storage/comments.ts';
-import { listSiteIds } from '../storage/sites.ts';
+import type { CommentRecord } from '../schemas/comment.ts';
+import { type MonitorOptions, sweepSites } from '../sites/site-sweep.ts';
 import { onDutyAddresses, unreadReminderMail } from './comment-mails.ts';
 
 // The safety net under the classifier: a comment nobody has read by its `readDueAt` (4 hours in the
@@ -13,13 +14,7 @@ import { onDutyAddresses, unreadReminderMail } from './comment-mails.ts';
 /** Unread comments a run reads per site, oldest first: the late ones are always among the oldest. */
 const UNREAD_READ = 2_000;
 
-export interface CommentReminderOptions {
-  readonly table: string;
-  readonly mailFrom: string;
-  readonly publicBaseUrl: string;
-  readonly now: Date;
-  readonly send?: (mail: Mail) => Promise<void>;
-}
+export type CommentReminderOptions = MonitorOptions;
 
 export interface CommentReminderResult {
   /** Unread comments looked at, every site together. */
@@ -31,33 +26,39 @@ export interface CommentReminderResult {
 }
 
 export async function remindUnreadComments(options: CommentReminderOptions): Promise<CommentReminderResult> {
-  const { table, now } = options;
-  const send = options.send ?? sendMail;
+  const { table, now, send = sendMail } = options;
   const counts = { unread: 0, reminded: 0, failed: 0 };
-  for (const siteId of await listSiteIds(table)) {
-    const unread = await unreadComments(table, siteId, UNREAD_READ);
-    counts.unread += unread.length;
-    const late = unread.filter((c) => c.remindedAt === undefined && Date.parse(c.readDueAt) <= now.getTime());
-    if (late.length === 0) continue;
-    const settings = await getComplaintSettings(table, siteId);
-    if (settings === undefined) {
-      logger.error('site has late comments but no complaint settings: nobody to remind', { siteId });
-      counts.failed += 1;
-      continue;
-    }
-    const marked = [];
-    for (const comment of late) if (await markCommentReminded(table, comment.id, now)) marked.push(comment);
-    if (marked.length === 0) continue;
-    counts.reminded += marked.length;
-    const zone = marked[0]?.timeZone ?? 'UTC';
-    const to = [...new Set([...onDutyAddresses(settings, now, zone), settings.officeHead.email])];
-    try {
-      await send(unreadReminderMail(siteId, marked, unread.length, to, options.mailFrom, options.publicBaseUrl));
-    } catch (error) {
-      // As the SLA reminders: not retried (the comments stay on the list, counted late in the inbox); the run fails at its end.
-      logger.error('comment reminder not sent', { siteId, comments: marked.length, error });
-      counts.failed += 1;
-    }
-  }
+  // One read a site; the mail says how many wait in all, late or not.
+  let waiting = 0;
+  await sweepSites<CommentRecord>(table, {
+    read: async (siteId) => {
+      const unread = await unreadComments(table, siteId, UNREAD_READ);
+      counts.unread += unread.length;
+      waiting = unread.length;
+      return { items: unread.filter((c) => c.remindedAt === undefined && Date.parse(c.readDueAt) <= now.getTime()) };
+    },
+    act: async (siteId, late) => {
+      const settings = await getComplaintSettings(table, siteId);
+      if (settings === undefined) {
+        logger.error('site has late comments but no complaint settings: nobody to remind', { siteId });
+        counts.failed += 1;
+        return 'stop';
+      }
+      const marked = [];
+      for (const comment of late) if (await markCommentReminded(table, comment.id, now)) marked.push(comment);
+      if (marked.length === 0) return 'next';
+      counts.reminded += marked.length;
+      const zone = marked[0]?.timeZone ?? 'UTC';
+      const to = [...new Set([...onDutyAddresses(settings, now, zone), settings.officeHead.email])];
+      try {
+        await send(unreadReminderMail(siteId, marked, waiting, to, options.mailFrom, options.publicBaseUrl));
+      } catch (error) {
+        // As the SLA reminders: not retried (the comments stay on the list, counted late in the inbox); the run fails at its end.
+        logger.error('comment reminder not sent', { siteId, comments: marked.length, error });
+        counts.failed += 1;
+      }
+      return 'next';
+    },
+  });
   return counts;
 }

@@ -5,7 +5,8 @@ import { type ComplaintRecord, type HistoryEntry, isOpen } from '../schemas/comp
 import { VersionConflictError } from '../platform/domain-errors.ts';
 import { listComplaints, saveComplaintChange } from '../storage/complaints.ts';
 import { departmentLabel } from '../schemas/site.ts';
-import { getDepartment, listSiteIds } from '../storage/sites.ts';
+import { getDepartment } from '../storage/sites.ts';
+import { type MonitorOptions, sweepSites } from '../sites/site-sweep.ts';
 import { type AlertContext, caseUrl, mail } from './alerts.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { type ComplaintSettings, ownerEmail, siteClock } from './settings.ts';
@@ -148,15 +149,9 @@ export function acknowledgeMail(record: ComplaintRecord, settings: ComplaintSett
   ]);
 }
 
-export interface SlaMonitorOptions {
-  readonly table: string;
-  readonly mailFrom: string;
-  readonly publicBaseUrl: string;
-  /** The handler passes `new Date()`; tests pass the moment they need. */
-  readonly now: Date;
+export interface SlaMonitorOptions extends MonitorOptions {
   /** Open cases read per query page. */
   readonly pageSize?: number;
-  readonly send?: (mail: Mail) => Promise<void>;
 }
 
 export interface SlaMonitorResult {
@@ -176,26 +171,21 @@ export interface SlaMonitorResult {
 
 /** One run over every site's open cases. */
 export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMonitorResult> {
-  const { table, now } = options;
-  const send = options.send ?? sendMail;
-  const pageSize = options.pageSize ?? 100;
+  const { table, now, send = sendMail, pageSize = 100 } = options;
   const counts = { sites: 0, checked: 0, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0 };
-  for (const siteId of await listSiteIds(table)) {
-    counts.sites += 1;
-    let settings: ComplaintSettings | undefined;
-    const departmentNames = new Map<string, string>();
-    let cursor: string | undefined;
-    do {
-      const page = await listComplaints(table, siteId, { openOnly: true }, pageSize, cursor);
-      cursor = page.cursor;
-      if (page.items.length === 0) continue;
-      settings ??= await getComplaintSettings(table, siteId);
+  const siteSettings = new Map<string, ComplaintSettings | undefined>();
+  const departmentNames = new Map<string, string>();
+  counts.sites = await sweepSites<ComplaintRecord>(table, {
+    read: (siteId, cursor) => listComplaints(table, siteId, { openOnly: true }, pageSize, cursor),
+    act: async (siteId, items) => {
+      const settings = siteSettings.has(siteId) ? siteSettings.get(siteId) : await getComplaintSettings(table, siteId);
+      siteSettings.set(siteId, settings);
       if (settings === undefined) {
         logger.error('site has open complaints but no complaint settings: its due dates are not checked', { siteId });
         counts.failed += 1;
-        break;
+        return 'stop';
       }
-      const plan = planSla(page.items, settings, now);
+      const plan = planSla(items, settings, now);
       counts.checked += plan.checked;
       for (const complaintId of plan.invalid) logger.error('complaint dates cannot be read: not checked', { siteId, complaintId });
       counts.failed += plan.invalid.length;
@@ -213,11 +203,12 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
         if (decision.warn) counts.warned += 1;
         if (decision.escalate) counts.escalated += 1;
         if (decision.acknowledgeLate) counts.acknowledgeReminded += 1;
-        let departmentName = departmentNames.get(record.departmentId);
+        const nameKey = `${siteId}/${record.departmentId}`;
+        let departmentName = departmentNames.get(nameKey);
         if (departmentName === undefined) {
           const department = await getDepartment(table, siteId, record.departmentId);
           departmentName = departmentLabel(department, record.departmentId);
-          departmentNames.set(record.departmentId, departmentName);
+          departmentNames.set(nameKey, departmentName);
         }
         const context = { from: options.mailFrom, departmentName, caseUrl: caseUrl(options.publicBaseUrl, record.id) };
         const mails = [
@@ -240,7 +231,8 @@ export async function runSlaMonitor(options: SlaMonitorOptions): Promise<SlaMoni
           }
         }
       }
-    } while (cursor !== undefined);
-  }
+      return 'next';
+    },
+  });
   return counts;
 }

@@ -452,6 +452,17 @@ export const operations: Readonly<Record<RouteKey, Operation>> = {
     summary: '"Call": takes the call for the user (the second caller is told who has it) and shows the number; every reveal is audited',
     responses: { 303: { description: 'To the call page, number shown' }, 302: { description: 'No session: to /admin/sign-in' }, 403: htmlPage('A bad CSRF token or origin'), 404: htmlPage('Unknown, or outside the user\'s departments'), 409: htmlPage('Someone else holds the call: the page names them') },
   },
+  'POST /admin/callbacks/{id}/correct': {
+    operationId: 'correctCallPage',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '`discharge:<dischargeId>`' }],
+    summary: 'A correction from the call page: a new phone number, or doNotCall (the call leaves the worklist, counted declined once); recorded in the history and audited',
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { csrf: { type: 'string' }, version: { type: 'string' }, phone: { type: 'string' }, doNotCall: { type: 'string', enum: ['true'] } } } } } },
+    responses: {
+      303: { description: 'Corrected: to the call (a new number) or the worklist (do not call)' }, 200: htmlPage('Nothing changed (the same number)'), 302: { description: 'No session: to /admin/sign-in' },
+      403: htmlPage('A bad CSRF token or origin, or a role that may not make calls'), 404: htmlPage('Unknown, not a discharge call, or outside the user\'s departments'),
+      409: htmlPage('The call changed since the page was rendered'), 413: problem('Body over 128 KiB'), 422: htmlPage('Not a phone number, or nothing to correct; or the call is closed'),
+    },
+  },
   'GET /v1/openapi.json': {
     operationId: 'getOpenApiDocument',
     summary: 'This document',

@@ -49,6 +49,7 @@ export const ROUTE_ACCESS = {
   'GET /admin/callbacks/{id}': 'staff-page',
   'POST /admin/callbacks/{id}': 'staff-page',
   'POST /admin/callbacks/{id}/call': 'staff-page',
+  'POST /admin/callbacks/{id}/correct': 'staff-page',
   'GET /admin/comments': 'staff-page',
   'POST /admin/comments': 'staff-page',
   'GET /v1/admin/users': 'staff',

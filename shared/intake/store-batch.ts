@@ -8,7 +8,7 @@ import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
 import { storeDischarges } from '../callbacks/discharges.ts';
-import { storeCallback } from '../callbacks/record.ts';
+import { callComment, storeCallback } from '../callbacks/record.ts';
 import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
 import { logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
@@ -60,6 +60,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   const surveys: { record: IntakeRecord; message: SurveyMessage }[] = [];
   const complaints: { record: IntakeRecord; message: ComplaintMessage }[] = [];
   const calls: { record: IntakeRecord; message: DischargesMessage | CallbackMessage }[] = [];
+  const comments: { record: IntakeRecord; input: CommentInput }[] = [];
   for (const record of records) {
     const parsed = BodySchema.safeParse(record.body);
     if (!parsed.success) {
@@ -100,7 +101,6 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   // Follow-ups and comments of every survey in the batch, stored or duplicate: a survey redelivered after
   // its case or its comment failed still gets them, and one that has them changes nothing.
   const failed = new Set(failures.map((f) => f.itemIdentifier));
-  const comments: { record: IntakeRecord; input: CommentInput }[] = [];
   for (const { record, message } of surveys) {
     if (failed.has(record.messageId)) continue;
     const { survey } = message;
@@ -129,6 +129,9 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
         if (result.result === 'stored') stored += 1;
         else duplicates += 1;
         for (const complaint of result.complaints) complaints.push({ record, message: complaint });
+        // The notes are what the patient said, kept as long as a survey's comment.
+        const comment = callComment(message, epochSeconds(addDays(new Date(message.receivedAt), retention.surveyDays)));
+        if (comment !== undefined) comments.push({ record, input: comment });
       }
     } catch (error) {
       logger.error('cannot store intake message', { messageId: record.messageId, kind: message.kind, error: errorName(error) });
@@ -161,7 +164,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       const siteSettings = await site;
       await triageComment({ table, mail: context.mail, now: context.now ?? new Date(), ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
     } catch (error) {
-      logger.error('cannot store survey comment', { messageId: record.messageId, error: errorName(error) });
+      logger.error('cannot store comment', { messageId: record.messageId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -6,7 +6,7 @@ import { type CallbackSettings, CallbackSettingsSchema, DEFAULT_CALLBACK_SETTING
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { type CallRecord, CallRecordSchema, type Person, PersonSchema } from '../schemas/callback.ts';
-import { putIfAbsent, withoutKeys } from './items.ts';
+import { itemsUpTo, putIfAbsent, withoutKeys } from './items.ts';
 import { callListKeys, callListPartition, FOLLOW_UP_GROUP, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
 import type { TransactItem } from './items.ts';
@@ -38,7 +38,7 @@ export type DischargeRecord = z.infer<typeof DischargeRecordSchema>;
 export const CallHistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
-  change: z.enum(['received', 'correction', 'attempt', 'claim', 'reveal']),
+  change: z.enum(['received', 'correction', 'attempt', 'claim', 'reveal', 'expired']),
   detail: z.string().optional(),
 });
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
@@ -103,17 +103,71 @@ export interface NewDischarge {
   readonly counters: Counters;
 }
 
-/** The discharge, its call, the patient's details and the counters, once: a discharge sent again changes nothing. */
-export async function storeNewDischarge(table: string, input: NewDischarge, now: Date): Promise<CommitResult> {
+/** A discharge's own items, without its counters (a batch coalesces those). */
+function dischargeItems(table: string, input: NewDischarge): TransactItem[] {
   const { discharge, call } = input;
-  const items: TransactItem[] = [
+  return [
     { Put: { TableName: table, Item: { ...keys.discharge(discharge.siteId, discharge.dischargeId), ...DischargeRecordSchema.parse(discharge) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     callItem(table, call),
     ...(input.person === undefined ? [] : [{ Put: { TableName: table, Item: { ...keys.dischargePerson(discharge.siteId, discharge.dischargeId), ...PersonSchema.parse(input.person), ...(input.personExpiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: input.personExpiresAt }) } } }]),
     ...historyItems(table, discharge.siteId, discharge.dischargeId, call.version, [{ at: discharge.receivedAt, actor: discharge.enteredBy, change: 'received', detail: `batch ${discharge.batchId}${discharge.doNotCall ? ', do not call' : ''}` }]),
-    ...counterItems(table, discharge.siteId, discharge.departmentId, new Map([[call.cohortDay, input.counters]]), now),
   ];
-  return commit(items, `discharge ${discharge.dischargeId}`);
+}
+
+/** Every discharge's counters in one set of updates: two discharges of one department-day add to the same items once. */
+const dischargeCounterItems = (table: string, inputs: readonly NewDischarge[], now: Date): TransactItem[] =>
+  aggregateWrites(table, inputs.flatMap((input) => aggregateKeys(input.discharge.siteId, input.discharge.departmentId, input.call.cohortDay).map((key) => ({ key, counters: input.counters }))), now.toISOString());
+
+/** The discharge, its call, the patient's details and the counters, once: a discharge sent again changes nothing. */
+export async function storeNewDischarge(table: string, input: NewDischarge, now: Date): Promise<CommitResult> {
+  return commit([...dischargeItems(table, input), ...dischargeCounterItems(table, [input], now)], `discharge ${input.discharge.dischargeId}`);
+}
+
+/** Actions one transaction may hold. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Many new discharges in as few transactions as hold them (each at most MAX_TRANSACTION_ITEMS actions, the
+ * counters of the discharges in it coalesced), each discharge's items and its counters still in one
+ * transaction. A transaction cancelled because one of its discharges was stored before (a redelivery)
+ * is done again one discharge at a time, so each is stored or found a duplicate exactly once. Returns
+ * each one's result, in order.
+ */
+export async function storeNewDischarges(table: string, inputs: readonly NewDischarge[], now: Date): Promise<CommitResult[]> {
+  const chunks: NewDischarge[][] = [];
+  let chunk: NewDischarge[] = [];
+  let own = 0;
+  for (const input of inputs) {
+    const size = dischargeItems(table, input).length;
+    // A transaction may touch an item once: the same discharge twice goes in the next one.
+    const repeated = chunk.some((c) => c.discharge.dischargeId === input.discharge.dischargeId);
+    if (chunk.length > 0 && (repeated || own + size + dischargeCounterItems(table, [...chunk, input], now).length > MAX_TRANSACTION_ITEMS)) {
+      chunks.push(chunk);
+      chunk = [];
+      own = 0;
+    }
+    chunk.push(input);
+    own += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  const results: CommitResult[] = [];
+  for (const part of chunks) results.push(...await storeDischargeChunk(table, part, now));
+  return results;
+}
+
+async function storeDischargeChunk(table: string, inputs: readonly NewDischarge[], now: Date): Promise<CommitResult[]> {
+  const one = inputs.length === 1 ? inputs[0] : undefined;
+  if (one !== undefined) return [await storeNewDischarge(table, one, now)];
+  const items = [...inputs.flatMap((input) => dischargeItems(table, input)), ...dischargeCounterItems(table, inputs, now)];
+  try {
+    if (await commit(items, `${inputs.length} discharges`) === 'stored') return inputs.map(() => 'stored');
+  } catch (error) {
+    // A failed condition past the first item: some discharge in the batch was stored before.
+    if (!(error instanceof VersionConflictError)) throw error;
+  }
+  const results: CommitResult[] = [];
+  for (const input of inputs) results.push(await storeNewDischarge(table, input, now));
+  return results;
 }
 
 export async function getDischarge(table: string, siteId: string, dischargeId: string): Promise<DischargeRecord | undefined> {
@@ -262,6 +316,8 @@ export interface CallListQuery {
   readonly departmentIds: readonly string[];
   readonly followUps: boolean;
   readonly state: 'open' | 'done';
+  /** Only open calls of this status (due or attempted); every open call when absent. */
+  readonly status?: 'due' | 'attempted';
   /** Open calls whose window closed before this day are no longer listed (they cannot be made). */
   readonly today: string;
   readonly limit: number;
@@ -283,41 +339,86 @@ export class InvalidCallCursorError extends ValidationError {
 
 const sortKeyOf = (item: Record<string, unknown>): string => z.string().parse(item[INDEXES.byDue.sortKey]);
 
+/** Queries one department partition may make for a page; each reads twice as many items as the last. */
+export const MAX_LIST_READS = 6;
+/** Items one query reads at most (DynamoDB stops at 1 MB anyway). */
+const MAX_READ = 1000;
+
+interface GroupRead {
+  readonly found: Record<string, unknown>[];
+  /** Set when the read budget ran out with the partition not read to its end: nothing past it was seen. */
+  readonly stoppedAt?: string;
+}
+
 /**
  * Calls of many departments merged in due order: one query per department partition (each reads at most
- * a page), so a nurse's two wards cost two queries whatever the hospital's size.
+ * a page), so a nurse's two wards cost two queries whatever the hospital's size. The status and the
+ * window are filters inside the query, so a page is filled from matching calls: a partition is read on
+ * (each read larger than the last, at most MAX_LIST_READS) until it has more matches than the page holds.
+ * When the budget runs out first, the page ends at the last key read in that partition and the cursor
+ * points there, so the next page goes on from it and every match comes exactly once.
  */
 export async function listCalls(table: string, query: CallListQuery): Promise<CallPage> {
   const prefix = query.state === 'open' ? 'OPEN#' : 'SHUT#';
   const after = query.after ?? prefix;
   if (!after.startsWith(prefix)) throw new InvalidCallCursorError();
   const groups = [...query.departmentIds, ...(query.followUps ? [FOLLOW_UP_GROUP] : [])];
-  const pages = await Promise.all(groups.map(async (group) => {
+  const filters = [...(query.state === 'open' ? ['windowEnd >= :today'] : []), ...(query.status === undefined ? [] : ['#status = :status'])];
+  const reads = await Promise.all(groups.map(async (group): Promise<GroupRead> => {
     const found: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
-    // Filtered items (a closed window) do not count towards the limit: read on until the page is full.
-    do {
+    let size = query.limit + 1;
+    for (let read = 0; read < MAX_LIST_READS; read += 1) {
       const page = await dynamoDb.send(new QueryCommand({
         TableName: table,
         IndexName: INDEXES.byDue.name,
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :after AND :end',
-        ...(query.state === 'open' ? { FilterExpression: 'windowEnd >= :today', ExpressionAttributeValues: { ':pk': callListPartition(query.siteId, group), ':after': `${after}\u0000`, ':end': `${prefix}\uffff`, ':today': query.today } } : { ExpressionAttributeValues: { ':pk': callListPartition(query.siteId, group), ':after': `${after}\u0000`, ':end': `${prefix}\uffff` } }),
-        ExpressionAttributeNames: { '#pk': INDEXES.byDue.partitionKey, '#sk': INDEXES.byDue.sortKey },
-        Limit: query.limit + 1,
+        ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
+        ExpressionAttributeNames: { '#pk': INDEXES.byDue.partitionKey, '#sk': INDEXES.byDue.sortKey, ...(query.status === undefined ? {} : { '#status': 'status' }) },
+        ExpressionAttributeValues: {
+          ':pk': callListPartition(query.siteId, group), ':after': `${after}\u0000`, ':end': `${prefix}\uffff`,
+          ...(query.state === 'open' ? { ':today': query.today } : {}),
+          ...(query.status === undefined ? {} : { ':status': query.status }),
+        },
+        Limit: size,
         ExclusiveStartKey: startKey,
       }));
       found.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined && found.length <= query.limit);
-    return found;
+      if (startKey === undefined || found.length > query.limit) return { found };
+      size = Math.min(size * 2, MAX_READ);
+    }
+    return startKey === undefined ? { found } : { found, stoppedAt: sortKeyOf(startKey) };
   }));
-  const merged = pages.flat().sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : 0));
+  // Nothing past the earliest place a partition stopped at was seen in every partition: the page ends there.
+  const stops = reads.flatMap((r) => (r.stoppedAt === undefined ? [] : [r.stoppedAt])).sort();
+  const boundary = stops[0];
+  const merged = reads.flatMap((r) => r.found).filter((item) => boundary === undefined || sortKeyOf(item) <= boundary)
+    .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : 0));
   const page = merged.slice(0, query.limit);
   const last = page.at(-1);
+  const cursor = merged.length > query.limit && last !== undefined ? sortKeyOf(last) : boundary;
   return {
     items: page.map((item) => CallRecordSchema.parse(item)),
-    ...(merged.length > query.limit && last !== undefined ? { cursor: sortKeyOf(last) } : {}),
+    ...(cursor === undefined ? {} : { cursor }),
   };
+}
+
+/**
+ * Open calls of a site whose window ended before `today`, at most `limit` a department (the next run takes
+ * the rest). A call's due day never passes its window's end, so only open calls due before today are read.
+ */
+export async function listExpiredCalls(table: string, siteId: string, departmentIds: readonly string[], today: string, limit: number): Promise<CallRecord[]> {
+  const found = await Promise.all([...departmentIds, FOLLOW_UP_GROUP].map((group) => itemsUpTo((startKey) => dynamoDb.send(new QueryCommand({
+    TableName: table,
+    IndexName: INDEXES.byDue.name,
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :open AND :end',
+    FilterExpression: 'windowEnd < :today',
+    ExpressionAttributeNames: { '#pk': INDEXES.byDue.partitionKey, '#sk': INDEXES.byDue.sortKey },
+    ExpressionAttributeValues: { ':pk': callListPartition(siteId, group), ':open': 'OPEN#', ':end': `OPEN#${today}`, ':today': today },
+    ExclusiveStartKey: startKey,
+  })), limit)));
+  return found.flat().map((item) => CallRecordSchema.parse(item));
 }
 
 export async function getCallbackSettings(table: string, siteId: string): Promise<CallbackSettings> {

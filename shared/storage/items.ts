@@ -24,12 +24,17 @@ type Page = { readonly Items?: Record<string, unknown>[]; readonly LastEvaluated
 
 /** Every item of a Query or Scan, following LastEvaluatedKey page after page. */
 export async function allItems(read: (startKey: Record<string, unknown> | undefined) => Promise<Page>): Promise<Record<string, unknown>[]> {
+  return itemsUpTo(read, Number.POSITIVE_INFINITY);
+}
+
+/** Pages until at least `max` items have come (or the last page). */
+export async function itemsUpTo(read: (startKey: Record<string, unknown> | undefined) => Promise<Page>, max: number): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await read(startKey);
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  } while (startKey !== undefined && items.length < max);
   return items;
 }

@@ -7,7 +7,9 @@ import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { storeDischarges } from '../../shared/callbacks/discharges.ts';
 import { addDays, dayIn } from '../../shared/platform/time.ts';
 import { auditEntries } from '../../shared/storage/audit.ts';
-import { getCall } from '../../shared/storage/callbacks.ts';
+import { callbackCounterNames } from '../../shared/reporting/counters.ts';
+import { sumAggregates } from '../../shared/storage/aggregates.ts';
+import { callHistory, getCall, getPerson } from '../../shared/storage/callbacks.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { SCREENSHOTS, signIn, useBrowser } from '../support/browser.ts';
@@ -95,6 +97,49 @@ describe('callbacks in Chromium', () => {
     expect(text).toContain('正在由 user:callback 回访');
     expect(text).not.toContain('13900005678');
     await shot(office, 'callbacks-taken-by-another-desktop.png');
+  });
+
+  it('lets a nurse on a phone correct a number and mark a patient not to be called, from the call\'s page', async () => {
+    const day = dayIn(TZ, addDays(new Date(), -3));
+    await storeDischarges(TABLE_NAME, {
+      kind: 'discharges', receivedAt: new Date().toISOString(), siteId: 'demo', timeZone: TZ, batchId: '5f0c7a1e-0000-4000-8000-000000000002', enteredBy: 'client:his-integration',
+      discharges: [{ dischargeId: 'ZY-D-1', departmentId: 'cardiology-ward', dischargedAt: `${day}T10:00:00+08:00`, patient: { name: '赵桂兰', phone: '13900004444' }, serviceType: 'inpatient' }],
+    }, new Date());
+    const declined = async () => (await sumAggregates(TABLE_NAME, 'demo', 'cardiology-ward', day, day)).counters[callbackCounterNames.declined] ?? 0;
+    const before = await declined();
+    const page = await signIn(browser(), stack().baseUrl, 'callback', 'Callback-demo-2026', PHONE);
+    await page.goto(`${stack().baseUrl}/admin/callbacks/discharge:ZY-D-1`);
+    // A number that is not one is refused, in Chinese first, and the call is unchanged.
+    await page.locator('input[name="phone"]').fill('打错了');
+    await page.getByRole('button', { name: '保存更正 · Save the correction' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').innerText()).toContain('不是有效的电话号码 Not a phone number');
+    expect((await getCall(TABLE_NAME, keys.dischargeCall('demo', 'ZY-D-1')))?.version).toBe(1);
+    await shot(page, 'callbacks-correction-refused-phone.png');
+
+    await page.locator('input[name="phone"]').fill('13900005555');
+    await page.getByRole('button', { name: '保存更正 · Save the correction' }).click();
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('139****5555');
+    expect(text).not.toContain('13900005555');
+    await shot(page, 'callbacks-corrected-phone.png');
+    expect(await getPerson(TABLE_NAME, 'demo', 'ZY-D-1', new Date())).toEqual({ name: '赵桂兰', phone: '13900005555' });
+    expect((await callHistory(TABLE_NAME, 'demo', 'ZY-D-1')).filter((h) => h.change === 'correction').map((h) => [h.actor, h.detail])).toEqual([['user:callback', 'phone corrected (call page)']]);
+
+    await page.getByLabel('患者不愿接受回访').check();
+    await page.getByRole('button', { name: '保存更正 · Save the correction' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').innerText()).not.toContain('赵桂兰');
+    await shot(page, 'callbacks-after-do-not-call-phone.png');
+    expect(await getCall(TABLE_NAME, keys.dischargeCall('demo', 'ZY-D-1'))).toMatchObject({ status: 'done', result: 'do_not_call', version: 3 });
+    expect(await declined()).toBe(before + 1);
+    const audited = (await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10))).filter((a) => a.action === 'callback-correction' && a.target === 'call:demo:discharge:ZY-D-1');
+    expect(audited.map((a) => [a.actor, a.detail])).toEqual(expect.arrayContaining([['user:callback', 'phone'], ['user:callback', 'do not call']]));
+    expect(JSON.stringify(audited)).not.toContain('13900005555');
+    // The page of a closed call offers no correction.
+    await page.goto(`${stack().baseUrl}/admin/callbacks/discharge:ZY-D-1`);
+    expect(await page.locator('input[name="phone"]').count()).toBe(0);
   });
 
   it('imports a CSV file at a desk: good rows taken, bad rows named by row and field', async () => {

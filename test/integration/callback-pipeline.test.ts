@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
+import { closeExpiredCalls } from '../../shared/callbacks/expiry.ts';
 import { addDays, dayIn } from '../../shared/platform/time.ts';
 import { callbackCounterNames as names } from '../../shared/reporting/counters.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
-import { claimCall, getCall, getCallback, getPerson } from '../../shared/storage/callbacks.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb } from '../../shared/aws/dynamodb.ts';
+import { awaitsReview } from '../../shared/schemas/comment.ts';
+import type { CallRecord } from '../../shared/schemas/callback.ts';
+import { callItem, claimCall, getCall, getCallback, getPerson } from '../../shared/storage/callbacks.ts';
+import { getComment, unreadComments } from '../../shared/storage/comments.ts';
 import { getComplaint, storeNewComplaint } from '../../shared/storage/complaints.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { getUser } from '../../shared/storage/users.ts';
@@ -68,6 +74,18 @@ describe('discharges from the HIS', () => {
     expect(await callOf(`T${run}-3`)).toMatchObject({ status: 'done', result: 'do_not_call' });
     expect(await getPerson(TABLE_NAME, 'demo', `T${run}-3`, new Date())).toBeUndefined();
     expect(await getPerson(TABLE_NAME, 'demo', `T${run}-1`, new Date())).toEqual({ name: '测试患者1', phone: '13900001001' });
+  });
+
+  it('stores several discharges a transaction, and counts a batch that overlaps one stored before once', async () => {
+    const token = await machineToken();
+    // 40 rows over two wards; then 20 of them again with 20 new ones, as a HIS resending after a timeout would.
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => discharge(100 + from + i, (from + i) % 2 === 0 ? 'maternity-ward' : 'respiratory-ward'));
+    const before = { maternity: (await counters('maternity-ward'))[names.discharged] ?? 0, respiratory: (await counters('respiratory-ward'))[names.discharged] ?? 0 };
+    expect((await request(token, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: rows(0, 40) })).status).toBe(202);
+    expect((await request(token, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: rows(20, 60) })).status).toBe(202);
+    await eventually('the queue drained', async () => ((await queueDepth(stack(), stack().queueUrls.intake.url)) === 0 ? true : undefined));
+    await eventually('every call stored', async () => ((await Promise.all(rows(0, 60).map((d) => callOf(d.dischargeId)))).every((c) => c?.status === 'due') ? true : undefined));
+    expect([(await counters('maternity-ward'))[names.discharged], (await counters('respiratory-ward'))[names.discharged]]).toEqual([before.maternity + 30, before.respiratory + 30]);
   });
 
   it('refuses a body that is not a batch, and a site the client may not post for', async () => {
@@ -179,5 +197,125 @@ describe('the follow-up call of a key complaint', () => {
     // "Not satisfied" offers to reopen: the case can go back to investigating.
     const reopened = await fetch(`${stack().baseUrl}/v1/admin/complaints/${id}`, { method: 'PATCH', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'if-match': '"v3"' }, body: JSON.stringify({ reason: '回访不满意，重新调查', status: 'investigating' }) });
     expect(reopened.status).toBe(200);
+  });
+});
+
+describe('the worklist filtered by status', () => {
+  it('gives full pages of the matching calls, each exactly once, the filter being part of the query', async () => {
+    // A department of its own, so nothing else lands in its partition: 30 open calls, every third attempted, and 5 closed.
+    const department = `list-${run}`;
+    const today = dayIn(TZ, new Date());
+    const calls: CallRecord[] = Array.from({ length: 35 }, (_, i) => {
+      const due = dayIn(TZ, addDays(new Date(), (i % 7) - 3));
+      const dischargeId = `L${run}-${String(i).padStart(2, '0')}`;
+      const call: CallRecord = { callId: `discharge:${dischargeId}`, kind: 'discharge', siteId: 'demo', departmentId: department, timeZone: TZ, dischargeId, cohortDay: due, status: i % 3 === 0 ? 'attempted' : 'due', attempts: [], dueDay: due, windowStart: due, windowEnd: dayIn(TZ, addDays(new Date(), 20)), complaintIds: [], version: 1 };
+      return i >= 30 ? { ...call, status: 'done', result: 'reached', closedAt: `${today}T01:00:00.000Z` } : call;
+    });
+    for (const call of calls) await dynamoDb.send(new PutCommand({ TableName: TABLE_NAME, Item: callItem(TABLE_NAME, call).Put?.Item ?? {} }));
+    const office = await staffToken('office');
+    const PageSchema = z.object({ items: z.array(z.object({ id: z.string(), status: z.string() })), cursor: z.string().optional() });
+    const all = async (status: string) => {
+      const pages: z.infer<typeof PageSchema>[] = [];
+      let cursor: string | undefined;
+      do {
+        const response = await request(office, 'GET', `/v1/admin/callbacks?site=demo&department=${department}&status=${status}&limit=10${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+        expect(response.status).toBe(200);
+        const page = PageSchema.parse(await response.json());
+        pages.push(page);
+        cursor = page.cursor;
+      } while (cursor !== undefined && pages.length < 10);
+      return pages;
+    };
+    for (const [status, expected] of [['due', calls.filter((c) => c.status === 'due')], ['attempted', calls.filter((c) => c.status === 'attempted')], ['done', calls.filter((c) => c.status === 'done')]] as const) {
+      const pages = await all(status);
+      // Full pages until the last, which holds the rest; no empty page with a cursor.
+      expect(pages.map((p) => p.items.length), status).toEqual([10, 10, 10].slice(0, Math.floor(expected.length / 10)).concat(expected.length % 10 === 0 ? [] : [expected.length % 10]));
+      const ids = pages.flatMap((p) => p.items.map((i) => i.id));
+      expect(ids.toSorted(), status).toEqual(expected.map((c) => c.callId).toSorted());
+      expect(pages.flatMap((p) => p.items).every((i) => i.status === status)).toBe(true);
+    }
+  });
+});
+
+describe('callback notes, with the survey comments\' two safety levels', () => {
+  const MailsSchema = z.object({ emails: z.array(z.object({ subject: z.string(), destination: z.object({ to: z.array(z.string()) }), body: z.object({ text: z.string().optional() }) })) });
+  const mails = async () => MailsSchema.parse(await (await fetch(`${stack().endpoints.ses}/store`)).json()).emails;
+  const commentOf = (id: string) => eventually(`comment ${id} on the list`, async () => { const c = await getComment(TABLE_NAME, id); return c?.noticePending === false ? c : undefined; });
+
+  it('alerts at once on a signal, puts a possible one on the "please look now" list with the notice, and every note on the comments to read', async () => {
+    const his = await machineToken();
+    const [signalId, possibleId, plainId] = [40, 41, 42].map((n) => `T${run}-${n}`);
+    expect((await request(his, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: [40, 41, 42].map((n) => discharge(n)) })).status).toBe(202);
+    await eventually('three calls due', async () => ((await Promise.all([signalId, possibleId, plainId].map((id) => callOf(id ?? '')))).every((c) => c?.status === 'due') ? true : undefined));
+    const nurse = await staffToken('callback');
+    const before = (await mails()).length;
+
+    const signal = callbackBody(signalId ?? '', 'reached', { overall: 'neither', comment: '出院后觉得活着没意思，不想活了' });
+    expect((await request(nurse, 'POST', '/v1/callbacks', signal)).status).toBe(202);
+    expect(await commentOf(signal.submissionId)).toMatchObject({ source: 'callback', departmentId: 'cardiology-ward', safetyLevel: 'signal' });
+    const alert = await eventually('the alert', async () => (await mails()).slice(before).find((m) => m.subject.includes('URGENT')));
+    expect(alert.destination.to).toContain('safety@hospital.example');
+    for (const mail of (await mails()).slice(before)) expect(`${mail.subject}${mail.body.text ?? ''}`).not.toContain('不想活');
+    // The notes open no case: the alert is the comment's own.
+    expect(await callOf(signalId ?? '')).toMatchObject({ status: 'done', complaintIds: [] });
+
+    const middle = (await mails()).length;
+    const possible = callbackBody(possibleId ?? '', 'no_answer', { comment: '护士说要在门口等着我，让我小心点' });
+    expect((await request(nurse, 'POST', '/v1/callbacks', possible)).status).toBe(202);
+    expect(await commentOf(possible.submissionId)).toMatchObject({ source: 'callback', safetyLevel: 'possible', review: { state: 'pending' } });
+    const notice = await eventually('the notice', async () => (await mails()).slice(middle).find((m) => m.subject.includes('Please look now')));
+    expect(notice.destination.to.length).toBeGreaterThan(0);
+    expect((await mails()).slice(middle).filter((m) => m.subject.includes('URGENT'))).toEqual([]);
+    expect((await unreadComments(TABLE_NAME, 'demo', 2000)).filter(awaitsReview).map((c) => c.id)).toContain(possible.submissionId);
+
+    const plain = callbackBody(plainId ?? '', 'reached', { overall: 'very_good', comment: '护士很耐心，谢谢' });
+    expect((await request(nurse, 'POST', '/v1/callbacks', plain)).status).toBe(202);
+    expect(await commentOf(plain.submissionId)).toMatchObject({ source: 'callback', safetyLevel: 'none' });
+    const unread = (await unreadComments(TABLE_NAME, 'demo', 2000)).map((c) => c.id);
+    for (const id of [signal.submissionId, possible.submissionId, plain.submissionId]) expect(unread).toContain(id);
+  });
+});
+
+describe('calls whose window ended', () => {
+  it('close themselves as unreachable, counted once however often the sweep runs, and a call being worked is left alone', async () => {
+    const his = await machineToken();
+    // Discharged 40 days ago: the 30-day window ended. One never attempted, one a caller pressed "call" on (too late).
+    const oldDay = dayIn(TZ, addDays(new Date(), -40));
+    const old = (n: number) => ({ ...discharge(n, 'cardiology-ward'), dischargedAt: `${oldDay}T10:00:00+08:00` });
+    const [neverTried, heldLate] = [50, 51].map((n) => `T${run}-${n}`);
+    const working = `T${run}-52`;
+    expect((await request(his, 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: [old(50), old(51), discharge(52, 'cardiology-ward')] })).status).toBe(202);
+    const calls = await eventually('three calls due', async () => { const all = await Promise.all([neverTried, heldLate, working].map((id) => callOf(id ?? ''))); return all.every((c) => c?.status === 'due') ? all : undefined; });
+    const before = (await sumAggregates(TABLE_NAME, 'demo', 'cardiology-ward', oldDay, oldDay)).counters;
+    // The open call's due day has passed but its window allows a call: a nurse is working on it.
+    const workingCall = calls[2];
+    const heldCall = calls[1];
+    if (workingCall === undefined || heldCall === undefined) throw new Error('no call');
+    expect(workingCall.dueDay < dayIn(TZ, new Date())).toBe(true);
+    expect(await claimCall(TABLE_NAME, workingCall, 'user:callback', new Date(Date.now() + 600_000), new Date())).toEqual({ taken: true });
+    expect(await claimCall(TABLE_NAME, heldCall, 'user:callback', new Date(Date.now() + 600_000), new Date())).toEqual({ taken: true });
+
+    // Two overlapping runs, then a third: the expired call is closed and counted once.
+    await Promise.all([closeExpiredCalls({ table: TABLE_NAME, now: new Date() }), closeExpiredCalls({ table: TABLE_NAME, now: new Date() })]);
+    await closeExpiredCalls({ table: TABLE_NAME, now: new Date() });
+    expect(await callOf(neverTried ?? '')).toMatchObject({ status: 'done', result: 'unreachable', attempts: [], version: 2 });
+    // Held by a caller: left to the run after the claim runs out, even though its window ended.
+    expect(await callOf(heldLate ?? '')).toMatchObject({ status: 'due', version: 1 });
+    expect(await callOf(working)).toMatchObject({ status: 'due', version: 1, claimedBy: 'user:callback' });
+    const after = (await sumAggregates(TABLE_NAME, 'demo', 'cardiology-ward', oldDay, oldDay)).counters;
+    expect((after[names.unreachable] ?? 0) - (before[names.unreachable] ?? 0)).toBe(1);
+    expect((after[names.attempted] ?? 0) - (before[names.attempted] ?? 0)).toBe(0);
+    const month = await sumAggregates(TABLE_NAME, 'demo', 'ALL', `${oldDay.slice(0, 7)}-01`, `${oldDay.slice(0, 7)}-28`);
+    expect(month.counters[names.unreachable] ?? 0).toBeGreaterThanOrEqual(1);
+
+    // The nurse's attempt on the call being worked counts as an attempt; a later run leaves it (window open).
+    expect((await request(await staffToken('callback'), 'POST', '/v1/callbacks', callbackBody(working, 'no_answer'))).status).toBe(202);
+    await eventually('the attempt stored', async () => ((await callOf(working))?.status === 'attempted' ? true : undefined));
+    await closeExpiredCalls({ table: TABLE_NAME, now: new Date() });
+    expect(await callOf(working)).toMatchObject({ status: 'attempted', version: 2 });
+    // Once the held call's claim has run out, the next run closes it.
+    await closeExpiredCalls({ table: TABLE_NAME, now: new Date(Date.now() + 700_000) });
+    expect(await callOf(heldLate ?? '')).toMatchObject({ status: 'done', result: 'unreachable', version: 2 });
+    expect(((await sumAggregates(TABLE_NAME, 'demo', 'cardiology-ward', oldDay, oldDay)).counters[names.unreachable] ?? 0) - (before[names.unreachable] ?? 0)).toBe(2);
   });
 });

@@ -83,7 +83,7 @@ describe('the SLA monitor', () => {
 
     // Later runs, and the scheduled handler itself (real clock), send nothing more.
     expect(await monitor('2026-11-09T16:45:00.000Z')).toMatchObject({ warned: 0, escalated: 0 });
-    expect(await stack().runSchedule('complaint-sla-monitor')).toMatchObject({ sites: 3, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0, comments: { reminded: 0, failed: 0 } });
+    expect(await stack().runSchedule('complaint-sla-monitor')).toMatchObject({ sites: 3, checked: 1, warned: 0, escalated: 0, acknowledgeReminded: 0, conflicts: 0, failed: 0, comments: { reminded: 0, failed: 0 }, expiredCalls: { sites: 3, closed: 0 } });
     expect(await mailsAboutTheCase()).toHaveLength(2);
 
     const history = await complaintHistory(TABLE_NAME, ID);

@@ -3,21 +3,23 @@ import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { decide, hasAction } from '../../auth/policy.ts';
 import { sendMessage } from '../../aws/sqs.ts';
 import { requireEnv } from '../../platform/config.ts';
-import { CallTakenError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/domain-errors.ts';
+import * as z from 'zod';
+import { CallTakenError, DomainError, fieldErrors, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../../platform/domain-errors.ts';
 import { env } from '../../platform/resource-env.ts';
 import { dayIn } from '../../platform/time.ts';
 import { RATING_ASPECTS } from '../../schemas/survey.ts';
 import { recordAudit } from '../../storage/audit.ts';
-import { appendCallHistory, claimCall, getPerson } from '../../storage/callbacks.ts';
+import { appendCallHistory, claimCall, getCallbackSettings, getPerson } from '../../storage/callbacks.ts';
+import { DischargePatientSchema } from '../../schemas/callback.ts';
 import { readComplaintContact } from '../../storage/complaint-contact.ts';
 import { getComplaint } from '../../storage/complaints.ts';
 import { getSite, listDepartments } from '../../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../../web/staff-page.ts';
 import { importDischargeRows, parseDischargeCsv } from '../csv.ts';
-import { acceptDischarges } from '../discharges.ts';
+import { acceptDischarges, correctCall } from '../discharges.ts';
 import { acceptCallback, callFor, heldByOther } from '../record.ts';
 import { maskPhone, worklist, WorklistQuerySchema } from '../worklist.ts';
-import { type DepartmentNames, type Notice, renderCallPage, renderNoSuchCall, renderNotForRole, renderWorklist, type UploadResult } from './callback-pages.ts';
+import { callPath, type DepartmentNames, type Notice, renderCallPage, renderNoSuchCall, renderNotForRole, renderWorklist, type UploadResult } from './callback-pages.ts';
 
 // The callback pages' controller: the worklist, "call" (takes the call, shows the number, audited), the
 // call form, the CSV upload. Each goes through the same policy and plain functions as the JSON API.
@@ -104,6 +106,8 @@ interface CallPageOptions {
   readonly errors?: ValidationError['errors'];
   readonly values?: Record<string, string>;
   readonly outcome?: 'shown' | 'conflict' | 'refused';
+  readonly correction?: Record<string, string>;
+  readonly correctionErrors?: ValidationError['errors'];
 }
 
 async function showCall(session: StaffSession, id: string, options: CallPageOptions = {}): Promise<PageAnswer> {
@@ -134,6 +138,8 @@ async function showCall(session: StaffSession, id: string, options: CallPageOpti
       ...(options.notice === undefined ? {} : { notice: options.notice }),
       ...(options.errors === undefined ? {} : { errors: options.errors }),
       ...(options.values === undefined ? {} : { values: options.values }),
+      ...(options.correction === undefined ? {} : { correction: options.correction }),
+      ...(options.correctionErrors === undefined ? {} : { correctionErrors: options.correctionErrors }),
     }),
   };
 }
@@ -201,6 +207,43 @@ export async function recordCallPage(session: StaffSession, id: string, form: UR
   // A patient not satisfied with a key complaint's handling: to the case, where the office can reopen it.
   if (call.complaintId !== undefined && values.followUp === 'not_satisfied' && values.outcome === 'reached') return { redirect: `/admin/complaints/${encodeURIComponent(call.complaintId)}` };
   return { redirect: `/admin/callbacks?site=${encodeURIComponent(call.siteId)}&recorded=1` };
+}
+
+const CorrectionFormSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  phone: z.union([z.literal(''), DischargePatientSchema.shape.phone]).optional(),
+  doNotCall: z.literal('true').optional(),
+}).refine((f) => (f.phone ?? '') !== '' || f.doNotCall !== undefined, { message: '请填写新号码，或勾选患者不愿接受回访。Give a new number, or tick "does not want to be called".', path: ['(body)'] });
+
+/**
+ * A correction from the call's page (a new phone number, doNotCall): the same change as the HIS's
+ * `correction: true`, applied at once over the version the page showed, recorded in the call's history
+ * and audited (what was corrected, never the number).
+ */
+export async function correctCallPage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
+  const { user, csrf } = session;
+  if (!hasAction(user, 'callbacks:post')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
+  const call = await callOrUndefined(user, id, 'callbacks:post');
+  if (call?.dischargeId === undefined) return { outcome: 'not-found', body: renderNoSuchCall(user, csrf) };
+  const values = Object.fromEntries(['version', 'phone', 'doNotCall'].flatMap((name) => { const v = form.get(name); return v === null ? [] : [[name, v]]; }));
+  if (call.status === 'done') return showCall(session, id, { outcome: 'refused', notice: { kind: 'problem', text: '这个回访已经结束，无需更正。This call is closed: there is nothing to correct.' } });
+  const parsed = CorrectionFormSchema.safeParse(values);
+  if (!parsed.success) return showCall(session, id, { outcome: 'refused', correction: values, correctionErrors: fieldErrors(parsed.error).map((x) => (x.path === 'phone' ? { ...x, message: '不是有效的电话号码 Not a phone number' } : x)) });
+  const { phone, doNotCall } = parsed.data;
+  const correction = { ...(phone === undefined || phone === '' ? {} : { phone }), ...(doNotCall === undefined ? {} : { doNotCall: true }) };
+  const now = new Date();
+  const actor = actorOf(user);
+  let changed: boolean;
+  try {
+    changed = await correctCall(table, call.siteId, call.dischargeId, correction, { actor, source: 'call page' }, await getCallbackSettings(table, call.siteId), now, parsed.data.version);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    return showCall(session, id, { outcome: 'conflict', correction: values, notice: { kind: 'problem', text: '这个回访在您打开页面后已有变化，请核对后再保存更正。The call changed since you opened this page: check it, then save the correction again.' } });
+  }
+  if (!changed) return showCall(session, id, { notice: { kind: 'ok', text: '号码与原来相同，没有更改。The number is the one on record: nothing changed.' } });
+  await recordAudit(table, { actor, action: 'callback-correction', outcome: 'success', target: `call:${call.siteId}:${call.callId}`, detail: [...('phone' in correction ? ['phone'] : []), ...(doNotCall === undefined ? [] : ['do not call'])].join(', ') }, now);
+  // Do not call: the call has left the worklist. A new number: the call again, with it (masked until "call").
+  return { redirect: doNotCall === undefined ? callPath(call) : `/admin/callbacks?site=${encodeURIComponent(call.siteId)}&recorded=1` };
 }
 
 /** The CSV upload: every row through POST /v1/discharges' checks; the answer lists refused rows by number and field. */

@@ -125,6 +125,9 @@ export interface CallPageView {
   readonly notice?: Notice;
   readonly errors?: readonly FieldError[];
   readonly values?: Readonly<Record<string, string>>;
+  /** The correction form as sent, and what is wrong with it. */
+  readonly correction?: Readonly<Record<string, string>>;
+  readonly correctionErrors?: readonly FieldError[];
 }
 
 /** The CSV's columns in Chinese, beside the column name the file uses, for the refused rows. */
@@ -160,6 +163,19 @@ function callForm(view: CallPageView): string {
 <div><button class="primary" type="submit">保存 · Save</button></div></form>`;
 }
 
+/** The correction form (a new phone number, doNotCall) of an open discharge call: for the callers who may call it. */
+function correctionForm(view: CallPageView): string {
+  const { call, correction = {} } = view;
+  if (call.status === 'done' || call.kind !== 'discharge' || !hasAction(view.user, 'callbacks:post')) return '';
+  const errors = view.correctionErrors;
+  return `<form class="staff" method="post" action="${e(callPath(call))}/correct">${hidden('csrf', view.csrf)}${hidden('version', String(call.version))}
+<h2 id="correct">更正患者信息 <span class="en">Correct the patient's details</span></h2>
+<p class="meta">更正会记入回访记录，旧号码不再显示。<span class="en">A correction is recorded in the call's history; the old number is no longer shown.</span></p>${errorFor(errors, '(body)')}
+<label>新电话号码 <span class="en">New phone number</span><input type="tel" name="phone" inputmode="tel" autocomplete="off" maxlength="20" value="${e(correction.phone ?? '')}">${errorFor(errors, 'phone')}</label>
+<label class="check"><input type="checkbox" name="doNotCall" value="true"${correction.doNotCall === 'true' ? ' checked' : ''}>患者不愿接受回访（从回访列表移除，计为拒绝）<span class="en">The patient asks not to be called (leaves the worklist, counted as declined)</span></label>
+<div class="actions"><button type="submit">保存更正 · Save the correction</button></div></form>`;
+}
+
 export function renderCallPage(view: CallPageView): string {
   const { call } = view;
   const phone = view.phone !== undefined
@@ -180,7 +196,7 @@ ${call.dischargedAt === undefined ? '' : `<dt>出院时间 <span class="en">Disc
 <dt>由回访产生的投诉 <span class="en">Complaints raised</span></dt><dd>${complaints}</dd></dl>`;
   const held = view.heldBy === undefined ? '' : `<p class="notice problem" role="status">正在由 ${e(view.heldBy)} 回访，请勿重复拨打。<span class="en">${e(view.heldBy)} is making this call.</span></p>`;
   const action = call.status === 'done' ? '' : view.heldByMe ? callForm(view) : view.heldBy === undefined ? takeButton(call, view.csrf, '拨打并显示号码 · Call (shows the number)') : '';
-  const body = `<p><a href="/admin/callbacks?site=${encodeURIComponent(call.siteId)}">← 回访列表 · Worklist</a></p><h1>回访 <span class="en">Call</span></h1>${noticeHtml(view.notice)}${held}${details}${action}`;
+  const body = `<p><a href="/admin/callbacks?site=${encodeURIComponent(call.siteId)}">← 回访列表 · Worklist</a></p><h1>回访 <span class="en">Call</span></h1>${noticeHtml(view.notice)}${held}${details}${action}${correctionForm(view)}`;
   return layout('回访 Call', body, staffHeader(view.user, view.csrf));
 }
 

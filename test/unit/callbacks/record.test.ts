@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALLBACK_SETTINGS } from '../../../shared/callbacks/settings.ts';
 import { newDischargeCall } from '../../../shared/callbacks/discharges.ts';
-import { attemptCounters, callComplaints } from '../../../shared/callbacks/record.ts';
+import { attemptCounters, callComment, callComplaints } from '../../../shared/callbacks/record.ts';
 import { callbackFigures } from '../../../shared/reporting/callback-figures.ts';
 import { type CallbackSubmission, CallbackSubmissionSchema, type CallRecord } from '../../../shared/schemas/callback.ts';
 import type { CallbackMessage } from '../../../shared/schemas/intake-message.ts';
@@ -79,11 +79,12 @@ describe('the complaints a call opens', () => {
     expect(opened[0]?.complaint.contact).toEqual({ name: '王秀英', phone: '13900001234', relation: 'patient', consent: false });
   });
 
-  it('opens a case for notes that carry a safety signal, and none for ordinary notes', () => {
-    expect(callComplaints(callback({ comment: '护士很耐心，谢谢' }), key, patient)).toEqual([]);
-    const signal = callComplaints(callback({ comment: '出院后觉得活着没意思，不想活了' }), key, patient);
-    expect(signal).toHaveLength(1);
-    expect(signal[0]?.complaint.description).toContain('不想活了');
+  it('opens no case for the notes, whatever they say: they are a comment to read (two safety levels)', () => {
+    expect(callComplaints(callback({ comment: '出院后觉得活着没意思，不想活了' }), key, patient)).toEqual([]);
+    const m = callback({ comment: ' 护士很耐心，谢谢 ' });
+    expect(callComment(m, 1_800_000_000)).toEqual({ id: base.submissionId, siteId: 'demo', departmentId: 'cardiology-ward', source: 'callback', receivedAt: m.receivedAt, timeZone: 'Asia/Shanghai', text: '护士很耐心，谢谢', expiresAt: 1_800_000_000 });
+    expect(callComment(callback({ comment: '   ' }), 1)).toBeUndefined();
+    expect(callComment(callback({}), 1)).toBeUndefined();
   });
 });
 

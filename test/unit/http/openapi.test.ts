@@ -76,6 +76,7 @@ describe('the OpenAPI document', () => {
       'GET /admin/callbacks/{id}': 'getCallPage',
       'POST /admin/callbacks/{id}': 'recordCallPage',
       'POST /admin/callbacks/{id}/call': 'takeCallPage',
+      'POST /admin/callbacks/{id}/correct': 'correctCallPage',
       'GET /admin/comments': 'getCommentsPage',
       'POST /admin/comments': 'submitCommentsForm',
       'GET /v1/admin/users': 'listUsers',
