@@ -134,7 +134,7 @@ describe('callbacks in Chromium', () => {
     await shot(page, 'callbacks-after-do-not-call-phone.png');
     expect(await getCall(TABLE_NAME, keys.dischargeCall('demo', 'ZY-D-1'))).toMatchObject({ status: 'done', result: 'do_not_call', version: 3 });
     expect(await declined()).toBe(before + 1);
-    const audited = (await auditEntries(TABLE_NAME, new Date().toISOString().slice(0, 10))).filter((a) => a.action === 'callback-correction' && a.target === 'call:demo:discharge:ZY-D-1');
+    const audited = (await auditEntries(TABLE_NAME, 'demo', new Date().toISOString().slice(0, 10))).filter((a) => a.action === 'callback-correction' && a.target === 'call:demo:discharge:ZY-D-1');
     expect(audited.map((a) => [a.actor, a.detail])).toEqual(expect.arrayContaining([['user:callback', 'phone'], ['user:callback', 'do not call']]));
     expect(JSON.stringify(audited)).not.toContain('13900005555');
     // The page of a closed call offers no correction.
@@ -153,8 +153,8 @@ describe('callbacks in Chromium', () => {
     await page.waitForLoadState('networkidle');
     const text = await page.locator('main').innerText();
     expect(text).toContain('共 3 行，已接收 1 行，2 行未接收');
-    expect(text).toContain('第 3 行 Row 3: phone');
-    expect(text).toContain('第 4 行 Row 4: departmentId');
+    expect(text).toContain('第 3 行 Row 3: 电话 phone');
+    expect(text).toContain('第 4 行 Row 4: 科室 departmentId');
     await shot(page, 'callbacks-csv-upload-desktop.png');
     await eventually('the good row stored', async () => getCall(TABLE_NAME, keys.dischargeCall('demo', 'ZY-C-1')));
   });

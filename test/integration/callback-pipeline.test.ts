@@ -260,7 +260,7 @@ describe('callback notes, with the survey comments\' two safety levels', () => {
     expect(await callOf(signalId ?? '')).toMatchObject({ status: 'done', complaintIds: [] });
 
     const middle = (await mails()).length;
-    const possible = callbackBody(possibleId ?? '', 'no_answer', { comment: '护士说要在门口等着我，让我小心点' });
+    const possible = callbackBody(possibleId ?? '', 'no_answer', { comment: '那个保安说下班后在停车场等我' });
     expect((await request(nurse, 'POST', '/v1/callbacks', possible)).status).toBe(202);
     expect(await commentOf(possible.submissionId)).toMatchObject({ source: 'callback', safetyLevel: 'possible', review: { state: 'pending' } });
     const notice = await eventually('the notice', async () => (await mails()).slice(middle).find((m) => m.subject.includes('Please look now')));

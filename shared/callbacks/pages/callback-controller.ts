@@ -241,7 +241,7 @@ export async function correctCallPage(session: StaffSession, id: string, form: U
     return showCall(session, id, { outcome: 'conflict', correction: values, notice: { kind: 'problem', text: '这个回访在您打开页面后已有变化，请核对后再保存更正。The call changed since you opened this page: check it, then save the correction again.' } });
   }
   if (!changed) return showCall(session, id, { notice: { kind: 'ok', text: '号码与原来相同，没有更改。The number is the one on record: nothing changed.' } });
-  await recordAudit(table, { actor, action: 'callback-correction', outcome: 'success', target: `call:${call.siteId}:${call.callId}`, detail: [...('phone' in correction ? ['phone'] : []), ...(doNotCall === undefined ? [] : ['do not call'])].join(', ') }, now);
+  await recordAudit(table, { actor, action: 'callback-correction', outcome: 'success', sites: [call.siteId], target: `call:${call.siteId}:${call.callId}`, detail: [...('phone' in correction ? ['phone'] : []), ...(doNotCall === undefined ? [] : ['do not call'])].join(', ') }, now);
   // Do not call: the call has left the worklist. A new number: the call again, with it (masked until "call").
   return { redirect: doNotCall === undefined ? callPath(call) : `/admin/callbacks?site=${encodeURIComponent(call.siteId)}&recorded=1` };
 }
