@@ -17,10 +17,12 @@ export const MAIN_FIELDS = ['module', 'main'];
 /**
  * Left out of every bundle, though the SDK names them: code a function never runs in Lambda. The default
  * credential chain takes Lambda's credentials from the environment, its first link, and imports these
- * later links (profiles, SSO, web identity, the STS and SSO clients they call) only when it gets that
- * far; event streams are imported only by an operation that streams, and none of ours does. Each is
- * still in the Lambda runtime's own SDK, so reaching one by surprise loads it rather than failing.
- * Together they were about 110 KB of every bundle.
+ * later links (profiles, SSO, web identity, the STS and SSO clients they call, container and instance
+ * metadata) only when it gets that far; event streams are imported only by an operation that streams,
+ * and none of ours does. Each is still in the Lambda runtime's own SDK, so reaching one by surprise
+ * loads it rather than failing. Together they were about 130 KB of every bundle; the two metadata links
+ * also kept esbuild from tree-shaking the parts of @smithy/core they share (a module reached by a
+ * dynamic import is wrapped whole).
  */
 export const NEVER_RUN_MODULES = [
   '@aws-sdk/credential-provider-ini',
@@ -28,6 +30,8 @@ export const NEVER_RUN_MODULES = [
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-web-identity',
   '@aws-sdk/credential-provider-login',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
   '@aws-sdk/nested-clients',
   '@aws-sdk/token-providers',
   '@smithy/core/event-streams',

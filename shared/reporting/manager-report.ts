@@ -195,7 +195,12 @@ const serviceOf = (department: Department): string => department.serviceType ?? 
 export async function buildManagerReport(request: ReportRequest, meter: ReadMeter = newReadMeter()): Promise<ManagerReport> {
   const { table, period } = request;
   const limits = { ...DEFAULT_LIMITS, ...request.limits };
-  const { sites, scope } = await resolveScope(request);
+  // Reads that depend on nothing before them run together (each round trip to the store is most of a
+  // request's time): a named site's departments beside the site itself.
+  const [{ sites, scope }, namedSiteDepartments] = await Promise.all([
+    resolveScope(request),
+    request.scope.kind === 'site' ? listDepartments(table, request.scope.siteId) : undefined,
+  ]);
   const [lead] = sites;
   if (lead === undefined) throw new UnknownScopeError('a group without sites');
   const minResponses = Math.max(...sites.map((s) => s.minResponses));
@@ -203,11 +208,12 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   const narrowed = onlyDepartments !== undefined || request.serviceType !== undefined;
 
   // The departments in scope: patient-facing ones of each site, narrowed to the user's or the filter's.
-  const departments = (await Promise.all(sites.map(async (site) => (await listDepartments(table, site.siteId))
+  const departmentLists = namedSiteDepartments === undefined ? await Promise.all(sites.map((site) => listDepartments(table, site.siteId))) : [namedSiteDepartments];
+  const departments = sites.flatMap((site, i) => (departmentLists[i] ?? [])
     .filter((d) => d.surveyEnabled)
     .filter((d) => onlyDepartments === undefined || onlyDepartments.includes(d.departmentId))
     .filter((d) => request.serviceType === undefined || serviceOf(d) === request.serviceType)
-    .map((d) => ({ site, department: d }))))).flat();
+    .map((d) => ({ site, department: d })));
   if (onlyDepartments !== undefined && departments.length === 0) throw new UnknownScopeError('no department of the site in scope');
 
   // The scope's own partitions: the site-wide ones when whole sites are in scope, else its departments'.
@@ -224,15 +230,18 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   const yearFrom = `${period.to.slice(0, 4)}-01-01`;
   const grain = trendGrain(period);
 
-  const [departmentCounters, previousCounters, yearCounters, trend] = await Promise.all([
+  const [departmentCounters, previousCounters, yearCounters, trend, unitCounters, overdueFound, callbackSettings] = await Promise.all([
     Promise.all(departments.map(async ({ site, department }) => (await sumAggregates(table, site.siteId, department.departmentId, period.from, period.to, meter)).counters)),
     sumUnits(scopeUnits, previousFrom, previousTo),
     period.from === yearFrom
       ? Promise.resolve(undefined)
       : Promise.all(departments.map(async ({ site, department }) => (await sumAggregates(table, site.siteId, department.departmentId, yearFrom, period.to, meter)).counters)),
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
+    narrowed ? undefined : sumUnits(scopeUnits, period.from, period.to),
+    overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),
+    getCallbackSettings(table, lead.siteId),
   ]);
-  const scopeCounters = narrowed ? sum(departmentCounters) : sum(await sumUnits(scopeUnits, period.from, period.to));
+  const scopeCounters = sum(unitCounters ?? departmentCounters);
 
   const rows: UnitRow[] = departments.map(({ site, department }, i) => {
     const counters = departmentCounters[i] ?? {};
@@ -258,9 +267,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
 
   let siteRows: UnitRow[] | undefined;
   if (scope.kind === 'group') {
-    const siteCounters = narrowed
-      ? sites.map((site) => sum(departments.flatMap(({ site: s }, i) => (s.siteId === site.siteId ? [departmentCounters[i] ?? {}] : []))))
-      : await sumUnits(scopeUnits, period.from, period.to);
+    const siteCounters = unitCounters ?? sites.map((site) => sum(departments.flatMap(({ site: s }, i) => (s.siteId === site.siteId ? [departmentCounters[i] ?? {}] : []))));
     siteRows = sites.map((site, i) => ({ id: site.siteId, name: site.name, nameEn: site.nameEn, siteId: site.siteId, surveys: surveyFigures(siteCounters[i] ?? {}, site.minResponses), complaints: complaintFigures(siteCounters[i] ?? {}).n }));
   }
 
@@ -269,13 +276,13 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     .filter((_, i) => complaintFigures(yearly[i] ?? {}).n === 0)
     .map(({ site, department }) => ({ id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId }));
 
-  const { overdue, more } = await overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter);
+  const { overdue, more } = overdueFound;
   const comments = await commentsOf(table, ranked, departments.map((d) => d.department), period.to, limits.comments, meter);
 
   const yearlyTarget = sites.reduce((total, site) => total + (site.targets.surveysPerYear ?? DEFAULT_SURVEYS_PER_YEAR), 0);
   const expected = proRata(yearlyTarget, days);
   const surveys = surveyFigures(scopeCounters, minResponses);
-  const callbacks = callbackFigures(scopeCounters, (await getCallbackSettings(table, lead.siteId)).coverageTarget);
+  const callbacks = callbackFigures(scopeCounters, callbackSettings.coverageTarget);
   return {
     scope: { ...scope, ...(request.serviceType === undefined ? {} : { serviceType: request.serviceType }) },
     period: { ...period, label: periodLabel(period), timeZone: lead.timeZone, days },

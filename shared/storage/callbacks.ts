@@ -17,6 +17,7 @@ import type { TransactItem } from './items.ts';
 // The patient's name and phone number are an item of their own, with a TTL.
 
 const MAX_CONFLICT_RETRIES = 5;
+const ExpirySchema = z.number().optional();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type CommitResult = 'stored' | 'duplicate';
@@ -184,7 +185,7 @@ export async function getCall(table: string, key: { pk: string; sk: string }): P
 export async function getPerson(table: string, siteId: string, dischargeId: string, now: Date): Promise<Person | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.dischargePerson(siteId, dischargeId), ConsistentRead: true }));
   if (Item === undefined) return undefined;
-  const expiry = z.number().optional().parse(Item[TTL_ATTRIBUTE]);
+  const expiry = ExpirySchema.parse(Item[TTL_ATTRIBUTE]);
   if (expiry !== undefined && expiry * 1000 <= now.getTime()) return undefined;
   return PersonSchema.parse(Item);
 }
@@ -197,7 +198,7 @@ export async function getPeople(table: string, siteId: string, dischargeIds: rea
     while (request !== undefined && Object.keys(request).length > 0) {
       const result: BatchGetCommandOutput = await dynamoDb.send(new BatchGetCommand({ RequestItems: request }));
       for (const item of result.Responses?.[table] ?? []) {
-        const expiry = z.number().optional().parse(item[TTL_ATTRIBUTE]);
+        const expiry = ExpirySchema.parse(item[TTL_ATTRIBUTE]);
         const id = z.string().parse(item.pk).slice(`DISCHARGE#${siteId}#`.length);
         if (expiry === undefined || expiry * 1000 > now.getTime()) people.set(id, PersonSchema.parse(item));
       }

@@ -8,12 +8,14 @@ import { keys } from './keys.ts';
 // One item per site: its complaint office's rota, routing rules, calendar override and limits, and the
 // version of the site's settings (`settingsVersion`, bumped by every save of the settings pages).
 
+const SettingsVersionSchema = z.number().int().min(1).default(1);
+
 /** The settings and their version (1 for an item written before settings were versioned). */
 export async function getVersionedComplaintSettings(table: string, siteId: string): Promise<{ settings: ComplaintSettings; version: number } | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
   if (Item === undefined) return undefined;
   const { settingsVersion, ...rest } = withoutKeys(Item);
-  return { settings: ComplaintSettingsSchema.parse(rest), version: z.number().int().min(1).default(1).parse(settingsVersion) };
+  return { settings: ComplaintSettingsSchema.parse(rest), version: SettingsVersionSchema.parse(settingsVersion) };
 }
 
 export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {

@@ -63,6 +63,9 @@ export function receivedCounters(record: ComplaintRecord): Counters {
   return counters;
 }
 
+const CaseloadItemSchema = z.object({ username: z.string(), openCases: z.number() });
+const TrackingItemSchema = z.object({ complaintId: z.string() });
+
 const indexKeys = (record: ComplaintRecord) => byDueKeys(record.siteId, isOpen(record), record.dueAt, record.id);
 
 /** An officer's open cases move by `delta`, for spreading new complaints by caseload. */
@@ -108,7 +111,7 @@ export async function openCaseloads(table: string, siteId: string, usernames: re
   }));
   const loads: Record<string, number> = {};
   for (const item of Responses?.[table] ?? []) {
-    const parsed = z.object({ username: z.string(), openCases: z.number() }).safeParse(item);
+    const parsed = CaseloadItemSchema.safeParse(item);
     if (parsed.success) loads[parsed.data.username] = parsed.data.openCases;
   }
   return loads;
@@ -277,7 +280,7 @@ export class InvalidCursorError extends ValidationError {
 /** The complaint a tracking code names, from the code's own item; undefined for a code nobody was given. */
 export async function complaintIdOfTrackingCode(table: string, trackingCode: string): Promise<string | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.tracking(trackingCode) }));
-  const parsed = z.object({ complaintId: z.string() }).safeParse(Item);
+  const parsed = TrackingItemSchema.safeParse(Item);
   return parsed.success ? parsed.data.complaintId : undefined;
 }
 

@@ -15,20 +15,21 @@ import { codeOf, postJson, surveyBody, useLocalStack } from '../support/local-st
 // the stack this process runs; test/integration/local-runtime.test.ts covers `npm start` itself).
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// Node with tsx's loader, as the tsx command runs it, minus the extra process that command starts first.
+const CLI = [process.execPath, '--import', 'tsx', 'infra/cli/qr.ts'] as const;
 const stack = useLocalStack({ rateLimitPerMinute: 1000 });
 const outDir = mkdtempSync(join(tmpdir(), 'qr-posters-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const run = promisify(execFile);
-const qr = (...args: string[]) => run(TSX, ['infra/cli/qr.ts', ...args], { cwd: ROOT, env: { ...process.env, ...stack().env } });
+const qr = (...args: string[]) => run(CLI[0], [...CLI.slice(1), ...args], { cwd: ROOT, env: { ...process.env, ...stack().env } });
 
 /** This process's environment without the stack's variables (the local stack put them here), with a local dir. */
 function withoutStack(localDir: string): NodeJS.ProcessEnv {
   const stackVariables = new Set(Object.keys(stack().env));
   return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !stackVariables.has(name))), PATIENT_FEEDBACK_LOCAL_DIR: localDir };
 }
-const qrIn = (localDir: string, ...args: string[]) => run(TSX, ['infra/cli/qr.ts', ...args], { cwd: ROOT, env: withoutStack(localDir) });
+const qrIn = (localDir: string, ...args: string[]) => run(CLI[0], [...CLI.slice(1), ...args], { cwd: ROOT, env: withoutStack(localDir) });
 const localDir = (name: string, runtime?: unknown) => {
   const dir = join(outDir, name);
   mkdirSync(dir, { recursive: true });
@@ -40,7 +41,8 @@ const ListSchema = z.array(z.strictObject({ site: z.string(), department: z.stri
 
 describe('npm run qr', () => {
   it('lists every department with a survey URL that opens its page', async () => {
-    const list = ListSchema.parse(JSON.parse((await qr('--list', '--json')).stdout));
+    const [json, { stdout: table }] = await Promise.all([qr('--list', '--json'), qr('--list')]);
+    const list = ListSchema.parse(JSON.parse(json.stdout));
     expect(list).toHaveLength(DEMO_DEPARTMENTS.length);
     expect(list.map((d) => d.department).sort()).toEqual(DEMO_DEPARTMENTS.map((d) => d.departmentId).sort());
     expect(new Set(list.map((d) => d.site))).toEqual(new Set(['demo']));
@@ -53,27 +55,26 @@ describe('npm run qr', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('门诊药房');
 
-    const table = (await qr('--list')).stdout;
     expect(table).toContain('示范区人民医院');
     expect(table).toContain(pharmacy?.url);
   });
 
   it('finds the local stack through runtime.json, and says so when none is running', async () => {
     const found = localDir('running', { pid: process.pid, baseUrl: stack().baseUrl, env: stack().env });
-    const list = ListSchema.parse(JSON.parse((await qrIn(found, '--list', '--json')).stdout));
-    expect(list.find((d) => d.department === 'emergency')?.url).toBe(await stack().surveyUrl('emergency'));
-
-    await expect(qrIn(localDir('never-started'), '--list')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('npm start') as unknown });
     const gone = spawnSync('true').pid;
-    await expect(qrIn(localDir('stopped', { pid: gone, baseUrl: stack().baseUrl, env: stack().env }), '--list')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not running') as unknown });
+    const [listed] = await Promise.all([
+      qrIn(found, '--list', '--json'),
+      expect(qrIn(localDir('never-started'), '--list')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('npm start') as unknown }),
+      expect(qrIn(localDir('stopped', { pid: gone, baseUrl: stack().baseUrl, env: stack().env }), '--list')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not running') as unknown }),
+    ]);
+    const list = ListSchema.parse(JSON.parse(listed.stdout));
+    expect(list.find((d) => d.department === 'emergency')?.url).toBe(await stack().surveyUrl('emergency'));
   });
 
   it('writes the poster as SVG, PDF and a 300 dpi PNG whose QR code scans to the survey URL', async () => {
     const url = await stack().surveyUrl('emergency');
     const file = (ext: string) => join(outDir, `emergency.${ext}`);
-    await qr('--department', 'emergency', '--out', file('svg'));
-    await qr('--department', 'emergency', '--out', file('pdf'));
-    await qr('--department', 'emergency', '--out', file('png'));
+    await Promise.all(['svg', 'pdf', 'png'].map((ext) => qr('--department', 'emergency', '--out', file(ext))));
 
     const svg = readFileSync(file('svg'), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
@@ -131,10 +132,12 @@ describe('npm run qr', () => {
   });
 
   it('explains a department it does not know, a missing --out and a file type it cannot write', async () => {
-    await expect(qr('--department', 'no-such-ward', '--out', join(outDir, 'x.svg'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown department "no-such-ward"') as unknown });
-    await expect(qr('--department', 'emergency')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--out FILE') as unknown });
-    await expect(qr('--department', 'emergency', '--out', join(outDir, 'x.gif'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('.svg, .png or .pdf') as unknown });
-    await expect(qr('--list', '--site', 'no-such-site')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown site "no-such-site"') as unknown });
-    await expect(qr('--no-such-option')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run qr') as unknown });
+    await Promise.all([
+      expect(qr('--department', 'no-such-ward', '--out', join(outDir, 'x.svg'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown department "no-such-ward"') as unknown }),
+      expect(qr('--department', 'emergency')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--out FILE') as unknown }),
+      expect(qr('--department', 'emergency', '--out', join(outDir, 'x.gif'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('.svg, .png or .pdf') as unknown }),
+      expect(qr('--list', '--site', 'no-such-site')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown site "no-such-site"') as unknown }),
+      expect(qr('--no-such-option')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run qr') as unknown }),
+    ]);
   });
 });

@@ -23,12 +23,28 @@ const words = (list: string) => list.split('|').map((w) => w.trim()).filter((w) 
 /** The longest literal piece of an English word pattern ("wrong diagnosis" → "diagnosis", "misdiagnos*" → "misdiagnos"). */
 const enNeedle = (word: string) => word.replace(/\*/g, '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
 
+/**
+ * A word's pattern, compiled the first time it is read. The lexicon has thousands of words and a comment
+ * holds a few: matching reads a pattern only when the word's needle is in the text, so compiling them all
+ * up front cost every classifying function tens of milliseconds of cold start for patterns never used.
+ */
+function compiledOnUse(compile: () => RegExp): () => RegExp {
+  let pattern: RegExp | undefined;
+  return () => (pattern ??= compile());
+}
+
 export function zh(list: string, kind: TermKind, category: ScoredCategory | undefined, weight: number, options: Options = {}): LexiconEntry[] {
-  return words(list).map((w) => ({ label: w, pattern: zhPattern(w), lang: 'zh', kind, category, weight, needle: w, ...options }));
+  return words(list).map((w) => {
+    const pattern = compiledOnUse(() => zhPattern(w));
+    return { label: w, get pattern() { return pattern(); }, lang: 'zh', kind, category, weight, needle: w, ...options };
+  });
 }
 
 export function en(list: string, kind: TermKind, category: ScoredCategory | undefined, weight: number, options: Options = {}): LexiconEntry[] {
-  return words(list).map((w) => ({ label: w, pattern: enPattern(w), lang: 'en', kind, category, weight, needle: enNeedle(w), ...options }));
+  return words(list).map((w) => {
+    const pattern = compiledOnUse(() => enPattern(w));
+    return { label: w, get pattern() { return pattern(); }, lang: 'en', kind, category, weight, needle: enNeedle(w), ...options };
+  });
 }
 
 export function re(label: string, pattern: RegExp, lang: 'zh' | 'en', kind: TermKind, category: ScoredCategory | undefined, weight: number, options: Options = {}): LexiconEntry {
@@ -43,10 +59,16 @@ export const C = '[^，。！？；,.!?;\\n]';
 export const WAIT = '(?:等|(?<!安)排|(?<![时问])候)';
 
 export function sz(list: string, kind: SafetyKind | undefined): SafetyEntry[] {
-  return words(list).map((w) => ({ label: w, pattern: zhPattern(w), lang: 'zh', kind, needle: w }));
+  return words(list).map((w) => {
+    const pattern = compiledOnUse(() => zhPattern(w));
+    return { label: w, get pattern() { return pattern(); }, lang: 'zh', kind, needle: w };
+  });
 }
 export function se(list: string, kind: SafetyKind | undefined): SafetyEntry[] {
-  return words(list).map((w) => ({ label: w, pattern: enPattern(w), lang: 'en', kind, needle: enNeedle(w) }));
+  return words(list).map((w) => {
+    const pattern = compiledOnUse(() => enPattern(w));
+    return { label: w, get pattern() { return pattern(); }, lang: 'en', kind, needle: enNeedle(w) };
+  });
 }
 export function sre(label: string, pattern: RegExp, lang: 'zh' | 'en', kind: SafetyKind | undefined): SafetyEntry {
   return { label, pattern: new RegExp(pattern.source, 'g'), lang, kind };

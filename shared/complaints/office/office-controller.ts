@@ -88,17 +88,21 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     ...(filters.overdue ? { overdueAt: now } : {}),
     ...(departmentIds === undefined ? {} : { departmentIds }),
   };
-  let page;
-  try {
-    page = await listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor);
-  } catch (error) {
-    if (!(error instanceof InvalidCursorError)) throw error;
-    page = await listComplaints(table, siteId, filter, PAGE_SIZE);
-  }
-  const [site, departments, safety] = await Promise.all([getSite(table, siteId), departmentNames(siteId), openSafetyCases(siteId, departmentIds)]);
-  const lead = await commentsLead(session, siteId, query, departments);
+  // Every read at once (each round trip to the store is most of the page's time); the comments' lead
+  // needs the department names, so it follows them.
+  const departmentsRead = departmentNames(siteId);
+  const [page, site, departments, safety, lead, otherSites] = await Promise.all([
+    listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor).catch((error: unknown) => {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      return listComplaints(table, siteId, filter, PAGE_SIZE);
+    }),
+    getSite(table, siteId),
+    departmentsRead,
+    openSafetyCases(siteId, departmentIds),
+    departmentsRead.then((names) => commentsLead(session, siteId, query, names)),
+    Promise.all(sites.filter((s) => s !== siteId).map(async (s) => ({ siteId: s, name: (await getSite(table, s))?.name ?? s }))),
+  ]);
   const pinnedIds = new Set(safety.map((c) => c.id));
-  const otherSites = await Promise.all(sites.filter((s) => s !== siteId).map(async (s) => ({ siteId: s, name: (await getSite(table, s))?.name ?? s })));
   return {
     outcome: 'shown',
     body: renderInbox({
@@ -131,11 +135,11 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
   const { record, scope } = found;
   const now = new Date();
   const updateScope = canSeeCase(user, 'complaints:update', record);
-  const [history, departments, owners] = await Promise.all([
-    complaintHistory(table, id), departmentNames(record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
-  ]);
   // Contact details are for the complaint office only (site-wide scope); reading them is audited.
-  const contact = scope === 'all' ? await readComplaintContact(table, id, record.hasContact, now) : undefined;
+  const [history, departments, owners, contact] = await Promise.all([
+    complaintHistory(table, id), departmentNames(record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
+    scope === 'all' ? readComplaintContact(table, id, record.hasContact, now) : undefined,
+  ]);
   if (contact?.state === 'present') await recordAudit(table, { actor: actorOf(user), action: 'complaint-contact-read', outcome: 'success', sites: [record.siteId], target: `complaint:${id}` });
   return {
     outcome: options.outcome ?? 'shown',
@@ -184,13 +188,11 @@ interface Place {
 
 /** The sites the user may enter complaints for, with their departments. */
 async function placesOf(user: UserIdentity): Promise<Place[]> {
-  const places: Place[] = [];
-  for (const siteId of user.sites) {
-    if (!decide(user, 'complaints:create', { siteId }).allow) continue;
+  const found = await Promise.all(user.sites.filter((siteId) => decide(user, 'complaints:create', { siteId }).allow).map(async (siteId): Promise<Place[]> => {
     const [site, departments] = await Promise.all([getSite(table, siteId), listDepartments(table, siteId)]);
-    if (site !== undefined) places.push({ siteId, siteName: site.name, timeZone: site.timeZone, departments });
-  }
-  return places;
+    return site === undefined ? [] : [{ siteId, siteName: site.name, timeZone: site.timeZone, departments }];
+  }));
+  return found.flat();
 }
 
 const newComplaintForm = (session: StaffSession, places: readonly Place[], values: FormValues, problem?: DomainError) => renderNewComplaint({
