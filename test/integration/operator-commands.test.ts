@@ -15,7 +15,7 @@ const run = (command: string, ...args: string[]) => spawnSync(TSX, [join('infra'
 
 describe('the operator commands\' options', () => {
   it('covers every command', () => {
-    expect(COMMANDS).toEqual(['classifier-export.ts', 'classifier-train.ts', 'demo.ts', 'digest.ts', 'discharges.ts', 'metrics.ts', 'qr.ts', 'users.ts']);
+    expect(COMMANDS).toEqual(['classifier-export.ts', 'classifier-train.ts', 'demo.ts', 'digest.ts', 'discharges.ts', 'metrics.ts', 'qr.ts', 'rollups.ts', 'users.ts']);
   });
 
   it.each(COMMANDS)('%s: --help prints the usage and succeeds; an unknown option fails with the usage (2)', (command) => {
