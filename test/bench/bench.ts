@@ -86,7 +86,7 @@ async function postSurveys(baseUrl: string, code: string, requests: number, conc
     const response = await fetch(`${baseUrl}/v1/surveys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ submissionId: randomUUID(), code, overall: i % 7 === 0 ? 'poor' : 'very_good', ratings: { waiting: 1 + (i % 5) }, waitMinutes: i % 30, locale: 'zh-CN' }),
+      body: JSON.stringify({ submissionId: randomUUID(), code, overall: i % 7 === 0 ? 'poor' : 'very_good', ratings: { communication: 1 + (i % 5) }, waitMinutes: i % 30, locale: 'zh-CN' }),
     });
     await response.arrayBuffer();
     if (response.status !== 202) throw new Error(`intake answered ${response.status}`);

@@ -62,9 +62,9 @@ const october = (siteId: string): SurveyMessage[] => Array.from({ length: 12 }, 
 
 describe('npm run rollups', () => {
   it('rebuilds the month items of history written as days only, so the year view equals the same data written through the normal writer', async () => {
-    // Prepare: four months of history at the hospital through today's writer (days and months), and the
+    // Prepare: three months of history at the hospital through today's writer (days and months), and the
     // same day items at a copy of it as the writer before the roll-ups left them (no month items).
-    await writeDemoHistory(TABLE_NAME, 120, '2026-11-10');
+    await writeDemoHistory(TABLE_NAME, 75, '2026-11-10');
     await createSiteIfAbsent(TABLE_NAME, { ...DEMO_SITE, siteId: LEGACY });
     for (const department of DEMO_DEPARTMENTS) await createDepartmentIfAbsent(TABLE_NAME, { ...department, siteId: LEGACY });
     for (const departmentId of PARTITIONS) {
