@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, shipDataCommand } from '../../infra/bundling.ts';
 import { functions } from '../../infra/topology.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 
@@ -54,7 +54,7 @@ export async function bundleFigures(): Promise<Record<string, BundleFigures>> {
       const outfile = join(dir, 'index.mjs');
       mkdirSync(dir, { recursive: true });
       const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, spec.entry), outfile), metafile: true });
-      execFileSync('bash', ['-c', shipModelCommand(ROOT, dir)]);
+      execFileSync('bash', ['-c', shipDataCommand(ROOT, dir)]);
       const output = Object.values(metafile.outputs)[0];
       const largestInputs = Object.entries(output?.inputs ?? {})
         .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
