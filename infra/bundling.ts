@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
-import { POSTER_ASSETS } from '../shared/sites/poster-assets.ts';
+import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -48,7 +48,7 @@ export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME)
  */
 export const SHIPPED_DATA: readonly { readonly file: string; readonly source: string }[] = [
   { file: MODEL_FILE_NAME, source: MODEL_SOURCE },
-  ...POSTER_ASSETS.map(({ file, source }) => ({ file, source: join('node_modules', source) })),
+  ...[RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
 ];
 
 /**

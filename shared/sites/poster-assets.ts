@@ -19,5 +19,3 @@ export const POSTER_FONTS: readonly PosterAsset[] = [
   { file: 'NotoSansSC-Regular.ttf', source: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
   { file: 'NotoSansSC-Bold.ttf', source: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
 ];
-
-export const POSTER_ASSETS: readonly PosterAsset[] = [RESVG_WASM, ...POSTER_FONTS];

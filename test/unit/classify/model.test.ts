@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -131,6 +131,8 @@ describe('the model loads in the bundle', () => {
     execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
+    // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts).
+    expect(readdirSync(out).sort()).toEqual(['complaint-model.json', 'index.mjs']);
     const sample = ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100);
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
   });
