@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
+import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -37,25 +38,29 @@ export const NEVER_RUN_MODULES = [
   '@smithy/core/event-streams',
 ];
 
-/**
- * Native code esbuild cannot bundle, imported only when a poster is rendered (shared/sites/poster-files.ts).
- * Not shipped yet: in Lambda a PNG or PDF poster fails until its linux-arm64 build and a CJK font
- * (POSTER_FONT_FILES) are (README, "Site administration").
- */
-export const NATIVE_MODULES = ['@resvg/resvg-js'];
-
 /** The complaint classifier's weights, relative to the repository root. */
 export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME);
 
 /**
- * The shell command that ships the classifier's weights beside a bundle that reads them. The bundle names
- * the file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it
- * classifies, so only those functions carry it; the others stay small. The CDK runs it after bundling, and
- * the bench and the tests run the same command on their own bundles.
+ * Data a bundle reads from beside itself, not code: the classifier's weights, and the poster renderer's
+ * WebAssembly and Chinese font (shared/sites/poster-assets.ts). `file` is its name beside the bundle,
+ * `source` where it is in the repository.
  */
-export function shipModelCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {
+export const SHIPPED_DATA: readonly { readonly file: string; readonly source: string }[] = [
+  { file: MODEL_FILE_NAME, source: MODEL_SOURCE },
+  ...[RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
+];
+
+/**
+ * The shell command that ships the data beside a bundle that reads it. The bundle names each file
+ * (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it uses it,
+ * so only those functions carry it (the classifying ones the weights, the admin pages the poster's 24 MB);
+ * the others stay small. The CDK runs it after bundling, and the bench and the tests run the same command
+ * on their own bundles.
+ */
+export function shipDataCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {
   const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
-  return `if grep -q ${quote(MODEL_FILE_NAME)} ${quote(join(outDir, bundleFile))}; then cp ${quote(join(root, MODEL_SOURCE))} ${quote(outDir)}; fi`;
+  return SHIPPED_DATA.map(({ file, source }) => `if grep -qF ${quote(file)} ${quote(join(outDir, bundleFile))}; then cp ${quote(join(root, source))} ${quote(join(outDir, file))}; fi`).join('; ');
 }
 
 /** The NodejsFunction bundling props (local esbuild, never Docker). */
@@ -67,12 +72,12 @@ export function cdkBundling(): BundlingOptions {
     sourceMap: false,
     banner: ESM_REQUIRE_BANNER,
     mainFields: MAIN_FIELDS,
-    externalModules: [...NEVER_RUN_MODULES, ...NATIVE_MODULES],
+    externalModules: NEVER_RUN_MODULES,
     forceDockerBundling: false,
     commandHooks: {
       beforeBundling: () => [],
       beforeInstall: () => [],
-      afterBundling: (inputDir, outputDir) => [shipModelCommand(inputDir, outputDir)],
+      afterBundling: (inputDir, outputDir) => [shipDataCommand(inputDir, outputDir)],
     },
   };
 }
@@ -90,7 +95,7 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     sourcemap: false,
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
-    external: [...NEVER_RUN_MODULES, ...NATIVE_MODULES],
+    external: NEVER_RUN_MODULES,
     logLevel: 'warning',
   };
 }

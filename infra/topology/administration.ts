@@ -22,7 +22,8 @@ export const administrationFunctions = {
     entry: 'functions/administration-pages/handler.ts',
     description: 'The admin pages for staff accounts, the audit trail, the site\'s settings with the rota preview, and the departments\' codes and posters',
     timeoutSeconds: 30,
-    // Rendering an A5 poster at 300 dpi (and a PDF of it) wants more memory, and so CPU, than a page.
+    // A poster (resvg's WebAssembly, 21 MB of font, an A5 page at 300 dpi) peaks near 290 MB in a bare
+    // process; 512 MB would hold it, but Lambda gives CPU by memory and the single-threaded render is CPU-bound.
     memoryMb: 1024,
     access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage'],
   },

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import type { Resvg } from '@resvg/resvg-wasm';
+import { POSTER_FONT_FAMILY, POSTER_FONTS, type PosterAsset, RESVG_WASM } from './poster-assets.ts';
 import { A5 } from './qr-poster.ts';
 
 // A department's poster (shared/sites/qr-poster.ts, SVG in millimetres) as the file a print shop takes:
-// PNG at 300 dpi, or an A5 PDF holding that image. One path for `npm run qr` and the admin pages. The
-// renderer (resvg, native code) is imported only when a poster is asked for, so the functions that
-// never make one do not load it; the PDF is written here (one page, one image: a PDF library would
-// triple the admin pages' bundle for that).
+// PNG at 300 dpi, or an A5 PDF holding that image. One path for `npm run qr` and the admin pages, here and
+// in Lambda: resvg compiled to WebAssembly with the shipped font (shared/sites/poster-assets.ts), loaded
+// only when a poster is asked for, so the functions that never make one do not load it. The PDF is written
+// here (one page, one image: a PDF library would triple the admin pages' bundle for that).
 
 export const POSTER_FORMATS = ['svg', 'png', 'pdf'] as const;
 export type PosterFormat = (typeof POSTER_FORMATS)[number];
@@ -23,33 +25,66 @@ const MM_PER_INCH = 25.4;
 const POINTS_PER_INCH = 72;
 
 /**
- * The CJK fonts the poster's words are set in: POSTER_FONT_FILES (colon-separated) where a deployment
- * ships its own, and the Noto CJK fonts Debian's fonts-noto-cjk installs (README, "Quick start").
+ * An asset's bytes: beside this module's bundle in a Lambda (infra/bundling.ts ships it there), else where
+ * npm installed it in the repository (tsx, vitest). Never a system file, so a poster looks the same
+ * everywhere and needs no font on the machine.
  */
-function fontFiles(): string[] {
-  const configured = process.env.POSTER_FONT_FILES?.split(':').filter((path) => path !== '') ?? [];
-  const debian = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'];
-  return [...configured, ...debian].filter((path) => existsSync(path));
+function readAsset(asset: PosterAsset): Buffer {
+  const places = [new URL(asset.file, import.meta.url), new URL(`../../node_modules/${asset.source}`, import.meta.url)];
+  const found = places.find((place) => existsSync(place));
+  if (found === undefined) throw new Error(`Poster renderer: ${asset.file} is neither beside the bundle nor installed (${asset.source})`);
+  return readFileSync(found);
 }
 
+interface Renderer {
+  readonly Resvg: typeof Resvg;
+  readonly fonts: readonly Uint8Array[];
+}
+
+/** resvg's WebAssembly can be started once per process: started on the first poster, then kept with the fonts. */
+let renderer: Promise<Renderer> | undefined;
+
+function posterRenderer(): Promise<Renderer> {
+  renderer ??= (async () => {
+    const resvg = await import('@resvg/resvg-wasm');
+    await resvg.initWasm(readAsset(RESVG_WASM));
+    return { Resvg: resvg.Resvg, fonts: POSTER_FONTS.map(readAsset) };
+  })().catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
+  return renderer;
+}
+
+type RenderedImage = ReturnType<InstanceType<typeof Resvg>['render']>;
+
 interface Raster {
-  readonly png: () => Buffer;
   /** Row-major RGBA, 8 bits a channel. */
-  readonly rgba: Buffer;
+  readonly rgba: Uint8Array;
   readonly width: number;
   readonly height: number;
 }
 
-async function rasterize(svg: string): Promise<Raster> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const files = fontFiles();
+/** Draws the poster and hands the image to `take`, which copies out what it needs before the image is freed. */
+async function rasterize<T>(svg: string, take: (image: RenderedImage) => T): Promise<T> {
+  const { Resvg, fonts } = await posterRenderer();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: Math.round((A5.widthMm / MM_PER_INCH) * POSTER_DPI) },
     background: '#ffffff',
-    font: { fontFiles: files, loadSystemFonts: files.length === 0, defaultFontFamily: 'Noto Sans CJK SC' },
+    // Only the shipped font, for every family the SVG names (the URL's monospace too).
+    font: { fontBuffers: [...fonts], loadSystemFonts: false, defaultFontFamily: POSTER_FONT_FAMILY, sansSerifFamily: POSTER_FONT_FAMILY, monospaceFamily: POSTER_FONT_FAMILY },
   });
-  const image = resvg.render();
-  return { png: () => Buffer.from(image.asPng()), rgba: Buffer.from(image.pixels), width: image.width, height: image.height };
+  // WebAssembly memory is not collected with the JavaScript objects: both are freed once `take` is done.
+  try {
+    const image = resvg.render();
+    try {
+      return take(image);
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
 }
 
 /** A PDF text string: UTF-16BE with its byte-order mark, in hex, so any title survives. */
@@ -98,8 +133,8 @@ export async function posterFile(svg: string, format: PosterFormat, title: strin
     case 'svg':
       return Buffer.from(svg, 'utf8');
     case 'png':
-      return (await rasterize(svg)).png();
+      return rasterize(svg, (image) => Buffer.from(image.asPng()));
     case 'pdf':
-      return imagePdf(await rasterize(svg), title);
+      return imagePdf(await rasterize(svg, (image): Raster => ({ rgba: image.pixels, width: image.width, height: image.height })), title);
   }
 }

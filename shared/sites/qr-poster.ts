@@ -1,17 +1,19 @@
 import QRCode from 'qrcode';
 import type { Department, Site } from '../schemas/site.ts';
 import { escapeMarkup } from '../web/markup.ts';
+import { POSTER_FONT_FAMILY } from './poster-assets.ts';
 
 // The printable A5 poster a department puts up: hospital, department (Chinese large, English below),
 // what to do, a large QR code and the URL for anyone who cannot scan. Pure SVG in millimetres, so
-// it prints at any resolution; the CLI turns it into PNG and PDF with Chromium.
+// it prints at any resolution; shared/sites/poster-files.ts turns it into PNG and PDF.
 
 export const A5 = { widthMm: 148, heightMm: 210 } as const;
 
 /** QR modules of the quiet zone around the code (the standard asks for four). */
 const QUIET_ZONE = 4;
 const QR_SIZE_MM = 100;
-const FONT = "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
+// The shipped font first (the PNG and PDF are drawn with it alone); the others for the SVG opened elsewhere.
+const FONT = `'${POSTER_FONT_FAMILY}','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif`;
 
 export interface ModuleMatrix {
   readonly size: number;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, SHIPPED_DATA, shipDataCommand } from '../../infra/bundling.ts';
 import { functions } from '../../infra/topology.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 
@@ -54,18 +54,19 @@ export async function bundleFigures(): Promise<Record<string, BundleFigures>> {
       const outfile = join(dir, 'index.mjs');
       mkdirSync(dir, { recursive: true });
       const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, spec.entry), outfile), metafile: true });
-      execFileSync('bash', ['-c', shipModelCommand(ROOT, dir)]);
+      execFileSync('bash', ['-c', shipDataCommand(ROOT, dir)]);
       const output = Object.values(metafile.outputs)[0];
       const largestInputs = Object.entries(output?.inputs ?? {})
         .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
         .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
       const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now() - t));`)));
       const model = join(dir, MODEL_FILE_NAME);
-      let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs'> = {};
+      const shipped = SHIPPED_DATA.map(({ file }) => file).filter((file) => existsSync(join(dir, file)));
+      let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs'> = shipped.length === 0 ? {} : { dataFiles: Object.fromEntries(shipped.map((file) => [file, statSync(join(dir, file)).size])) };
       if (existsSync(model)) {
         execFileSync('cp', [classifierFile, join(dir, 'classifier.mjs')]);
         const withData = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); const c = await import(${JSON.stringify(join(dir, 'classifier.mjs'))}); c.classify('护士态度很差'); process.stdout.write(String(performance.now() - t));`)));
-        data = { dataFiles: { [relative(dir, model)]: statSync(model).size }, importWithDataMs: `${withData.toFixed(1)} ms` };
+        data = { ...data, importWithDataMs: `${withData.toFixed(1)} ms` };
       }
       figures[name] = { bytes: statSync(outfile).size, importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data };
     }

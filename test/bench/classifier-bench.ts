@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import * as z from 'zod';
-import { esbuildOptionsFor, shipModelCommand } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, shipDataCommand } from '../../infra/bundling.ts';
 import { classifierWith, classifyByLexicon } from '../../shared/classify/classifier.ts';
 import { type Evaluation, evaluate, type LabelledComment, LabelledSetSchema, perCategoryRows, type Scored, wilson } from '../../shared/classify/evaluate.ts';
 import { safetyLevelOf } from '../../shared/classify/model/ensemble.ts';
@@ -119,7 +119,7 @@ export async function modelFigures() {
   try {
     const outfile = join(outDir, 'index.mjs');
     await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), outfile));
-    execFileSync('bash', ['-c', shipModelCommand(ROOT, outDir)]);
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, outDir)]);
     const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(outfile)}); const t1 = performance.now();
       m.classify('护士态度很差'); const t2 = performance.now(); m.classify('医生态度很差'); const t3 = performance.now();
       process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, nextMs: t3 - t2 }));`;

@@ -1,15 +1,22 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
 import { env } from '../../shared/platform/resource-env.ts';
+import { POSTER_FONTS, RESVG_WASM } from '../../shared/sites/poster-assets.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 
 // The wiring the topology promises, pinned on the synthesized template.
 
 let template: Template;
+let assemblyDir = '';
 beforeAll(() => {
-  template = Template.fromStack(buildStack());
+  const stack = buildStack();
+  template = Template.fromStack(stack);
+  assemblyDir = Stage.of(stack)?.outdir ?? '';
 });
 
 const Resource = z.object({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).default({}) });
@@ -256,5 +263,19 @@ describe('the HTTP API and schedules', () => {
       ScheduleExpression: `rate(${spec.everyMinutes} minutes)`,
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } }),
     });
+  });
+});
+
+describe('what ships beside the bundles', () => {
+  /** The files of a function's code asset, as the CDK staged them for upload. */
+  const assetFiles = (name: FunctionName) => {
+    const key = z.object({ S3Key: z.string() }).parse(functionResource(name)[1].Code).S3Key;
+    return readdirSync(join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`)).sort();
+  };
+
+  it('puts the poster renderer\'s WebAssembly and fonts beside the admin pages\' bundle, and beside no function that makes no poster', () => {
+    const posterData = [RESVG_WASM, ...POSTER_FONTS].map((asset) => asset.file);
+    expect(assetFiles('administrationPages')).toEqual([...posterData, 'index.mjs'].sort());
+    for (const name of functionNames.filter((n) => n !== 'administrationPages')) expect(assetFiles(name).filter((file) => posterData.includes(file)), name).toEqual([]);
   });
 });

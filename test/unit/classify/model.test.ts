@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsFor, shipModelCommand } from '../../../infra/bundling.ts';
+import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
 import { BLIND_SETS, correctionsSource, TRAINING_SETS, trainingSources } from '../../../infra/cli/classifier-train.ts';
 import { classify, classifyByLexicon } from '../../../shared/classify/classifier.ts';
 import { evaluate, LabelledSetSchema, wilson } from '../../../shared/classify/evaluate.ts';
@@ -128,9 +128,11 @@ describe('the model loads in the bundle', () => {
   it('ships the weights beside the worker, as a file, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'worker');
     await build(esbuildOptionsFor(join(ROOT, 'functions', 'store-submissions', 'handler.ts'), join(out, 'index.mjs')));
-    execFileSync('bash', ['-c', shipModelCommand(ROOT, out)]);
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
+    // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts).
+    expect(readdirSync(out).sort()).toEqual(['complaint-model.json', 'index.mjs']);
     const sample = ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100);
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
   });
@@ -138,7 +140,7 @@ describe('the model loads in the bundle', () => {
   it('a bundled classifier reads its weights from the file beside it', { timeout: 120_000 }, async () => {
     const out = join(dir, 'classifier');
     await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), join(out, 'index.mjs')));
-    execFileSync('bash', ['-c', shipModelCommand(ROOT, out)]);
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
     const script = `const { classify } = await import(${JSON.stringify(join(out, 'index.mjs'))}); const r = classify('我真的不想活了'); process.stdout.write(JSON.stringify([r.safetyLevel, r.model.id]));`;
 
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual(['signal', complaintModel().file.id]);

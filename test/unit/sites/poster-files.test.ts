@@ -1,11 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
+import { POSTER_FONTS, RESVG_WASM } from '../../../shared/sites/poster-assets.ts';
 import { posterFile } from '../../../shared/sites/poster-files.ts';
 import { renderPosterSvg } from '../../../shared/sites/qr-poster.ts';
 
 // The poster as the print shop takes it: a 300 dpi PNG whose code scans, and a one-page A5 PDF whose
-// cross-reference table points at its objects (a reader would otherwise have to repair it).
+// cross-reference table points at its objects (a reader would otherwise have to repair it). Drawn with
+// the shipped font alone, here as in Lambda, from the data shipped beside the bundle.
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 const URL = 'https://feedback.hospital.example/s/ZGVtbzplbWVyZ2VuY3k6MQ.abcdefghijklmnop';
 const svg = renderPosterSvg({ site: { name: '示范区人民医院', nameEn: 'Demo District People\'s Hospital' }, department: { name: '急诊科', nameEn: 'Emergency' }, url: URL });
@@ -37,5 +47,62 @@ describe('poster files', () => {
 
   it('gives the SVG as it is', async () => {
     expect((await posterFile(svg, 'svg', 'x')).toString('utf8')).toBe(svg);
+  });
+});
+
+/** One line of text on an A5 page, as the poster sets its words. */
+const textSvg = (text: string, family = 'Noto Sans SC') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="148mm" height="210mm" viewBox="0 0 148 210"><text x="10" y="100" font-size="14" font-family="${family}">${text}</text></svg>`;
+
+/** The PNG's pixels darker than mid-grey: the ink. */
+function ink(file: Buffer): number {
+  const png = PNG.sync.read(file);
+  let dark = 0;
+  for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] ?? 255) < 128) dark++;
+  return dark;
+}
+
+describe('the poster\'s Chinese, from the shipped font alone', () => {
+  it('draws each character as its own glyph, not a blank or the same missing-glyph box', async () => {
+    const [blank, ren, yi] = await Promise.all(['', '人', '医'].map(async (text) => posterFile(textSvg(text), 'png', 'x')));
+    expect(ink(blank!)).toBe(0);
+    // A box would ink both alike; 医 has many more strokes than 人.
+    expect(ink(ren!)).toBeGreaterThan(1000);
+    expect(ink(yi!)).toBeGreaterThan(ink(ren!) * 1.5);
+    expect(ink(await posterFile(textSvg('示范区人民医院'), 'png', 'x'))).toBeGreaterThan(ink(yi!) * 4);
+  });
+
+  it('never takes a font from the machine: a family only the system has falls back to the shipped one', async () => {
+    // This machine has DejaVu Sans and Noto CJK installed; resvg's WebAssembly cannot read them (it has no
+    // file system), so this guards the choice of renderer: a native one with system fonts would differ here.
+    const shipped = await posterFile(textSvg('Hospital 医院'), 'png', 'x');
+    expect((await posterFile(textSvg('Hospital 医院', 'DejaVu Sans'), 'png', 'x')).equals(shipped)).toBe(true);
+    expect((await posterFile(textSvg('Hospital 医院', 'Noto Sans CJK SC'), 'png', 'x')).equals(shipped)).toBe(true);
+  });
+});
+
+describe('the poster renderer in the bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'poster-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ships the WebAssembly and the fonts beside the admin pages, as files, not inside the JavaScript', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'pages');
+    await build(esbuildOptionsFor(join(ROOT, 'functions', 'administration-pages', 'handler.ts'), join(out, 'index.mjs')));
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
+
+    for (const { file, source } of [RESVG_WASM, ...POSTER_FONTS]) expect(readFileSync(join(out, file)).equals(readFileSync(join(ROOT, 'node_modules', source))), file).toBe(true);
+    expect(statSync(join(out, 'index.mjs')).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('a bundled renderer draws a poster from the files beside it, and names the one missing', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'renderer');
+    await build(esbuildOptionsFor(join(ROOT, 'shared', 'sites', 'poster-files.ts'), join(out, 'index.mjs')));
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
+    const script = `const { posterFile } = await import(${JSON.stringify(join(out, 'index.mjs'))}); process.stdout.write((await posterFile(${JSON.stringify(textSvg('示范区人民医院'))}, 'png', 'x')).toString('base64'));`;
+
+    const drawn = Buffer.from(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }), 'base64');
+    expect(drawn.equals(await posterFile(textSvg('示范区人民医院'), 'png', 'x'))).toBe(true);
+    rmSync(join(out, 'NotoSansSC-Bold.ttf'));
+    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/NotoSansSC-Bold\.ttf/);
   });
 });
