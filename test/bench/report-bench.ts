@@ -17,11 +17,30 @@ import { OVERALL_OPTIONS } from '../../shared/schemas/survey.ts';
 export type ReportBuilder = (period: { readonly siteId: string; readonly from: string; readonly to: string }) => Promise<unknown>;
 
 export const REPORTS: Record<string, () => Promise<ReportBuilder>> = {
+  // The figures of `npm run metrics` and GET /v1/admin/metrics (the key keeps its first name).
   dashboardReport: async () => {
     const { buildReport } = await import('../../shared/reporting/report.ts');
     return ({ siteId, from, to }) => buildReport(TABLE_NAME, siteId, undefined, from, to);
   },
+  // What the dashboard page and the digest build: every section, trend and previous period included.
+  managerReport: async () => {
+    const { buildManagerReport } = await import('../../shared/reporting/manager-report.ts');
+    return ({ siteId, from, to }) => buildManagerReport(managerRequest(siteId, from, to));
+  },
+  // The monthly digest mail as SES sends it (MIME, HTML and text): its bytes are the digest's size.
+  digestMail: async () => {
+    const { buildManagerReport } = await import('../../shared/reporting/manager-report.ts');
+    const { digestMime, renderDigest } = await import('../../shared/digests/digest-mail.ts');
+    return async ({ siteId, from, to }) => {
+      const input = { report: await buildManagerReport(managerRequest(siteId, from, to)), locale: 'zh-CN' as const, from: 'digest@hospital.example', to: 'manager@hospital.example', unsubscribeUrl: 'https://feedback.example/u/x', linkCases: false };
+      return digestMime(input, renderDigest(input));
+    };
+  },
 };
+
+const managerRequest = (siteId: string, from: string, to: string) => ({
+  table: TABLE_NAME, scope: { kind: 'site' as const, siteId }, period: { kind: 'month' as const, from, to }, now: new Date(`${to}T12:00:00Z`), baseUrl: 'https://feedback.example',
+});
 
 const VOLUMES = [10_000, 100_000] as const;
 const MONTHS: Record<(typeof VOLUMES)[number], { from: string; to: string }> = {
@@ -43,7 +62,7 @@ function surveys(count: number, departments: readonly string[], month: { from: s
 }
 
 export interface ReportCost {
-  readonly responses: Record<string, { readonly requests: number; readonly itemsRead: number; readonly buildMs: string }>;
+  readonly responses: Record<string, { readonly requests: number; readonly itemsRead: number; readonly buildMs: string; readonly bytes?: number }>;
   readonly itemsReadRatio: number;
 }
 
@@ -78,13 +97,13 @@ export async function reportFigures(departments: readonly string[]): Promise<Rec
   const figures: Record<string, ReportCost> = {};
   for (const [name, load] of Object.entries(REPORTS)) {
     const build = await load();
-    const at: Record<string, { requests: number; itemsRead: number; buildMs: string }> = {};
+    const at: Record<string, { requests: number; itemsRead: number; buildMs: string; bytes?: number }> = {};
     for (const volume of VOLUMES) {
       requests = 0;
       items = 0;
       const started = performance.now();
-      await build({ siteId: 'demo', ...MONTHS[volume] });
-      at[String(volume)] = { requests, itemsRead: items, buildMs: `${(performance.now() - started).toFixed(1)} ms` };
+      const built = await build({ siteId: 'demo', ...MONTHS[volume] });
+      at[String(volume)] = { requests, itemsRead: items, buildMs: `${(performance.now() - started).toFixed(1)} ms`, ...(Buffer.isBuffer(built) ? { bytes: built.length } : {}) };
     }
     const [small, large] = VOLUMES.map((volume) => at[String(volume)]?.itemsRead ?? NaN);
     figures[name] = { responses: at, itemsReadRatio: Number(((large ?? NaN) / (small ?? NaN)).toFixed(2)) };
