@@ -44,10 +44,11 @@ const managerRequest = (siteId: string, from: string, to: string) => ({
 
 const VOLUMES = [10_000, 100_000] as const;
 // The same month of two years apart: the managers' report reads a 12-month trend and the previous period,
-// which must not reach the other fill, and the year so far, which must span as many months in both.
+// which must reach neither the other fill nor the year of demo history that the page bench writes, and the
+// year so far, which must span as many months in both.
 const MONTHS: Record<(typeof VOLUMES)[number], { from: string; to: string }> = {
-  10_000: { from: '2024-03-01', to: '2024-03-31' },
-  100_000: { from: '2026-03-01', to: '2026-03-31' },
+  10_000: { from: '2022-03-01', to: '2022-03-31' },
+  100_000: { from: '2024-03-01', to: '2024-03-31' },
 };
 
 /** `count` surveys spread evenly over the departments and days of `month` (noon Beijing time). */
