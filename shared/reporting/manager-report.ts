@@ -1,7 +1,7 @@
 import { caseUrl } from '../complaints/alerts.ts';
 import { type Department, DEFAULT_SURVEYS_PER_YEAR, type Site } from '../schemas/site.ts';
-import { listComplaints } from '../storage/complaints.ts';
-import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregates } from '../storage/aggregates.ts';
+import { complaintCounterNames, listComplaints } from '../storage/complaints.ts';
+import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregateRanges } from '../storage/aggregates.ts';
 import { recentComments } from '../storage/recent-comments.ts';
 import { getSiteGroup } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
@@ -221,8 +221,9 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     ? departments.map(({ site, department }) => ({ site, departmentId: department.departmentId }))
     : sites.map((site) => ({ site, departmentId: SITE_WIDE }));
 
-  const sumUnits = async (units: readonly Unit[], from: string, to: string): Promise<Counters[]> =>
-    Promise.all(units.map(async (u) => (await sumAggregates(table, u.site.siteId, u.departmentId, from, to, meter)).counters));
+  const sumUnits = (units: readonly { site: Site; departmentId: string }[], from: string, to: string, only?: readonly string[]): Promise<Counters[]> =>
+    sumAggregateRanges(table, units.map((u) => ({ siteId: u.site.siteId, departmentId: u.departmentId, from, to, ...(only === undefined ? {} : { only }) })), meter);
+  const departmentUnits = departments.map(({ site, department }) => ({ site, departmentId: department.departmentId }));
 
   const days = daysIn(period.from, period.to);
   const previousTo = shiftDay(period.from, -1);
@@ -231,11 +232,10 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   const grain = trendGrain(period);
 
   const [departmentCounters, previousCounters, yearCounters, trend, unitCounters, overdueFound, callbackSettings] = await Promise.all([
-    Promise.all(departments.map(async ({ site, department }) => (await sumAggregates(table, site.siteId, department.departmentId, period.from, period.to, meter)).counters)),
+    sumUnits(departmentUnits, period.from, period.to),
     sumUnits(scopeUnits, previousFrom, previousTo),
-    period.from === yearFrom
-      ? Promise.resolve(undefined)
-      : Promise.all(departments.map(async ({ site, department }) => (await sumAggregates(table, site.siteId, department.departmentId, yearFrom, period.to, meter)).counters)),
+    // The year so far serves only "no complaint this year": one counter of each item.
+    period.from === yearFrom ? Promise.resolve(undefined) : sumUnits(departmentUnits, yearFrom, period.to, [complaintCounterNames.received]),
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
     narrowed ? undefined : sumUnits(scopeUnits, period.from, period.to),
     overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),

@@ -2,7 +2,7 @@ import { NotFoundError } from '../platform/domain-errors.ts';
 import { SITE_WIDE } from './counters.ts';
 import { type SurveyFigures, surveyFigures } from './survey-figures.ts';
 import type { Department, Site } from '../schemas/site.ts';
-import { sumAggregates } from '../storage/aggregates.ts';
+import { sumAggregateRanges, sumAggregates } from '../storage/aggregates.ts';
 import { getDepartment, getSite, listDepartments } from '../storage/sites.ts';
 import { type ComplaintFigures, complaintFigures } from './complaint-figures.ts';
 import { complaintCounterNames } from '../storage/complaints.ts';
@@ -44,8 +44,9 @@ export async function buildReport(table: string, siteId: string, departmentId: s
   let withoutComplaints: Report['departmentsWithoutComplaints'];
   if (department === undefined) {
     const patientFacing = (await listDepartments(table, siteId)).filter((d) => d.surveyEnabled);
-    const sums = await Promise.all(patientFacing.map(async (d) => ({ d, n: (await sumAggregates(table, siteId, d.departmentId, from, to)).counters[complaintCounterNames.received] ?? 0 })));
-    withoutComplaints = sums.filter(({ n }) => n === 0).map(({ d }) => ({ id: d.departmentId, name: d.name, nameEn: d.nameEn }));
+    const received = [complaintCounterNames.received];
+    const sums = await sumAggregateRanges(table, patientFacing.map((d) => ({ siteId, departmentId: d.departmentId, from, to, only: received })));
+    withoutComplaints = patientFacing.filter((_, i) => (sums[i]?.[complaintCounterNames.received] ?? 0) === 0).map((d) => ({ id: d.departmentId, name: d.name, nameEn: d.nameEn }));
   }
   const figures = surveyFigures(counters, site.minResponses);
   const meets = (value: number | null, target: number) => (value === null ? null : value >= target);

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type AggregateDelta, type Counters, addCounters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
-import { allItems, type TransactItem } from './items.ts';
+import { allItems, getItems, type TransactItem } from './items.ts';
 import { keys } from './keys.ts';
 
 // Aggregate items: counters per (site, department or ALL, day), and beside them the same counters per
@@ -213,6 +213,68 @@ export async function sumAggregates(table: string, siteId: string, departmentId:
     items += read.length;
   }
   return { counters, items };
+}
+
+/** One range of one partition to sum; `only` names the counters wanted when not all are. */
+export interface AggregateRange {
+  readonly siteId: string;
+  readonly departmentId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly only?: readonly string[];
+}
+
+/** The sort keys of the items that hold a range: its whole months' roll-ups and the days around them. */
+function rangeSortKeys(from: string, to: string): string[] {
+  const cut = cutPeriod(from, to);
+  const sortKeys: string[] = [];
+  if (cut.months !== undefined) {
+    for (let month = cut.months.from; month <= cut.months.to; month = monthOf(dayAfter(`${month}-28`, 4))) sortKeys.push(keys.monthKey(month));
+  }
+  for (const range of cut.dayRanges) for (let day = range.from; day <= range.to; day = dayAfter(day)) sortKeys.push(keys.dayKey(day));
+  return sortKeys;
+}
+
+/**
+ * Sums many ranges (a report's departments, each over a period) at once, in the order given. The items
+ * they need are known by key, so they come by BatchGetItem, 100 a request, all requests together: a few
+ * round trips instead of one to three queries per range, whose per-request cost dominated a report's time.
+ * Ranges wanting only some counters fetch only those (an aggregate item holds some forty). The cost still
+ * depends on departments × periods only: one item per month and per day at the ends, whatever the volume.
+ */
+export async function sumAggregateRanges(table: string, ranges: readonly AggregateRange[], meter?: ReadMeter): Promise<Counters[]> {
+  const wanted = ranges.map((range) => ({ range, itemKeys: rangeSortKeys(range.from, range.to).map((sk) => ({ pk: keys.aggregatePartition(range.siteId, range.departmentId), sk })) }));
+  const idOf = (key: { pk: string; sk: string }): string => `${key.pk}\n${key.sk}`;
+  const whole = new Map<string, { pk: string; sk: string }>();
+  for (const { range, itemKeys } of wanted) if (range.only === undefined) for (const key of itemKeys) whole.set(idOf(key), key);
+  const part = new Map<string, { pk: string; sk: string }>();
+  const partCounters = new Set<string>(['pk', 'sk']);
+  for (const { range, itemKeys } of wanted) {
+    if (range.only === undefined) continue;
+    for (const name of range.only) partCounters.add(name);
+    for (const key of itemKeys) if (!whole.has(idOf(key))) part.set(idOf(key), key);
+  }
+  const [wholeItems, partItems] = await Promise.all([
+    getItems(table, [...whole.values()]),
+    getItems(table, [...part.values()], { attributes: [...partCounters] }),
+  ]);
+  const found = new Map<string, Counters>();
+  for (const item of [...wholeItems.items, ...partItems.items]) {
+    if (typeof item.pk === 'string' && typeof item.sk === 'string') found.set(idOf({ pk: item.pk, sk: item.sk }), counterValues(item));
+  }
+  if (meter !== undefined) {
+    meter.queries += wholeItems.requests + partItems.requests;
+    meter.items += found.size;
+  }
+  return wanted.map(({ range, itemKeys }) => {
+    const counters: Counters = {};
+    for (const key of itemKeys) {
+      const values = found.get(idOf(key));
+      if (values === undefined) continue;
+      addCounters(counters, range.only === undefined ? values : Object.fromEntries(range.only.flatMap((name) => (values[name] === undefined ? [] : [[name, values[name]]]))));
+    }
+    return counters;
+  });
 }
 
 /** Each day's (or month's, `from`/`to` as yyyy-mm) counters in a range: the trend's points. Days or months with no item are absent. */

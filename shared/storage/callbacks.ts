@@ -1,12 +1,12 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type CallbackSettings, CallbackSettingsSchema, DEFAULT_CALLBACK_SETTINGS } from '../callbacks/settings.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { type CallRecord, CallRecordSchema, type Person, PersonSchema } from '../schemas/callback.ts';
-import { itemsUpTo, putIfAbsent, withoutKeys } from './items.ts';
+import { getItems, itemsUpTo, putIfAbsent, withoutKeys } from './items.ts';
 import { callListKeys, callListPartition, FOLLOW_UP_GROUP, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
 import type { TransactItem } from './items.ts';
@@ -193,18 +193,11 @@ export async function getPerson(table: string, siteId: string, dischargeId: stri
 /** Names and phones of many discharges at once (a worklist page), by discharge id. */
 export async function getPeople(table: string, siteId: string, dischargeIds: readonly string[], now: Date): Promise<Map<string, Person>> {
   const people = new Map<string, Person>();
-  for (let i = 0; i < dischargeIds.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [table]: { Keys: dischargeIds.slice(i, i + 100).map((id) => keys.dischargePerson(siteId, id)) } };
-    while (request !== undefined && Object.keys(request).length > 0) {
-      const result: BatchGetCommandOutput = await dynamoDb.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[table] ?? []) {
-        const expiry = ExpirySchema.parse(item[TTL_ATTRIBUTE]);
-        const id = z.string().parse(item.pk).slice(`DISCHARGE#${siteId}#`.length);
-        if (expiry === undefined || expiry * 1000 > now.getTime()) people.set(id, PersonSchema.parse(item));
-      }
-      const unprocessed: Record<string, unknown>[] | undefined = result.UnprocessedKeys?.[table]?.Keys;
-      request = unprocessed === undefined || unprocessed.length === 0 ? undefined : { [table]: { Keys: unprocessed } };
-    }
+  const { items } = await getItems(table, dischargeIds.map((id) => keys.dischargePerson(siteId, id)));
+  for (const item of items) {
+    const expiry = ExpirySchema.parse(item[TTL_ATTRIBUTE]);
+    const id = z.string().parse(item.pk).slice(`DISCHARGE#${siteId}#`.length);
+    if (expiry === undefined || expiry * 1000 > now.getTime()) people.set(id, PersonSchema.parse(item));
   }
   return people;
 }

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../aws/dynamodb.ts';
 
 // What every storage module does with raw items: drop the key attributes before parsing, write once,
-// and read a query or scan to its end.
+// read a query or scan to its end, and read many items by key.
 
 export const withoutKeys = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
 
@@ -37,4 +37,44 @@ export async function itemsUpTo(read: (startKey: Record<string, unknown> | undef
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined && items.length < max);
   return items;
+}
+
+/** BatchGetItem's limit of keys per request. */
+const BATCH_GET_KEYS = 100;
+const BATCH_GET_ATTEMPTS = 8;
+
+export interface BatchGetOptions {
+  /** Only these attributes of each item. */
+  readonly attributes?: readonly string[];
+  readonly consistentRead?: boolean;
+}
+
+/**
+ * The items with these keys (those that exist), in batches of 100 sent together, each batch's unprocessed
+ * keys sent again with a growing pause (as DynamoDB asks). Also counts the requests it made.
+ */
+export async function getItems(table: string, itemKeys: readonly Record<string, unknown>[], options: BatchGetOptions = {}): Promise<{ items: Record<string, unknown>[]; requests: number }> {
+  const { attributes, consistentRead } = options;
+  const projection = attributes === undefined
+    ? {}
+    : { ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])) };
+  let requests = 0;
+  const batches = [];
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_KEYS) batches.push(itemKeys.slice(i, i + BATCH_GET_KEYS));
+  const found = await Promise.all(batches.map(async (batch) => {
+    const items: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] = [...batch];
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${BATCH_GET_ATTEMPTS} attempts`);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const result: BatchGetCommandOutput = await dynamoDb.send(new BatchGetCommand({
+        RequestItems: { [table]: { Keys: pending, ...projection, ...(consistentRead === true ? { ConsistentRead: true } : {}) } },
+      }));
+      requests += 1;
+      items.push(...(result.Responses?.[table] ?? []));
+      pending = result.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+    return items;
+  }));
+  return { items: found.flat(), requests };
 }

@@ -1,8 +1,8 @@
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AggregateDelta } from '../../../shared/reporting/counters.ts';
-import { aggregateWrites, cutPeriod, newReadMeter, sumAggregates } from '../../../shared/storage/aggregates.ts';
+import { aggregateWrites, cutPeriod, newReadMeter, sumAggregateRanges, sumAggregates } from '../../../shared/storage/aggregates.ts';
 import { summarise } from '../../support/transactions.ts';
 import { TEST_TABLE } from '../../support/survey-target.ts';
 
@@ -64,5 +64,52 @@ describe('summing a period', () => {
     // Assess
     expect(result).toEqual({ counters: { survey_n: 104 }, items: 4 });
     expect(meter).toEqual({ items: 4, queries: 3 });
+  });
+
+  it('sums many ranges from items fetched by key, 100 a request, asks again for unprocessed keys, and fetches only the counters a range names', async () => {
+    // Prepare: the store holds two month roll-ups and one day of each partition, and leaves one key unprocessed once
+    const stored: Record<string, Record<string, unknown>> = {};
+    for (const pk of ['AGG#demo#emergency', 'AGG#demo#cardiology-ward']) {
+      stored[`${pk}/MONTH#2026-01`] = { pk, sk: 'MONTH#2026-01', month: '2026-01', survey_n: 10, complaint_n: 2 };
+      stored[`${pk}/MONTH#2026-11`] = { pk, sk: 'MONTH#2026-11', month: '2026-11', survey_n: 20, complaint_n: 1 };
+      stored[`${pk}/DAY#2026-12-02`] = { pk, sk: 'DAY#2026-12-02', day: '2026-12-02', survey_n: 3, complaint_n: 1, version: 4 };
+    }
+    let heldBack = false;
+    dynamoMock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> }) => {
+      const request = input.RequestItems[TEST_TABLE];
+      if (request === undefined) throw new Error('no request for the table');
+      const names = request.ProjectionExpression?.split(', ').map((n) => request.ExpressionAttributeNames?.[n] ?? n);
+      let asked = request.Keys;
+      let unprocessed: { pk: string; sk: string }[] = [];
+      if (!heldBack && asked.length > 1) {
+        heldBack = true;
+        unprocessed = asked.slice(0, 1);
+        asked = asked.slice(1);
+      }
+      const items = asked.flatMap((key) => {
+        const item = stored[`${key.pk}/${key.sk}`];
+        if (item === undefined) return [];
+        return [names === undefined ? item : Object.fromEntries(Object.entries(item).filter(([name]) => names.includes(name)))];
+      });
+      return { Responses: { [TEST_TABLE]: items }, UnprocessedKeys: unprocessed.length === 0 ? {} : { [TEST_TABLE]: { Keys: unprocessed } } };
+    });
+    const meter = newReadMeter();
+
+    // Act: this year so far for two departments (one wanting only complaints), and December so far again
+    const sums = await sumAggregateRanges(TEST_TABLE, [
+      { siteId: 'demo', departmentId: 'emergency', from: '2026-01-01', to: '2026-12-03' },
+      { siteId: 'demo', departmentId: 'cardiology-ward', from: '2026-01-01', to: '2026-12-03', only: ['complaint_n'] },
+      { siteId: 'demo', departmentId: 'cardiology-ward', from: '2026-12-01', to: '2026-12-03' },
+    ], meter);
+
+    // Assess
+    expect(sums).toEqual([{ survey_n: 33, complaint_n: 4 }, { complaint_n: 4 }, { survey_n: 3, complaint_n: 1 }]);
+    const requests = dynamoMock.commandCalls(BatchGetCommand).map((call) => call.args[0].input.RequestItems?.[TEST_TABLE]);
+    // 11 months and 3 days for each of the two partitions: 3 day keys whole (wanted whole by the third range), 11 month keys and no day key twice
+    const asked = requests.flatMap((r) => r?.Keys ?? []).map((k) => `${String(k.pk)}/${String(k.sk)}`);
+    expect(new Set(asked).size).toBe(14 + 14);
+    expect(requests.every((r) => (r?.Keys ?? []).length <= 100)).toBe(true);
+    expect(requests.filter((r) => r?.ProjectionExpression !== undefined).flatMap((r) => r?.Keys ?? []).every((k) => String(k.pk) === 'AGG#demo#cardiology-ward' && String(k.sk).startsWith('MONTH#'))).toBe(true);
+    expect(meter).toEqual({ items: 6, queries: requests.length });
   });
 });
