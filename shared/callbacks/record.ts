@@ -185,7 +185,9 @@ export async function storeCallback(context: WorkerCallbackContext, message: Cal
       before: call, after, history, counters,
       counterDay: call.kind === 'follow-up' ? callDay : call.cohortDay,
       ...(answers === undefined ? {} : { answerCounters: answers }),
-      ...(effect.status === 'done' && call.dischargeId !== undefined ? { personExpiresAt: epochSeconds(addDays(now, clock.settings.personalDataDays)) } : {}),
+      // Shorten the patient's details' expiry only while they are kept: once their backstop expiry ran out,
+      // the update's condition (the item exists) would fail this attempt on every retry.
+      ...(effect.status === 'done' && call.dischargeId !== undefined && person !== undefined ? { personExpiresAt: epochSeconds(addDays(now, clock.settings.personalDataDays)) } : {}),
     };
     let extra: TransactItem[] = [];
     if (call.complaintId !== undefined && c.followUp !== undefined) {

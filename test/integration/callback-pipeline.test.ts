@@ -7,7 +7,7 @@ import { addDays, dayIn } from '../../shared/platform/time.ts';
 import { callbackCounterNames as names } from '../../shared/reporting/counters.ts';
 import type { ComplaintRecord } from '../../shared/schemas/complaint.ts';
 import { sumAggregates } from '../../shared/storage/aggregates.ts';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../../shared/aws/dynamodb.ts';
 import { awaitsReview } from '../../shared/schemas/comment.ts';
 import type { CallRecord } from '../../shared/schemas/callback.ts';
@@ -134,6 +134,22 @@ describe('calls', () => {
     // Two of four patients reached: exactly half, against the 50% target; one poor and one very good answer.
     expect(figures).toMatchObject({ discharged: 4, attempted: 4, reached: 2, declined: 1, unreachable: 0, coverage: 0.5, positiveRate: 0.5, complaintsRaised: 1 });
     expect(figures.target).toBe(0.5);
+  });
+
+  it('closes a call whose patient details already expired, on the attempt that ends it', async () => {
+    // Prepare: a discharge whose details' backstop expiry has run out and been swept away by TTL
+    const id = `T${run}-14`;
+    expect((await request(await machineToken(), 'POST', '/v1/discharges', { batchId: randomUUID(), siteId: 'demo', discharges: [discharge(14, 'orthopaedics-ward')] })).status).toBe(202);
+    await eventually('the call due', async () => ((await callOf(id))?.status === 'due' ? true : undefined));
+    await dynamoDb.send(new DeleteCommand({ TableName: TABLE_NAME, Key: keys.dischargePerson('demo', id) }));
+
+    // Act: the patient declines, which closes the call
+    expect((await request(await staffToken('callback'), 'POST', '/v1/callbacks', callbackBody(id, 'declined'))).status).toBe(202);
+
+    // Assess: closed and counted, not retried as a version conflict
+    const closed = await eventually('the call closed', async () => { const c = await callOf(id); return c?.status === 'done' ? c : undefined; });
+    expect(closed).toMatchObject({ result: 'declined', attempts: [expect.objectContaining({ outcome: 'declined' })] });
+    expect(await getPerson(TABLE_NAME, 'demo', id, new Date())).toBeUndefined();
   });
 
   it('tells a second caller who has the call, and keeps other departments\' calls from a nurse (404)', async () => {
