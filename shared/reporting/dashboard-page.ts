@@ -80,7 +80,8 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
   }
   const decision = decide(user, 'metrics:read', { siteId: timeSite.siteId, ...(query.department === undefined ? {} : { departmentId: query.department }) });
   if (!decision.allow) return notFound();
-  const all = (namedSiteDepartments ?? await listDepartments(context.table, timeSite.siteId)).filter((d) => d.surveyEnabled && (decision.departments === 'all' || decision.departments.includes(d.departmentId) || query.department === d.departmentId));
+  const siteDepartments = namedSiteDepartments ?? await listDepartments(context.table, timeSite.siteId);
+  const all = siteDepartments.filter((d) => d.surveyEnabled && (decision.departments === 'all' || decision.departments.includes(d.departmentId) || query.department === d.departmentId));
   if (query.department !== undefined && !all.some((d) => d.departmentId === query.department)) return notFound();
   const departmentIds = query.department !== undefined ? [query.department] : decision.departments === 'all' ? undefined : decision.departments;
   return {
@@ -90,6 +91,7 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
       table: context.table, period, now: context.now, baseUrl: context.baseUrl,
       scope: { kind: 'site', siteId: timeSite.siteId, ...(departmentIds === undefined ? {} : { departmentIds }) },
       ...(query.service === undefined ? {} : { serviceType: query.service }),
+      known: { site: timeSite, departments: siteDepartments },
     },
     choices: {
       sites,

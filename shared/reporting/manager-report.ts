@@ -35,6 +35,8 @@ export interface ReportRequest {
   readonly serviceType?: string;
   /** How many recent comments, overdue cases and best/worst departments to list. */
   readonly limits?: { readonly comments?: number; readonly overdue?: number; readonly ranked?: number };
+  /** A site's item and all its departments, when the caller has read them already (the dashboard has): not read again. */
+  readonly known?: { readonly site: Site; readonly departments: readonly Department[] };
 }
 
 export interface Named {
@@ -178,7 +180,7 @@ async function resolveScope(request: ReportRequest): Promise<{ sites: Site[]; sc
     }));
     return { sites, scope: { kind: 'group', id: group.groupId, name: group.name, nameEn: group.nameEn, siteIds: group.siteIds } };
   }
-  const site = await getSite(table, scope.siteId);
+  const site = request.known?.site.siteId === scope.siteId ? request.known.site : await getSite(table, scope.siteId);
   if (site === undefined) throw new UnknownScopeError(`unknown site "${scope.siteId}"`);
   return {
     sites: [site],
@@ -199,7 +201,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   // request's time): a named site's departments beside the site itself.
   const [{ sites, scope }, namedSiteDepartments] = await Promise.all([
     resolveScope(request),
-    request.scope.kind === 'site' ? listDepartments(table, request.scope.siteId) : undefined,
+    request.scope.kind !== 'site' ? undefined : request.known?.site.siteId === request.scope.siteId ? request.known.departments : listDepartments(table, request.scope.siteId),
   ]);
   const [lead] = sites;
   if (lead === undefined) throw new UnknownScopeError('a group without sites');
