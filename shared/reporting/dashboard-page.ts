@@ -57,16 +57,20 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
   const siteId = query.site ?? (query.group === undefined ? user.sites[0] : undefined);
   // Without a group, the site is known before the groups are read: its reads go together (each round trip
   // to the store is most of the page's time).
-  const [allGroups, namedSite, namedSiteDepartments] = await Promise.all([
+  const [allGroups, namedSite, namedSiteDepartments, otherSites] = await Promise.all([
     listSiteGroups(context.table),
     query.group === undefined ? getSite(context.table, siteId ?? '') : undefined,
     query.group === undefined && siteId !== undefined ? listDepartments(context.table, siteId) : undefined,
+    // The picker names the user's other sites.
+    Promise.all(user.sites.filter((id) => id !== siteId).map((id) => getSite(context.table, id))),
   ]);
   // A group is open to those who see every member site whole.
   const groups = allGroups.filter((g) => g.siteIds.every((siteId) => { const d = decide(user, 'metrics:read', { siteId }); return d.allow && d.departments === 'all'; }));
   const group = query.group === undefined ? undefined : groups.find((g) => g.groupId === query.group);
   if (query.group !== undefined && group === undefined) return notFound();
-  const timeSite = query.group === undefined ? namedSite : await getSite(context.table, group?.siteIds[0] ?? siteId ?? '');
+  const known = new Map([namedSite, ...otherSites].flatMap((site) => (site === undefined ? [] : [[site.siteId, site]])));
+  const groupLead = group?.siteIds[0] ?? siteId ?? '';
+  const timeSite = query.group === undefined ? namedSite : known.get(groupLead) ?? await getSite(context.table, groupLead);
   if (timeSite === undefined) return notFound();
   const today = dayIn(timeSite.timeZone, context.now);
   const period: Period | undefined = query.period === 'custom'
@@ -74,7 +78,7 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
     : currentPeriod(query.period, today);
   if (period === undefined) return { ok: false, outcome: 'bad-request', message: { zh: '自定义时段需要开始和结束日期（不超过两年）。', en: 'A custom period needs a start and an end date, at most two years apart.' } };
 
-  const sites = await Promise.all(user.sites.map(async (id) => ({ id, name: id === timeSite.siteId ? timeSite.name : (await getSite(context.table, id))?.name ?? id })));
+  const sites = user.sites.map((id) => ({ id, name: known.get(id)?.name ?? id }));
   if (group !== undefined) {
     return { ok: true, query, request: { table: context.table, scope: { kind: 'group', groupId: group.groupId }, period, now: context.now, baseUrl: context.baseUrl, ...(query.service === undefined ? {} : { serviceType: query.service }) }, choices: { sites, departments: [], services: [], groups } };
   }
