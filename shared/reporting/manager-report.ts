@@ -215,7 +215,8 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     .filter((d) => d.surveyEnabled)
     .filter((d) => onlyDepartments === undefined || onlyDepartments.includes(d.departmentId))
     .filter((d) => request.serviceType === undefined || serviceOf(d) === request.serviceType)
-    .map((d) => ({ site, department: d })));
+    // In a group, two member sites may both have a 外科: every list names the site beside the department.
+    .map((d) => ({ site, department: sites.length > 1 ? { ...d, name: `${d.name}（${site.name}）`, nameEn: `${d.nameEn} (${site.nameEn})` } : d })));
   if (onlyDepartments !== undefined && departments.length === 0) throw new UnknownScopeError('no department of the site in scope');
 
   // The scope's own partitions: the site-wide ones when whole sites are in scope, else its departments'.

@@ -68,6 +68,11 @@ describe('the report model on hand-counted data', () => {
     expect(report.services.find((s) => s.id === 'family-doctor')?.surveys.n).toBe(5);
     expect(report.comments[0]?.text).toBe('医生很耐心，电话 …');
     expect(group.sites?.map((s) => [s.id, s.surveys.n])).toEqual([['demo', 3], ['community', 30], ['mental-health', 0]]);
+    // A group names each department's site beside it; a site's own report does not.
+    const emergency = group.departments.find((r) => r.id === 'emergency');
+    expect(emergency?.name).toBe('急诊科（示范区人民医院）');
+    expect(emergency?.nameEn).toMatch(/^Emergency.* \(.+\)$/);
+    expect(report.departments.find((r) => r.id === 'general-practice')?.name).not.toContain('（');
     expect(group.surveys.n).toBe(33);
     expect(group.minResponses).toBe(30);
     expect(group.volume.yearlyTarget).toBe(2000 + 800 + 600);
