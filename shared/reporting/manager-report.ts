@@ -180,7 +180,7 @@ async function resolveScope(request: ReportRequest): Promise<{ sites: Site[]; sc
     }));
     return { sites, scope: { kind: 'group', id: group.groupId, name: group.name, nameEn: group.nameEn, siteIds: group.siteIds } };
   }
-  const site = request.known?.site.siteId === scope.siteId ? request.known.site : await getSite(table, scope.siteId);
+  const site = knownSite(request)?.site ?? await getSite(table, scope.siteId);
   if (site === undefined) throw new UnknownScopeError(`unknown site "${scope.siteId}"`);
   return {
     sites: [site],
@@ -193,6 +193,10 @@ async function resolveScope(request: ReportRequest): Promise<{ sites: Site[]; sc
 
 const serviceOf = (department: Department): string => department.serviceType ?? department.kind;
 
+/** What the caller already read of the site in scope, if it is that site. */
+const knownSite = (request: ReportRequest): ReportRequest['known'] =>
+  (request.scope.kind === 'site' && request.known?.site.siteId === request.scope.siteId ? request.known : undefined);
+
 /** Builds the report, counting every item it reads. */
 export async function buildManagerReport(request: ReportRequest, meter: ReadMeter = newReadMeter()): Promise<ManagerReport> {
   const { table, period } = request;
@@ -201,7 +205,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   // request's time): a named site's departments beside the site itself.
   const [{ sites, scope }, namedSiteDepartments] = await Promise.all([
     resolveScope(request),
-    request.scope.kind !== 'site' ? undefined : request.known?.site.siteId === request.scope.siteId ? request.known.departments : listDepartments(table, request.scope.siteId),
+    request.scope.kind === 'site' ? knownSite(request)?.departments ?? listDepartments(table, request.scope.siteId) : undefined,
   ]);
   const [lead] = sites;
   if (lead === undefined) throw new UnknownScopeError('a group without sites');
@@ -219,14 +223,12 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     .map((d) => ({ site, department: sites.length > 1 ? { ...d, name: `${d.name}（${site.name}）`, nameEn: `${d.nameEn} (${site.nameEn})` } : d })));
   if (onlyDepartments !== undefined && departments.length === 0) throw new UnknownScopeError('no department of the site in scope');
 
+  const departmentUnits: Unit[] = departments.map(({ site, department }) => ({ site, departmentId: department.departmentId }));
   // The scope's own partitions: the site-wide ones when whole sites are in scope, else its departments'.
-  const scopeUnits: Unit[] = narrowed
-    ? departments.map(({ site, department }) => ({ site, departmentId: department.departmentId }))
-    : sites.map((site) => ({ site, departmentId: SITE_WIDE }));
+  const scopeUnits: Unit[] = narrowed ? departmentUnits : sites.map((site) => ({ site, departmentId: SITE_WIDE }));
 
-  const sumUnits = (units: readonly { site: Site; departmentId: string }[], from: string, to: string, only?: readonly string[]): Promise<Counters[]> =>
+  const sumUnits = (units: readonly Unit[], from: string, to: string, only?: readonly string[]): Promise<Counters[]> =>
     sumAggregateRanges(table, units.map((u) => ({ siteId: u.site.siteId, departmentId: u.departmentId, from, to, ...(only === undefined ? {} : { only }) })), meter);
-  const departmentUnits = departments.map(({ site, department }) => ({ site, departmentId: department.departmentId }));
 
   const days = daysIn(period.from, period.to);
   const previousTo = shiftDay(period.from, -1);

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintRecord, ComplaintRecordSchema, isOpen, type HistoryEntry, HistoryEntrySchema, type StoredContact } from '../schemas/complaint.ts';
@@ -8,7 +8,7 @@ import { dayIn } from '../platform/time.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
-import type { TransactItem } from './items.ts';
+import { getItems, type TransactItem } from './items.ts';
 import { callItem } from './callbacks.ts';
 import type { CallRecord } from '../schemas/callback.ts';
 
@@ -106,11 +106,9 @@ export async function getComplaint(table: string, id: string): Promise<Complaint
 /** Open cases per officer, for spreading new complaints (an officer never counted has none). */
 export async function openCaseloads(table: string, siteId: string, usernames: readonly string[]): Promise<Record<string, number>> {
   if (usernames.length === 0) return {};
-  const { Responses } = await dynamoDb.send(new BatchGetCommand({
-    RequestItems: { [table]: { Keys: usernames.map((u) => keys.caseload(siteId, u)), ProjectionExpression: 'username, openCases', ConsistentRead: true } },
-  }));
+  const { items } = await getItems(table, usernames.map((u) => keys.caseload(siteId, u)), { attributes: ['username', 'openCases'], consistentRead: true });
   const loads: Record<string, number> = {};
-  for (const item of Responses?.[table] ?? []) {
+  for (const item of items) {
     const parsed = CaseloadItemSchema.safeParse(item);
     if (parsed.success) loads[parsed.data.username] = parsed.data.openCases;
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InternalServerError, DynamoDBServiceException, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { RequestThrottled, SQSServiceException } from '@aws-sdk/client-sqs';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type LocalStack, TABLE_NAME } from '../../infra/local/stack.ts';
 import { counterNames } from '../../shared/reporting/counters.ts';
@@ -119,7 +118,7 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
   const day = () => dayIn('Asia/Shanghai', new Date());
   const firstDay = day();
   const { sumAggregates } = await import('../../shared/storage/aggregates.ts');
-  const { dynamoDb } = await import('../../shared/aws/dynamodb.ts');
+  const { getItems } = await import('../../shared/storage/items.ts');
   const countNow = async () => (await sumAggregates(TABLE_NAME, 'demo', options.departmentId, firstDay, day())).counters[counterNames.surveys] ?? 0;
   const before = await countNow();
 
@@ -168,12 +167,7 @@ export async function runFaultScenario(stack: LocalStack, options: { submissions
     return (await countNow()) - before >= distinct.size && (await queueDepth(stack, stack.queueUrls.intake.url)) === 0 ? true : undefined;
   }, 120_000);
   const ids = [...distinct];
-  let stored = 0;
-  for (let i = 0; i < ids.length; i += 100) {
-    const result = await dynamoDb.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: ids.slice(i, i + 100).map((id) => keys.survey(id)), ProjectionExpression: 'pk' } } }));
-    if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) throw new Error('DynamoDB Local left keys unprocessed');
-    stored += result.Responses?.[TABLE_NAME]?.length ?? 0;
-  }
+  const stored = (await getItems(TABLE_NAME, ids.map((id) => keys.survey(id)), { attributes: ['pk'] })).items.length;
   return {
     sent: options.submissions,
     accepted: distinct.size,
