@@ -3,6 +3,7 @@ import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodej
 import type { BuildOptions } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
+import { NATIONAL_SCHEDULE_FILE, NATIONAL_SCHEDULE_SOURCE } from '../shared/sites/working-calendar.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -42,12 +43,14 @@ export const NEVER_RUN_MODULES = [
 export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME);
 
 /**
- * Data a bundle reads from beside itself, not code: the classifier's weights, and the poster renderer's
- * WebAssembly and Chinese font (shared/sites/poster-assets.ts). `file` is its name beside the bundle,
- * `source` where it is in the repository.
+ * Data a bundle reads from beside itself, not code: the classifier's weights, the national holiday
+ * schedule (shared/sites/working-calendar.ts), and the poster renderer's WebAssembly and Chinese font
+ * (shared/sites/poster-assets.ts). `file` is its name beside the bundle, `source` where it is in the
+ * repository.
  */
 export const SHIPPED_DATA: readonly { readonly file: string; readonly source: string }[] = [
   { file: MODEL_FILE_NAME, source: MODEL_SOURCE },
+  { file: NATIONAL_SCHEDULE_FILE, source: join('node_modules', NATIONAL_SCHEDULE_SOURCE) },
   ...[RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
 ];
 

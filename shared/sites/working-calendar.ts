@@ -2,7 +2,7 @@
 //
 // National schedule: the State Council's holidays and the weekend days declared working days (调休), as
 // shipped in the `chinese-days` package (data bundled in the package, no network). We read its JSON data
-// file rather than call its functions: those turn 'YYYY-MM-DD' into a UTC midnight and then read it with
+// file (nationalData below) rather than call its functions: those turn 'YYYY-MM-DD' into a UTC midnight and then read it with
 // the host's local-time getters, so on a machine west of UTC every answer is a day off. Days here are
 // plain 'YYYY-MM-DD' strings; weekdays are computed in UTC arithmetic, never in the host's zone.
 //
@@ -18,7 +18,8 @@
 // - settled on the spot is due the day received (a limit of 0 working days means the same thing).
 // All functions are pure; a calendar memoises one table per year it has been asked about.
 
-import nationalJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as z from 'zod';
 import { dayIn, isValidDay } from '../platform/time.ts';
 
@@ -68,10 +69,25 @@ interface National {
   readonly years: ReadonlySet<number>;
 }
 
+/** The package's data file; beside the bundle in a Lambda (infra/bundling.ts copies it there). */
+export const NATIONAL_SCHEDULE_FILE = 'chinese-days.json';
+export const NATIONAL_SCHEDULE_SOURCE = `chinese-days/dist/${NATIONAL_SCHEDULE_FILE}`;
+
+/**
+ * Read at the first date computed, not imported: inlined, the JSON was 43 KB of every bundle that times a
+ * case, compiled at each cold start. Beside the bundle in a Lambda; from the package when run from source
+ * (tsx, vitest, the local runtime), where nothing sits beside this module.
+ */
+function nationalData(): unknown {
+  const beside = new URL(NATIONAL_SCHEDULE_FILE, import.meta.url);
+  const path = existsSync(beside) ? beside : createRequire(import.meta.url).resolve(NATIONAL_SCHEDULE_SOURCE);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
 let national: National | undefined;
 function nationalSchedule(): National {
   if (national === undefined) {
-    const data = NationalDataSchema.parse(nationalJson);
+    const data = NationalDataSchema.parse(nationalData());
     const holidays = new Set(Object.keys(data.holidays));
     const workdays = new Set(Object.keys(data.workdays));
     const years = new Set([...holidays, ...workdays].map((day) => Number(day.slice(0, 4))));

@@ -131,8 +131,9 @@ describe('the model loads in the bundle', () => {
     execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
-    // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts).
-    expect(readdirSync(out).sort()).toEqual(['complaint-model.json', 'index.mjs']);
+    // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts); the
+    // holiday schedule goes with every function that times a case (test/unit/sites/working-calendar.test.ts).
+    expect(readdirSync(out).sort()).toEqual(['chinese-days.json', 'complaint-model.json', 'index.mjs']);
     const sample = ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100);
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
   });

@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
 import {
   addWorkingDays,
   CalendarOverrideSchema,
@@ -9,6 +15,8 @@ import {
   elapsedShare,
   isScheduleKnown,
   isWorkingDay,
+  NATIONAL_SCHEDULE_FILE,
+  NATIONAL_SCHEDULE_SOURCE,
   nationalYears,
   SlaLimitsSchema,
   workingDaysBetween,
@@ -304,4 +312,25 @@ describe('properties', () => {
       expect(shareAt(late) >= 1).toBe(late.getTime() > new Date(dueAt).getTime());
     },
   );
+});
+
+describe('the national schedule in a bundle', () => {
+  const ROOT = join(import.meta.dirname, '..', '..', '..');
+  const dir = mkdtempSync(join(tmpdir(), 'calendar-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ships beside the bundle as the package\'s file, is read from there, and is named when missing', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'calendar');
+    await build(esbuildOptionsFor(join(ROOT, 'shared', 'sites', 'working-calendar.ts'), join(out, 'index.mjs')));
+    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
+    const script = `const c = await import(${JSON.stringify(join(out, 'index.mjs'))}); const cal = c.createWorkingCalendar(); process.stdout.write(JSON.stringify([c.nationalYears().at(-1), c.addWorkingDays(cal, '2026-09-30', 1)]));`;
+
+    expect(readdirSync(out).sort()).toEqual([NATIONAL_SCHEDULE_FILE, 'index.mjs']);
+    expect(readFileSync(join(out, NATIONAL_SCHEDULE_FILE)).equals(readFileSync(join(ROOT, 'node_modules', NATIONAL_SCHEDULE_SOURCE)))).toBe(true);
+    expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain('国庆节');
+    // National Day: 1–7 October 2026 off, so the first working day after 30 September is 8 October.
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([nationalYears().at(-1), '2026-10-08']);
+    rmSync(join(out, NATIONAL_SCHEDULE_FILE));
+    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/chinese-days\.json/);
+  });
 });
