@@ -71,7 +71,7 @@ interface National {
 
 /** The package's data file; beside the bundle in a Lambda (infra/bundling.ts copies it there). */
 export const NATIONAL_SCHEDULE_FILE = 'chinese-days.json';
-export const NATIONAL_SCHEDULE_SOURCE = `chinese-days/dist/${NATIONAL_SCHEDULE_FILE}`;
+export const NATIONAL_SCHEDULE_SOURCE = 'chinese-days/dist/chinese-days.json';
 
 /**
  * Read at the first date computed, not imported: inlined, the JSON was 43 KB of every bundle that times a
