@@ -292,8 +292,10 @@ async function main(): Promise<void> {
 
   // Each function's bundle, built with the CDK's own bundling options: size, largest inputs, cold import.
   if (runs('bundles')) {
-    const bundles = await bundleFigures();
+    const { functions: bundles, stackFloor } = await bundleFigures();
     figures.bundles = bundles;
+    figures.stackFloor = stackFloor;
+    console.log(`stack floor (zod, Powertools, one DynamoDB read): ${kb(stackFloor.bytes)}, cold import ${stackFloor.importMs}`);
     for (const [name, bundle] of Object.entries(bundles)) {
       goals.push({ figure: `${name} bundle`, value: kb(bundle.bytes), goal: '< 400 KB', met: bundle.bytes < 400 * 1024 });
       const importMs = bundle.importWithDataMs ?? bundle.importMs;

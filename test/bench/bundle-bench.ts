@@ -42,35 +42,43 @@ function inputName(path: string): string {
   return match === null ? path : `${match[1] ?? ''}/${match[2] ?? ''}`;
 }
 
-export async function bundleFigures(): Promise<Record<string, BundleFigures>> {
+/** One entry's bundle in `dir`: built as the CDK builds it, its data shipped beside it, then measured. */
+async function measureBundle(entry: string, dir: string, classifierFile: string): Promise<BundleFigures> {
+  const outfile = join(dir, 'index.mjs');
+  mkdirSync(dir, { recursive: true });
+  const { metafile } = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
+  execFileSync('bash', ['-c', shipDataCommand(ROOT, dir)]);
+  const output = Object.values(metafile.outputs)[0];
+  const largestInputs = Object.entries(output?.inputs ?? {})
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
+    .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
+  const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now() - t));`)));
+  const model = join(dir, MODEL_FILE_NAME);
+  const shipped = SHIPPED_DATA.map(({ file }) => file).filter((file) => existsSync(join(dir, file)));
+  let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs'> = shipped.length === 0 ? {} : { dataFiles: Object.fromEntries(shipped.map((file) => [file, statSync(join(dir, file)).size])) };
+  if (existsSync(model)) {
+    execFileSync('cp', [classifierFile, join(dir, 'classifier.mjs')]);
+    const withData = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); const c = await import(${JSON.stringify(join(dir, 'classifier.mjs'))}); c.classify('护士态度很差'); process.stdout.write(String(performance.now() - t));`)));
+    data = { ...data, importWithDataMs: `${withData.toFixed(1)} ms` };
+  }
+  return { bytes: statSync(outfile).size, importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data };
+}
+
+/**
+ * Every function's bundle, and `stackFloor`: a handler that only parses its event with zod, logs and
+ * counts with Powertools and reads one DynamoDB item (test/bench/stack-floor.ts), the least any function
+ * on stack.md's packages carries, measured the same way as the yardstick for the others.
+ */
+export async function bundleFigures(): Promise<{ functions: Record<string, BundleFigures>; stackFloor: BundleFigures }> {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
   try {
     // The classifier alone, to time the first comment (which reads the weights) in a function's process.
     const classifierFile = join(outDir, 'classifier.mjs');
     await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), classifierFile));
     const figures: Record<string, BundleFigures> = {};
-    for (const [name, spec] of Object.entries(functions)) {
-      const dir = join(outDir, name);
-      const outfile = join(dir, 'index.mjs');
-      mkdirSync(dir, { recursive: true });
-      const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, spec.entry), outfile), metafile: true });
-      execFileSync('bash', ['-c', shipDataCommand(ROOT, dir)]);
-      const output = Object.values(metafile.outputs)[0];
-      const largestInputs = Object.entries(output?.inputs ?? {})
-        .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
-        .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
-      const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now() - t));`)));
-      const model = join(dir, MODEL_FILE_NAME);
-      const shipped = SHIPPED_DATA.map(({ file }) => file).filter((file) => existsSync(join(dir, file)));
-      let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs'> = shipped.length === 0 ? {} : { dataFiles: Object.fromEntries(shipped.map((file) => [file, statSync(join(dir, file)).size])) };
-      if (existsSync(model)) {
-        execFileSync('cp', [classifierFile, join(dir, 'classifier.mjs')]);
-        const withData = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(outfile)}); const c = await import(${JSON.stringify(join(dir, 'classifier.mjs'))}); c.classify('护士态度很差'); process.stdout.write(String(performance.now() - t));`)));
-        data = { ...data, importWithDataMs: `${withData.toFixed(1)} ms` };
-      }
-      figures[name] = { bytes: statSync(outfile).size, importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data };
-    }
-    return figures;
+    for (const [name, spec] of Object.entries(functions)) figures[name] = await measureBundle(join(ROOT, spec.entry), join(outDir, name), classifierFile);
+    const stackFloor = await measureBundle(join(ROOT, 'test', 'bench', 'stack-floor.ts'), join(outDir, 'stack-floor'), classifierFile);
+    return { functions: figures, stackFloor };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
