@@ -11,8 +11,12 @@ import { NATIONAL_SCHEDULE_FILE, NATIONAL_SCHEDULE_SOURCE } from '../shared/site
 /** Lambda runs Node 24 on arm64; the AWS SDK is bundled (not taken from the runtime) so its version is the lockfile's. */
 export const LAMBDA_NODE_TARGET = 'node24';
 
-/** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/**
+ * ESM bundles still meet CommonJS dependencies that call require(); give them one. The import is renamed
+ * because esbuild does not see the banner: a module of ours importing `createRequire` itself would declare
+ * it twice in an unminified bundle.
+ */
+export const ESM_REQUIRE_BANNER = "import { createRequire as bannerCreateRequire } from 'module'; const require = bannerCreateRequire(import.meta.url);";
 
 export const MAIN_FIELDS = ['module', 'main'];
 
