@@ -3,7 +3,7 @@ import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodej
 import type { BuildOptions } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
-import { NATIONAL_SCHEDULE_FILE, NATIONAL_SCHEDULE_SOURCE } from '../shared/sites/working-calendar.ts';
+import { NATIONAL_SCHEDULE } from '../shared/sites/national-schedule.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -48,21 +48,20 @@ export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME)
 
 /**
  * Data a bundle reads from beside itself, not code: the classifier's weights, the national holiday
- * schedule (shared/sites/working-calendar.ts), and the poster renderer's WebAssembly and Chinese font
- * (shared/sites/poster-assets.ts). `file` is its name beside the bundle, `source` where it is in the
- * repository.
+ * schedule (shared/sites/national-schedule.ts), and the poster renderer's WebAssembly and Chinese font
+ * (shared/sites/poster-assets.ts; both read by shared/platform/shipped-files.ts). `file` is its name
+ * beside the bundle, `source` where it is in the repository.
  */
 export const SHIPPED_DATA: readonly { readonly file: string; readonly source: string }[] = [
   { file: MODEL_FILE_NAME, source: MODEL_SOURCE },
-  { file: NATIONAL_SCHEDULE_FILE, source: join('node_modules', NATIONAL_SCHEDULE_SOURCE) },
-  ...[RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
+  ...[NATIONAL_SCHEDULE, RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
 ];
 
 /**
  * The shell command that ships the data beside a bundle that reads it. The bundle names each file
  * (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it uses it,
- * so only those functions carry it (the classifying ones the weights, the admin pages the poster's 24 MB);
- * the others stay small. The CDK runs it after bundling, and the bench and the tests run the same command
+ * so only those functions carry it (the classifying ones the weights, the six that count working days the
+ * holiday schedule, the admin pages the poster's 24 MB); the others stay small. The CDK runs it after bundling, and the bench and the tests run the same command
  * on their own bundles.
  */
 export function shipDataCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Resvg } from '@resvg/resvg-wasm';
-import { POSTER_FONT_FAMILY, POSTER_FONTS, type PosterAsset, RESVG_WASM } from './poster-assets.ts';
+import { readShippedFile } from '../platform/shipped-files.ts';
+import { POSTER_FONT_FAMILY, POSTER_FONTS, RESVG_WASM } from './poster-assets.ts';
 import { A5 } from './qr-poster.ts';
 
 // A department's poster (shared/sites/qr-poster.ts, SVG in millimetres) as the file a print shop takes:
@@ -24,18 +24,6 @@ export const POSTER_DPI = 300;
 const MM_PER_INCH = 25.4;
 const POINTS_PER_INCH = 72;
 
-/**
- * An asset's bytes: beside this module's bundle in a Lambda (infra/bundling.ts ships it there), else where
- * npm installed it in the repository (tsx, vitest). Never a system file, so a poster looks the same
- * everywhere and needs no font on the machine.
- */
-function readAsset(asset: PosterAsset): Buffer {
-  const places = [new URL(asset.file, import.meta.url), new URL(`../../node_modules/${asset.source}`, import.meta.url)];
-  const found = places.find((place) => existsSync(place));
-  if (found === undefined) throw new Error(`Poster renderer: ${asset.file} is neither beside the bundle nor installed (${asset.source})`);
-  return readFileSync(found);
-}
-
 interface Renderer {
   readonly Resvg: typeof Resvg;
   readonly fonts: readonly Uint8Array[];
@@ -47,8 +35,8 @@ let renderer: Promise<Renderer> | undefined;
 function posterRenderer(): Promise<Renderer> {
   renderer ??= (async () => {
     const resvg = await import('@resvg/resvg-wasm');
-    await resvg.initWasm(readAsset(RESVG_WASM));
-    return { Resvg: resvg.Resvg, fonts: POSTER_FONTS.map(readAsset) };
+    await resvg.initWasm(readShippedFile(RESVG_WASM));
+    return { Resvg: resvg.Resvg, fonts: POSTER_FONTS.map((font) => readShippedFile(font)) };
   })().catch((error: unknown) => {
     renderer = undefined;
     throw error;

@@ -2,7 +2,8 @@
 //
 // National schedule: the State Council's holidays and the weekend days declared working days (调休), as
 // shipped in the `chinese-days` package (data bundled in the package, no network). We read its JSON data
-// file (nationalData below) rather than call its functions: those turn 'YYYY-MM-DD' into a UTC midnight and then read it with
+// file (shared/sites/national-schedule.ts), once, when the first calendar is made, rather than call its
+// functions: those turn 'YYYY-MM-DD' into a UTC midnight and then read it with
 // the host's local-time getters, so on a machine west of UTC every answer is a day off. Days here are
 // plain 'YYYY-MM-DD' strings; weekdays are computed in UTC arithmetic, never in the host's zone.
 //
@@ -16,12 +17,12 @@
 //   on a weekend or a holiday counts from that day, so the first working day after it is day 1;
 // - the due moment is the end of the due day in the site's zone (23:59:59.999 local);
 // - settled on the spot is due the day received (a limit of 0 working days means the same thing).
-// All functions are pure; a calendar memoises one table per year it has been asked about.
+// The functions are pure apart from that one read; a calendar memoises one table per year it has been asked about.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as z from 'zod';
+import { readShippedFile } from '../platform/shipped-files.ts';
 import { dayIn, isValidDay } from '../platform/time.ts';
+import { NATIONAL_SCHEDULE } from './national-schedule.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_WORKING_DAYS = 3_660;
@@ -69,25 +70,10 @@ interface National {
   readonly years: ReadonlySet<number>;
 }
 
-/** The package's data file; beside the bundle in a Lambda (infra/bundling.ts copies it there). */
-export const NATIONAL_SCHEDULE_FILE = 'chinese-days.json';
-export const NATIONAL_SCHEDULE_SOURCE = 'chinese-days/dist/chinese-days.json';
-
-/**
- * Read at the first date computed, not imported: inlined, the JSON was 43 KB of every bundle that times a
- * case, compiled at each cold start. Beside the bundle in a Lambda; from the package when run from source
- * (tsx, vitest, the local runtime), where nothing sits beside this module.
- */
-function nationalData(): unknown {
-  const beside = new URL(NATIONAL_SCHEDULE_FILE, import.meta.url);
-  const path = existsSync(beside) ? beside : createRequire(import.meta.url).resolve(NATIONAL_SCHEDULE_SOURCE);
-  return JSON.parse(readFileSync(path, 'utf8'));
-}
-
 let national: National | undefined;
 function nationalSchedule(): National {
   if (national === undefined) {
-    const data = NationalDataSchema.parse(nationalData());
+    const data = NationalDataSchema.parse(JSON.parse(readShippedFile(NATIONAL_SCHEDULE).toString('utf8')));
     const holidays = new Set(Object.keys(data.holidays));
     const workdays = new Set(Object.keys(data.workdays));
     const years = new Set([...holidays, ...workdays].map((day) => Number(day.slice(0, 4))));

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../../shared/sites/poster-assets.ts';
-import { NATIONAL_SCHEDULE_FILE } from '../../shared/sites/working-calendar.ts';
+import { NATIONAL_SCHEDULE } from '../../shared/sites/national-schedule.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 
 // The wiring the topology promises, pinned on the synthesized template.
@@ -276,12 +276,12 @@ describe('what ships beside the bundles', () => {
 
   it('puts the poster renderer\'s WebAssembly and fonts beside the admin pages\' bundle, and beside no function that makes no poster', () => {
     const posterData = [RESVG_WASM, ...POSTER_FONTS].map((asset) => asset.file);
-    expect(assetFiles('administrationPages')).toEqual([...posterData, NATIONAL_SCHEDULE_FILE, 'index.mjs'].sort());
+    expect(assetFiles('administrationPages')).toEqual([...posterData, NATIONAL_SCHEDULE.file, 'index.mjs'].sort());
     for (const name of functionNames.filter((n) => n !== 'administrationPages')) expect(assetFiles(name).filter((file) => posterData.includes(file)), name).toEqual([]);
   });
 
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {
     const timing: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'complaintSlaMonitor', 'adminSite', 'administrationPages'];
-    for (const name of functionNames) expect(assetFiles(name).includes(NATIONAL_SCHEDULE_FILE), name).toBe(timing.includes(name));
+    for (const name of functionNames) expect(assetFiles(name).includes(NATIONAL_SCHEDULE.file), name).toBe(timing.includes(name));
   });
 });

@@ -6,6 +6,7 @@ import { fc, test } from '@fast-check/vitest';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
+import { NATIONAL_SCHEDULE } from '../../../shared/sites/national-schedule.ts';
 import {
   addWorkingDays,
   CalendarOverrideSchema,
@@ -15,8 +16,6 @@ import {
   elapsedShare,
   isScheduleKnown,
   isWorkingDay,
-  NATIONAL_SCHEDULE_FILE,
-  NATIONAL_SCHEDULE_SOURCE,
   nationalYears,
   SlaLimitsSchema,
   workingDaysBetween,
@@ -325,12 +324,12 @@ describe('the national schedule in a bundle', () => {
     execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
     const script = `const c = await import(${JSON.stringify(join(out, 'index.mjs'))}); const cal = c.createWorkingCalendar(); process.stdout.write(JSON.stringify([c.nationalYears().at(-1), c.addWorkingDays(cal, '2026-09-30', 1)]));`;
 
-    expect(readdirSync(out).sort()).toEqual([NATIONAL_SCHEDULE_FILE, 'index.mjs']);
-    expect(readFileSync(join(out, NATIONAL_SCHEDULE_FILE)).equals(readFileSync(join(ROOT, 'node_modules', NATIONAL_SCHEDULE_SOURCE)))).toBe(true);
+    expect(readdirSync(out).sort()).toEqual([NATIONAL_SCHEDULE.file, 'index.mjs']);
+    expect(readFileSync(join(out, NATIONAL_SCHEDULE.file)).equals(readFileSync(join(ROOT, 'node_modules', NATIONAL_SCHEDULE.source)))).toBe(true);
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain('国庆节');
     // National Day: 1–7 October 2026 off, so the first working day after 30 September is 8 October.
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([nationalYears().at(-1), '2026-10-08']);
-    rmSync(join(out, NATIONAL_SCHEDULE_FILE));
-    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/chinese-days\.json/);
+    rmSync(join(out, NATIONAL_SCHEDULE.file));
+    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/chinese-days\.json is neither beside the bundle nor installed/);
   });
 });
