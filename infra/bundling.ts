@@ -61,8 +61,9 @@ export const SHIPPED_DATA: readonly { readonly file: string; readonly source: st
  * The shell command that ships the data beside a bundle that reads it. The bundle names each file
  * (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it uses it,
  * so only those functions carry it (the classifying ones the weights, the six that count working days the
- * holiday schedule, the admin pages the poster's 24 MB); the others stay small. The CDK runs it after bundling, and the bench and the tests run the same command
- * on their own bundles.
+ * holiday schedule, the admin pages the poster's 24 MB); the others stay small. The CDK runs it after
+ * bundling, and the bench and the tests run the same command on their own bundles
+ * (test/support/lambda-bundle.ts).
  */
 export function shipDataCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {
   const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;

@@ -1,7 +1,8 @@
 import type { ShippedFile } from '../platform/shipped-files.ts';
 
 // The data the poster renderer reads (shared/sites/poster-files.ts): resvg's WebAssembly and the Chinese
-// font the poster is set in. Files, not code (shared/platform/shipped-files.ts).
+// font the poster is set in. Files, not code (shared/platform/shipped-files.ts). Never a system font, so a
+// poster looks the same everywhere and needs no font on the machine.
 
 /** The family name inside the shipped font files, which the poster's SVG asks for first. */
 export const POSTER_FONT_FAMILY = 'Noto Sans SC';

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor, SHIPPED_DATA, shipDataCommand } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, SHIPPED_DATA } from '../../infra/bundling.ts';
 import { functions } from '../../infra/topology.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
+import { bundleAsDeployed } from '../support/lambda-bundle.ts';
 
 // Each function's bundle, built with the CDK's own esbuild options (infra/bundling.ts), so a function
 // another engineer adds to the topology is measured with no change here: its minified size, the three
@@ -42,12 +43,9 @@ function inputName(path: string): string {
   return match === null ? path : `${match[1] ?? ''}/${match[2] ?? ''}`;
 }
 
-/** One entry's bundle in `dir`: built as the CDK builds it, its data shipped beside it, then measured. */
+/** One entry's bundle (a path in the repository) in `dir`: built as the CDK builds it, its data shipped beside it, then measured. */
 async function measureBundle(entry: string, dir: string, classifierFile: string): Promise<BundleFigures> {
-  const outfile = join(dir, 'index.mjs');
-  mkdirSync(dir, { recursive: true });
-  const { metafile } = await build({ ...esbuildOptionsFor(entry, outfile), metafile: true });
-  execFileSync('bash', ['-c', shipDataCommand(ROOT, dir)]);
+  const { file: outfile, metafile } = await bundleAsDeployed(entry, dir);
   const output = Object.values(metafile.outputs)[0];
   const largestInputs = Object.entries(output?.inputs ?? {})
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
@@ -76,8 +74,8 @@ export async function bundleFigures(): Promise<{ functions: Record<string, Bundl
     const classifierFile = join(outDir, 'classifier.mjs');
     await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), classifierFile));
     const figures: Record<string, BundleFigures> = {};
-    for (const [name, spec] of Object.entries(functions)) figures[name] = await measureBundle(join(ROOT, spec.entry), join(outDir, name), classifierFile);
-    const stackFloor = await measureBundle(join(ROOT, 'test', 'bench', 'stack-floor.ts'), join(outDir, 'stack-floor'), classifierFile);
+    for (const [name, spec] of Object.entries(functions)) figures[name] = await measureBundle(spec.entry, join(outDir, name), classifierFile);
+    const stackFloor = await measureBundle('test/bench/stack-floor.ts', join(outDir, 'stack-floor'), classifierFile);
     return { functions: figures, stackFloor };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

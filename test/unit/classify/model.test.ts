@@ -3,9 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
 import { BLIND_SETS, correctionsSource, TRAINING_SETS, trainingSources } from '../../../infra/cli/classifier-train.ts';
 import { classify, classifyByLexicon } from '../../../shared/classify/classifier.ts';
 import { evaluate, LabelledSetSchema, wilson } from '../../../shared/classify/evaluate.ts';
@@ -18,6 +16,7 @@ import { encodeModel, ModelFileSchema } from '../../../shared/classify/model/mod
 import { prepare, read } from '../../../shared/classify/model/model.ts';
 import { train, TRAINING_OPTIONS } from '../../../shared/classify/model/train.ts';
 import { ValidationError } from '../../../shared/platform/domain-errors.ts';
+import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'complaints');
@@ -127,8 +126,7 @@ describe('the model loads in the bundle', () => {
 
   it('ships the weights beside the worker, as a file, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'worker');
-    await build(esbuildOptionsFor(join(ROOT, 'functions', 'store-submissions', 'handler.ts'), join(out, 'index.mjs')));
-    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
+    await bundleAsDeployed('functions/store-submissions/handler.ts', out);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
     // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts); the
@@ -140,9 +138,8 @@ describe('the model loads in the bundle', () => {
 
   it('a bundled classifier reads its weights from the file beside it', { timeout: 120_000 }, async () => {
     const out = join(dir, 'classifier');
-    await build(esbuildOptionsFor(join(ROOT, 'shared', 'classify', 'classifier.ts'), join(out, 'index.mjs')));
-    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
-    const script = `const { classify } = await import(${JSON.stringify(join(out, 'index.mjs'))}); const r = classify('我真的不想活了'); process.stdout.write(JSON.stringify([r.safetyLevel, r.model.id]));`;
+    const { file } = await bundleAsDeployed('shared/classify/classifier.ts', out);
+    const script = `const { classify } = await import(${JSON.stringify(file)}); const r = classify('我真的不想活了'); process.stdout.write(JSON.stringify([r.safetyLevel, r.model.id]));`;
 
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual(['signal', complaintModel().file.id]);
     rmSync(join(out, 'complaint-model.json'));

@@ -3,10 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsFor, shipDataCommand } from '../../../infra/bundling.ts';
 import { NATIONAL_SCHEDULE } from '../../../shared/sites/national-schedule.ts';
+import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
 import {
   addWorkingDays,
   CalendarOverrideSchema,
@@ -320,13 +319,12 @@ describe('the national schedule in a bundle', () => {
 
   it('ships beside the bundle as the package\'s file, is read from there, and is named when missing', { timeout: 120_000 }, async () => {
     const out = join(dir, 'calendar');
-    await build(esbuildOptionsFor(join(ROOT, 'shared', 'sites', 'working-calendar.ts'), join(out, 'index.mjs')));
-    execFileSync('bash', ['-c', shipDataCommand(ROOT, out)]);
-    const script = `const c = await import(${JSON.stringify(join(out, 'index.mjs'))}); const cal = c.createWorkingCalendar(); process.stdout.write(JSON.stringify([c.nationalYears().at(-1), c.addWorkingDays(cal, '2026-09-30', 1)]));`;
+    const { file } = await bundleAsDeployed('shared/sites/working-calendar.ts', out);
+    const script = `const c = await import(${JSON.stringify(file)}); const cal = c.createWorkingCalendar(); process.stdout.write(JSON.stringify([c.nationalYears().at(-1), c.addWorkingDays(cal, '2026-09-30', 1)]));`;
 
     expect(readdirSync(out).sort()).toEqual([NATIONAL_SCHEDULE.file, 'index.mjs']);
     expect(readFileSync(join(out, NATIONAL_SCHEDULE.file)).equals(readFileSync(join(ROOT, 'node_modules', NATIONAL_SCHEDULE.source)))).toBe(true);
-    expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain('国庆节');
+    expect(readFileSync(file, 'utf8')).not.toContain('国庆节');
     // National Day: 1–7 October 2026 off, so the first working day after 30 September is 8 October.
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([nationalYears().at(-1), '2026-10-08']);
     rmSync(join(out, NATIONAL_SCHEDULE.file));
