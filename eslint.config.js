@@ -15,13 +15,22 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
-      // `import { z } from 'zod'` is zod's whole namespace as one value, which esbuild cannot tree-shake:
-      // every bundle would carry all its locales and JSON-schema code (about 370 KB).
+      // Product code writes schemas with zod/mini through `shared/schemas/zod.ts` (why: that file). The
+      // classic API (`zod`) stays for tests and tools, which are never bundled into a Lambda.
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'zod', message: "Write `import * as z from '<path>/shared/schemas/zod.ts'` (zod/mini): classic zod adds about 70 KB and 20 ms to every Lambda's cold start." },
+        { name: 'zod/mini', message: "Import zod through `shared/schemas/zod.ts`, which also sets the English messages the API's field errors carry." },
+      ] }],
+      // `import { z } from ...` is zod's whole namespace as one value, which esbuild cannot tree-shake.
       'no-restricted-syntax': ['error', {
-        selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
-        message: "Write `import * as z from 'zod'`: the named `z` keeps all of zod in every Lambda bundle.",
+        selector: "ImportDeclaration[source.value=/(^zod$)|(schemas\\/zod\\.ts$)/] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+        message: "Write `import * as z from ...`: the named `z` keeps all of zod in every Lambda bundle.",
       }],
     },
   },
+  // The one module that imports zod/mini for the product code.
+  { files: ['shared/schemas/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
+  // Tests and their benches are never bundled into a Lambda: they may write their own schemas in classic zod.
+  { files: ['test/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod/mini', message: "Import zod through `shared/schemas/zod.ts`." }] }] } },
   { files: ['**/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/schemas/zod.ts';
 import { authorize, requireAction } from '../../shared/auth/policy.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
@@ -11,13 +11,13 @@ import { isValidDay } from '../../shared/platform/time.ts';
 
 const table = requireEnv(env.tableName);
 
-const Day = z.string().refine(isValidDay, 'a date YYYY-MM-DD');
+const Day = z.string().check(z.refine(isValidDay, 'a date YYYY-MM-DD'));
 export const MetricsQuerySchema = z.strictObject({
   site: IdSchema,
-  department: IdSchema.optional(),
+  department: z.optional(IdSchema),
   from: Day,
   to: Day,
-}).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+}).check(z.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] }));
 
 /** GET /v1/admin/metrics: the figures of `npm run metrics`, for managers, the office, and responders (own departments). */
 export const handler = staffFunction(async (event, identity) => {

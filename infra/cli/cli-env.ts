@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import * as z from 'zod';
+import * as z from '../../shared/schemas/zod.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 
 // Operator commands (`npm run qr`, `npm run metrics`) run against the deployed stack when its variables
@@ -13,7 +13,7 @@ export const LOCAL_DIR = process.env.PATIENT_FEEDBACK_LOCAL_DIR ?? join(import.m
 export const RUNTIME_FILE = join(LOCAL_DIR, 'runtime.json');
 
 export const RuntimeFileSchema = z.object({
-  pid: z.number().int(),
+  pid: z.int(),
   baseUrl: z.string(),
   env: z.record(z.string(), z.string()),
 });

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/schemas/zod.ts';
 import type { HealthReport } from '../../shared/platform/health.ts';
 import { type RouteSpec, routes } from '../topology.ts';
 import type { Invoke } from './handlers.ts';
@@ -103,11 +103,11 @@ export function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeK
 }
 
 const StructuredResultSchema = z.object({
-  statusCode: z.number().int(),
-  headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().optional(),
-  cookies: z.array(z.string()).optional(),
+  statusCode: z.int(),
+  headers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  body: z.optional(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
+  cookies: z.optional(z.array(z.string())),
 });
 
 /** Writes a handler's result the way HTTP API does: a non-structured result is 200 JSON. */

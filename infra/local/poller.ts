@@ -1,6 +1,6 @@
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/schemas/zod.ts';
 import type { Invoke } from './handlers.ts';
 
 // Stands in for Lambda's SQS event-source mapping: receives batches, hands the worker a real SQSEvent,

@@ -3,7 +3,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from '../../shared/schemas/zod.ts';
 
 // The SQS emulator keeps messages in memory only. So that a crash (SIGKILL) loses nothing the intake
 // accepted, every message the handlers send is appended to this journal and fsync'd before the send

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { authorize, requireAction } from '../auth/policy.ts';
 import { NotFoundError, ValidationError } from '../platform/domain-errors.ts';
@@ -14,7 +14,7 @@ import { type AuditEntry, type AuditFilter, queryAudit, recordAudit } from '../s
 // its own trail: a reader names one of their sites (their first by default); another site is 404, and a
 // case filter names only a case of that site.
 
-const Day = z.string().refine(isValidDay, 'expected a day YYYY-MM-DD');
+const Day = z.string().check(z.refine(isValidDay, 'expected a day YYYY-MM-DD'));
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
 /** At most this many rows in one CSV: a year of a busy office, and a bound on the function's time. */
@@ -22,22 +22,22 @@ export const CSV_MAX_ROWS = 20_000;
 
 export const AuditQuerySchema = z.strictObject({
   /** The site whose trail to read; the reader's first site when absent. */
-  site: IdSchema.optional(),
+  site: z.optional(IdSchema),
   /** A username (`user:` is added) or an actor as written (`user:…`, `client:…`, `system:…`). */
-  actor: z.string().trim().min(1).max(120).optional(),
-  action: z.string().trim().min(1).max(60).optional(),
+  actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  action: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
   /** A complaint's id. */
-  case: z.string().trim().min(1).max(80).optional(),
-  from: Day.optional(),
-  to: Day.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  case: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+  from: z.optional(Day),
+  to: z.optional(Day),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditPageSchema = z.object({
-  items: z.array(z.object({ at: z.string(), site: z.string(), actor: z.string(), action: z.string(), outcome: z.enum(['success', 'failure']), target: z.string().optional(), detail: z.string().optional() })),
-  cursor: z.string().optional(),
+  items: z.array(z.object({ at: z.string(), site: z.string(), actor: z.string(), action: z.string(), outcome: z.enum(['success', 'failure']), target: z.optional(z.string()), detail: z.optional(z.string()) })),
+  cursor: z.optional(z.string()),
 });
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

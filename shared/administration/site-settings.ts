@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { authorize } from '../auth/policy.ts';
 import { CATEGORY_IDS } from '../classify/categories.ts';
@@ -23,17 +23,17 @@ import { yearProblems } from './calendar-check.ts';
 // a year makes the provisional due dates of the site's open cases final.
 
 /** A department as the settings edit it: the code generation is the poster command's (revoking), not this form's. */
-export const DepartmentSettingsSchema = DepartmentSchema.omit({ siteId: true, codeGeneration: true });
+export const DepartmentSettingsSchema = z.omit(DepartmentSchema, { siteId: true, codeGeneration: true });
 export type DepartmentSettings = z.infer<typeof DepartmentSettingsSchema>;
 
 export const SiteSettingsSchema = z.strictObject({
-  site: SiteSchema.omit({ siteId: true }),
-  departments: z.array(DepartmentSettingsSchema).min(1).max(SETTINGS_MAX_DEPARTMENTS),
+  site: z.omit(SiteSchema, { siteId: true }),
+  departments: z.array(DepartmentSettingsSchema).check(z.minLength(1), z.maxLength(SETTINGS_MAX_DEPARTMENTS)),
   complaints: ComplaintSettingsSchema,
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
-export const SiteSettingsDocumentSchema = SiteSettingsSchema.extend({ siteId: z.string(), version: z.number().int().min(1) });
+export const SiteSettingsDocumentSchema = z.extend(SiteSettingsSchema, { siteId: z.string(), version: z.int().check(z.minimum(1)) });
 export type SiteSettingsDocument = z.infer<typeof SiteSettingsDocumentSchema>;
 
 export const settingsEtag = (version: number) => `"v${version}"`;
@@ -69,7 +69,7 @@ export function settingsProblems(settings: SiteSettings, existingDepartmentIds: 
     if (rule.departmentId !== undefined && !known.has(rule.departmentId)) problems.push({ path: `complaints.routing.${i}.departmentId`, message: `no department "${rule.departmentId}"` });
     if (!known.has(rule.handler)) problems.push({ path: `complaints.routing.${i}.handler`, message: `no department "${rule.handler}"` });
   });
-  if (!z.string().refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }).safeParse(settings.site.timeZone).success) {
+  if (!z.string().check(z.refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } })).safeParse(settings.site.timeZone).success) {
     problems.push({ path: 'site.timeZone', message: `no time zone "${settings.site.timeZone}"` });
   }
   const calendar = settings.complaints.calendar;

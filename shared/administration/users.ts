@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { actorOf, DEPARTMENT_SCOPED_ROLES, type Identity, type Role, RoleSchema } from '../auth/identity.ts';
 import { passwordProblem } from '../auth/password.ts';
 import { authorize, requireAction } from '../auth/policy.ts';
@@ -15,48 +15,51 @@ import { type CredentialReset, resetRefusal, type StaffAccount, type StaffDirect
 // admin reaches only accounts of their own sites (others are "not found"), and every change is audited
 // (who, what, to whom; never a password).
 
-const Password = z.string().max(200).superRefine((password, context) => {
-  const problem = passwordProblem(password);
-  if (problem !== undefined) context.addIssue({ code: 'custom', message: `password needs ${problem}` });
-});
+const Password = z.string().check(
+  z.maxLength(200),
+  z.superRefine((password, context) => {
+    const problem = passwordProblem(password);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: `password needs ${problem}` });
+  }),
+);
 
-const Departments = z.array(IdSchema).max(100).refine((ids) => new Set(ids).size === ids.length, 'each department once');
-const Sites = z.array(IdSchema).min(1).max(20).refine((ids) => new Set(ids).size === ids.length, 'each site once');
+const Departments = z.array(IdSchema).check(z.maxLength(100), z.refine((ids) => new Set(ids).size === ids.length, 'each department once'));
+const Sites = z.array(IdSchema).check(z.minLength(1), z.maxLength(20), z.refine((ids) => new Set(ids).size === ids.length, 'each site once'));
 
 /** The body of `POST /v1/admin/users` (api.md). The password only for the local store: Cognito mails an invitation. */
 export const NewUserSchema = z.strictObject({
   username: UsernameSchema,
-  name: z.string().trim().min(1).max(100),
-  email: z.email().optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  email: z.optional(z.email()),
   role: RoleSchema,
   sites: Sites,
-  departments: Departments.default([]),
-  password: Password.optional(),
+  departments: z._default(Departments, []),
+  password: z.optional(Password),
 });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
 /** The body of `PATCH /v1/admin/users/{username}`: what changes; a reset of the password or the second factor. */
 export const UserChangeSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  email: z.email().optional(),
-  role: RoleSchema.optional(),
-  sites: Sites.optional(),
-  departments: Departments.optional(),
-  enabled: z.boolean().optional(),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  email: z.optional(z.email()),
+  role: z.optional(RoleSchema),
+  sites: z.optional(Sites),
+  departments: z.optional(Departments),
+  enabled: z.optional(z.boolean()),
   /** A new password (the local store only). */
-  password: Password.optional(),
+  password: z.optional(Password),
   /** Cognito mails the user a code to choose a new password. */
-  resetPassword: z.literal(true).optional(),
+  resetPassword: z.optional(z.literal(true)),
   /** The user sets up a new authenticator app at the next sign-in (Cognito). */
-  resetMfa: z.literal(true).optional(),
-}).refine((change) => Object.keys(change).length > 0, { message: 'nothing to change', path: ['(body)'] });
+  resetMfa: z.optional(z.literal(true)),
+}).check(z.refine((change) => Object.keys(change).length > 0, { message: 'nothing to change', path: ['(body)'] }));
 export type UserChange = z.infer<typeof UserChangeSchema>;
 
 /** What the API and the pages show of an account. */
 export const StaffAccountViewSchema = z.object({
   username: z.string(),
   name: z.string(),
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   role: RoleSchema,
   sites: z.array(z.string()),
   departments: z.array(z.string()),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { IdSchema } from '../schemas/site.ts';
 
 // Who is asking: a signed-in member of staff, or a machine client (the HIS, the call centre). Built only
@@ -16,9 +16,9 @@ export const MACHINE_SCOPES = { discharges: 'patient-feedback/discharges.write',
 
 export const UserIdentitySchema = z.object({
   kind: z.literal('user'),
-  subject: z.string().min(1),
-  username: z.string().min(1),
-  name: z.string().optional(),
+  subject: z.string().check(z.minLength(1)),
+  username: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
   roles: z.array(RoleSchema),
   sites: z.array(IdSchema),
   departments: z.array(IdSchema),
@@ -27,7 +27,7 @@ export type UserIdentity = z.infer<typeof UserIdentitySchema>;
 
 export const MachineIdentitySchema = z.object({
   kind: z.literal('machine'),
-  clientId: z.string().min(1),
+  clientId: z.string().check(z.minLength(1)),
   scopes: z.array(z.string()),
   sites: z.array(IdSchema),
 });
@@ -38,7 +38,7 @@ export type Identity = UserIdentity | MachineIdentity;
 /** Who did it, for history and audit entries. */
 export const actorOf = (identity: Identity): string => (identity.kind === 'user' ? `user:${identity.username}` : `client:${identity.clientId}`);
 
-const list = z.string().transform((text) => text.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+const list = z.pipe(z.string(), z.transform((text) => text.split(',').map((s) => s.trim()).filter((s) => s !== '')));
 
 /**
  * The claims of a user's ID token, as Cognito issues them and the local issuer copies: groups are the
@@ -46,21 +46,21 @@ const list = z.string().transform((text) => text.split(',').map((s) => s.trim())
  */
 export const UserClaimsSchema = z.object({
   token_use: z.literal('id'),
-  sub: z.string().min(1),
-  'cognito:username': z.string().min(1),
-  name: z.string().optional(),
-  'cognito:groups': z.array(z.string()).default([]),
-  'custom:sites': list.default([]),
-  'custom:departments': list.default([]),
+  sub: z.string().check(z.minLength(1)),
+  'cognito:username': z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
+  'cognito:groups': z._default(z.array(z.string()), []),
+  'custom:sites': z._default(list, []),
+  'custom:departments': z._default(list, []),
 });
 
 /** A client-credentials access token: no user, only the client and its scopes. */
 export const MachineClaimsSchema = z.object({
   token_use: z.literal('access'),
-  client_id: z.string().min(1),
-  scope: z.string().default(''),
+  client_id: z.string().check(z.minLength(1)),
+  scope: z._default(z.string(), ''),
   // A user's access token names the user; a client-credentials token never does.
-  username: z.undefined().optional(),
+  username: z.optional(z.undefined()),
 });
 
 export function identityFromClaims(claims: unknown, machineClientSites: Readonly<Record<string, readonly string[]>>): Identity | undefined {

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 
 // The admin pages' sign-in: OAuth 2.0 authorization code with PKCE against the hosted sign-in, the
 // state and verifier kept in a short-lived signed cookie, then the ID token as an HttpOnly, Secure,
@@ -92,7 +92,7 @@ export function authorizeUrl(signInUrl: string, clientId: string, redirectUri: s
   return url.toString();
 }
 
-const TokenResponseSchema = z.object({ id_token: z.string().min(1) });
+const TokenResponseSchema = z.object({ id_token: z.string().check(z.minLength(1)) });
 
 /** Trades the code for tokens at the hosted sign-in's token endpoint; undefined when the code is refused. */
 export async function exchangeCode(signInUrl: string, clientId: string, redirectUri: string, code: string, verifier: string): Promise<string | undefined> {

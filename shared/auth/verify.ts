@@ -1,7 +1,7 @@
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { UnauthenticatedError } from '../platform/domain-errors.ts';
 import { type Identity, identityFromClaims } from './identity.ts';
 
@@ -67,7 +67,7 @@ function timeClaimsProblem(payload: unknown, nowSeconds: number): string | undef
  * The session a user's token belongs to: Cognito's `origin_jti` (shared by every token of one sign-in,
  * refreshed ones included), else the token's own `jti`. A token with neither could never be signed out.
  */
-const SessionClaimsSchema = z.object({ exp: z.number(), origin_jti: z.string().min(1).max(256).optional(), jti: z.string().min(1).max(256).optional() });
+const SessionClaimsSchema = z.object({ exp: z.number(), origin_jti: z.optional(z.string().check(z.minLength(1), z.maxLength(256))), jti: z.optional(z.string().check(z.minLength(1), z.maxLength(256))) });
 
 function sessionOf(claims: unknown): SessionRef | undefined {
   const parsed = SessionClaimsSchema.safeParse(claims);

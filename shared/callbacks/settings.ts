@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 
 // A site's callback settings (issue 10): the window a discharged patient is called in, the retry schedule,
 // how long the patient's name and phone number are kept once the call closes, and the coverage target.
@@ -7,14 +7,14 @@ import * as z from 'zod';
 
 export const CallbackSettingsSchema = z.strictObject({
   /** Working days after the discharge day the window opens (1: the first working day after). */
-  windowStartWorkingDays: z.int().min(0).max(30),
+  windowStartWorkingDays: z.int().check(z.minimum(0), z.maximum(30)),
   /** Calendar days after the discharge day the window closes (moved back to a working day). */
-  windowEndDays: z.int().min(1).max(180),
-  maxAttempts: z.int().min(1).max(10),
+  windowEndDays: z.int().check(z.minimum(1), z.maximum(180)),
+  maxAttempts: z.int().check(z.minimum(1), z.maximum(10)),
   /** Days the name and phone number are kept after the call closes. */
-  personalDataDays: z.int().min(1).max(365),
-  coverageTarget: z.number().min(0).max(1),
-}).refine((s) => s.windowStartWorkingDays <= s.windowEndDays, { message: 'the window must open before it closes', path: ['windowEndDays'] });
+  personalDataDays: z.int().check(z.minimum(1), z.maximum(365)),
+  coverageTarget: z.number().check(z.minimum(0), z.maximum(1)),
+}).check(z.refine((s) => s.windowStartWorkingDays <= s.windowEndDays, { message: 'the window must open before it closes', path: ['windowEndDays'] }));
 export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>;
 
 export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = Object.freeze({

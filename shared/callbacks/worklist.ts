@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { Identity } from '../auth/identity.ts';
 import { authorize } from '../auth/policy.ts';
 import { NotFoundError } from '../platform/domain-errors.ts';
@@ -14,10 +14,10 @@ import { getSite, listDepartments } from '../storage/sites.ts';
 
 export const WorklistQuerySchema = z.strictObject({
   site: IdSchema,
-  department: IdSchema.optional(),
-  status: CallStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(300).optional(),
+  department: z.optional(IdSchema),
+  status: z.optional(CallStatusSchema),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(300))),
 });
 export type WorklistQuery = z.infer<typeof WorklistQuerySchema>;
 

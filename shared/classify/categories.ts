@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 
 // Complaint categories: the areas of the responsible-department table in domain.md (routing.ts maps each
 // one to its handler). How a comment is labelled, in the labelled set and by staff correcting the

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { byCategory, CATEGORY_IDS, type Category, CategorySchema } from './categories.ts';
 import { classify } from './classifier.ts';
 import type { SafetyLevel } from './model/ensemble.ts';
@@ -15,12 +15,12 @@ export interface Scored {
 }
 
 export const LabelledCommentSchema = z.strictObject({
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   category: CategorySchema,
   safety: z.boolean(),
 });
 export type LabelledComment = z.infer<typeof LabelledCommentSchema>;
-export const LabelledSetSchema = z.array(LabelledCommentSchema).min(1);
+export const LabelledSetSchema = z.array(LabelledCommentSchema).check(z.minLength(1));
 
 export interface CategoryFigures {
   /** Comments labelled with this category. */

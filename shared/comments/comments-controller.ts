@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { UserIdentity } from '../auth/identity.ts';
 import { hasAction } from '../auth/policy.ts';
 import { signingKey } from '../aws/secrets.ts';
@@ -27,9 +27,15 @@ const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBas
 const UNREAD_SHOWN = 200;
 
 const NoticeSchema = z.union([
-  z.object({ done: z.literal('read'), n: z.coerce.number().int().min(0).max(10_000) }).transform((q): CommentNotice => ({ kind: 'read', count: q.n })),
-  z.object({ done: z.literal('confirmed'), case: z.string().min(1).max(100), raised: z.enum(['0', '1']) }).transform((q): CommentNotice => ({ kind: 'confirmed', complaintId: q.case, raised: q.raised === '1' })),
-  z.object({ done: z.enum(['dismissed', 'already']) }).transform((q): CommentNotice => ({ kind: q.done })),
+  z.pipe(
+    z.object({ done: z.literal('read'), n: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(10_000)) }),
+    z.transform((q): CommentNotice => ({ kind: 'read', count: q.n })),
+  ),
+  z.pipe(
+    z.object({ done: z.literal('confirmed'), case: z.string().check(z.minLength(1), z.maxLength(100)), raised: z.enum(['0', '1']) }),
+    z.transform((q): CommentNotice => ({ kind: 'confirmed', complaintId: q.case, raised: q.raised === '1' })),
+  ),
+  z.pipe(z.object({ done: z.enum(['dismissed', 'already']) }), z.transform((q): CommentNotice => ({ kind: q.done }))),
 ]);
 
 /** What the redirect after a post says; an edited query shows no notice rather than an error. */
@@ -65,7 +71,7 @@ export async function commentsLead(session: StaffSession, siteId: string, query:
   return inboxLead({ csrf: session.csrf, siteId, now, departments, lookNow: shown.filter(awaitsReview), summary, ...(notice === undefined ? {} : { notice }) });
 }
 
-const SiteQuerySchema = z.object({ site: IdSchema.optional() });
+const SiteQuerySchema = z.object({ site: z.optional(IdSchema) });
 
 /** The site asked for, else the user's first site whose comments they may read. */
 function siteOf(user: UserIdentity, asked: string | undefined): string | undefined {
@@ -91,9 +97,9 @@ export async function commentsPage(session: StaffSession, query: Record<string, 
 
 const PostSchema = z.object({
   site: IdSchema,
-  back: z.enum(['inbox', 'comments']).catch('comments'),
-  confirm: z.string().min(1).max(100).optional(),
-  dismiss: z.string().min(1).max(100).optional(),
+  back: z.catch(z.enum(['inbox', 'comments']), 'comments'),
+  confirm: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  dismiss: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 /** POST /admin/comments: one click on a possible signal (confirm or dismiss), or the ticked comments read. */

@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 
 // First-complaint responsibility (首诉负责制): a complaint has exactly one owner in the complaint office
 // from the moment it reaches the office. The officer who typed it in owns it; a complaint from a patient
 // goes to an officer on duty by the site's rota, the one with the fewest open cases (ties by name, so
 // the choice is repeatable).
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'));
 
 export const RotaShiftSchema = z.strictObject({
-  username: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
   /** Where the officer gets new cases and safety alerts while on duty. */
   email: z.email(),
   /** ISO weekdays the shift starts on: 1 Monday … 7 Sunday. */
-  days: z.array(z.number().int().min(1).max(7)).min(1),
+  days: z.array(z.int().check(z.minimum(1), z.maximum(7))).check(z.minLength(1)),
   from: Time,
   /** Before `from` means the shift runs past midnight (the 24-hour hotline's night shift). */
   to: Time,

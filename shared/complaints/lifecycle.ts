@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { ChangeRefusedError } from '../platform/domain-errors.ts';
 import { CategorySchema, SeveritySchema } from '../classify/categories.ts';
 import { type ComplaintRecord, type ComplaintStatus, ComplaintStatusSchema, type HistoryEntry } from '../schemas/complaint.ts';
@@ -27,16 +27,16 @@ export const OutcomeSchema = z.enum(['substantiated', 'partly-substantiated', 'n
 /** The body of `PATCH /v1/admin/complaints/{id}`: only what staff may change; never counters or timestamps. */
 export const ComplaintChangeSchema = z.strictObject({
   reason: textField({ max: 1000, required: 'say why' }),
-  status: ComplaintStatusSchema.optional(),
-  owner: z.string().min(1).optional(),
-  handlerDepartmentId: IdSchema.optional(),
-  category: CategorySchema.optional(),
-  severity: SeveritySchema.optional(),
-  outcome: OutcomeSchema.optional(),
-  response: textField({ max: 4000, required: 'say what the patient is told' }).optional(),
-  followUpDue: z.boolean().optional(),
+  status: z.optional(ComplaintStatusSchema),
+  owner: z.optional(z.string().check(z.minLength(1))),
+  handlerDepartmentId: z.optional(IdSchema),
+  category: z.optional(CategorySchema),
+  severity: z.optional(SeveritySchema),
+  outcome: z.optional(OutcomeSchema),
+  response: z.optional(textField({ max: 4000, required: 'say what the patient is told' })),
+  followUpDue: z.optional(z.boolean()),
   /** An extended (or shortened) due date, e.g. when several departments turn out to be involved. */
-  dueAt: z.iso.datetime({ offset: true }).optional(),
+  dueAt: z.optional(z.iso.datetime({ offset: true })),
 });
 export type ComplaintChange = z.infer<typeof ComplaintChangeSchema>;
 

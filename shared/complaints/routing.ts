@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { IdSchema } from '../schemas/site.ts';
 
 // Which department investigates a complaint (the handler): the routing table of category × the
@@ -20,7 +20,7 @@ export const DEFAULT_HANDLERS: Readonly<Record<string, string>> = {
 };
 
 /** A site's own rule: for this category (and, if given, only for complaints about this department), this handler. */
-export const RoutingRuleSchema = z.strictObject({ category: z.string().min(1), departmentId: IdSchema.optional(), handler: IdSchema });
+export const RoutingRuleSchema = z.strictObject({ category: z.string().check(z.minLength(1)), departmentId: z.optional(IdSchema), handler: IdSchema });
 export type RoutingRule = z.infer<typeof RoutingRuleSchema>;
 
 /** Waiting at a service window is the window's own business (the finance office runs them). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { CalendarOverrideSchema, createWorkingCalendar, DEFAULT_LIMITS, type SlaLimits, SlaLimitsSchema, type WorkingCalendar } from '../sites/working-calendar.ts';
 import { RotaSchema } from './assignment.ts';
 import { RoutingRuleSchema } from './routing.ts';
@@ -13,37 +13,37 @@ import { IdSchema } from '../schemas/site.ts';
  * patient page shows it. In Chinese and English, as the pages are.
  */
 export const OfficeContactSchema = z.strictObject({
-  phone: z.string().regex(/^[0-9+()\- ]{3,30}$/, 'digits, spaces, + ( ) - (3 to 30)'),
-  place: z.string().trim().min(1).max(200),
-  placeEn: z.string().trim().min(1).max(200),
-  hours: z.string().trim().min(1).max(200),
-  hoursEn: z.string().trim().min(1).max(200),
+  phone: z.string().check(z.regex(/^[0-9+()\- ]{3,30}$/, 'digits, spaces, + ( ) - (3 to 30)')),
+  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  placeEn: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  hours: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  hoursEn: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
 export type OfficeContact = z.infer<typeof OfficeContactSchema>;
 
 export const ComplaintSettingsSchema = z.strictObject({
   rota: RotaSchema,
   /** Owns a patient's complaint when nobody is on duty, and hears of breached limits. */
-  officeHead: z.strictObject({ username: z.string().min(1), email: z.email() }),
+  officeHead: z.strictObject({ username: z.string().check(z.minLength(1)), email: z.email() }),
   /** Hears of every safety signal at once, whatever the hour. */
   safetyContactEmail: z.email(),
   routing: z.array(RoutingRuleSchema),
   /** The site's own closures, extra working days and years it supplies; the national schedule otherwise. */
-  calendar: CalendarOverrideSchema.optional(),
+  calendar: z.optional(CalendarOverrideSchema),
   /** The site's time limits; the national ones (1, 5 and 10 working days) otherwise. */
-  limits: SlaLimitsSchema.optional(),
+  limits: z.optional(SlaLimitsSchema),
   /** How long a comment may wait unread before the SLA monitor reminds the office (README, "Comments to read"). */
-  commentReading: z.strictObject({
+  commentReading: z.optional(z.strictObject({
     /** The services marked mental health, where a comment must be read within `mentalHealthHours`. */
-    mentalHealthDepartments: z.array(IdSchema).default([]),
-    mentalHealthHours: z.number().positive().max(72).default(4),
+    mentalHealthDepartments: z._default(z.array(IdSchema), []),
+    mentalHealthHours: z._default(z.number().check(z.positive(), z.maximum(72)), 4),
     /** Everywhere else: by the end of this many working days after the day received. */
-    otherWorkingDays: z.int().min(1).max(10).default(1),
-  }).optional(),
+    otherWorkingDays: z._default(z.int().check(z.minimum(1), z.maximum(10)), 1),
+  })),
   /** The hospital agreed that its staff's labels (corrections, confirmed or dismissed signals) retrain the classifier. Off unless set. */
-  trainingConsent: z.boolean().optional(),
+  trainingConsent: z.optional(z.boolean()),
   /** The office's phone, place and hours, shown on every patient page. */
-  publicContact: OfficeContactSchema.optional(),
+  publicContact: z.optional(OfficeContactSchema),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettingsSchema>;
 

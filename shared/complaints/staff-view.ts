@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { Identity } from '../auth/identity.ts';
 import { decide } from '../auth/policy.ts';
 import { ForbiddenError, NotFoundError } from '../platform/domain-errors.ts';
@@ -41,12 +41,12 @@ export function checkChangeAllowed(scope: 'all' | 'department', change: Complain
 
 export const ListQuerySchema = z.strictObject({
   site: IdSchema,
-  status: ComplaintStatusSchema.optional(),
-  department: IdSchema.optional(),
-  owner: z.string().min(1).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
+  status: z.optional(ComplaintStatusSchema),
+  department: z.optional(IdSchema),
+  owner: z.optional(z.string().check(z.minLength(1))),
+  overdue: z.optional(z.enum(['true', 'false'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /** The case as staff see it: everything but contact details, which only the office reads, separately. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { NotFoundError } from '../platform/domain-errors.ts';
 import { ComplaintStatusSchema } from '../schemas/complaint.ts';
 import { complaintIdOfTrackingCode, getComplaint } from '../storage/complaints.ts';
@@ -16,7 +16,7 @@ export const TrackedComplaintSchema = z.object({
   receivedDate: z.iso.date(),
   dueDate: z.iso.date(),
   /** The response the office gave the patient, once the case is responded to or closed. */
-  response: z.string().optional(),
+  response: z.optional(z.string()),
 });
 export type TrackedComplaint = z.infer<typeof TrackedComplaintSchema>;
 

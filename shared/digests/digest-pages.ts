@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { layout, type PageAnswer, staffHeader, type StaffSession } from '../web/staff-page.ts';
 import { buildManagerReport } from '../reporting/manager-report.ts';

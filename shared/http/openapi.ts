@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { AuditPageSchema } from '../administration/audit-trail.ts';
 import { SiteSettingsDocumentSchema, SiteSettingsSchema } from '../administration/site-settings.ts';
 import { NewUserSchema, StaffAccountViewSchema, UserChangeSchema } from '../administration/users.ts';
@@ -27,7 +27,7 @@ interface Operation {
   readonly [field: string]: unknown;
 }
 
-const schema = (zodSchema: z.ZodType): JsonObject => {
+const schema = (zodSchema: z.core.$ZodType): JsonObject => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(zodSchema, { unrepresentable: 'any' });
   return rest;
 };
@@ -501,7 +501,7 @@ export function buildOpenApiDocument(): JsonObject {
         PatientComplaint: schema(PatientComplaintSchema),
         StaffComplaint: schema(StaffComplaintSchema),
         ComplaintAccepted: schema(ComplaintAcceptedSchema),
-        DischargeBatch: schema(DischargeBatchSchema.extend({ discharges: z.array(DischargeSchema).min(1).max(MAX_DISCHARGES_PER_BATCH) })),
+        DischargeBatch: schema(z.extend(DischargeBatchSchema, { discharges: z.array(DischargeSchema).check(z.minLength(1), z.maxLength(MAX_DISCHARGES_PER_BATCH)) })),
         DischargesAccepted: schema(DischargesAcceptedSchema),
         CallbackSubmission: schema(CallbackSubmissionSchema),
         CallbackAccepted: schema(CallbackAcceptedSchema),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import {
   ChangeRefusedError, DomainError, type FieldError, fieldErrors, ForbiddenError, NotFoundError, PreconditionFailedError, RateLimitedError, UnauthenticatedError,
   UnknownDepartmentCodeError, ValidationError, VersionConflictError, VersionRequiredError,
@@ -7,16 +7,16 @@ import {
 // RFC 9457 problem details: every 4xx/5xx body of the API (api.md, "Errors").
 
 export const FieldErrorSchema = z.object({
-  path: z.string().meta({ description: 'The field, dotted (`contact.phone`); `(body)` for the body as a whole' }),
+  path: z.string().check(z.meta({ description: 'The field, dotted (`contact.phone`); `(body)` for the body as a whole' })),
   message: z.string(),
-}) satisfies z.ZodType<FieldError>;
+}) satisfies z.ZodMiniType<FieldError>;
 
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.int(),
   detail: z.string(),
-  errors: z.array(FieldErrorSchema).optional(),
+  errors: z.optional(z.array(FieldErrorSchema)),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -66,7 +66,7 @@ export const notFound = (detail: string) => new HttpProblem(404, 'not-found', 'N
 export const invalidField = (path: string, message: string) =>
   new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: [{ path, message }] });
 
-export const validationFailed = (error: z.ZodError) =>
+export const validationFailed = (error: z.core.$ZodError) =>
   new HttpProblem(422, 'validation-failed', 'Validation failed', 'One or more fields are not valid.', { errors: fieldErrors(error) });
 
 /** The one mapping from named domain errors to the statuses of api.md; undefined for anything unexpected. */

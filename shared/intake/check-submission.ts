@@ -4,7 +4,7 @@ import { type Department, ratingItemsOf } from '../schemas/site.ts';
 import { type SurveyAccepted, type SurveySubmission, SurveySubmissionSchema } from '../schemas/survey.ts';
 import { MESSAGES } from '../surveys/survey-labels.ts';
 import { limitSubmission, type RequestSource } from './rate-limit.ts';
-import type * as z from 'zod';
+import type * as z from '../schemas/zod.ts';
 import { resolveSurveyCode, type SurveyTarget } from '../sites/department-codes.ts';
 
 // The public intake path only checks and enqueues, so it answers in milliseconds and keeps working
@@ -23,7 +23,7 @@ export interface IntakeContext extends PublicIntakeContext {
  * a genuine, current department code, what the department itself asks (`fits` throws the refusal), and
  * the rate limit's budget for what it turned out to be.
  */
-export async function checkPublicSubmission<T extends { readonly code: string }>(schema: z.ZodType<T>, body: unknown, context: PublicIntakeContext, fits?: (data: T, target: SurveyTarget) => void): Promise<{ data: T; target: SurveyTarget; now: Date }> {
+export async function checkPublicSubmission<T extends { readonly code: string }>(schema: z.ZodMiniType<T>, body: unknown, context: PublicIntakeContext, fits?: (data: T, target: SurveyTarget) => void): Promise<{ data: T; target: SurveyTarget; now: Date }> {
   const now = context.now ?? new Date();
   // Checked first, so that a refused body is charged to its own budget, not to the patients'.
   return limitSubmission(context, now, async () => {

@@ -1,5 +1,5 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { classify } from '../classify/classifier.ts';
 import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
@@ -45,14 +45,14 @@ export interface BatchOutcome {
 
 // Bodies are JSON: ASCII-escaped as the intake sends them (asciiJson), or plain UTF-8 as queued before;
 // JSON.parse restores both to the same text.
-const BodySchema = z.string().transform((text, context) => {
+const BodySchema = z.pipe(z.pipe(z.string(), z.transform((text: string, context) => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    context.addIssue({ code: 'custom', message: 'body is not JSON' });
+    context.issues.push({ code: 'custom', message: 'body is not JSON', input: text });
     return z.NEVER;
   }
-}).pipe(IntakeMessageSchema);
+})), IntakeMessageSchema);
 
 export async function processIntakeBatch(context: WorkerContext, records: readonly IntakeRecord[]): Promise<BatchOutcome> {
   const { table, retention } = context;

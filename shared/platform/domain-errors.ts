@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../schemas/zod.ts';
 
 // Named domain errors. Domain code throws these; one mapping at the HTTP edge (shared/http/problem.ts)
 // turns each into its problem+json status, and the staff pages into their page outcome.
@@ -30,7 +30,7 @@ export class UnauthenticatedError extends DomainError {}
 
 /** Input that fails its schema; `errors` names each field. */
 export class ValidationError extends DomainError {
-  static fromZod(error: z.ZodError): ValidationError {
+  static fromZod(error: z.core.$ZodError): ValidationError {
     return new ValidationError('One or more fields are not valid.', fieldErrors(error));
   }
 
@@ -89,7 +89,7 @@ export class RateLimitedError extends DomainError {
   }
 }
 
-export function fieldErrors(error: z.ZodError): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError): FieldError[] {
   return error.issues.map((issue) => {
     // An unknown field is reported on the field itself, so the caller can find it.
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];

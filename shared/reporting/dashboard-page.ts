@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { UserIdentity } from '../auth/identity.ts';
 import { decide, hasAction } from '../auth/policy.ts';
 import { dayIn } from '../platform/time.ts';
@@ -20,14 +20,14 @@ import { UnknownScopeError } from './report.ts';
 
 const Day = z.iso.date();
 export const DashboardQuerySchema = z.object({
-  period: z.enum(['week', 'month', 'quarter', 'year', 'custom']).default('month'),
-  from: Day.optional(),
-  to: Day.optional(),
-  site: IdSchema.optional(),
-  department: IdSchema.optional(),
-  service: IdSchema.optional(),
-  group: IdSchema.optional(),
-  sort: z.enum(['rank', 'name', 'n', 'complaints']).default('rank'),
+  period: z._default(z.enum(['week', 'month', 'quarter', 'year', 'custom']), 'month'),
+  from: z.optional(Day),
+  to: z.optional(Day),
+  site: z.optional(IdSchema),
+  department: z.optional(IdSchema),
+  service: z.optional(IdSchema),
+  group: z.optional(IdSchema),
+  sort: z._default(z.enum(['rank', 'name', 'n', 'complaints']), 'rank'),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 

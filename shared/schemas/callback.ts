@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { IdSchema } from './site.ts';
 import { LocaleSchema, OverallSchema, RatingsSchema } from './survey.ts';
 import { textField } from './text.ts';
@@ -8,7 +8,7 @@ import { textField } from './text.ts';
 // complaint, for its follow-up call).
 
 /** The HIS's id of a stay: no `#`, so it is safe inside keys; unique per site. */
-export const DischargeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits and . _ - (at most 64)');
+export const DischargeIdSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits and . _ - (at most 64)'));
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
@@ -16,8 +16,8 @@ export const SERVICE_TYPES = ['inpatient', 'day-surgery', 'counselling', 'treatm
 
 export const DischargePatientSchema = z.strictObject({
   name: textField({ max: 100, required: 'give the patient\'s name' }),
-  phone: z.string().trim().regex(PHONE, 'must be a phone number'),
-  language: LocaleSchema.optional(),
+  phone: z.string().check(z.trim(), z.regex(PHONE, 'must be a phone number')),
+  language: z.optional(LocaleSchema),
 });
 export type DischargePatient = z.infer<typeof DischargePatientSchema>;
 
@@ -27,9 +27,9 @@ export const DischargeSchema = z.strictObject({
   departmentId: IdSchema,
   dischargedAt: z.iso.datetime({ offset: true }),
   patient: DischargePatientSchema,
-  serviceType: z.string().trim().regex(/^[a-z][a-z-]{0,39}$/, 'a service type such as inpatient, day-surgery, counselling, treatment').optional(),
-  doNotCall: z.boolean().optional(),
-  correction: z.literal(true).optional(),
+  serviceType: z.optional(z.string().check(z.trim(), z.regex(/^[a-z][a-z-]{0,39}$/, 'a service type such as inpatient, day-surgery, counselling, treatment'))),
+  doNotCall: z.optional(z.boolean()),
+  correction: z.optional(z.literal(true)),
 });
 export type Discharge = z.infer<typeof DischargeSchema>;
 
@@ -39,13 +39,13 @@ export const MAX_DISCHARGES_PER_BATCH = 500;
 export const DischargeBatchSchema = z.strictObject({
   batchId: z.uuid(),
   siteId: IdSchema,
-  discharges: z.array(z.unknown()).min(1).max(MAX_DISCHARGES_PER_BATCH),
+  discharges: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_DISCHARGES_PER_BATCH)),
 });
 
-export const RefusedRowSchema = z.object({ index: z.number().int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) });
+export const RefusedRowSchema = z.object({ index: z.int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) });
 export type RefusedRow = z.infer<typeof RefusedRowSchema>;
 
-export const DischargesAcceptedSchema = z.object({ batchId: z.uuid(), accepted: z.number().int(), refused: z.array(RefusedRowSchema) });
+export const DischargesAcceptedSchema = z.object({ batchId: z.uuid(), accepted: z.int(), refused: z.array(RefusedRowSchema) });
 export type DischargesAccepted = z.infer<typeof DischargesAcceptedSchema>;
 
 export const CALL_OUTCOMES = ['reached', 'no_answer', 'busy', 'wrong_number', 'declined', 'patient_deceased'] as const;
@@ -61,7 +61,7 @@ export const MAX_ISSUES_PER_CALL = 10;
 
 export const CallIssueSchema = z.strictObject({
   description: textField({ max: CALLBACK_TEXT_LIMITS.issue, required: 'say what the patient raised' }),
-  departmentId: IdSchema.optional(),
+  departmentId: z.optional(IdSchema),
 });
 export type CallIssue = z.infer<typeof CallIssueSchema>;
 
@@ -69,18 +69,18 @@ export type CallIssue = z.infer<typeof CallIssueSchema>;
 export const CallbackSubmissionSchema = z.strictObject({
   submissionId: z.uuid(),
   siteId: IdSchema,
-  dischargeId: DischargeIdSchema.optional(),
+  dischargeId: z.optional(DischargeIdSchema),
   /** Instead of dischargeId: the follow-up call of a key complaint. */
-  complaintId: z.string().min(1).max(64).optional(),
+  complaintId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   calledAt: z.iso.datetime({ offset: true }),
   outcome: CallOutcomeSchema,
-  overall: OverallSchema.optional(),
-  ratings: RatingsSchema.optional(),
-  comment: textField({ max: CALLBACK_TEXT_LIMITS.comment }).optional(),
-  issues: z.array(CallIssueSchema).max(MAX_ISSUES_PER_CALL).optional(),
+  overall: z.optional(OverallSchema),
+  ratings: z.optional(RatingsSchema),
+  comment: z.optional(textField({ max: CALLBACK_TEXT_LIMITS.comment })),
+  issues: z.optional(z.array(CallIssueSchema).check(z.maxLength(MAX_ISSUES_PER_CALL))),
   /** A key complaint's follow-up: was the patient satisfied with how it was handled? */
-  followUp: FollowUpResultSchema.optional(),
-}).superRefine((c, context) => {
+  followUp: z.optional(FollowUpResultSchema),
+}).check(z.superRefine((c, context) => {
   if ((c.dischargeId === undefined) === (c.complaintId === undefined)) context.addIssue({ code: 'custom', path: ['dischargeId'], message: 'give either dischargeId or complaintId' });
   if (c.outcome !== 'reached') {
     for (const field of ['overall', 'ratings', 'issues', 'followUp'] as const) {
@@ -89,7 +89,7 @@ export const CallbackSubmissionSchema = z.strictObject({
   }
   if (c.complaintId !== undefined && c.outcome === 'reached' && c.followUp === undefined) context.addIssue({ code: 'custom', path: ['followUp'], message: 'say whether the patient is satisfied with how the complaint was handled' });
   if (c.dischargeId !== undefined && c.followUp !== undefined) context.addIssue({ code: 'custom', path: ['followUp'], message: 'only for the follow-up call of a complaint' });
-});
+}));
 export type CallbackSubmission = z.infer<typeof CallbackSubmissionSchema>;
 
 export const CallbackAcceptedSchema = z.object({ id: z.uuid() });
@@ -116,26 +116,26 @@ export const CallRecordSchema = z.object({
   siteId: z.string(),
   departmentId: z.string(),
   timeZone: z.string(),
-  dischargeId: z.string().optional(),
-  complaintId: z.string().optional(),
+  dischargeId: z.optional(z.string()),
+  complaintId: z.optional(z.string()),
   /** The discharge day (or the day the complaint closed): the callback counters count on it. */
   cohortDay: z.string(),
-  dischargedAt: z.string().optional(),
-  serviceType: z.string().optional(),
-  language: LocaleSchema.optional(),
+  dischargedAt: z.optional(z.string()),
+  serviceType: z.optional(z.string()),
+  language: z.optional(LocaleSchema),
   status: CallStatusSchema,
-  result: CallResultSchema.optional(),
+  result: z.optional(CallResultSchema),
   attempts: z.array(AttemptSchema),
   /** The day the next attempt is due, in the site's zone. */
   dueDay: z.string(),
   windowStart: z.string(),
   windowEnd: z.string(),
-  claimedBy: z.string().optional(),
-  claimedUntil: z.string().optional(),
+  claimedBy: z.optional(z.string()),
+  claimedUntil: z.optional(z.string()),
   complaintIds: z.array(z.string()),
-  followUp: FollowUpResultSchema.optional(),
-  closedAt: z.string().optional(),
-  version: z.number().int().min(1),
+  followUp: z.optional(FollowUpResultSchema),
+  closedAt: z.optional(z.string()),
+  version: z.int().check(z.minimum(1)),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { CategorySchema, SafetyKindSchema } from '../classify/categories.ts';
 
 // A free-text comment a person must read (README, "Comments to read"): every survey comment, every
@@ -15,14 +15,14 @@ export const SafetyLevelSchema = z.enum(['signal', 'possible', 'none']);
 /** The office's answer to a possible safety signal: one click, by whom and when. */
 export const SafetyReviewSchema = z.object({
   state: z.enum(['pending', 'confirmed', 'dismissed']),
-  by: z.string().optional(),
-  at: z.string().optional(),
+  by: z.optional(z.string()),
+  at: z.optional(z.string()),
 });
 export type SafetyReview = z.infer<typeof SafetyReviewSchema>;
 
 export const CommentRecordSchema = z.object({
   /** The submission's id (a survey's, a complaint's, a callback's): one comment per submission. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   siteId: z.string(),
   departmentId: z.string(),
   source: CommentSourceSchema,
@@ -33,15 +33,15 @@ export const CommentRecordSchema = z.object({
   safetyLevel: SafetyLevelSchema,
   safetyKinds: z.array(SafetyKindSchema),
   /** The case that carries this comment, when there is one (a complaint, a survey's follow-up). */
-  complaintId: z.string().optional(),
+  complaintId: z.optional(z.string()),
   /** A person should have read it by then (4 hours in mental-health services, 1 working day elsewhere). */
   readDueAt: z.string(),
-  readAt: z.string().optional(),
-  readBy: z.string().optional(),
+  readAt: z.optional(z.string()),
+  readBy: z.optional(z.string()),
   /** When the SLA monitor reminded the office that it waited too long (once). */
-  remindedAt: z.string().optional(),
+  remindedAt: z.optional(z.string()),
   /** Only for a possible safety signal: the "please look now" list and the office's answer. */
-  review: SafetyReviewSchema.optional(),
+  review: z.optional(SafetyReviewSchema),
   /** Set until the on-duty officers were told of a possible signal (or of a signal with no case); retried until sent. */
   noticePending: z.boolean(),
 });

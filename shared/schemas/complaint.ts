@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { CategorySchema, SafetyKindSchema, SeveritySchema } from '../classify/categories.ts';
 import { SafetyLevelSchema } from './comment.ts';
 import { IdSchema } from './site.ts';
@@ -8,7 +8,9 @@ import { textField } from './text.ts';
 // Complaints (api.md): from patients and families on the page (POST /v1/complaints), and from the
 // complaint office for every other channel (POST /v1/admin/complaints).
 
-export const CHANNELS = ['qr-page', 'hotline', 'letter', 'opinion-box', 'walk-in', 'email', 'supervisor', 'callback', 'survey-follow-up'] as const;
+/** The channels the complaint office types a complaint in from: every one but the page. */
+const OFFICE_CHANNELS = ['hotline', 'letter', 'opinion-box', 'walk-in', 'email', 'supervisor', 'callback', 'survey-follow-up'] as const;
+export const CHANNELS = ['qr-page', ...OFFICE_CHANNELS] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -22,8 +24,8 @@ const Name = textField({ max: COMPLAINT_TEXT_LIMITS.name, required: 'give a name
 export const ComplaintContactSchema = z.strictObject({
   name: Name,
   relation: z.enum(['patient', 'family', 'other']),
-  phone: z.string().trim().regex(PHONE, 'must be a phone number').optional(),
-  email: z.email().max(254).optional(),
+  phone: z.optional(z.string().check(z.trim(), z.regex(PHONE, 'must be a phone number'))),
+  email: z.optional(z.email().check(z.maxLength(254))),
   consent: z.literal(true, 'the patient must consent to be contacted'),
 });
 export type ComplaintContact = z.infer<typeof ComplaintContactSchema>;
@@ -32,7 +34,10 @@ export type ComplaintContact = z.infer<typeof ComplaintContactSchema>;
  * Contact details as kept with a case: the office may record them without the patient's written consent
  * (a hotline caller), and a survey follow-up may carry no name.
  */
-export const StoredContactSchema = ComplaintContactSchema.omit({ consent: true }).partial({ name: true }).extend({ consent: z.boolean() });
+export const StoredContactSchema = z.extend(
+  z.partial(z.omit(ComplaintContactSchema, { consent: true }), { name: true }),
+  { consent: z.boolean() },
+);
 export type StoredContact = z.infer<typeof StoredContactSchema>;
 
 const Description = textField({ max: COMPLAINT_TEXT_LIMITS.description, required: 'say what happened' });
@@ -43,13 +48,13 @@ const Day = z.iso.date();
 /** The body of `POST /v1/complaints`: a patient or family member, from the page. */
 export const PatientComplaintSchema = z.strictObject({
   submissionId: z.uuid(),
-  code: z.string().min(1).max(200),
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
   description: Description,
-  incidentDate: Day.optional(),
-  desiredOutcome: DesiredOutcome.optional(),
-  staffInvolved: StaffInvolved.optional(),
-  locale: LocaleSchema.optional(),
-  contact: ComplaintContactSchema.optional(),
+  incidentDate: z.optional(Day),
+  desiredOutcome: z.optional(DesiredOutcome),
+  staffInvolved: z.optional(StaffInvolved),
+  locale: z.optional(LocaleSchema),
+  contact: z.optional(ComplaintContactSchema),
 });
 export type PatientComplaint = z.infer<typeof PatientComplaintSchema>;
 
@@ -59,20 +64,20 @@ export const StaffComplaintSchema = z.strictObject({
   siteId: IdSchema,
   /** The department the complaint is about. */
   departmentId: IdSchema,
-  channel: ChannelSchema.exclude(['qr-page']),
+  channel: z.enum(OFFICE_CHANNELS),
   receivedAt: z.iso.datetime({ offset: true }),
   /** First-complaint responsibility: who first received it, and whether they settled it on the spot. */
   firstReceiver: z.strictObject({ departmentId: IdSchema, name: Name }),
   settledOnSpot: z.boolean(),
-  settlement: textField({ max: COMPLAINT_TEXT_LIMITS.settlement }).optional(),
-  handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
-  multiDepartment: z.boolean().default(false),
+  settlement: z.optional(textField({ max: COMPLAINT_TEXT_LIMITS.settlement })),
+  handedToOfficeAt: z.optional(z.iso.datetime({ offset: true })),
+  multiDepartment: z._default(z.boolean(), false),
   description: Description,
-  incidentDate: Day.optional(),
-  desiredOutcome: DesiredOutcome.optional(),
-  staffInvolved: StaffInvolved.optional(),
-  contact: StoredContactSchema.required({ name: true }).optional(),
-}).refine((c) => !c.settledOnSpot || (c.settlement ?? '') !== '', { message: 'say how it was settled', path: ['settlement'] });
+  incidentDate: z.optional(Day),
+  desiredOutcome: z.optional(DesiredOutcome),
+  staffInvolved: z.optional(StaffInvolved),
+  contact: z.optional(z.required(StoredContactSchema, { name: true })),
+}).check(z.refine((c) => !c.settledOnSpot || (c.settlement ?? '') !== '', { message: 'say how it was settled', path: ['settlement'] }));
 export type StaffComplaint = z.infer<typeof StaffComplaintSchema>;
 
 export const ComplaintAcceptedSchema = z.object({ id: z.string(), trackingCode: z.string() });
@@ -94,28 +99,28 @@ export const ComplaintRecordSchema = z.object({
   trackingCode: z.string(),
   channel: ChannelSchema,
   enteredBy: z.string(),
-  firstReceiver: z.object({ departmentId: z.string(), name: z.string() }).optional(),
+  firstReceiver: z.optional(z.object({ departmentId: z.string(), name: z.string() })),
   settledOnSpot: z.boolean(),
-  settlement: z.string().optional(),
-  handedToOfficeAt: z.string().optional(),
+  settlement: z.optional(z.string()),
+  handedToOfficeAt: z.optional(z.string()),
   multiDepartment: z.boolean(),
   receivedAt: z.string(),
   /** The site's zone: the day a complaint counts on, and the day its working-day limits start from. */
   timeZone: z.string(),
   description: z.string(),
-  incidentDate: z.string().optional(),
-  desiredOutcome: z.string().optional(),
-  staffInvolved: z.string().optional(),
-  locale: LocaleSchema.optional(),
+  incidentDate: z.optional(z.string()),
+  desiredOutcome: z.optional(z.string()),
+  staffInvolved: z.optional(z.string()),
+  locale: z.optional(LocaleSchema),
   status: ComplaintStatusSchema,
   category: CategorySchema,
   /** What the classifier said, kept when staff correct `category`: the classifier's accuracy in real use. */
-  classifiedCategory: CategorySchema.optional(),
+  classifiedCategory: z.optional(CategorySchema),
   severity: SeveritySchema,
   safetyKinds: z.array(SafetyKindSchema),
   safetySignal: z.boolean(),
   /** The classifier's level (cases stored before it existed have none): `possible` sits on the office's "please look now" list. */
-  safetyLevel: SafetyLevelSchema.optional(),
+  safetyLevel: z.optional(SafetyLevelSchema),
   /** The words that decided the category and severity, so a reader can see why. */
   terms: z.array(z.string()),
   handlerDepartmentId: z.string(),
@@ -123,26 +128,26 @@ export const ComplaintRecordSchema = z.object({
   acknowledgeBy: z.string(),
   dueAt: z.string(),
   /** The due date lies in a year whose national holidays are not known yet: it may move. */
-  dueProvisional: z.boolean().optional(),
+  dueProvisional: z.optional(z.boolean()),
   hasContact: z.boolean(),
-  outcome: z.enum(['substantiated', 'partly-substantiated', 'not-substantiated']).optional(),
+  outcome: z.optional(z.enum(['substantiated', 'partly-substantiated', 'not-substantiated'])),
   /** What the patient was told. */
-  response: z.string().optional(),
-  followUpDue: z.boolean().optional(),
+  response: z.optional(z.string()),
+  followUpDue: z.optional(z.boolean()),
   /** The follow-up call's answer: was the patient satisfied with how the complaint was handled? */
-  followUpResult: z.enum(['satisfied', 'not_satisfied']).optional(),
+  followUpResult: z.optional(z.enum(['satisfied', 'not_satisfied'])),
   /** The callback it was raised on (channel callback), as the call's id. */
-  callId: z.string().optional(),
-  closedAt: z.string().optional(),
+  callId: z.optional(z.string()),
+  closedAt: z.optional(z.string()),
   /** Set until the case's first mails (the safety alert, the owner's and handler's notices) have gone out; the worker retries until they have. */
   mailPending: z.boolean(),
   /** When the sla-monitor warned the owner that 80% of the time to `dueAt` had passed (once per due date). */
-  slaWarnedAt: z.string().optional(),
+  slaWarnedAt: z.optional(z.string()),
   /** When the sla-monitor told the owner that the case was still not acknowledged at `acknowledgeBy` (once). */
-  ackRemindedAt: z.string().optional(),
+  ackRemindedAt: z.optional(z.string()),
   /** When the sla-monitor told the office head that `dueAt` had passed (once per due date). */
-  slaEscalatedAt: z.string().optional(),
-  version: z.number().int().min(1),
+  slaEscalatedAt: z.optional(z.string()),
+  version: z.int().check(z.minimum(1)),
 });
 export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
 
@@ -150,8 +155,8 @@ export const HistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
   change: z.enum(['received', 'owner', 'handler', 'status', 'category', 'severity', 'due', 'alert', 'sla-warning', 'sla-breach', 'acknowledge-late', 'follow-up']),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  reason: z.string().optional(),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { CallbackSubmissionSchema, DischargeSchema } from './callback.ts';
 import { ChannelSchema, StoredContactSchema } from './complaint.ts';
 import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
@@ -11,10 +11,10 @@ import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
 export const SurveyMessageSchema = z.strictObject({
   kind: z.literal('survey'),
   receivedAt: z.iso.datetime({ offset: true }),
-  siteId: z.string().min(1),
-  departmentId: z.string().min(1),
-  timeZone: z.string().min(1),
-  survey: SurveySubmissionSchema.omit({ code: true }),
+  siteId: z.string().check(z.minLength(1)),
+  departmentId: z.string().check(z.minLength(1)),
+  timeZone: z.string().check(z.minLength(1)),
+  survey: z.omit(SurveySubmissionSchema, { code: true }),
 });
 export type SurveyMessage = z.infer<typeof SurveyMessageSchema>;
 
@@ -22,30 +22,30 @@ export type SurveyMessage = z.infer<typeof SurveyMessageSchema>;
 export const ComplaintMessageSchema = z.strictObject({
   kind: z.literal('complaint'),
   receivedAt: z.iso.datetime({ offset: true }),
-  siteId: z.string().min(1),
-  departmentId: z.string().min(1),
-  timeZone: z.string().min(1),
-  trackingCode: z.string().min(1),
+  siteId: z.string().check(z.minLength(1)),
+  departmentId: z.string().check(z.minLength(1)),
+  timeZone: z.string().check(z.minLength(1)),
+  trackingCode: z.string().check(z.minLength(1)),
   channel: ChannelSchema,
   /** Who typed it in (`user:<name>`), or `patient` for the page. */
-  enteredBy: z.string().min(1),
-  firstReceiver: z.strictObject({ departmentId: z.string(), name: z.string() }).optional(),
+  enteredBy: z.string().check(z.minLength(1)),
+  firstReceiver: z.optional(z.strictObject({ departmentId: z.string(), name: z.string() })),
   settledOnSpot: z.boolean(),
-  settlement: z.string().optional(),
-  handedToOfficeAt: z.iso.datetime({ offset: true }).optional(),
+  settlement: z.optional(z.string()),
+  handedToOfficeAt: z.optional(z.iso.datetime({ offset: true })),
   multiDepartment: z.boolean(),
   /** The call it was raised on (channel callback): the case links back to it. */
-  callId: z.string().optional(),
+  callId: z.optional(z.string()),
   /** The comment it comes from was read as a safety signal (a survey's own triage, or the office confirming a possible one): it alerts whatever its words score. */
-  safety: z.literal('signal').optional(),
+  safety: z.optional(z.literal('signal')),
   complaint: z.strictObject({
     submissionId: z.uuid(),
-    description: z.string().min(1),
-    incidentDate: z.string().optional(),
-    desiredOutcome: z.string().optional(),
-    staffInvolved: z.string().optional(),
-    locale: LocaleSchema.optional(),
-    contact: StoredContactSchema.optional(),
+    description: z.string().check(z.minLength(1)),
+    incidentDate: z.optional(z.string()),
+    desiredOutcome: z.optional(z.string()),
+    staffInvolved: z.optional(z.string()),
+    locale: z.optional(LocaleSchema),
+    contact: z.optional(StoredContactSchema),
   }),
 });
 export type ComplaintMessage = z.infer<typeof ComplaintMessageSchema>;
@@ -54,11 +54,11 @@ export type ComplaintMessage = z.infer<typeof ComplaintMessageSchema>;
 export const DischargesMessageSchema = z.strictObject({
   kind: z.literal('discharges'),
   receivedAt: z.iso.datetime({ offset: true }),
-  siteId: z.string().min(1),
-  timeZone: z.string().min(1),
+  siteId: z.string().check(z.minLength(1)),
+  timeZone: z.string().check(z.minLength(1)),
   batchId: z.uuid(),
-  enteredBy: z.string().min(1),
-  discharges: z.array(DischargeSchema).min(1).max(25),
+  enteredBy: z.string().check(z.minLength(1)),
+  discharges: z.array(DischargeSchema).check(z.minLength(1), z.maxLength(25)),
 });
 export type DischargesMessage = z.infer<typeof DischargesMessageSchema>;
 export const DISCHARGES_PER_MESSAGE = 25;
@@ -67,12 +67,12 @@ export const DISCHARGES_PER_MESSAGE = 25;
 export const CallbackMessageSchema = z.strictObject({
   kind: z.literal('callback'),
   receivedAt: z.iso.datetime({ offset: true }),
-  siteId: z.string().min(1),
-  departmentId: z.string().min(1),
-  timeZone: z.string().min(1),
-  callId: z.string().min(1),
+  siteId: z.string().check(z.minLength(1)),
+  departmentId: z.string().check(z.minLength(1)),
+  timeZone: z.string().check(z.minLength(1)),
+  callId: z.string().check(z.minLength(1)),
   /** Who recorded it (`user:<name>` or `client:<id>`): owner of the complaints it raises. */
-  recordedBy: z.string().min(1),
+  recordedBy: z.string().check(z.minLength(1)),
   callback: CallbackSubmissionSchema,
 });
 export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
@@ -86,5 +86,5 @@ export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;
  * included, in the bundle (350 KB).
  */
 export const IntakeEventSchema = z.object({
-  Records: z.array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string().min(1), body: z.string() })),
+  Records: z.array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string().check(z.minLength(1)), body: z.string() })),
 });

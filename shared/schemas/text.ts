@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 
 // Free text as people type it on a phone: emoji, Chinese characters outside the Basic Multilingual Plane
 // (𠮷), right-to-left scripts and combining marks are all kept exactly as sent (no trimming, no
@@ -21,7 +21,7 @@ export const withoutNonText = (text: string): string => text.replace(NON_TEXT_AL
 
 /**
  * Characters as a patient counts them: code points, so an emoji or 𠮷 is one (UTF-16, and zod's
- * `.max()`, count two), and a line break is one, though a browser's form post sends it as CR LF.
+ * `z.maxLength()`, count two), and a line break is one, though a browser's form post sends it as CR LF.
  */
 export const characterCount = (text: string): number => [...text.replace(/\r\n/g, '\n')].length;
 
@@ -39,14 +39,15 @@ export interface TextFieldOptions {
  * OpenAPI document gets `maxLength` (JSON Schema counts code points too).
  */
 export function textField({ max, required }: TextFieldOptions) {
-  return z.string()
-    .check((context) => {
+  return z.string().check(
+    (context) => {
       const text = context.value;
       const bad = nonTextCharacter(text);
       if (bad !== undefined) context.issues.push({ code: 'custom', input: text, message: `contains ${codePoint(bad)}, which is not a text character` });
       if (required !== undefined && text.trim() === '') context.issues.push({ code: 'custom', input: text, message: required });
       const count = characterCount(text);
       if (count > max) context.issues.push({ code: 'custom', input: text, message: `at most ${max} characters (this has ${count})` });
-    })
-    .meta({ maxLength: max, ...(required === undefined ? {} : { minLength: 1 }) });
+    },
+    z.meta({ maxLength: max, ...(required === undefined ? {} : { minLength: 1 }) }),
+  );
 }

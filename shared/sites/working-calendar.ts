@@ -19,7 +19,7 @@
 // - settled on the spot is due the day received (a limit of 0 working days means the same thing).
 // The functions are pure apart from that one read; a calendar memoises one table per year it has been asked about.
 
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { readShippedFile } from '../platform/shipped-files.ts';
 import { dayIn, isValidDay } from '../platform/time.ts';
 import { NATIONAL_SCHEDULE } from './national-schedule.ts';
@@ -27,35 +27,35 @@ import { NATIONAL_SCHEDULE } from './national-schedule.ts';
 const DAY_MS = 86_400_000;
 const MAX_WORKING_DAYS = 3_660;
 
-const DaySchema = z.string().refine(isValidDay, { message: 'expected a calendar day YYYY-MM-DD' });
+const DaySchema = z.string().check(z.refine(isValidDay, { message: 'expected a calendar day YYYY-MM-DD' }));
 
 /** A site's own closures and extra working days; they win over the national schedule. */
 export const CalendarOverrideSchema = z
   .strictObject({
     /** Extra closed days (a local holiday, a closure), even if they fall on a weekday or a national make-up day. */
-    holidays: z.array(DaySchema).max(2_000).default([]),
+    holidays: z._default(z.array(DaySchema).check(z.maxLength(2_000)), []),
     /** Extra working days, even if they fall on a weekend or a national holiday. */
-    workdays: z.array(DaySchema).max(2_000).default([]),
+    workdays: z._default(z.array(DaySchema).check(z.maxLength(2_000)), []),
     /** Years whose national schedule this override supplies in full (a year the package does not cover yet). */
-    coversYears: z.array(z.int().min(1970).max(9999)).max(100).default([]),
+    coversYears: z._default(z.array(z.int().check(z.minimum(1970), z.maximum(9999))).check(z.maxLength(100)), []),
   })
-  .refine(({ holidays, workdays }) => !holidays.some((day) => workdays.includes(day)), {
+  .check(z.refine(({ holidays, workdays }) => !holidays.some((day) => workdays.includes(day)), {
     message: 'a day cannot be both a closure and a working day',
     path: ['workdays'],
-  });
+  }));
 export type CalendarOverride = z.output<typeof CalendarOverrideSchema>;
 export type CalendarOverrideInput = z.input<typeof CalendarOverrideSchema>;
 
 /** Per-site time limits, in working days after the day received. */
 export const SlaLimitsSchema = z
   .strictObject({
-    acknowledgeWorkingDays: z.int().min(0).max(30),
-    investigationWorkingDays: z.int().min(0).max(60),
-    multiDepartmentWorkingDays: z.int().min(0).max(60),
+    acknowledgeWorkingDays: z.int().check(z.minimum(0), z.maximum(30)),
+    investigationWorkingDays: z.int().check(z.minimum(0), z.maximum(60)),
+    multiDepartmentWorkingDays: z.int().check(z.minimum(0), z.maximum(60)),
   })
-  .refine((l) => l.acknowledgeWorkingDays <= l.investigationWorkingDays && l.investigationWorkingDays <= l.multiDepartmentWorkingDays, {
+  .check(z.refine((l) => l.acknowledgeWorkingDays <= l.investigationWorkingDays && l.investigationWorkingDays <= l.multiDepartmentWorkingDays, {
     message: 'limits must not shrink: acknowledge ≤ investigation ≤ multi-department',
-  });
+  }));
 export type SlaLimits = z.output<typeof SlaLimitsSchema>;
 
 /** The national limits: acknowledge in 1 working day, respond in 5, or 10 when several departments are involved. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { InvalidCursorError } from './complaints.ts';
 import { allItems } from './items.ts';
@@ -16,12 +16,12 @@ export const NO_SITE = '*';
 
 export const AuditEntrySchema = z.object({
   at: z.iso.datetime({ offset: true }),
-  site: z.string().min(1),
-  actor: z.string().min(1),
-  action: z.string().min(1),
+  site: z.string().check(z.minLength(1)),
+  actor: z.string().check(z.minLength(1)),
+  action: z.string().check(z.minLength(1)),
   outcome: z.enum(['success', 'failure']),
-  target: z.string().optional(),
-  detail: z.string().max(500).optional(),
+  target: z.optional(z.string()),
+  detail: z.optional(z.string().check(z.maxLength(500))),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -57,7 +57,7 @@ export interface AuditFilter {
 }
 
 /** Where a page of the trail stops: the site, the day partition and the last key read in it. */
-const AuditCursorSchema = z.object({ site: z.string().max(200), day: z.iso.date(), sk: z.string().max(200).optional() });
+const AuditCursorSchema = z.object({ site: z.string().check(z.maxLength(200)), day: z.iso.date(), sk: z.optional(z.string().check(z.maxLength(200))) });
 
 const encodeCursor = (cursor: z.infer<typeof AuditCursorSchema>) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type CallbackSettings, CallbackSettingsSchema, DEFAULT_CALLBACK_SETTINGS } from '../callbacks/settings.ts';
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
@@ -17,7 +17,7 @@ import type { TransactItem } from './items.ts';
 // The patient's name and phone number are an item of their own, with a TTL.
 
 const MAX_CONFLICT_RETRIES = 5;
-const ExpirySchema = z.number().optional();
+const ExpirySchema = z.optional(z.number());
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type CommitResult = 'stored' | 'duplicate';
@@ -28,7 +28,7 @@ export const DischargeRecordSchema = z.object({
   dischargeId: z.string(),
   departmentId: z.string(),
   dischargedAt: z.string(),
-  serviceType: z.string().optional(),
+  serviceType: z.optional(z.string()),
   doNotCall: z.boolean(),
   batchId: z.string(),
   enteredBy: z.string(),
@@ -40,7 +40,7 @@ export const CallHistoryEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
   change: z.enum(['received', 'correction', 'attempt', 'claim', 'reveal', 'expired']),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
 

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type StoredContact, StoredContactSchema } from '../schemas/complaint.ts';
 import { withoutKeys } from './items.ts';
@@ -14,7 +14,7 @@ export type ContactReading =
   | { readonly state: 'expired' }
   | { readonly state: 'none' };
 
-const ExpirySchema = z.number().int().optional();
+const ExpirySchema = z.optional(z.int());
 
 /**
  * The contact item of a case. DynamoDB deletes expired items up to a few days late, so an item past its

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintSettings, ComplaintSettingsSchema } from '../complaints/settings.ts';
 import { putIfAbsent, withoutKeys } from './items.ts';
@@ -8,7 +8,7 @@ import { keys } from './keys.ts';
 // One item per site: its complaint office's rota, routing rules, calendar override and limits, and the
 // version of the site's settings (`settingsVersion`, bumped by every save of the settings pages).
 
-const SettingsVersionSchema = z.number().int().min(1).default(1);
+const SettingsVersionSchema = z._default(z.int().check(z.minimum(1)), 1);
 
 /** The settings and their version (1 for an item written before settings were versioned). */
 export async function getVersionedComplaintSettings(table: string, siteId: string): Promise<{ settings: ComplaintSettings; version: number } | undefined> {

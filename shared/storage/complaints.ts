@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';

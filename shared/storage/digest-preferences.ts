@@ -1,6 +1,6 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { RoleSchema } from '../auth/identity.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { IdSchema } from '../schemas/site.ts';
@@ -16,7 +16,7 @@ export const DigestFrequencySchema = z.enum(DIGEST_FREQUENCIES);
 export type DigestFrequency = z.infer<typeof DigestFrequencySchema>;
 
 export const DigestPreferenceSchema = z.object({
-  username: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
   email: z.email(),
   locale: z.enum(['zh-CN', 'en']),
   frequency: DigestFrequencySchema,

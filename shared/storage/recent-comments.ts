@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import type { SurveyMessage } from '../schemas/intake-message.ts';
 import { addDays, dayIn, epochSeconds } from '../platform/time.ts';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
@@ -7,7 +7,7 @@ import { keys, TTL_ATTRIBUTE } from './keys.ts';
 // stored): the attempts since the last successful sign-in and when the last one was made. It expires some
 // time after the last attempt, so guessed names do not pile up.
 
-const AttemptsSchema = z.object({ attempts: z.number().int().min(0), lastAttemptAt: z.number().int().min(0) });
+const AttemptsSchema = z.object({ attempts: z.int().check(z.minimum(0)), lastAttemptAt: z.int().check(z.minimum(0)) });
 export type SignInAttempts = z.infer<typeof AttemptsSchema>;
 
 const NONE: SignInAttempts = { attempts: 0, lastAttemptAt: 0 };

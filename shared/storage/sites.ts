@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type Department, DepartmentSchema, IdSchema, type Site, SiteSchema } from '../schemas/site.ts';
 import { allItems, putIfAbsent, withoutKeys } from './items.ts';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import { RoleSchema } from '../auth/identity.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { IdSchema } from '../schemas/site.ts';
@@ -11,16 +11,16 @@ import { keys } from './keys.ts';
 // the Cognito user pool: groups (roles), sites and departments. Failed sign-ins are counted per name, known
 // or not, in sign-in-attempts.ts.
 
-export const UsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dots, dashes');
+export const UsernameSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dots, dashes'));
 
 export const StaffUserSchema = z.object({
   username: UsernameSchema,
-  name: z.string().min(1).max(100),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
   /** Where the user hears of cases handed to their departments (responders), and of digests. */
-  email: z.email().optional(),
-  passwordHash: z.string().startsWith('scrypt$'),
-  roles: z.array(RoleSchema).min(1),
-  sites: z.array(IdSchema).min(1),
+  email: z.optional(z.email()),
+  passwordHash: z.string().check(z.startsWith('scrypt$')),
+  roles: z.array(RoleSchema).check(z.minLength(1)),
+  sites: z.array(IdSchema).check(z.minLength(1)),
   departments: z.array(IdSchema),
   disabled: z.boolean(),
 });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../schemas/zod.ts';
 import type { FormValues } from '../http/request.ts';
 import type { FieldError } from '../platform/domain-errors.ts';
 import type { Locale } from '../schemas/survey.ts';

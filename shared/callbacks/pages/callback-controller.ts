@@ -3,7 +3,7 @@ import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { decide, hasAction } from '../../auth/policy.ts';
 import { sendMessage } from '../../aws/sqs.ts';
 import { requireEnv } from '../../platform/config.ts';
-import * as z from 'zod';
+import * as z from '../../schemas/zod.ts';
 import { CallTakenError, DomainError, fieldErrors, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../../platform/domain-errors.ts';
 import { env } from '../../platform/resource-env.ts';
 import { dayIn } from '../../platform/time.ts';
@@ -210,10 +210,10 @@ export async function recordCallPage(session: StaffSession, id: string, form: UR
 }
 
 const CorrectionFormSchema = z.object({
-  version: z.coerce.number().int().min(1),
-  phone: z.union([z.literal(''), DischargePatientSchema.shape.phone]).optional(),
-  doNotCall: z.literal('true').optional(),
-}).refine((f) => (f.phone ?? '') !== '' || f.doNotCall !== undefined, { message: '请填写新号码，或勾选患者不愿接受回访。Give a new number, or tick "does not want to be called".', path: ['(body)'] });
+  version: z.coerce.number().check(z.int(), z.minimum(1)),
+  phone: z.optional(z.union([z.literal(''), DischargePatientSchema.shape.phone])),
+  doNotCall: z.optional(z.literal('true')),
+}).check(z.refine((f) => (f.phone ?? '') !== '' || f.doNotCall !== undefined, { message: '请填写新号码，或勾选患者不愿接受回访。Give a new number, or tick "does not want to be called".', path: ['(body)'] }));
 
 /**
  * A correction from the call's page (a new phone number, doNotCall): the same change as the HIS's

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../schemas/zod.ts';
 import { ValidationError } from '../../platform/domain-errors.ts';
 import { CategorySchema } from '../categories.ts';
 import type { TrainingExample } from './train.ts';
@@ -11,17 +11,17 @@ import type { TrainingExample } from './train.ts';
 export const CORRECTIONS_FORMAT = 'complaint-corrections/1';
 
 export const CorrectionSchema = z.strictObject({
-  text: z.string().trim().min(1),
+  text: z.string().check(z.trim(), z.minLength(1)),
   /** The category staff set, when they corrected it. */
-  category: CategorySchema.optional(),
+  category: z.optional(CategorySchema),
   /** true when staff confirmed a possible signal (or raised a case to critical), false when they dismissed one. */
-  safety: z.boolean().optional(),
-}).refine((c) => c.category !== undefined || c.safety !== undefined, { message: 'a correction labels a category, safety, or both' });
+  safety: z.optional(z.boolean()),
+}).check(z.refine((c) => c.category !== undefined || c.safety !== undefined, { message: 'a correction labels a category, safety, or both' }));
 export type Correction = z.infer<typeof CorrectionSchema>;
 
 export const CorrectionsFileSchema = z.strictObject({
   format: z.literal(CORRECTIONS_FORMAT),
-  siteId: z.string().min(1),
+  siteId: z.string().check(z.minLength(1)),
   exportedAt: z.iso.datetime(),
   /** The site's consent setting when it was exported. */
   trainingConsent: z.boolean(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../schemas/zod.ts';
 import { CATEGORY_IDS } from '../categories.ts';
 import type { Model, QuantizedLayer } from './model.ts';
 
@@ -13,17 +13,17 @@ export const MODEL_FORMAT = 'complaint-model/1';
 export const MODEL_FILE_NAME = 'complaint-model.json';
 
 const LayerSchema = z.strictObject({
-  classes: z.int().positive(),
-  scale: z.array(z.number().positive()),
+  classes: z.int().check(z.positive()),
+  scale: z.array(z.number().check(z.positive())),
   bias: z.array(z.number()),
   weights: z.base64(),
 });
 
 export const TrainedOnSchema = z.strictObject({
   /** A labelled set's name (test/fixtures/complaints/<name>.json) or a corrections file's. */
-  name: z.string().min(1),
-  comments: z.int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().check(z.minLength(1)),
+  comments: z.int().check(z.nonnegative()),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** Whether the lexicon was tuned on it: its figures there say nothing about unseen text. */
   lexiconTuned: z.boolean(),
 });
@@ -32,28 +32,28 @@ export type TrainedOn = z.infer<typeof TrainedOnSchema>;
 /** How the lexicon and the model are combined (ensemble.ts); chosen by cross-validation at training. */
 export const RuleSchema = z.strictObject({
   /** What one point of the lexicon's score for a category adds to the model's log-probability of it. */
-  lexiconWeight: z.number().nonnegative(),
+  lexiconWeight: z.number().check(z.nonnegative()),
   /** The model's safety probability from which a comment is a safety signal. */
-  signal: z.number().min(0).max(1),
+  signal: z.number().check(z.minimum(0), z.maximum(1)),
   /** The model's safety probability from which a comment is a possible safety signal. */
-  possible: z.number().min(0).max(1),
+  possible: z.number().check(z.minimum(0), z.maximum(1)),
   /** A lexicon safety hit the model rates below this is a possible signal, not an alert (0: every hit alerts). */
-  lexiconSignalFloor: z.number().min(0).max(1),
+  lexiconSignalFloor: z.number().check(z.minimum(0), z.maximum(1)),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const ModelFileSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   /** The first 16 hex digits of the SHA-256 of the weights and rule: names this model in the bench and on a case. */
-  id: z.string().regex(/^[0-9a-f]{16}$/),
-  trainedOn: z.array(TrainedOnSchema).min(1),
+  id: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  trainedOn: z.array(TrainedOnSchema).check(z.minLength(1)),
   options: z.record(z.string(), z.number()),
   rule: RuleSchema,
   categories: z.array(z.string()),
   features: z.array(z.string()),
   category: LayerSchema,
   safety: LayerSchema,
-}).refine((file) => file.categories.join() === CATEGORY_IDS.join(), { message: 'the model was trained on other categories', path: ['categories'] });
+}).check(z.refine((file) => file.categories.join() === CATEGORY_IDS.join(), { message: 'the model was trained on other categories', path: ['categories'] }));
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
 export interface ModelRecord {

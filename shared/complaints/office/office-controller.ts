@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../schemas/zod.ts';
 import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { authorize, decide, hasAction } from '../../auth/policy.ts';
 import { caseChangeFromForm, formFieldOf, newComplaintValues, splitPlace, staffComplaintFromForm, type FormValues } from './office-forms.ts';
@@ -41,11 +41,11 @@ const PINNED_SCAN_PAGES = 20;
 
 
 const InboxQuerySchema = z.object({
-  site: IdSchema.optional(),
-  status: ComplaintStatusSchema.optional(),
-  mine: z.literal('1').optional(),
-  overdue: z.literal('1').optional(),
-  cursor: z.string().max(2000).optional(),
+  site: z.optional(IdSchema),
+  status: z.optional(ComplaintStatusSchema),
+  mine: z.optional(z.literal('1')),
+  overdue: z.optional(z.literal('1')),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 async function departmentNames(siteId: string): Promise<DepartmentNames> {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../schemas/zod.ts';
 import { endOfDayUtc, wallClockToInstant } from '../../sites/working-calendar.ts';
 import type { FormValues } from '../../http/request.ts';
 import { isValidDay } from '../../platform/time.ts';
@@ -24,7 +24,7 @@ const asBoolean = (value: string): boolean | string => (value === 'true' ? true 
 
 export const CHANGE_FIELDS = ['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'dueDay', 'reason'] as const;
 
-const VersionSchema = z.coerce.number().int().min(1).max(999_999_999);
+const VersionSchema = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(999_999_999));
 
 export interface CaseChangeForm {
   /** The case version the page was rendered from; undefined when the form did not carry a usable one. */
