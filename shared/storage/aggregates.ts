@@ -235,6 +235,9 @@ function rangeSortKeys(from: string, to: string): string[] {
   return sortKeys;
 }
 
+/** How many aggregate items hold a range of one partition (its whole months' roll-ups and the days around them). */
+export const rangeItemCount = (from: string, to: string): number => rangeSortKeys(from, to).length;
+
 /**
  * Sums many ranges (a report's departments, each over a period) at once, in the order given. The items
  * they need are known by key, so they come by BatchGetItem, 100 a request, all requests together: a few

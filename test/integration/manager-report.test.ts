@@ -15,7 +15,9 @@ import { DEFAULT_RETENTION } from '../../shared/platform/retention.ts';
 import { measureReport } from '../../shared/reporting/manager-report.ts';
 import type { Overall } from '../../shared/schemas/survey.ts';
 import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
-import { aggregateSeries, sumAggregates } from '../../shared/storage/aggregates.ts';
+import { addCountersOnce, aggregateSeries, sumAggregates } from '../../shared/storage/aggregates.ts';
+import { complaintCounterNames } from '../../shared/storage/complaints.ts';
+import { aggregateKeys } from '../../shared/reporting/counters.ts';
 import { getDigestPreference, putDigestPreference } from '../../shared/storage/digest-preferences.ts';
 import { localDirectory } from '../../shared/administration/directory.ts';
 import { storeSurveys } from '../../shared/storage/surveys.ts';
@@ -76,6 +78,27 @@ describe('the report model on hand-counted data', () => {
     expect(group.surveys.n).toBe(33);
     expect(group.minResponses).toBe(30);
     expect(group.volume.yearlyTarget).toBe(2000 + 800 + 600);
+  });
+
+  it('lists as "no complaint this year" only the departments with none from New Year to the period\'s end, whether the period is a week, a month or a quarter', async () => {
+    // Prepare: 2024 at the hospital: a complaint at emergency in February (before every period), one at the
+    // cardiology ward on 20 May (inside each), one at the outpatient pharmacy in June (after them all).
+    const complaints = [['emergency', '2024-02-10'], ['cardiology-ward', '2024-05-20'], ['outpatient-pharmacy', '2024-06-03']] as const;
+    for (const [departmentId, day] of complaints) {
+      await addCountersOnce(TABLE_NAME, { pk: `TEST#${departmentId}`, sk: day }, aggregateKeys('demo', departmentId, day).map((key) => ({ key, counters: { [complaintCounterNames.received]: 1 } })), new Date());
+    }
+    const without = async (from: string, to: string, kind: 'month' | 'custom') =>
+      (await measureReport(request({ kind: 'site', siteId: 'demo' }, from, to, kind))).report.complaints.withoutComplaintThisYear.map((d) => d.id);
+
+    // Act
+    const periods = await Promise.all([without('2024-05-01', '2024-05-31', 'month'), without('2024-05-20', '2024-05-26', 'custom'), without('2024-04-01', '2024-05-31', 'custom')]);
+
+    // Assess: the month and the quarter read the months before them and add their own counters; the week reads the year through its end.
+    for (const listed of periods) {
+      expect(listed).not.toContain('emergency');
+      expect(listed).not.toContain('cardiology-ward');
+      expect(listed).toContain('outpatient-pharmacy');
+    }
   });
 });
 
