@@ -45,14 +45,15 @@ export interface BatchOutcome {
 
 // Bodies are JSON: ASCII-escaped as the intake sends them (asciiJson), or plain UTF-8 as queued before;
 // JSON.parse restores both to the same text.
-const BodySchema = z.pipe(z.pipe(z.string(), z.transform((text: string, context) => {
+const JsonTextSchema = z.pipe(z.string(), z.transform((text: string, context) => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     context.issues.push({ code: 'custom', message: 'body is not JSON', input: text });
     return z.NEVER;
   }
-})), IntakeMessageSchema);
+}));
+const BodySchema = z.pipe(JsonTextSchema, IntakeMessageSchema);
 
 export async function processIntakeBatch(context: WorkerContext, records: readonly IntakeRecord[]): Promise<BatchOutcome> {
   const { table, retention } = context;
