@@ -46,7 +46,14 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-export async function startDynamoDbLocal(port: number, dataDir: string | undefined): Promise<DynamoDbLocal> {
+/**
+ * A JVM for a stack that lives for one test file: the quick compiler only (no C2) and the serial
+ * collector. The optimising compiler's work never pays off in a run that short: a quarter less CPU for
+ * the suite on two cores. `npm start` and the bench keep the JVM's defaults, for its steady speed.
+ */
+const SHORT_LIVED_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+export async function startDynamoDbLocal(port: number, dataDir: string | undefined, options: { readonly shortLived?: boolean } = {}): Promise<DynamoDbLocal> {
   if (!existsSync(JAR)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
   const launcher = await compiledLauncher();
   const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(dataDir)];
@@ -57,7 +64,7 @@ export async function startDynamoDbLocal(port: number, dataDir: string | undefin
     closeSync(openSync(join(dataDir, DB_FILE), 'a', 0o600));
   }
   const child: ChildProcess = spawn('java', [
-    '-Xms64m', '-Xmx512m', `-Djava.library.path=${join(DIR, 'DynamoDBLocal_lib')}`,
+    ...(options.shortLived === true ? SHORT_LIVED_JVM : []), '-Xms64m', '-Xmx512m', `-Djava.library.path=${join(DIR, 'DynamoDBLocal_lib')}`,
     // An IPv4 socket, so the listener is 127.0.0.1 itself rather than an IPv4-mapped IPv6 address.
     '-Djava.net.preferIPv4Stack=true',
     '-cp', [launcher, JAR].join(delimiter), 'LoopbackDynamoDb', '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage,

@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Keep DynamoDB data here; in memory when omitted. */
   readonly dataDir?: string;
+  /** A stack for one test file: DynamoDB Local's JVM starts for a short run (startDynamoDbLocal). */
+  readonly shortLived?: boolean;
   /** Base64 key that signs survey codes; random when omitted (so codes from another run are refused). */
   readonly signingKey?: string;
   /** Every rate-limit budget at this figure a minute (tests raise it out of their way); unset, the code's defaults, as in AWS. */
@@ -113,7 +115,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const [dynamoPort, sqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
-    const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir);
+    const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir, { shortLived: options.shortLived === true });
     stops.push(() => dynamo.stop());
     log(`DynamoDB Local   ${dynamo.endpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
 

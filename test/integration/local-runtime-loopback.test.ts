@@ -17,7 +17,7 @@ const whileStarting: { health?: { status: number; body: unknown }; survey?: { st
 
 beforeAll(async () => {
   const port = await freePort();
-  const starting = startLocalStack({ port, dataDir });
+  const starting = startLocalStack({ port, dataDir, shortLived: true });
   // Not awaited yet: the gateway should already answer, and say what is still starting.
   try {
     const health = await eventually('a health answer while starting', async () => {

@@ -7,7 +7,7 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../
 export function useLocalStack(options: LocalStackOptions = {}): () => LocalStack {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
-    stack = await startLocalStack(options);
+    stack = await startLocalStack({ shortLived: true, ...options });
   });
   afterAll(async () => {
     await stack?.stop();
