@@ -197,6 +197,8 @@ export interface ComplaintFilter {
   readonly overdueAt?: Date;
   /** Only open complaints (read from the index's OPEN# range, so closed ones are never read). */
   readonly openOnly?: boolean;
+  /** Only urgent complaints (a safety signal, or critical), as `isUrgent` says, filtered by the store. */
+  readonly urgentOnly?: boolean;
 }
 
 export interface ComplaintPage {
@@ -233,6 +235,13 @@ export async function listComplaints(table: string, siteId: string, filter: Comp
     names['#owner'] = 'owner';
     values[':owner'] = filter.owner;
     filters.push('#owner = :owner');
+  }
+  if (filter.urgentOnly === true) {
+    names['#signal'] = 'safetySignal';
+    names['#severity'] = 'severity';
+    values[':signal'] = true;
+    values[':critical'] = 'critical';
+    filters.push('(#signal = :signal OR #severity = :critical)');
   }
   if (filter.departmentIds !== undefined) {
     names['#dept'] = 'departmentId';

@@ -100,27 +100,34 @@ describe('storing a new complaint', () => {
     expect((await complaintHistory(TABLE_NAME, id)).filter((h) => h.change === 'category').map((h) => h.to)).toEqual(['nursing', 'conduct', 'waiting']);
   });
 
-  it('lists a site\'s complaints soonest due first, by status, owner, department and overdue, page by page', async () => {
+  it('lists a site\'s complaints soonest due first, by status, owner, department, overdue and urgency, page by page', async () => {
     const site = 'listing';
     const make = (n: number, overrides: Partial<ComplaintRecord>) => record(`55555555-5555-4555-8555-${String(n).padStart(12, '0')}`, { siteId: site, trackingCode: `LIST-${n}`, ...overrides });
     await storeNewComplaint(TABLE_NAME, make(1, { dueAt: '2026-11-30T15:59:59.999Z', departmentId: 'emergency' }), undefined, new Date());
     await storeNewComplaint(TABLE_NAME, make(2, { dueAt: '2026-11-25T15:59:59.999Z', departmentId: 'cardiology-ward', owner: 'head' }), undefined, new Date());
     await storeNewComplaint(TABLE_NAME, make(3, { dueAt: '2026-11-20T15:59:59.999Z', departmentId: 'cardiology-ward' }), undefined, new Date());
     await storeNewComplaint(TABLE_NAME, make(4, { dueAt: '2026-11-19T15:59:59.999Z', status: 'closed', settledOnSpot: true, settlement: '当场解决' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(5, { dueAt: '2026-11-28T15:59:59.999Z', safetySignal: true, safetyKinds: ['violence'], severity: 'high' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(6, { dueAt: '2026-11-27T15:59:59.999Z', severity: 'critical' }), undefined, new Date());
+    await storeNewComplaint(TABLE_NAME, make(7, { dueAt: '2026-11-18T15:59:59.999Z', status: 'closed', severity: 'critical', settledOnSpot: true, settlement: '当场解决' }), undefined, new Date());
 
     const ids = (page: { items: ComplaintRecord[] }) => page.items.map((c) => c.trackingCode);
-    expect(ids(await listComplaints(TABLE_NAME, site, {}, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1', 'LIST-4']);
-    expect(ids(await listComplaints(TABLE_NAME, site, { status: 'received' }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1']);
+    expect(ids(await listComplaints(TABLE_NAME, site, {}, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-6', 'LIST-5', 'LIST-1', 'LIST-7', 'LIST-4']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { status: 'received' }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-6', 'LIST-5', 'LIST-1']);
+    // The inbox's pinned cases: open ones with a safety signal or raised to critical, filtered by the store.
+    expect(ids(await listComplaints(TABLE_NAME, site, { openOnly: true, urgentOnly: true }, 50))).toEqual(['LIST-6', 'LIST-5']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { urgentOnly: true, departmentIds: ['emergency'] }, 50))).toEqual(['LIST-6', 'LIST-5', 'LIST-7']);
     expect(ids(await listComplaints(TABLE_NAME, site, { owner: 'head' }, 50))).toEqual(['LIST-2']);
     expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['cardiology-ward'] }, 50))).toEqual(['LIST-3', 'LIST-2']);
     // A department also sees the cases handed to it to handle.
-    expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['patient-relations'] }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-1', 'LIST-4']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { departmentIds: ['patient-relations'] }, 50))).toEqual(['LIST-3', 'LIST-2', 'LIST-6', 'LIST-5', 'LIST-1', 'LIST-7', 'LIST-4']);
     expect(ids(await listComplaints(TABLE_NAME, site, { overdueAt: new Date('2026-11-24T00:00:00Z') }, 50))).toEqual(['LIST-3']);
 
     const first = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2);
     expect(ids(first)).toEqual(['LIST-3', 'LIST-2']);
     const second = await listComplaints(TABLE_NAME, site, { status: 'received' }, 2, first.cursor);
-    expect(ids(second)).toEqual(['LIST-1']);
+    expect(ids(second)).toEqual(['LIST-6', 'LIST-5']);
+    expect(ids(await listComplaints(TABLE_NAME, site, { status: 'received' }, 2, second.cursor))).toEqual(['LIST-1']);
   });
 
   it('reports complaints by category, severity and channel, closings in time, and the departments with none', async () => {

@@ -12,7 +12,7 @@ import { wallClockIn } from '../../sites/working-calendar.ts';
 import { changeCase, readCase } from '../change-case.ts';
 import { acceptStaffComplaint } from '../intake.ts';
 import { getComplaintSettings } from '../../storage/complaint-settings.ts';
-import { canSeeCase, caseView, isUrgent } from '../staff-view.ts';
+import { canSeeCase, caseView } from '../staff-view.ts';
 import { commentsLead } from '../../comments/comments-controller.ts';
 import { requireEnv } from '../../platform/config.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../../platform/domain-errors.ts';
@@ -60,8 +60,8 @@ async function openSafetyCases(siteId: string, departmentIds: readonly string[] 
   const found: ComplaintRecord[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < PINNED_SCAN_PAGES; page += 1) {
-    const result = await listComplaints(table, siteId, { openOnly: true, ...(departmentIds === undefined ? {} : { departmentIds }) }, 100, cursor);
-    found.push(...result.items.filter(isUrgent));
+    const result = await listComplaints(table, siteId, { openOnly: true, urgentOnly: true, ...(departmentIds === undefined ? {} : { departmentIds }) }, 100, cursor);
+    found.push(...result.items);
     cursor = result.cursor;
     if (cursor === undefined) break;
   }
