@@ -22,8 +22,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env, setupFiles: ['test/support/unit-setup.ts'] } },
       { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], env, testTimeout: 180_000, hookTimeout: 180_000 } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000 } },
-      { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000 } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['test/support/dynamodb-local-setup.ts'] } },
+      { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['test/support/dynamodb-local-setup.ts'] } },
     ],
   },
 });

@@ -53,7 +53,17 @@ export interface DynamoDbLocal {
  */
 const SHORT_LIVED_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
-export async function startDynamoDbLocal(port: number, dataDir: string | undefined, options: { readonly shortLived?: boolean } = {}): Promise<DynamoDbLocal> {
+export interface DynamoDbLocalOptions {
+  /** For a stack that lives for one test file (SHORT_LIVED_JVM). */
+  readonly shortLived?: boolean;
+  /**
+   * One emulator for many stacks (a test run's): without -sharedDb, DynamoDB Local keeps a database of
+   * its own for each access key, so each stack signing with its own key has its own tables.
+   */
+  readonly databasePerAccessKey?: boolean;
+}
+
+export async function startDynamoDbLocal(port: number, dataDir: string | undefined, options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   if (!existsSync(JAR)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
   const launcher = await compiledLauncher();
   const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(dataDir)];
@@ -67,7 +77,7 @@ export async function startDynamoDbLocal(port: number, dataDir: string | undefin
     ...(options.shortLived === true ? SHORT_LIVED_JVM : []), '-Xms64m', '-Xmx512m', `-Djava.library.path=${join(DIR, 'DynamoDBLocal_lib')}`,
     // An IPv4 socket, so the listener is 127.0.0.1 itself rather than an IPv4-mapped IPv6 address.
     '-Djava.net.preferIPv4Stack=true',
-    '-cp', [launcher, JAR].join(delimiter), 'LoopbackDynamoDb', '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage,
+    '-cp', [launcher, JAR].join(delimiter), 'LoopbackDynamoDb', '-port', String(port), ...(options.databasePerAccessKey === true ? [] : ['-sharedDb']), '-disableTelemetry', ...storage,
   // DynamoDB Local writes dynamodb-local-metadata.json into its working directory: keep it in the ignored cache.
   ], { cwd: DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -61,6 +61,9 @@ export async function deliver(invoke: Invoke, event: SQSEvent): Promise<Set<stri
 
 export function startPoller(options: PollerOptions): Poller {
   let active = true;
+  // Stopping ends the long poll at once rather than after its wait: a receive cut short leaves its
+  // messages in the queue, to come back after their visibility timeout like any batch not deleted.
+  const stopped = new AbortController();
   const loop = (async () => {
     while (active) {
       try {
@@ -69,7 +72,7 @@ export function startPoller(options: PollerOptions): Poller {
           MaxNumberOfMessages: options.batchSize,
           WaitTimeSeconds: 1,
           MessageSystemAttributeNames: ['All'],
-        }));
+        }), { abortSignal: stopped.signal });
         if (Messages.length === 0) continue;
         const event: SQSEvent = { Records: Messages.map((m) => toSqsRecord(m, options.queueArn, options.region)) };
         let handled = new Set<string>();
@@ -100,6 +103,7 @@ export function startPoller(options: PollerOptions): Poller {
     running: () => active,
     stop: async () => {
       active = false;
+      stopped.abort();
       await loop;
     },
   };

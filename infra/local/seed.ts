@@ -39,12 +39,13 @@ export const DEMO_USERS: readonly { username: string; name: string; email?: stri
 
 /** Creates the demo accounts that do not exist yet; returns how many it created. */
 export async function seedDemoUsers(table: string): Promise<number> {
-  let created = 0;
-  for (const user of DEMO_USERS) {
-    if (await getUser(table, user.username) !== undefined) continue;
+  // All at once: scrypt runs on libuv's threads, so the hashes take one core each rather than turns.
+  const outcomes = await Promise.all(DEMO_USERS.map(async (user) => {
+    if (await getUser(table, user.username) !== undefined) return false;
     const passwordHash = await hashPassword(user.password);
-    if (await createUserIfAbsent(table, { username: user.username, name: user.name, ...(user.email === undefined ? {} : { email: user.email }), passwordHash, roles: user.roles, sites: user.sites ?? [DEMO_SITE.siteId], departments: user.departments, disabled: false })) created += 1;
-  }
+    return createUserIfAbsent(table, { username: user.username, name: user.name, ...(user.email === undefined ? {} : { email: user.email }), passwordHash, roles: user.roles, sites: user.sites ?? [DEMO_SITE.siteId], departments: user.departments, disabled: false });
+  }));
+  const created = outcomes.filter(Boolean).length;
   // The manager and the office head receive the digests, one in Chinese, one in English.
   for (const [username, locale] of [['manager', 'zh-CN'], ['head', 'en']] as const) {
     const user = DEMO_USERS.find((u) => u.username === username);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { rateLimitEnv, type RateLimits } from '../../shared/intake/rate-limit-settings.ts';
 import { startingReport } from '../../shared/platform/health.ts';
 import { env } from '../../shared/platform/resource-env.ts';
@@ -32,6 +32,12 @@ export interface LocalStackOptions {
   readonly dataDir?: string;
   /** A stack for one test file: DynamoDB Local's JVM starts for a short run (startDynamoDbLocal). */
   readonly shortLived?: boolean;
+  /**
+   * A DynamoDB Local already running with a database per access key (the tests start one for all their
+   * stacks, test/support/dynamodb-local-setup.ts): this stack signs with `accessKey`, so its tables are
+   * its own, and deletes its table when it stops. Not with `dataDir`.
+   */
+  readonly dynamoDb?: { readonly endpoint: string; readonly accessKey: string };
   /** Base64 key that signs survey codes; random when omitted (so codes from another run are refused). */
   readonly signingKey?: string;
   /** Every rate-limit budget at this figure a minute (tests raise it out of their way); unset, the code's defaults, as in AWS. */
@@ -115,9 +121,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const [dynamoPort, sqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
-    const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir, { shortLived: options.shortLived === true });
-    stops.push(() => dynamo.stop());
-    log(`DynamoDB Local   ${dynamo.endpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
+    if (options.dynamoDb !== undefined && options.dataDir !== undefined) throw new Error('A stack keeps its data on disk in a DynamoDB Local of its own.');
+    let dynamoEndpoint = options.dynamoDb?.endpoint ?? '';
+    if (options.dynamoDb === undefined) {
+      const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir, { shortLived: options.shortLived === true });
+      stops.push(() => dynamo.stop());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    const accessKey = options.dynamoDb?.accessKey ?? 'local';
+    log(`DynamoDB Local   ${dynamoEndpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
 
     const fauxqs = await startSqsEmulator(sqsPort, REGION);
     stops.push(() => fauxqs.stop());
@@ -132,16 +144,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     Object.assign(process.env, {
       AWS_REGION: REGION,
-      AWS_ACCESS_KEY_ID: 'local',
+      AWS_ACCESS_KEY_ID: accessKey,
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: sqsEndpoint,
       AWS_ENDPOINT_URL_SESV2: sesEndpoint,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
     const dynamoClient = new DynamoDBClient({});
     await ensureTable(dynamoClient, TABLE_NAME);
-    dynamoClient.destroy();
+    if (options.dynamoDb === undefined) dynamoClient.destroy();
+    else stops.push(async () => {
+      // The shared emulator keeps every stack's database in memory until the run ends.
+      await dynamoClient.send(new DeleteTableCommand({ TableName: TABLE_NAME }));
+      dynamoClient.destroy();
+    });
     up('table');
 
     const sqs = new SQSClient({ endpoint: sqsEndpoint });
@@ -265,8 +282,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { surveyUrlFor } = await import('./seed.ts');
     return {
       baseUrl,
-      env: { ...handlerEnv, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SQS: sqsEndpoint, AWS_ENDPOINT_URL_SESV2: sesEndpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      endpoints: { dynamodb: dynamo.endpoint, sqs: sqsEndpoint, ses: sesEndpoint },
+      env: { ...handlerEnv, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: accessKey, AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, AWS_ENDPOINT_URL_SQS: sqsEndpoint, AWS_ENDPOINT_URL_SESV2: sesEndpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      endpoints: { dynamodb: dynamoEndpoint, sqs: sqsEndpoint, ses: sesEndpoint },
       queueUrls,
       issuer,
       surveyUrl: (departmentId, siteId = 'demo') => surveyUrlFor(TABLE_NAME, siteId, departmentId),

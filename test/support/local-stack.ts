@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
 
-/** Starts one local stack (in-memory DynamoDB Local, SQS and SES emulators, gateway) for a test file. */
+/**
+ * Starts one local stack (SQS and SES emulators, gateway) for a test file, its tables in a database of
+ * its own in the project's DynamoDB Local (test/support/dynamodb-local-setup.ts); a stack that keeps its
+ * data on disk (`dataDir`) starts its own.
+ */
 export function useLocalStack(options: LocalStackOptions = {}): () => LocalStack {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
-    stack = await startLocalStack({ shortLived: true, ...options });
+    const endpoints = inject('dynamoDbLocal');
+    const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length] ?? '';
+    const shared = options.dataDir === undefined ? { dynamoDb: { endpoint, accessKey: `file${randomUUID().replaceAll('-', '')}` } } : {};
+    stack = await startLocalStack({ shortLived: true, ...shared, ...options });
   });
   afterAll(async () => {
     await stack?.stop();
