@@ -14,7 +14,8 @@ const env = {
 //
 // Two files at a time, whatever the kind. Vitest's default (cores - 1) is one on a 2-core machine, and the
 // integration and browser files spend much of their time waiting on their own stack (each file starts its
-// own DynamoDB Local, emulators and gateway on free ports, in its own process), so two halve their time.
+// own emulators and gateway on free ports, in its own process; DynamoDB Local is one per worker, started by
+// the globalSetup), so two halve their time.
 export default defineConfig({
   test: {
     maxWorkers: 2,

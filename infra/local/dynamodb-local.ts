@@ -47,24 +47,28 @@ export interface DynamoDbLocal {
 }
 
 /**
- * A JVM for a stack that lives for one test file: the quick compiler only (no C2) and the serial
- * collector. The optimising compiler's work never pays off in a run that short: a quarter less CPU for
- * the suite on two cores. `npm start` and the bench keep the JVM's defaults, for its steady speed.
+ * A JVM for the tests: the quick compiler only (no C2) and the serial collector. Measured when each test
+ * file started its own, the optimising compiler's work never paid off in a run that short (a quarter
+ * less CPU for the suite on two cores); the JVMs the tests now share per worker
+ * (test/support/dynamodb-local-setup.ts) keep the flags, not measured again. `npm start` and the bench
+ * keep the JVM's defaults, for its steady speed.
  */
 const SHORT_LIVED_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 export interface DynamoDbLocalOptions {
-  /** For a stack that lives for one test file (SHORT_LIVED_JVM). */
+  /** For the tests (SHORT_LIVED_JVM). */
   readonly shortLived?: boolean;
   /**
    * One emulator for many stacks (a test run's): without -sharedDb, DynamoDB Local keeps a database of
-   * its own for each access key, so each stack signing with its own key has its own tables.
+   * its own for each access key and region, so each stack signing with its own key has its own tables.
+   * In memory only: on disk those files would be created outside the owner-only one made here.
    */
   readonly databasePerAccessKey?: boolean;
 }
 
 export async function startDynamoDbLocal(port: number, dataDir: string | undefined, options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   if (!existsSync(JAR)) throw new Error('DynamoDB Local is not installed: run `npm run setup`');
+  if (options.databasePerAccessKey === true && dataDir !== undefined) throw new Error('A database per access key is kept in memory only.');
   const launcher = await compiledLauncher();
   const storage = dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(dataDir)];
   if (dataDir !== undefined) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { rateLimitEnv, type RateLimits } from '../../shared/intake/rate-limit-settings.ts';
 import { startingReport } from '../../shared/platform/health.ts';
 import { env } from '../../shared/platform/resource-env.ts';
@@ -152,11 +152,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
     const dynamoClient = new DynamoDBClient({});
+    // A shared emulator may still be starting (the tests start theirs in the background).
+    if (options.dynamoDb !== undefined) await waitFor('DynamoDB Local', () => dynamoClient.send(new ListTablesCommand({})));
     await ensureTable(dynamoClient, TABLE_NAME);
     if (options.dynamoDb === undefined) dynamoClient.destroy();
     else stops.push(async () => {
-      // The shared emulator keeps every stack's database in memory until the run ends.
-      await dynamoClient.send(new DeleteTableCommand({ TableName: TABLE_NAME }));
+      // The shared emulator keeps every stack's database in memory until the run ends. Best effort: an
+      // emulator already gone has nothing to free, and the other parts must still stop.
+      await dynamoClient.send(new DeleteTableCommand({ TableName: TABLE_NAME })).catch(() => undefined);
       dynamoClient.destroy();
     });
     up('table');

@@ -12,7 +12,10 @@ export function useLocalStack(options: LocalStackOptions = {}): () => LocalStack
   let stack: LocalStack | undefined;
   beforeAll(async () => {
     const endpoints = inject('dynamoDbLocal');
-    const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length] ?? '';
+    const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
+    // Without an endpoint the SDK would sign for AWS itself: refuse instead.
+    if (endpoint === undefined) throw new Error('no DynamoDB Local: the project lacks test/support/dynamodb-local-setup.ts as its globalSetup');
+    // DynamoDB Local takes only letters and digits in an access key.
     const shared = options.dataDir === undefined ? { dynamoDb: { endpoint, accessKey: `file${randomUUID().replaceAll('-', '')}` } } : {};
     stack = await startLocalStack({ shortLived: true, ...shared, ...options });
   });
