@@ -119,16 +119,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const address = server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : gatewayPort}`;
 
-    const [dynamoPort, sqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [sqsPort, sesPort] = await Promise.all([freePort(), freePort()]);
 
     if (options.dynamoDb !== undefined && options.dataDir !== undefined) throw new Error('A stack keeps its data on disk in a DynamoDB Local of its own.');
-    let dynamoEndpoint = options.dynamoDb?.endpoint ?? '';
-    if (options.dynamoDb === undefined) {
-      const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir, { shortLived: options.shortLived === true });
+    // The tests' shared emulator, or one of this stack's own, which it stops.
+    const { endpoint: dynamoEndpoint, accessKey } = options.dynamoDb ?? await (async () => {
+      const dynamo = await startDynamoDbLocal(await freePort(), options.dataDir, { shortLived: options.shortLived === true });
       stops.push(() => dynamo.stop());
-      dynamoEndpoint = dynamo.endpoint;
-    }
-    const accessKey = options.dynamoDb?.accessKey ?? 'local';
+      return { endpoint: dynamo.endpoint, accessKey: 'local' };
+    })();
     log(`DynamoDB Local   ${dynamoEndpoint}${options.dataDir === undefined ? ' (in memory)' : ` (data in ${options.dataDir})`}`);
 
     const fauxqs = await startSqsEmulator(sqsPort, REGION);

@@ -55,5 +55,5 @@ export function caseView(record: ComplaintRecord): Omit<ComplaintRecord, 'mailPe
   return view;
 }
 
-/** Pinned on top and bannered: a safety signal in the words, or a case staff raised to critical. */
+/** Pinned on top and bannered: a safety signal in the words, or a case staff raised to critical. The inbox's store filter (`urgentOnly` in shared/storage/complaints.ts) says the same. */
 export const isUrgent = (record: Pick<ComplaintRecord, 'safetySignal' | 'severity'>): boolean => record.safetySignal || record.severity === 'critical';
