@@ -3,10 +3,11 @@ import { Presets, SingleBar } from 'cli-progress';
 import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run rollups -- --site ID --from YYYY-MM --to YYYY-MM [--json]`: rebuilds a site's month roll-ups
-// from its day aggregates, for history written before the roll-ups existed (README, "Managers' figures").
+// from its day aggregates, and the years those months are in from their months, for history written
+// before the roll-ups existed (README, "Managers' figures").
 // Running it again, or while surveys arrive, counts nothing twice.
 
-const USAGE = 'usage: npm run rollups -- --site ID --from YYYY-MM --to YYYY-MM [--json]\n  用日汇总重建某院区各月的月汇总（可重复运行） · rebuilds the site\'s month roll-ups from its day aggregates (safe to run again)';
+const USAGE = 'usage: npm run rollups -- --site ID --from YYYY-MM --to YYYY-MM [--json]\n  用日汇总重建某院区各月的月汇总及所在年份的年汇总（可重复运行） · rebuilds the site\'s month roll-ups from its day aggregates, and their years\' roll-ups (safe to run again)';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const months = monthsBetween(from, to);
   if (months.length > MAX_MONTHS) fail(`最多 ${MAX_MONTHS} 个月 · at most ${MAX_MONTHS} months at once`);
   // cli-progress draws on stderr, so --json output stays clean.
-  const bar = new SingleBar({ format: 'month roll-ups [{bar}] {value}/{total} partition-months · {eta}s left' }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'roll-ups [{bar}] {value}/{total} partition-months and -years · {eta}s left' }, Presets.shades_classic);
   let started = false;
   try {
     const counts = await rebuildSiteMonths(requireEnv(env.tableName), site, months, new Date(), (done, total) => {
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
     bar.stop();
     process.stdout.write(json
       ? `${JSON.stringify({ site, from, to, ...counts })}\n`
-      : `${site} ${from} … ${to}: ${counts.rebuilt} month items rebuilt, ${counts.unchanged} already right, ${counts['no-days']} with no day items (left as they are)\n`);
+      : `${site} ${from} … ${to}: ${counts.rebuilt} month items rebuilt, ${counts.unchanged} already right, ${counts['no-days']} with no day items (left as they are); `
+        + `${counts.years.rebuilt} year items rebuilt, ${counts.years.unchanged} already right, ${counts.years['no-days']} with no month items\n`);
   } catch (error) {
     bar.stop();
     if (error instanceof UnknownScopeError) fail(`没有这个院区 · unknown site "${site}"`, 1);

@@ -1,7 +1,7 @@
 import { caseUrl } from '../complaints/alerts.ts';
 import { type Department, DEFAULT_SURVEYS_PER_YEAR, type Site } from '../schemas/site.ts';
 import { complaintCounterNames, listComplaints } from '../storage/complaints.ts';
-import { aggregateSeries, newReadMeter, rangeItemCount, type ReadMeter, sumAggregateRanges } from '../storage/aggregates.ts';
+import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregateRanges } from '../storage/aggregates.ts';
 import { recentComments } from '../storage/recent-comments.ts';
 import { getSiteGroup } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
@@ -234,17 +234,14 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   const previousTo = shiftDay(period.from, -1);
   const previousFrom = shiftDay(previousTo, -(days - 1));
   const yearFrom = `${period.to.slice(0, 4)}-01-01`;
-  // The year so far serves only "no complaint this year": one counter of each item. A period within the
-  // year is read anyway, so when the part of the year before it is fewer items (before a month or a
-  // quarter: whole months; not before a week, whose days would be more), only that part is read and the
-  // period's counters are added to it.
-  const yearReadsBefore = period.from > yearFrom && rangeItemCount(yearFrom, previousTo) < rangeItemCount(yearFrom, period.to);
+  // The year so far serves only "no complaint this year": one counter of each item. It comes from the
+  // year's roll-up (sumAggregateRanges), which the period's own month roll-up read beside it vouches for.
   const grain = trendGrain(period);
 
   const [departmentCounters, previousCounters, yearCounters, trend, unitCounters, overdueFound, callbackSettings] = await Promise.all([
     sumUnits(departmentUnits, period.from, period.to),
     sumUnits(scopeUnits, previousFrom, previousTo),
-    period.from === yearFrom ? Promise.resolve(undefined) : sumUnits(departmentUnits, yearFrom, yearReadsBefore ? previousTo : period.to, [complaintCounterNames.received]),
+    period.from === yearFrom ? Promise.resolve(undefined) : sumUnits(departmentUnits, yearFrom, period.to, [complaintCounterNames.received]),
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
     narrowed ? undefined : sumUnits(scopeUnits, period.from, period.to),
     overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),
@@ -280,7 +277,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     siteRows = sites.map((site, i) => ({ id: site.siteId, name: site.name, nameEn: site.nameEn, siteId: site.siteId, surveys: surveyFigures(siteCounters[i] ?? {}, site.minResponses), complaints: complaintFigures(siteCounters[i] ?? {}).n }));
   }
 
-  const yearly = yearReadsBefore ? departmentCounters.map((counters, i) => addCounters({ ...yearCounters?.[i] }, counters)) : yearCounters ?? departmentCounters;
+  const yearly = yearCounters ?? departmentCounters;
   const withoutComplaintThisYear = departments
     .filter((_, i) => complaintFigures(yearly[i] ?? {}).n === 0)
     .map(({ site, department }) => ({ id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId }));

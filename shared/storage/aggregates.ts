@@ -6,21 +6,31 @@ import { allItems, getItems, type TransactItem } from './items.ts';
 import { keys } from './keys.ts';
 
 // Aggregate items: counters per (site, department or ALL, day), and beside them the same counters per
-// month (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each day's delta
-// to its month in the same transaction, so whatever counter a feature adds (surveys, complaints,
-// callbacks) rolls up too, exactly once, and a year's figures read 12 items per department, not 365.
-// History written before the roll-ups is rolled up afterwards by `rebuildMonth` (`npm run rollups`).
+// month and per year (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each
+// day's delta to its month and its year in the same transaction, so whatever counter a feature adds
+// (surveys, complaints, callbacks) rolls up too, exactly once. A month roll-up also holds the set of its
+// days that have counts (`days`, "01".."31") and a year roll-up the set of its months (`months`, "01".."12"):
+// a period that ends inside a month or a year (this month so far, this year so far) can then be read
+// from the roll-up whenever nothing after its end is counted there yet, which the sets show (a discharge
+// dated ahead is counted on its future day). History written before the roll-ups is rolled up afterwards by
+// `rebuildMonth` and `rebuildYear` (`npm run rollups`).
 
-const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'updatedAt', 'version']);
+const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'year', 'updatedAt', 'version']);
+
+/** The attribute of a roll-up that names what it holds: a month's days, a year's months. */
+export const ROLLUP_SETS = { month: 'days', year: 'months' } as const;
 
 export const monthOf = (day: string): string => day.slice(0, 7);
+const yearOf = (dayOrMonth: string): string => dayOrMonth.slice(0, 4);
 
 interface ItemDelta {
   readonly key: { readonly pk: string; readonly sk: string };
   readonly attributes: Record<string, string>;
   readonly counters: Counters;
-  /** Month roll-ups count their writes, so a rebuild (rebuildMonth) can tell that one landed meanwhile. */
+  /** Roll-ups count their writes, so a rebuild (rebuildMonth, rebuildYear) can tell that one landed meanwhile. */
   readonly versioned: boolean;
+  /** A roll-up's set of the days or months it holds, added to on each write. */
+  readonly holds?: { readonly name: string; readonly values: Set<string> };
 }
 
 function update(table: string, delta: ItemDelta, now: string): TransactItem {
@@ -43,6 +53,12 @@ function update(table: string, delta: ItemDelta, now: string): TransactItem {
     values[`:c${index}`] = value;
     return `#c${index} :c${index}`;
   });
+  if (delta.holds !== undefined) {
+    // ADD on a string set is a union: adding a day the month already holds changes nothing.
+    names['#holds'] = delta.holds.name;
+    values[':holds'] = delta.holds.values;
+    adds.push('#holds :holds');
+  }
   return {
     Update: {
       TableName: table,
@@ -55,8 +71,8 @@ function update(table: string, delta: ItemDelta, now: string): TransactItem {
 }
 
 /**
- * The transaction items that add `deltas` to their day items and to the month roll-ups of those days.
- * Deltas landing on one item (two days of one month, or the same day twice) are coalesced: a
+ * The transaction items that add `deltas` to their day items and to the month and year roll-ups of those
+ * days. Deltas landing on one item (two days of one month, or the same day twice) are coalesced: a
  * transaction may touch an item only once. Empty deltas write nothing.
  */
 export function aggregateWrites(table: string, deltas: readonly AggregateDelta[], now: string): TransactItem[] {
@@ -64,15 +80,21 @@ export function aggregateWrites(table: string, deltas: readonly AggregateDelta[]
   const add = (delta: ItemDelta) => {
     const id = `${delta.key.pk}|${delta.key.sk}`;
     const existing = items.get(id);
-    if (existing === undefined) items.set(id, { ...delta, counters: { ...delta.counters } });
-    else addCounters(existing.counters, delta.counters);
+    if (existing === undefined) {
+      items.set(id, { ...delta, counters: { ...delta.counters }, ...(delta.holds === undefined ? {} : { holds: { name: delta.holds.name, values: new Set(delta.holds.values) } }) });
+      return;
+    }
+    addCounters(existing.counters, delta.counters);
+    for (const value of delta.holds?.values ?? []) existing.holds?.values.add(value);
   };
   for (const { key, counters } of deltas) {
     if (Object.keys(counters).length === 0) continue;
     const scope = { siteId: key.siteId, departmentId: key.departmentId };
     add({ key: keys.aggregate(key.siteId, key.departmentId, key.day), attributes: { ...scope, day: key.day }, counters, versioned: false });
     const month = monthOf(key.day);
-    add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters, versioned: true });
+    add({ key: keys.aggregateMonth(key.siteId, key.departmentId, month), attributes: { ...scope, month }, counters, versioned: true, holds: { name: ROLLUP_SETS.month, values: new Set([key.day.slice(8, 10)]) } });
+    const year = yearOf(key.day);
+    add({ key: keys.aggregateYear(key.siteId, key.departmentId, year), attributes: { ...scope, year }, counters, versioned: true, holds: { name: ROLLUP_SETS.year, values: new Set([month.slice(5, 7)]) } });
   }
   return [...items.values()].map((delta) => update(table, delta, now));
 }
@@ -93,7 +115,7 @@ export async function addCountersOnce(table: string, guard: { readonly pk: strin
   }
 }
 
-export type MonthRebuild = 'rebuilt' | 'unchanged' | 'no-days';
+export type RollupRebuild = 'rebuilt' | 'unchanged' | 'no-days';
 
 const REBUILD_ATTEMPTS = 5;
 
@@ -101,29 +123,44 @@ const REBUILD_ATTEMPTS = 5;
 const sameCounters = (a: Counters, b: Counters): boolean =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => (a[name] ?? 0) === (b[name] ?? 0));
 
+const stringSet = (value: unknown): ReadonlySet<string> | undefined =>
+  (value instanceof Set && [...value].every((v) => typeof v === 'string') ? new Set([...value].map(String)) : undefined);
+
+const sameSet = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): boolean => a !== undefined && a.size === b.size && [...b].every((v) => a.has(v));
+
+/** What a roll-up is rebuilt from: a month from its day items, a year from its month roll-ups. */
+function rollupSource(grain: 'month' | 'year', period: string) {
+  return grain === 'month'
+    ? { from: keys.dayKey(`${period}-01`), to: keys.dayKey(`${period}-31`), holds: ROLLUP_SETS.month, member: (item: Record<string, unknown>) => String(item.day).slice(8, 10) }
+    : { from: keys.monthKey(`${period}-01`), to: keys.monthKey(`${period}-12`), holds: ROLLUP_SETS.year, member: (item: Record<string, unknown>) => String(item.month).slice(5, 7) };
+}
+
 /**
- * Rebuilds one month roll-up from its day items, for history written before the roll-ups existed. The
- * month is recomputed from its days and written in place of what is there, never added to, so a month
- * already rolled up (wholly, or in part since the roll-ups began) is not counted twice and a second run
- * changes nothing ('unchanged'). Against live writes: the month item is read first, then its days, both
- * strongly consistent, and the new month is put only if the item is still as read (its `version`, which
- * every aggregateWrites bumps); a write that landed meanwhile fails the condition and the month is read
- * again. A month with no day items is left as it is ('no-days').
+ * Rebuilds one roll-up, a month (`period` yyyy-mm) from its day items or a year (yyyy) from its month
+ * roll-ups, for history written before the roll-ups existed: rebuild a year's months first. The roll-up
+ * is recomputed and written in place of what is there, never added to, so one already right (wholly, or
+ * in part since the roll-ups began) is not counted twice and a second run changes nothing ('unchanged').
+ * Against live writes: the roll-up is read first, then its parts, both strongly consistent, and the new
+ * one is put only if the item is still as read (its `version`, which every aggregateWrites bumps); a
+ * write that landed meanwhile fails the condition and it is read again. One with no parts is left as it
+ * is ('no-days').
  */
-export async function rebuildMonth(table: string, siteId: string, departmentId: string, month: string, now: Date): Promise<MonthRebuild> {
-  const key = keys.aggregateMonth(siteId, departmentId, month);
+export async function rebuildRollup(table: string, siteId: string, departmentId: string, grain: 'month' | 'year', period: string, now: Date): Promise<RollupRebuild> {
+  const key = grain === 'month' ? keys.aggregateMonth(siteId, departmentId, period) : keys.aggregateYear(siteId, departmentId, period);
   const pk = keys.aggregatePartition(siteId, departmentId);
+  const source = rollupSource(grain, period);
   for (let attempt = 1; ; attempt += 1) {
     const { Item: current } = await dynamoDb.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
-    const days = await allItems((startKey) => dynamoDb.send(new QueryCommand({
+    const parts = await allItems((startKey) => dynamoDb.send(new QueryCommand({
       TableName: table, ConsistentRead: true, ExclusiveStartKey: startKey,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': pk, ':from': keys.dayKey(`${month}-01`), ':to': keys.dayKey(`${month}-31`) },
+      ExpressionAttributeValues: { ':pk': pk, ':from': source.from, ':to': source.to },
     })));
-    if (days.length === 0) return 'no-days';
+    if (parts.length === 0) return 'no-days';
     const counters: Counters = {};
-    for (const day of days) addCounters(counters, counterValues(day));
-    if (current !== undefined && sameCounters(counters, counterValues(current))) return 'unchanged';
+    for (const part of parts) addCounters(counters, counterValues(part));
+    const holds = new Set(parts.map(source.member));
+    if (current !== undefined && sameCounters(counters, counterValues(current)) && sameSet(stringSet(current[source.holds]), holds)) return 'unchanged';
     const version: unknown = current?.version;
     const condition = current === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -133,7 +170,7 @@ export async function rebuildMonth(table: string, siteId: string, departmentId: 
     try {
       await dynamoDb.send(new PutCommand({
         TableName: table,
-        Item: { ...counters, ...key, siteId, departmentId, month, updatedAt: now.toISOString(), version: (typeof version === 'number' ? version : 0) + 1 },
+        Item: { ...counters, ...key, siteId, departmentId, [grain]: period, [source.holds]: holds, updatedAt: now.toISOString(), version: (typeof version === 'number' ? version : 0) + 1 },
         ...condition,
       }));
       return 'rebuilt';
@@ -224,56 +261,142 @@ export interface AggregateRange {
   readonly only?: readonly string[];
 }
 
-/** The sort keys of the items that hold a range: its whole months' roll-ups and the days around them. */
+const daysFrom = (from: string, to: string): string[] => {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = dayAfter(day)) days.push(day);
+  return days;
+};
+const monthsFrom = (from: string, to: string): string[] => {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = monthOf(dayAfter(`${month}-28`, 4))) months.push(month);
+  return months;
+};
+
+/** The sort keys of the items that hold a range exactly: its whole months' roll-ups and the days around them. */
 function rangeSortKeys(from: string, to: string): string[] {
   const cut = cutPeriod(from, to);
-  const sortKeys: string[] = [];
-  if (cut.months !== undefined) {
-    for (let month = cut.months.from; month <= cut.months.to; month = monthOf(dayAfter(`${month}-28`, 4))) sortKeys.push(keys.monthKey(month));
-  }
-  for (const range of cut.dayRanges) for (let day = range.from; day <= range.to; day = dayAfter(day)) sortKeys.push(keys.dayKey(day));
-  return sortKeys;
+  return [
+    ...(cut.months === undefined ? [] : monthsFrom(cut.months.from, cut.months.to).map(keys.monthKey)),
+    ...cut.dayRanges.flatMap((range) => daysFrom(range.from, range.to).map(keys.dayKey)),
+  ];
 }
 
-/** How many aggregate items hold a range of one partition (its whole months' roll-ups and the days around them). */
-export const rangeItemCount = (from: string, to: string): number => rangeSortKeys(from, to).length;
+/** A roll-up read for a range that ends inside it: it sums to the range only if it holds nothing after the end. */
+interface RollupCheck {
+  readonly sk: string;
+  readonly holds: string;
+  /** The last day ("05") or month ("12") the range reaches in it. */
+  readonly last: string;
+}
+
+/** How to read one range: `sortKeys` when every check holds, else `exact`. */
+interface RangePlan {
+  readonly sortKeys: readonly string[];
+  readonly checks: readonly RollupCheck[];
+  readonly exact: readonly string[];
+}
+
+/**
+ * The fewest items that can hold a range. A month the range ends inside (this month so far) is read from
+ * its roll-up instead of its days, and months that run from January (this year so far, a whole year)
+ * from their year's roll-up, each checked against the set of what it holds. So this year so far is one or
+ * two items per partition, not eleven months and the days of this one.
+ */
+function planRange(from: string, to: string): RangePlan {
+  const exact = rangeSortKeys(from, to);
+  const cut = cutPeriod(from, to);
+  const endMonth = monthOf(to);
+  const endsInside = to !== lastDayOf(endMonth) && from <= `${endMonth}-01`;
+  const months = [...(cut.months === undefined ? [] : monthsFrom(cut.months.from, cut.months.to)), ...(endsInside ? [endMonth] : [])];
+  const first = months[0];
+  if (first === undefined) return { sortKeys: exact, checks: [], exact };
+  // With a month in hand, the only days left are those before it: a range ending inside a month has it read whole.
+  const headDays = cut.dayRanges.filter((range) => range.to < `${first}-01`).flatMap((range) => daysFrom(range.from, range.to).map(keys.dayKey));
+  const checks: RollupCheck[] = endsInside ? [{ sk: keys.monthKey(endMonth), holds: ROLLUP_SETS.month, last: to.slice(8, 10) }] : [];
+  const rollups: string[] = [];
+  for (const year of new Set(months.map(yearOf))) {
+    const ofYear = months.filter((month) => yearOf(month) === year);
+    const last = ofYear.at(-1);
+    if (ofYear.length > 1 && ofYear[0] === `${year}-01` && last !== undefined) {
+      rollups.push(keys.yearKey(year));
+      checks.push({ sk: keys.yearKey(year), holds: ROLLUP_SETS.year, last: last.slice(5, 7) });
+    } else {
+      rollups.push(...ofYear.map(keys.monthKey));
+    }
+  }
+  return { sortKeys: [...headDays, ...rollups], checks, exact };
+}
+
+/**
+ * A check holds when its roll-up holds nothing after the range's end. No roll-up means nothing counted,
+ * as for a whole month: every writer keeps the roll-ups, and `npm run rollups` builds them for history
+ * written before. One without its set (written before the sets) cannot tell, so the range is read exactly.
+ */
+function checkHolds(check: RollupCheck, item: Record<string, unknown> | undefined): boolean {
+  if (item === undefined) return true;
+  const held = stringSet(item[check.holds]);
+  return held !== undefined && held.size > 0 && [...held].every((value) => value <= check.last);
+}
+
+type ItemKey = { readonly pk: string; readonly sk: string };
+const idOf = (key: ItemKey): string => `${key.pk}\n${key.sk}`;
 
 /**
  * Sums many ranges (a report's departments, each over a period) at once, in the order given. The items
  * they need are known by key, so they come by BatchGetItem, 100 a request, all requests together: a few
  * round trips instead of one to three queries per range, whose per-request cost dominated a report's time.
- * Ranges wanting only some counters fetch only those (an aggregate item holds some forty). The cost still
- * depends on departments × periods only: one item per month and per day at the ends, whatever the volume.
+ * Each range is read as planRange says; a range whose roll-up holds something after its end (a discharge
+ * dated ahead, or a past period ending inside a month) is read again exactly, from its months and days, in
+ * a second round. Ranges wanting only some counters fetch only those (an aggregate item holds some forty).
+ * The cost depends on departments × periods only, whatever the volume.
  */
 export async function sumAggregateRanges(table: string, ranges: readonly AggregateRange[], meter?: ReadMeter): Promise<Counters[]> {
-  const wanted = ranges.map((range) => ({ range, itemKeys: rangeSortKeys(range.from, range.to).map((sk) => ({ pk: keys.aggregatePartition(range.siteId, range.departmentId), sk })) }));
-  const idOf = (key: { pk: string; sk: string }): string => `${key.pk}\n${key.sk}`;
-  const whole = new Map<string, { pk: string; sk: string }>();
-  for (const { range, itemKeys } of wanted) if (range.only === undefined) for (const key of itemKeys) whole.set(idOf(key), key);
-  const part = new Map<string, { pk: string; sk: string }>();
-  const partCounters = new Set<string>(['pk', 'sk']);
-  for (const { range, itemKeys } of wanted) {
-    if (range.only === undefined) continue;
-    for (const name of range.only) partCounters.add(name);
-    for (const key of itemKeys) if (!whole.has(idOf(key))) part.set(idOf(key), key);
-  }
-  const [wholeItems, partItems] = await Promise.all([
-    getItems(table, [...whole.values()]),
-    getItems(table, [...part.values()], { attributes: [...partCounters] }),
-  ]);
-  const found = new Map<string, Counters>();
-  for (const item of [...wholeItems.items, ...partItems.items]) {
-    if (typeof item.pk === 'string' && typeof item.sk === 'string') found.set(idOf({ pk: item.pk, sk: item.sk }), counterValues(item));
-  }
+  const planned = ranges.map((range) => ({ range, pk: keys.aggregatePartition(range.siteId, range.departmentId), plan: planRange(range.from, range.to) }));
+  const found = new Map<string, Record<string, unknown>>();
+  /** Each key asked for so far, and whether it was fetched with all its counters. */
+  const asked = new Map<string, boolean>();
+  let requests = 0;
+  const fetch = async (wanted: readonly { pk: string; sortKeys: readonly string[]; only?: readonly string[] | undefined }[]): Promise<void> => {
+    const whole = new Map<string, ItemKey>();
+    const part = new Map<string, ItemKey>();
+    const partNames = new Set<string>(['pk', 'sk', ROLLUP_SETS.month, ROLLUP_SETS.year]);
+    for (const { pk, sortKeys, only } of wanted) {
+      for (const sk of sortKeys) {
+        const id = idOf({ pk, sk });
+        if (only === undefined) {
+          if (asked.get(id) !== true) whole.set(id, { pk, sk });
+        } else if (!asked.has(id)) {
+          part.set(id, { pk, sk });
+          for (const name of only) partNames.add(name);
+        }
+      }
+    }
+    for (const id of whole.keys()) part.delete(id);
+    const [partItems, wholeItems] = await Promise.all([getItems(table, [...part.values()], { attributes: [...partNames] }), getItems(table, [...whole.values()])]);
+    for (const id of part.keys()) asked.set(id, false);
+    for (const id of whole.keys()) asked.set(id, true);
+    for (const item of [...partItems.items, ...wholeItems.items]) {
+      if (typeof item.pk === 'string' && typeof item.sk === 'string') found.set(idOf({ pk: item.pk, sk: item.sk }), item);
+    }
+    requests += partItems.requests + wholeItems.requests;
+  };
+  await fetch(planned.map(({ range, pk, plan }) => ({ pk, sortKeys: [...plan.sortKeys, ...plan.checks.map((check) => check.sk)], only: range.only })));
+  const reading = planned.map(({ range, pk, plan }) => {
+    const planHolds = plan.checks.every((check) => checkHolds(check, found.get(idOf({ pk, sk: check.sk }))));
+    return { range, pk, again: !planHolds, sortKeys: planHolds ? plan.sortKeys : plan.exact };
+  });
+  const again = reading.filter((r) => r.again);
+  if (again.length > 0) await fetch(again.map(({ range, pk, sortKeys }) => ({ pk, sortKeys, only: range.only })));
   if (meter !== undefined) {
-    meter.queries += wholeItems.requests + partItems.requests;
+    meter.queries += requests;
     meter.items += found.size;
   }
-  return wanted.map(({ range, itemKeys }) => {
+  return reading.map(({ range, pk, sortKeys }) => {
     const counters: Counters = {};
-    for (const key of itemKeys) {
-      const values = found.get(idOf(key));
-      if (values === undefined) continue;
+    for (const sk of sortKeys) {
+      const item = found.get(idOf({ pk, sk }));
+      if (item === undefined) continue;
+      const values = counterValues(item);
       addCounters(counters, range.only === undefined ? values : Object.fromEntries(range.only.flatMap((name) => (values[name] === undefined ? [] : [[name, values[name]]]))));
     }
     return counters;

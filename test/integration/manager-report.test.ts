@@ -17,7 +17,7 @@ import type { Overall } from '../../shared/schemas/survey.ts';
 import type { SurveyMessage } from '../../shared/schemas/intake-message.ts';
 import { addCountersOnce, aggregateSeries, sumAggregates } from '../../shared/storage/aggregates.ts';
 import { complaintCounterNames } from '../../shared/storage/complaints.ts';
-import { aggregateKeys } from '../../shared/reporting/counters.ts';
+import { aggregateKeys, callbackCounterNames } from '../../shared/reporting/counters.ts';
 import { getDigestPreference, putDigestPreference } from '../../shared/storage/digest-preferences.ts';
 import { localDirectory } from '../../shared/administration/directory.ts';
 import { storeSurveys } from '../../shared/storage/surveys.ts';
@@ -103,6 +103,28 @@ describe('the report model on hand-counted data', () => {
 });
 
 describe('roll-ups and reads', () => {
+  it('reads this month and this year so far from their roll-ups, yet never counts what is dated after the period\'s end', async () => {
+    // Prepare: 2023 at the hospital: two discharges from the cardiology ward on 5 November, one imported
+    // dated ahead (25 November), and a complaint at emergency on 20 November (after the periods too).
+    const counted = [['cardiology-ward', '2023-11-05', callbackCounterNames.discharged, 2], ['cardiology-ward', '2023-11-25', callbackCounterNames.discharged, 1], ['emergency', '2023-11-20', complaintCounterNames.received, 1]] as const;
+    for (const [departmentId, day, name, n] of counted) {
+      await addCountersOnce(TABLE_NAME, { pk: `TEST#${departmentId}`, sk: day }, aggregateKeys('demo', departmentId, day).map((key) => ({ key, counters: { [name]: n } })), new Date());
+    }
+    const report = async (from: string, kind: 'month' | 'year') => (await measureReport(request({ kind: 'site', siteId: 'demo' }, from, '2023-11-10', kind))).report;
+
+    // Act: this month and this year so far, on 10 November
+    const [month, year] = await Promise.all([report('2023-11-01', 'month'), report('2023-01-01', 'year')]);
+
+    // Assess: the figures of the days up to the 10th only, as the day items hold them
+    const exact = (await sumAggregates(TABLE_NAME, 'demo', 'ALL', '2023-01-01', '2023-11-10')).counters;
+    expect(exact[callbackCounterNames.discharged]).toBe(2);
+    for (const shown of [month, year]) {
+      expect(shown.callbacks?.discharged).toBe(2);
+      expect(shown.complaints.n).toBe(0);
+      expect(shown.complaints.withoutComplaintThisYear.map((d) => d.id)).toContain('emergency');
+    }
+  });
+
   it('keeps every month roll-up equal to the sum of its days, and reads the same items whatever the volume', async () => {
     // Prepare: ten weeks of demo history
     await writeDemoHistory(TABLE_NAME, 70, '2026-11-10');

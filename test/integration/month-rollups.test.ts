@@ -16,8 +16,8 @@ import { storeSurveys } from '../../shared/storage/surveys.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // `npm run rollups` against DynamoDB Local: a hospital whose history was written as day items only (before
-// the month roll-ups) gets the same year view as the same data written through today's writer, and a
-// second run changes nothing.
+// the month and year roll-ups) gets the same year view as the same data written through today's writer,
+// and a second run changes nothing.
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -31,9 +31,10 @@ const refusal = async (...args: string[]) => RefusalSchema.parse(await rollups(.
 
 const LEGACY = 'legacy';
 const PARTITIONS = ['ALL', ...DEMO_DEPARTMENTS.map((d) => d.departmentId)];
-const ResultSchema = z.strictObject({ site: z.string(), from: z.string(), to: z.string(), rebuilt: z.number(), unchanged: z.number(), 'no-days': z.number() });
+const CountsSchema = { rebuilt: z.number(), unchanged: z.number(), 'no-days': z.number() };
+const ResultSchema = z.strictObject({ site: z.string(), from: z.string(), to: z.string(), ...CountsSchema, years: z.strictObject(CountsSchema) });
 
-async function itemsOf(siteId: string, departmentId: string, prefix: 'DAY#' | 'MONTH#'): Promise<Record<string, unknown>[]> {
+async function itemsOf(siteId: string, departmentId: string, prefix: 'DAY#' | 'MONTH#' | 'YEAR#'): Promise<Record<string, unknown>[]> {
   const { Items = [] } = await dynamoDb.send(new QueryCommand({
     TableName: TABLE_NAME, ConsistentRead: true, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `AGG#${siteId}#${departmentId}`, ':prefix': prefix },
   }));
@@ -41,6 +42,7 @@ async function itemsOf(siteId: string, departmentId: string, prefix: 'DAY#' | 'M
 }
 
 const monthItems = async (siteId: string) => (await Promise.all(PARTITIONS.map((d) => itemsOf(siteId, d, 'MONTH#')))).flat();
+const yearItems = async (siteId: string) => (await Promise.all(PARTITIONS.map((d) => itemsOf(siteId, d, 'YEAR#')))).flat();
 
 /** What the year view shows from the aggregates (comments and overdue cases come from other items). */
 function figures(report: ManagerReport) {
@@ -83,19 +85,25 @@ describe('npm run rollups', () => {
     // Act
     const first = ResultSchema.parse(JSON.parse((await rollups('--site', LEGACY, '--from', '2026-01', '--to', '2026-12', '--json')).stdout));
 
-    // Assess: the year view and every month item's counters as the normal writer left them at the hospital
+    // Assess: the year view and every month and year item's counters, and the days or months it holds, as the
+    // normal writer left them at the hospital
     expect(first.rebuilt + first.unchanged + first['no-days']).toBe(12 * PARTITIONS.length);
     expect(first.rebuilt).toBeGreaterThan(4 * 10);
+    // One year item for each partition with a month item; the others (offices without surveys) have none.
+    const partitionsWithMonths = new Set((await monthItems(LEGACY)).map((item) => item.pk)).size;
+    expect(first.years).toEqual({ rebuilt: partitionsWithMonths, unchanged: 0, 'no-days': PARTITIONS.length - partitionsWithMonths });
     expect(figures(await yearOf(LEGACY))).toEqual(expected);
     const counters = (items: Record<string, unknown>[]) => Object.fromEntries(items.map(({ pk, sk, siteId: _s, updatedAt: _u, version: _v, ...rest }) => [`${String(pk).replace(/^AGG#[^#]+#/u, '')}/${String(sk)}`, rest]));
     expect(counters(await monthItems(LEGACY))).toEqual(counters(await monthItems(DEMO_SITE.siteId)));
+    expect(counters(await yearItems(LEGACY))).toEqual(counters(await yearItems(DEMO_SITE.siteId)));
+    expect((await yearItems(LEGACY))[0]).toMatchObject({ months: new Set(['08', '09', '10', '11']) });
 
     // Act: again
     const snapshot = await monthItems(LEGACY);
     const second = ResultSchema.parse(JSON.parse((await rollups('--site', LEGACY, '--from', '2026-01', '--to', '2026-12', '--json')).stdout));
 
     // Assess: nothing written, nothing counted twice
-    expect(second).toMatchObject({ rebuilt: 0, unchanged: first.rebuilt + first.unchanged, 'no-days': first['no-days'] });
+    expect(second).toMatchObject({ rebuilt: 0, unchanged: first.rebuilt + first.unchanged, 'no-days': first['no-days'], years: { rebuilt: 0, unchanged: first.years.rebuilt, 'no-days': first.years['no-days'] } });
     expect(await monthItems(LEGACY)).toEqual(snapshot);
     expect(figures(await yearOf(LEGACY))).toEqual(expected);
 

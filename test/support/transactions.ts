@@ -16,7 +16,9 @@ function addedCounters(update: NonNullable<TransactItem['Update']>): Record<stri
   const clause = /ADD (.*)$/.exec(update.UpdateExpression ?? '')?.[1] ?? '';
   for (const pair of clause.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
     const [name = '', value = ''] = pair.split(' ');
-    added[update.ExpressionAttributeNames?.[name] ?? name] = update.ExpressionAttributeValues?.[value];
+    const amount: unknown = update.ExpressionAttributeValues?.[value];
+    // A roll-up's set of the days or months it holds is added too, but it is not a counter.
+    if (!(amount instanceof Set)) added[update.ExpressionAttributeNames?.[name] ?? name] = amount;
   }
   return added;
 }

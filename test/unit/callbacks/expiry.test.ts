@@ -82,9 +82,9 @@ describe('a run of the sweep', () => {
     const put = second.TransactItems?.[0]?.Put;
     expect(put).toMatchObject({ Item: { callId: 'discharge:B', status: 'done', result: 'unreachable' }, ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': 4 } });
     expect(String(put?.Item?.gsi1sk)).toMatch(/^SHUT#/);
-    // The unreachable counter on the discharge day and its month, for the ward and the site, in the same transaction.
+    // The unreachable counter on the discharge day, its month and its year, for the ward and the site, in the same transaction.
     const { PERSON: person, ...counters } = Object.fromEntries(Object.entries(summarise(second).counters).map(([key, added]) => [key.endsWith('/PERSON') ? 'PERSON' : key, added]));
-    expect(Object.keys(counters)).toHaveLength(4);
+    expect(Object.keys(counters)).toHaveLength(6);
     for (const added of Object.values(counters)) expect(added).toEqual({ callback_unreachable: 1 });
     // The patient's details now expire from the close.
     expect(person).toBeDefined();

@@ -16,6 +16,8 @@ const WARD_DAY = 'AGG#demo#cardiology-ward/DAY#2026-11-23';
 const SITE_DAY = 'AGG#demo#ALL/DAY#2026-11-23';
 const WARD_MONTH = 'AGG#demo#cardiology-ward/MONTH#2026-11';
 const SITE_MONTH = 'AGG#demo#ALL/MONTH#2026-11';
+const WARD_YEAR = 'AGG#demo#cardiology-ward/YEAR#2026';
+const SITE_YEAR = 'AGG#demo#ALL/YEAR#2026';
 
 describe('the intake worker', () => {
   const dynamoMock = mockClient(DynamoDBDocumentClient);
@@ -29,7 +31,7 @@ describe('the intake worker', () => {
     return dynamoMock.commandCalls(TransactWriteCommand).map((call) => summarise(call.args[0].input));
   }
 
-  it('stores a batch of valid messages in one transaction, with one coalesced update per aggregate item and its month roll-up', async () => {
+  it('stores a batch of valid messages in one transaction, with one coalesced update per aggregate item and its month and year roll-ups', async () => {
     // Prepare
     dynamoMock.on(TransactWriteCommand).resolves({});
     const records = [
@@ -52,7 +54,7 @@ describe('the intake worker', () => {
       { pk: `SURVEY#${uuidFor(3)}`, sk: 'SURVEY' },
     ]);
     const expected = { survey_n: 3, survey_overall_very_good: 1, survey_overall_good: 2, survey_wait_n: 2, survey_wait_minutes_sum: 45, survey_wait_within15: 1, survey_contact_requested: 1 };
-    expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected, [WARD_MONTH]: expected, [SITE_MONTH]: expected });
+    expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected, [WARD_MONTH]: expected, [SITE_MONTH]: expected, [WARD_YEAR]: expected, [SITE_YEAR]: expected });
   });
 
   it('guards every response with "does not exist yet", keeps contact details apart, and sets both expiry times', async () => {

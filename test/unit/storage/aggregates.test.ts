@@ -8,8 +8,8 @@ import { TEST_TABLE } from '../../support/survey-target.ts';
 
 const summary = (items: ReturnType<typeof aggregateWrites>) => summarise(new TransactWriteCommand({ TransactItems: items }).input).counters;
 
-describe('month roll-ups', () => {
-  it('adds every day delta to its month too, coalescing two days of one month into one update', () => {
+describe('month and year roll-ups', () => {
+  it('adds every day delta to its month and its year too, coalescing two days of one month into one update', () => {
     // Prepare: any counter name, a feature this module has never heard of included
     const deltas: AggregateDelta[] = [
       { key: { siteId: 'demo', departmentId: 'emergency', day: '2026-11-29' }, counters: { callback_reached: 1, survey_n: 2 } },
@@ -18,16 +18,23 @@ describe('month roll-ups', () => {
     ];
 
     // Act
-    const counters = summary(aggregateWrites(TEST_TABLE, deltas, '2026-12-01T00:00:00Z'));
+    const items = aggregateWrites(TEST_TABLE, deltas, '2026-12-01T00:00:00Z');
 
     // Assess
-    expect(counters).toEqual({
+    expect(summary(items)).toEqual({
       'AGG#demo#emergency/DAY#2026-11-29': { callback_reached: 1, survey_n: 2 },
       'AGG#demo#emergency/DAY#2026-11-30': { callback_reached: 1, followup_done: 1 },
       'AGG#demo#emergency/DAY#2026-12-01': { survey_n: 1 },
       'AGG#demo#emergency/MONTH#2026-11': { callback_reached: 2, survey_n: 2, followup_done: 1 },
       'AGG#demo#emergency/MONTH#2026-12': { survey_n: 1 },
+      'AGG#demo#emergency/YEAR#2026': { callback_reached: 2, survey_n: 3, followup_done: 1 },
     });
+    // Each roll-up adds the days (a month) or months (a year) it now holds to its set.
+    const holds = Object.fromEntries(items.flatMap((item) => {
+      const update = item.Update;
+      return update?.ExpressionAttributeNames?.['#holds'] === undefined ? [] : [[String(update.Key?.sk), [update.ExpressionAttributeNames['#holds'], update.ExpressionAttributeValues?.[':holds']]]];
+    }));
+    expect(holds).toEqual({ 'MONTH#2026-11': ['days', new Set(['29', '30'])], 'MONTH#2026-12': ['days', new Set(['01'])], 'YEAR#2026': ['months', new Set(['11', '12'])] });
   });
 
   it('writes nothing for an empty delta', () => {
@@ -73,6 +80,8 @@ describe('summing a period', () => {
       stored[`${pk}/MONTH#2026-01`] = { pk, sk: 'MONTH#2026-01', month: '2026-01', survey_n: 10, complaint_n: 2 };
       stored[`${pk}/MONTH#2026-11`] = { pk, sk: 'MONTH#2026-11', month: '2026-11', survey_n: 20, complaint_n: 1 };
       stored[`${pk}/DAY#2026-12-02`] = { pk, sk: 'DAY#2026-12-02', day: '2026-12-02', survey_n: 3, complaint_n: 1, version: 4 };
+      // Written before the roll-ups held their sets of days: it cannot tell whether it holds days after the 3rd.
+      stored[`${pk}/MONTH#2026-12`] = { pk, sk: 'MONTH#2026-12', month: '2026-12', survey_n: 3, complaint_n: 1 };
     }
     let heldBack = false;
     dynamoMock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> }) => {
@@ -102,14 +111,45 @@ describe('summing a period', () => {
       { siteId: 'demo', departmentId: 'cardiology-ward', from: '2026-12-01', to: '2026-12-03' },
     ], meter);
 
-    // Assess
+    // Assess: no year roll-up and a December roll-up without its days, so every range is read again from its months and days
     expect(sums).toEqual([{ survey_n: 33, complaint_n: 4 }, { complaint_n: 4 }, { survey_n: 3, complaint_n: 1 }]);
     const requests = dynamoMock.commandCalls(BatchGetCommand).map((call) => call.args[0].input.RequestItems?.[TEST_TABLE]);
-    // 11 months and 3 days for each of the two partitions: 3 day keys whole (wanted whole by the third range), 11 month keys and no day key twice
+    // First the year and December roll-ups of each partition, then 11 months and 3 days each: 3 day keys whole
+    // (wanted whole by the third range), 11 month keys, and no key twice
     const asked = requests.flatMap((r) => r?.Keys ?? []).map((k) => `${String(k.pk)}/${String(k.sk)}`);
-    expect(new Set(asked).size).toBe(14 + 14);
+    expect(new Set(asked.filter((k) => k.endsWith('YEAR#2026') || k.endsWith('MONTH#2026-12'))).size).toBe(4);
+    expect(new Set(asked).size).toBe(2 * (2 + 14));
     expect(requests.every((r) => (r?.Keys ?? []).length <= 100)).toBe(true);
-    expect(requests.filter((r) => r?.ProjectionExpression !== undefined).flatMap((r) => r?.Keys ?? []).every((k) => String(k.pk) === 'AGG#demo#cardiology-ward' && String(k.sk).startsWith('MONTH#'))).toBe(true);
-    expect(meter).toEqual({ items: 6, queries: requests.length });
+    expect(requests.filter((r) => r?.ProjectionExpression !== undefined).flatMap((r) => r?.Keys ?? []).every((k) => String(k.pk) === 'AGG#demo#cardiology-ward' && /^(MONTH|YEAR)#/u.test(String(k.sk)))).toBe(true);
+    expect(meter).toEqual({ items: 8, queries: requests.length });
+  });
+
+  it('reads this year and this month so far from their roll-ups when their sets show nothing after today, and reads exactly when one does', async () => {
+    // Prepare: emergency's year and December roll-ups; cardiology's December holds a discharge dated the 20th
+    const stored: Record<string, Record<string, unknown>> = {};
+    const put = (item: Record<string, unknown>) => { stored[`${String(item.pk)}/${String(item.sk)}`] = item; };
+    put({ pk: 'AGG#demo#emergency', sk: 'YEAR#2026', months: new Set(['01', '11', '12']), survey_n: 33, complaint_n: 4 });
+    put({ pk: 'AGG#demo#emergency', sk: 'MONTH#2026-12', days: new Set(['02']), survey_n: 3, complaint_n: 1 });
+    put({ pk: 'AGG#demo#cardiology-ward', sk: 'YEAR#2026', months: new Set(['12']), survey_n: 5, callback_discharged: 1 });
+    put({ pk: 'AGG#demo#cardiology-ward', sk: 'MONTH#2026-12', days: new Set(['02', '20']), survey_n: 5, callback_discharged: 1 });
+    put({ pk: 'AGG#demo#cardiology-ward', sk: 'DAY#2026-12-02', survey_n: 5 });
+    dynamoMock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[] }> }) => ({
+      Responses: { [TEST_TABLE]: (input.RequestItems[TEST_TABLE]?.Keys ?? []).flatMap((key) => stored[`${key.pk}/${key.sk}`] ?? []) },
+    }));
+    const meter = newReadMeter();
+
+    // Act: this year and this month so far on 3 December
+    const sums = await sumAggregateRanges(TEST_TABLE, [
+      { siteId: 'demo', departmentId: 'emergency', from: '2026-01-01', to: '2026-12-03' },
+      { siteId: 'demo', departmentId: 'emergency', from: '2026-12-01', to: '2026-12-03' },
+      { siteId: 'demo', departmentId: 'cardiology-ward', from: '2026-12-01', to: '2026-12-03' },
+    ], meter);
+
+    // Assess: emergency from two items in one round; cardiology's discharge of the 20th not counted, its days read instead
+    expect(sums).toEqual([{ survey_n: 33, complaint_n: 4 }, { survey_n: 3, complaint_n: 1 }, { survey_n: 5 }]);
+    const rounds = dynamoMock.commandCalls(BatchGetCommand).map((call) => (call.args[0].input.RequestItems?.[TEST_TABLE]?.Keys ?? []).map((k) => `${String(k.pk)}/${String(k.sk)}`));
+    expect(rounds[0]?.sort()).toEqual(['AGG#demo#cardiology-ward/MONTH#2026-12', 'AGG#demo#emergency/MONTH#2026-12', 'AGG#demo#emergency/YEAR#2026']);
+    expect(rounds[1]?.sort()).toEqual(['AGG#demo#cardiology-ward/DAY#2026-12-01', 'AGG#demo#cardiology-ward/DAY#2026-12-02', 'AGG#demo#cardiology-ward/DAY#2026-12-03']);
+    expect(meter).toEqual({ items: 4, queries: 2 });
   });
 });
