@@ -1,12 +1,13 @@
 import { caseUrl } from '../complaints/alerts.ts';
 import { type Department, DEFAULT_SURVEYS_PER_YEAR, type Site } from '../schemas/site.ts';
+import { OVERALL_OPTIONS } from '../schemas/survey.ts';
 import { complaintCounterNames, listComplaints } from '../storage/complaints.ts';
 import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregateRanges } from '../storage/aggregates.ts';
-import { recentComments } from '../storage/recent-comments.ts';
+import { type RecentComment, recentComments } from '../storage/recent-comments.ts';
 import { getSiteGroup } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { type ComplaintFigures, complaintFigures } from './complaint-figures.ts';
-import { addCounters, type Counters, SITE_WIDE } from './counters.ts';
+import { addCounters, counterNames, type Counters, SITE_WIDE } from './counters.ts';
 import { type CallbackFigures, callbackFigures } from './callback-figures.ts';
 import { getCallbackSettings } from '../storage/callbacks.ts';
 import { addMonths, daysIn, mondayOf, type Period, periodLabel, shiftDay, trendGrain } from './periods.ts';
@@ -283,7 +284,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     .map(({ site, department }) => ({ id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId }));
 
   const { overdue, more } = overdueFound;
-  const comments = await commentsOf(table, ranked, departments.map((d) => d.department), period.to, limits.comments, meter);
+  const comments = await commentsOf(table, ranked, departments.map((d) => d.department), period.to, limits.comments, !narrowed, meter);
 
   const yearlyTarget = sites.reduce((total, site) => total + (site.targets.surveysPerYear ?? DEFAULT_SURVEYS_PER_YEAR), 0);
   const expected = proRata(yearlyTarget, days);
@@ -315,6 +316,9 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   };
 }
 
+/** What a trend point shows (its responses and positive rate): the overall answers' counters. */
+const TREND_COUNTERS = [counterNames.surveys, ...OVERALL_OPTIONS.map(counterNames.overall)];
+
 /** The last 12 weeks (Monday to Sunday) or 12 months up to `to`, summed over the scope's partitions. */
 async function trendPoints(table: string, units: readonly Unit[], grain: 'week' | 'month', to: string, minResponses: number, meter: ReadMeter): Promise<TrendPoint[]> {
   const buckets: { label: string; from: string; to: string }[] = [];
@@ -335,8 +339,8 @@ async function trendPoints(table: string, units: readonly Unit[], grain: 'week' 
   const first = buckets[0];
   if (first === undefined) return [];
   const series = await Promise.all(units.map((u) => (grain === 'week'
-    ? aggregateSeries(table, u.site.siteId, u.departmentId, 'day', first.from, to, meter)
-    : aggregateSeries(table, u.site.siteId, u.departmentId, 'month', first.label, to.slice(0, 7), meter))));
+    ? aggregateSeries(table, u.site.siteId, u.departmentId, 'day', first.from, to, meter, TREND_COUNTERS)
+    : aggregateSeries(table, u.site.siteId, u.departmentId, 'month', first.label, to.slice(0, 7), meter, TREND_COUNTERS))));
   return buckets.map((bucket) => {
     const counters: Counters = {};
     for (const points of series) {
@@ -376,14 +380,48 @@ async function overdueCases(request: ReportRequest, sites: readonly Site[], depa
   return { overdue: overdue.slice(0, limit), more };
 }
 
-/** A few recent comments, newest first, only from departments with enough responses to be scored. */
-async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, meter: ReadMeter): Promise<ReportComment[]> {
+/** How many of a site's newest comments a whole-site report looks through before asking department by department. */
+const SITE_COMMENTS_PAGE = 50;
+const COMMENTS_PER_DEPARTMENT = 2;
+
+/**
+ * A few recent comments, newest first, at most two a department, only from departments with enough
+ * responses to be scored. A report over whole sites looks through each site's newest comments first (one
+ * query a site); only when those leave it open are that site's departments still short asked one by one,
+ * as a narrowed report always does. The result is the same either way (up to the order of one day's).
+ */
+async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, wholeSites: boolean, meter: ReadMeter): Promise<ReportComment[]> {
   if (limit === 0) return [];
   const eligible = ranked.filter((row) => !row.surveys.tooFewResponses && row.surveys.comments > 0);
+  const rowOf = new Map(eligible.map((row) => [`${row.siteId}/${row.id}`, row]));
+  const found = new Map<string, { c: RecentComment; row: UnitRow }>();
+  const taken = (row: UnitRow) => [...found.values()].filter((f) => f.row === row).length;
+  const take = (siteId: string, comments: readonly RecentComment[]) => {
+    for (const c of comments) {
+      const row = rowOf.get(`${siteId}/${c.departmentId}`);
+      if (row !== undefined && taken(row) < COMMENTS_PER_DEPARTMENT) found.set(`${siteId}/${c.sk}`, { c, row });
+    }
+  };
+  const newestFirst = () => [...found.values()].sort((a, b) => b.c.day.localeCompare(a.c.day));
+  // The sites whose older comments may still matter: all of them, unless their newest page settles it.
+  let unsettled = new Set(eligible.map((row) => row.siteId));
+  if (wholeSites) {
+    const siteIds = [...unsettled];
+    const pages = await Promise.all(siteIds.map((siteId) => recentComments(table, siteId, SITE_WIDE, to, SITE_COMMENTS_PAGE, meter)));
+    pages.forEach((page, i) => take(siteIds[i] ?? '', page.comments));
+    // A site's comments beyond its page are no newer than the page's oldest: they matter only if that is
+    // newer than the last of the `limit` newest found.
+    const last = newestFirst()[limit - 1]?.c.day;
+    unsettled = new Set(siteIds.filter((_, i) => {
+      const page = pages[i];
+      return page !== undefined && page.more && (last === undefined || (page.comments.at(-1)?.day ?? '') > last);
+    }));
+  }
+  const short = eligible.filter((row) => unsettled.has(row.siteId) && taken(row) < COMMENTS_PER_DEPARTMENT);
+  const pages = await Promise.all(short.map((row) => recentComments(table, row.siteId, row.id, to, COMMENTS_PER_DEPARTMENT, meter)));
+  pages.forEach((page, i) => take(short[i]?.siteId ?? '', page.comments));
   const byId = new Map(departments.map((d) => [`${d.siteId}/${d.departmentId}`, d]));
-  const found = await Promise.all(eligible.map(async (row) => (await recentComments(table, row.siteId, row.id, to, 2, meter)).map((c) => ({ c, row }))));
-  return found.flat()
-    .sort((a, b) => b.c.day.localeCompare(a.c.day))
+  return newestFirst()
     .slice(0, limit)
     .map(({ c, row }) => ({ departmentName: byId.get(`${row.siteId}/${row.id}`)?.name ?? row.name, departmentNameEn: row.nameEn, day: c.day, overall: c.overall, text: c.text }));
 }

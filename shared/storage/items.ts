@@ -43,6 +43,11 @@ export async function itemsUpTo(read: (startKey: Record<string, unknown> | undef
 const BATCH_GET_KEYS = 100;
 const BATCH_GET_ATTEMPTS = 8;
 
+/** A read's parameters for fetching only these attributes of each item (all when undefined). */
+export const projectionOf = (attributes: readonly string[] | undefined): { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } => (attributes === undefined
+  ? {}
+  : { ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])) });
+
 export interface BatchGetOptions {
   /** Only these attributes of each item. */
   readonly attributes?: readonly string[];
@@ -55,9 +60,7 @@ export interface BatchGetOptions {
  */
 export async function getItems(table: string, itemKeys: readonly Record<string, unknown>[], options: BatchGetOptions = {}): Promise<{ items: Record<string, unknown>[]; requests: number }> {
   const { attributes, consistentRead } = options;
-  const projection = attributes === undefined
-    ? {}
-    : { ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])) };
+  const projection = projectionOf(attributes);
   let requests = 0;
   const batches = [];
   for (let i = 0; i < itemKeys.length; i += BATCH_GET_KEYS) batches.push(itemKeys.slice(i, i + BATCH_GET_KEYS));

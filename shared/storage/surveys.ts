@@ -9,7 +9,7 @@ import { withoutKeys } from './items.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { aggregateWrites } from './aggregates.ts';
 import type { TransactItem } from './items.ts';
-import { recentCommentItem } from './recent-comments.ts';
+import { recentCommentItems } from './recent-comments.ts';
 import { keys, TTL_ATTRIBUTE } from './keys.ts';
 
 // Exactly-once storage of survey responses (design.md, "Exactly once"): the response items and the
@@ -51,8 +51,7 @@ function surveyItems(table: string, message: SurveyMessage, retention: Retention
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }];
-  const comment = recentCommentItem(table, message);
-  if (comment !== undefined) items.push(comment);
+  items.push(...recentCommentItems(table, message));
   if (contact !== undefined) {
     // Contact details live in their own item so they can expire long before the response does.
     items.push({ Put: { TableName: table, Item: { ...keys.surveyContact(survey.submissionId), ...contact, [TTL_ATTRIBUTE]: epochSeconds(addDays(received, retention.contactDays)) } } });

@@ -102,6 +102,29 @@ describe('the report model on hand-counted data', () => {
   });
 });
 
+describe('recent comments', () => {
+  it('shows the newest two of each scored department, from the site\'s newest comments or, when those leave it open, department by department', async () => {
+    // Prepare: May 2022 at the community centre (minimum 20): 60 comments at general practice from the 10th
+    // on, newer than all 20 at the family doctors on the 2nd, so the site's newest 50 are general practice's only.
+    const gp = Array.from({ length: 60 }, (_, i) => survey('community', 'general-practice', `2022-05-${String(10 + (i % 15)).padStart(2, '0')}`, 'good', { comment: `全科 第${i}位` }));
+    const family = Array.from({ length: 20 }, (_, i) => survey('community', 'family-doctor', '2022-05-02', 'very_good', { comment: `家庭医生 第${i}位` }));
+    await store([...gp, ...family]);
+    const comments = async (scope: Parameters<typeof measureReport>[0]['scope']) =>
+      (await measureReport(request(scope, '2022-05-01', '2022-05-31', 'month'))).report.comments.map((c) => `${c.day} ${c.departmentName}`);
+
+    // Act
+    const site = await comments({ kind: 'site', siteId: 'community' });
+    const family2 = await comments({ kind: 'site', siteId: 'community', departmentIds: ['family-doctor'] });
+
+    // Assess: two of each, newest first; the family doctors' found although beyond the site's newest 50
+    expect(site).toHaveLength(4);
+    expect(site.slice(0, 2).every((c) => c.startsWith('2022-05-24 '))).toBe(true);
+    expect(site.slice(2)).toEqual(family2);
+    expect(family2).toHaveLength(2);
+    expect(family2.every((c) => c.startsWith('2022-05-02 '))).toBe(true);
+  });
+});
+
 describe('roll-ups and reads', () => {
   it('reads this month and this year so far from their roll-ups, yet never counts what is dated after the period\'s end', async () => {
     // Prepare: 2023 at the hospital: two discharges from the cardiology ward on 5 November, one imported

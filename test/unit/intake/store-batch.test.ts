@@ -89,9 +89,11 @@ describe('the intake worker', () => {
     // Assess
     const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     const puts = items.flatMap((item) => (item.Put === undefined ? [] : [item.Put.Item]));
-    // The response, its copy for the reports' recent comments, the contact; then the second response and its copy.
-    expect(puts.map((item): unknown => item?.comment ?? item?.text)).toEqual([comment, comment, undefined, comment, comment]);
-    expect(puts[2]?.name).toBe('𠮷田');
+    // The response, its copies for the reports' recent comments (its department's and its site's), the
+    // contact; then the second response and its copies.
+    expect(puts.map((item): unknown => item?.comment ?? item?.text)).toEqual([comment, comment, comment, undefined, comment, comment, comment]);
+    expect(puts.slice(1, 3).map((item): unknown => item?.pk)).toEqual(['COMMENTS#demo#cardiology-ward', 'COMMENTS#demo#ALL']);
+    expect(puts[3]?.name).toBe('𠮷田');
   });
 
   it('does not count a message already stored: the cancelled transaction is retried without it', async () => {
