@@ -26,10 +26,10 @@ export interface StoreResult {
 }
 
 /**
- * A transaction holds at most 100 actions: n messages need at most n responses + n contacts + n
- * comments + 2n days + 2n months (their department's and the site's), so 14 fit; a batch is 10.
+ * A transaction holds at most 100 actions: n messages need at most n responses + n contacts + 2n comment
+ * copies + 2n days + 2n months + 2n years (their department's and the site's), so 10 fit, an SQS batch.
  */
-export const MAX_MESSAGES_PER_TRANSACTION = 14;
+export const MAX_MESSAGES_PER_TRANSACTION = 10;
 const MAX_CONFLICT_RETRIES = 4;
 
 function surveyItems(table: string, message: SurveyMessage, retention: Retention): TransactItem[] {

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asciiJson } from '../../../shared/aws/sqs.ts';
 import { processIntakeBatch } from '../../../shared/intake/store-batch.ts';
+import { buildSurveyTransaction, MAX_MESSAGES_PER_TRANSACTION } from '../../../shared/storage/surveys.ts';
 import { DEFAULT_RETENTION, type Retention } from '../../../shared/platform/retention.ts';
 import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
 import { surveyMessage, uuidFor } from '../../support/survey-messages.ts';
@@ -55,6 +56,14 @@ describe('the intake worker', () => {
     ]);
     const expected = { survey_n: 3, survey_overall_very_good: 1, survey_overall_good: 2, survey_wait_n: 2, survey_wait_minutes_sum: 45, survey_wait_within15: 1, survey_contact_requested: 1 };
     expect(transaction?.counters).toEqual({ [WARD_DAY]: expected, [SITE_DAY]: expected, [WARD_MONTH]: expected, [SITE_MONTH]: expected, [WARD_YEAR]: expected, [SITE_YEAR]: expected });
+  });
+
+  it('fits the worst batch in one transaction: ten messages each with a comment and a contact, each in its own department, day, month and year', () => {
+    const messages = Array.from({ length: MAX_MESSAGES_PER_TRANSACTION }, (_, n) => surveyMessage(n + 1, {
+      departmentId: `ward-${n}`, receivedAt: `${2016 + n}-0${1 + (n % 9)}-15T08:00:00.000+00:00`,
+      survey: { comment: '很好', contact: { name: '王', phone: '13800138000', consent: true } },
+    }));
+    expect(buildSurveyTransaction(TEST_TABLE, messages, DEFAULT_RETENTION, new Date())).toHaveLength(100);
   });
 
   it('guards every response with "does not exist yet", keeps contact details apart, and sets both expiry times', async () => {
