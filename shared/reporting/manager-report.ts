@@ -17,7 +17,7 @@ import { type SurveyFigures, surveyFigures } from './survey-figures.ts';
 
 // The managers' report (design.md, "Digests"): one model for a scope (a site, some of its departments,
 // or a group of sites) and a period, rendered as the digest mail, the dashboard page and the CSV export.
-// Every read is an aggregate item (days, or the month roll-ups), a page of overdue cases or a few recent
+// Every read is an aggregate item (days, or the month and year roll-ups), a page of overdue cases or a few recent
 // comments, so its cost grows with departments × periods, never with the number of surveys.
 
 
@@ -236,7 +236,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   const previousFrom = shiftDay(previousTo, -(days - 1));
   const yearFrom = `${period.to.slice(0, 4)}-01-01`;
   // The year so far serves only "no complaint this year": one counter of each item. It comes from the
-  // year's roll-up (sumAggregateRanges), which the period's own month roll-up read beside it vouches for.
+  // year's roll-up (sumAggregateRanges checks that it holds nothing after the period's end).
   const grain = trendGrain(period);
 
   const [departmentCounters, previousCounters, yearCounters, trend, unitCounters, overdueFound, callbackSettings] = await Promise.all([
@@ -388,7 +388,9 @@ const COMMENTS_PER_DEPARTMENT = 2;
  * A few recent comments, newest first, at most two a department, only from departments with enough
  * responses to be scored. A report over whole sites looks through each site's newest comments first (one
  * query a site); only when those leave it open are that site's departments still short asked one by one,
- * as a narrowed report always does. The result is the same either way (up to the order of one day's).
+ * as a narrowed report always does. Either way the same comments are shown, up to which of one day's,
+ * except comments written before the site copies existed (kept 90 days), which only the department
+ * queries find.
  */
 async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, wholeSites: boolean, meter: ReadMeter): Promise<ReportComment[]> {
   if (limit === 0) return [];

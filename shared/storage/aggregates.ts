@@ -4,6 +4,7 @@ import { type AggregateDelta, type Counters, addCounters } from '../reporting/co
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems, getItems, projectionOf, type TransactItem } from './items.ts';
 import { keys } from './keys.ts';
+import { addMonths, monthEnd, shiftDay } from '../reporting/periods.ts';
 
 // Aggregate items: counters per (site, department or ALL, day), and beside them the same counters per
 // month and per year (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each
@@ -13,7 +14,7 @@ import { keys } from './keys.ts';
 // a period that ends inside a month or a year (this month so far, this year so far) can then be read
 // from the roll-up whenever nothing after its end is counted there yet, which the sets show (a discharge
 // dated ahead is counted on its future day). History written before the roll-ups is rolled up afterwards by
-// `rebuildMonth` and `rebuildYear` (`npm run rollups`).
+// `rebuildRollup` (`npm run rollups`).
 
 const NOT_COUNTERS = new Set(['pk', 'sk', 'siteId', 'departmentId', 'day', 'month', 'year', 'updatedAt', 'version']);
 
@@ -27,7 +28,7 @@ interface ItemDelta {
   readonly key: { readonly pk: string; readonly sk: string };
   readonly attributes: Record<string, string>;
   readonly counters: Counters;
-  /** Roll-ups count their writes, so a rebuild (rebuildMonth, rebuildYear) can tell that one landed meanwhile. */
+  /** Roll-ups count their writes, so a rebuild (rebuildRollup) can tell that one landed meanwhile. */
   readonly versioned: boolean;
   /** A roll-up's set of the days or months it holds, added to on each write. */
   readonly holds?: { readonly name: string; readonly values: Set<string> };
@@ -131,8 +132,8 @@ const sameSet = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): bo
 /** What a roll-up is rebuilt from: a month from its day items, a year from its month roll-ups. */
 function rollupSource(grain: 'month' | 'year', period: string) {
   return grain === 'month'
-    ? { from: keys.dayKey(`${period}-01`), to: keys.dayKey(`${period}-31`), holds: ROLLUP_SETS.month, member: (item: Record<string, unknown>) => String(item.day).slice(8, 10) }
-    : { from: keys.monthKey(`${period}-01`), to: keys.monthKey(`${period}-12`), holds: ROLLUP_SETS.year, member: (item: Record<string, unknown>) => String(item.month).slice(5, 7) };
+    ? { from: keys.dayKey(`${period}-01`), to: keys.dayKey(`${period}-31`), holds: ROLLUP_SETS.month }
+    : { from: keys.monthKey(`${period}-01`), to: keys.monthKey(`${period}-12`), holds: ROLLUP_SETS.year };
 }
 
 /**
@@ -159,7 +160,8 @@ export async function rebuildRollup(table: string, siteId: string, departmentId:
     if (parts.length === 0) return 'no-days';
     const counters: Counters = {};
     for (const part of parts) addCounters(counters, counterValues(part));
-    const holds = new Set(parts.map(source.member));
+    // The day of a DAY#yyyy-mm-dd key, the month of a MONTH#yyyy-mm one.
+    const holds = new Set(parts.map((part) => String(part.sk).slice(-2)));
     if (current !== undefined && sameCounters(counters, counterValues(current)) && sameSet(stringSet(current[source.holds]), holds)) return 'unchanged';
     const version: unknown = current?.version;
     const condition = current === undefined
@@ -211,11 +213,7 @@ async function queryRange(table: string, pk: string, fromSk: string, toSk: strin
   return items;
 }
 
-const dayAfter = (day: string, days = 1): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const lastDayOf = (month: string): string => {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, monthNumber ?? 0, 0)).toISOString().slice(0, 10);
-};
+const lastDayOf = (month: string): string => monthEnd(`${month}-01`);
 
 /** A period cut into whole months (read from the roll-ups) and the days before and after them. */
 export interface PeriodCut {
@@ -225,12 +223,12 @@ export interface PeriodCut {
 
 export function cutPeriod(from: string, to: string): PeriodCut {
   if (from > to) return { dayRanges: [] };
-  const firstWhole = from.endsWith('-01') ? monthOf(from) : monthOf(dayAfter(`${monthOf(from)}-28`, 4));
-  const lastWhole = lastDayOf(monthOf(to)) === to ? monthOf(to) : monthOf(dayAfter(`${monthOf(to)}-01`, -1));
+  const firstWhole = from.endsWith('-01') ? monthOf(from) : addMonths(monthOf(from), 1);
+  const lastWhole = lastDayOf(monthOf(to)) === to ? monthOf(to) : monthOf(shiftDay(`${monthOf(to)}-01`, -1));
   if (firstWhole > lastWhole) return { dayRanges: [{ from, to }] };
   const dayRanges = [];
-  if (from < `${firstWhole}-01`) dayRanges.push({ from, to: dayAfter(`${firstWhole}-01`, -1) });
-  if (to > lastDayOf(lastWhole)) dayRanges.push({ from: dayAfter(lastDayOf(lastWhole)), to });
+  if (from < `${firstWhole}-01`) dayRanges.push({ from, to: shiftDay(`${firstWhole}-01`, -1) });
+  if (to > lastDayOf(lastWhole)) dayRanges.push({ from: shiftDay(lastDayOf(lastWhole), 1), to });
   return { months: { from: firstWhole, to: lastWhole }, dayRanges };
 }
 
@@ -265,12 +263,12 @@ export interface AggregateRange {
 
 const daysFrom = (from: string, to: string): string[] => {
   const days: string[] = [];
-  for (let day = from; day <= to; day = dayAfter(day)) days.push(day);
+  for (let day = from; day <= to; day = shiftDay(day, 1)) days.push(day);
   return days;
 };
 const monthsFrom = (from: string, to: string): string[] => {
   const months: string[] = [];
-  for (let month = from; month <= to; month = monthOf(dayAfter(`${month}-28`, 4))) months.push(month);
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
   return months;
 };
 
@@ -312,8 +310,9 @@ function planRange(from: string, to: string): RangePlan {
   const months = [...(cut.months === undefined ? [] : monthsFrom(cut.months.from, cut.months.to)), ...(endsInside ? [endMonth] : [])];
   const first = months[0];
   if (first === undefined) return { sortKeys: exact, checks: [], exact };
-  // With a month in hand, the only days left are those before it: a range ending inside a month has it read whole.
-  const headDays = cut.dayRanges.filter((range) => range.to < `${first}-01`).flatMap((range) => daysFrom(range.from, range.to).map(keys.dayKey));
+  // With a month in hand, the only days left are those before it: a range ending inside a month has it
+  // read whole. (Not cut.dayRanges: a week from 29 September to 5 October is one day range there.)
+  const headDays = from < `${first}-01` ? daysFrom(from, shiftDay(`${first}-01`, -1)).map(keys.dayKey) : [];
   const checks: RollupCheck[] = endsInside ? [{ sk: keys.monthKey(endMonth), holds: ROLLUP_SETS.month, last: to.slice(8, 10) }] : [];
   const rollups: string[] = [];
   for (const year of new Set(months.map(yearOf))) {
@@ -330,9 +329,11 @@ function planRange(from: string, to: string): RangePlan {
 }
 
 /**
- * A check holds when its roll-up holds nothing after the range's end. No roll-up means nothing counted,
- * as for a whole month: every writer keeps the roll-ups, and `npm run rollups` builds them for history
- * written before. One without its set (written before the sets) cannot tell, so the range is read exactly.
+ * A check holds when its roll-up holds nothing after the range's end. This trusts the roll-ups as whole
+ * months always have: every writer keeps them and their sets, and `npm run rollups` rebuilds them for
+ * history written before. So no roll-up means nothing counted, and one without its set cannot tell and
+ * the range is read exactly; but a roll-up from before the sets that a write after them has given a set
+ * holds only the days since, until `npm run rollups` has run.
  */
 function checkHolds(check: RollupCheck, item: Record<string, unknown> | undefined): boolean {
   if (item === undefined) return true;

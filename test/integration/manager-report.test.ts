@@ -102,6 +102,20 @@ describe('the report model on hand-counted data', () => {
   });
 });
 
+describe('a week across two months', () => {
+  it('counts the days before the 1st and those after it', async () => {
+    // Prepare: 20 surveys at emergency on Monday 29 September 2025 and 20 on Thursday 2 October
+    await store([...Array.from({ length: 20 }, () => survey('demo', 'emergency', '2025-09-29', 'good')), ...Array.from({ length: 20 }, () => survey('demo', 'emergency', '2025-10-02', 'poor'))]);
+
+    // Act
+    const { report } = await measureReport(request({ kind: 'site', siteId: 'demo' }, '2025-09-29', '2025-10-05'));
+
+    // Assess
+    expect(report.surveys.n).toBe(40);
+    expect(report.departments.find((d) => d.id === 'emergency')?.surveys.n).toBe(40);
+  });
+});
+
 describe('recent comments', () => {
   it('shows the newest two of each scored department, from the site\'s newest comments or, when those leave it open, department by department', async () => {
     // Prepare: May 2022 at the community centre (minimum 20): 60 comments at general practice from the 10th

@@ -2,7 +2,7 @@ import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCom
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AggregateDelta } from '../../../shared/reporting/counters.ts';
-import { aggregateWrites, cutPeriod, newReadMeter, sumAggregateRanges, sumAggregates } from '../../../shared/storage/aggregates.ts';
+import { type AggregateRange, aggregateWrites, cutPeriod, newReadMeter, sumAggregateRanges, sumAggregates } from '../../../shared/storage/aggregates.ts';
 import { summarise } from '../../support/transactions.ts';
 import { TEST_TABLE } from '../../support/survey-target.ts';
 
@@ -151,5 +151,86 @@ describe('summing a period', () => {
     expect(rounds[0]?.sort()).toEqual(['AGG#demo#cardiology-ward/MONTH#2026-12', 'AGG#demo#emergency/MONTH#2026-12', 'AGG#demo#emergency/YEAR#2026']);
     expect(rounds[1]?.sort()).toEqual(['AGG#demo#cardiology-ward/DAY#2026-12-01', 'AGG#demo#cardiology-ward/DAY#2026-12-02', 'AGG#demo#cardiology-ward/DAY#2026-12-03']);
     expect(meter).toEqual({ items: 4, queries: 2 });
+  });
+});
+
+describe('any range, against its day items', () => {
+  const dynamoMock = mockClient(DynamoDBDocumentClient);
+  beforeEach(() => dynamoMock.reset());
+
+  /** The store as DynamoDB would leave it after the writers' updates: SET values, ADD numbers and sets. */
+  function applyUpdates(store: Map<string, Record<string, unknown>>, items: ReturnType<typeof aggregateWrites>): void {
+    for (const { Update: update } of items) {
+      if (update === undefined) continue;
+      const names = update.ExpressionAttributeNames ?? {};
+      const values: Record<string, unknown> = update.ExpressionAttributeValues ?? {};
+      const id = `${String(update.Key?.pk)}/${String(update.Key?.sk)}`;
+      const item: Record<string, unknown> = store.get(id) ?? { ...update.Key };
+      const [sets = '', adds = ''] = (update.UpdateExpression ?? '').replace(/^SET /u, '').split(' ADD ');
+      for (const assignment of sets.split(/, (?=#)/u)) {
+        const [, name = '', value = ''] = /^(#\w+) = (.*)$/u.exec(assignment) ?? [];
+        const attribute = names[name] ?? name;
+        const current = item[attribute];
+        item[attribute] = value.startsWith('if_not_exists') ? (typeof current === 'number' ? current : 0) + 1 : values[value];
+      }
+      for (const pair of adds.split(', ')) {
+        const [name = '', value = ''] = pair.split(' ');
+        const attribute = names[name] ?? name;
+        const added = values[value];
+        const current = item[attribute];
+        item[attribute] = added instanceof Set
+          ? new Set([...(current instanceof Set ? current : []), ...added])
+          : (typeof current === 'number' ? current : 0) + Number(added);
+      }
+      store.set(id, item);
+    }
+  }
+
+  it('sums the same as adding up the day items, for weeks across months and years, long custom periods, days dated ahead and negative deltas', async () => {
+    // Prepare: 400 writes of two departments over three years (2024 a leap year), some taking a count back
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const shift = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const store = new Map<string, Record<string, unknown>>();
+    const departments = ['a', 'b'];
+    for (let i = 0; i < 400; i += 1) {
+      const counters: Record<string, number> = { x: Math.floor(random() * 5) - 1, ...(random() < 0.7 ? { y: 1 } : {}) };
+      applyUpdates(store, aggregateWrites(TEST_TABLE, [{ key: { siteId: 's', departmentId: departments[Math.floor(random() * 2)] ?? 'a', day: shift('2023-06-01', Math.floor(random() * 1091)) }, counters }], 'now'));
+    }
+    dynamoMock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> }) => {
+      const request = input.RequestItems[TEST_TABLE];
+      const names = request?.ProjectionExpression?.split(', ').map((n) => request.ExpressionAttributeNames?.[n] ?? n);
+      const items = (request?.Keys ?? []).flatMap((key) => {
+        const item = store.get(`${key.pk}/${key.sk}`);
+        if (item === undefined) return [];
+        return [names === undefined ? item : Object.fromEntries(Object.entries(item).filter(([name]) => names.includes(name)))];
+      });
+      return { Responses: { [TEST_TABLE]: items } };
+    });
+    const exact = (departmentId: string, from: string, to: string, only?: readonly string[]): Record<string, number> => {
+      const sum: Record<string, number> = {};
+      for (const item of store.values()) {
+        const day = item.day;
+        if (item.pk !== `AGG#s#${departmentId}` || typeof day !== 'string' || day < from || day > to) continue;
+        for (const name of only ?? ['x', 'y']) if (typeof item[name] === 'number') sum[name] = (sum[name] ?? 0) + item[name];
+      }
+      return sum;
+    };
+    const withoutZeros = (counters: Record<string, number>) => Object.fromEntries(Object.entries(counters).filter(([, value]) => value !== 0));
+
+    // Act and assess: 1,200 ranges, four at a time, from a few days to two years
+    const weekAcross: AggregateRange[] = [{ siteId: 's', departmentId: 'a', from: '2025-09-29', to: '2025-10-05' }, { siteId: 's', departmentId: 'b', from: '2025-12-29', to: '2026-01-04' }];
+    for (let trial = 0; trial < 300; trial += 1) {
+      const ranges: AggregateRange[] = trial === 0 ? weekAcross : Array.from({ length: 4 }, () => {
+        const from = shift('2023-05-01', Math.floor(random() * 1100));
+        const to = shift(from, random() < 0.3 ? Math.floor(random() * 731) : Math.floor(random() * 120));
+        return { siteId: 's', departmentId: departments[Math.floor(random() * 2)] ?? 'a', from, to, ...(random() < 0.4 ? { only: ['x'] } : {}) };
+      });
+      const sums = await sumAggregateRanges(TEST_TABLE, ranges);
+      ranges.forEach((range, i) => expect(withoutZeros(sums[i] ?? {}), JSON.stringify(range)).toEqual(withoutZeros(exact(range.departmentId, range.from, range.to, range.only))));
+    }
   });
 });
