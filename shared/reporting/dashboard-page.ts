@@ -4,7 +4,7 @@ import { decide, hasAction } from '../auth/policy.ts';
 import { dayIn } from '../platform/time.ts';
 import { IdSchema, type SiteGroup } from '../schemas/site.ts';
 import { listSiteGroups } from '../storage/site-groups.ts';
-import { getSite, listDepartments } from '../storage/sites.ts';
+import { getSite, getSites, listDepartments } from '../storage/sites.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { layout, type PageAnswer, staffHeader, type StaffSession } from '../web/staff-page.ts';
 import { buildManagerReport, type ManagerReport, type ReportRequest, sitesWithTotal, type UnitRow } from './manager-report.ts';
@@ -57,13 +57,14 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
   const siteId = query.site ?? (query.group === undefined ? user.sites[0] : undefined);
   // Without a group, the site is known before the groups are read: its reads go together (each round trip
   // to the store is most of the page's time).
-  const [allGroups, namedSite, namedSiteDepartments, otherSites] = await Promise.all([
+  const [allGroups, userSites, namedSiteDepartments] = await Promise.all([
     listSiteGroups(context.table),
-    query.group === undefined ? getSite(context.table, siteId ?? '') : undefined,
+    // The named site and the picker's others, in one request.
+    getSites(context.table, [...(query.group === undefined && siteId !== undefined ? [siteId] : []), ...user.sites]),
     query.group === undefined && siteId !== undefined ? listDepartments(context.table, siteId) : undefined,
-    // The picker names the user's other sites.
-    Promise.all(user.sites.filter((id) => id !== siteId).map((id) => getSite(context.table, id))),
   ]);
+  const namedSite = query.group === undefined ? userSites.find((site) => site.siteId === siteId) : undefined;
+  const otherSites = userSites.filter((site) => site.siteId !== siteId);
   // A group is open to those who see every member site whole.
   const groups = allGroups.filter((g) => g.siteIds.every((siteId) => { const d = decide(user, 'metrics:read', { siteId }); return d.allow && d.departments === 'all'; }));
   const group = query.group === undefined ? undefined : groups.find((g) => g.groupId === query.group);

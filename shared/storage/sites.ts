@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type Department, DepartmentSchema, IdSchema, type Site, SiteSchema } from '../schemas/site.ts';
-import { allItems, putIfAbsent, withoutKeys } from './items.ts';
+import { allItems, getItems, putIfAbsent, withoutKeys } from './items.ts';
 import { keys } from './keys.ts';
 
 // Sites and departments. Items are parsed with their schemas on the way out, so a damaged item fails
@@ -11,6 +11,13 @@ import { keys } from './keys.ts';
 export async function getSite(table: string, siteId: string): Promise<Site | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.site(siteId) }));
   return Item === undefined ? undefined : SiteSchema.parse(withoutKeys(Item));
+}
+
+/** The sites that exist of these, in the order asked: one request for a page's site picker. */
+export async function getSites(table: string, siteIds: readonly string[]): Promise<Site[]> {
+  const { items } = await getItems(table, [...new Set(siteIds)].map(keys.site));
+  const byId = new Map(items.map((item) => SiteSchema.parse(withoutKeys(item))).map((site) => [site.siteId, site]));
+  return siteIds.flatMap((siteId) => byId.get(siteId) ?? []);
 }
 
 export async function getDepartment(table: string, siteId: string, departmentId: string): Promise<Department | undefined> {

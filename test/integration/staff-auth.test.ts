@@ -9,6 +9,7 @@ import { signInStanding } from '../../shared/auth/sign-in.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { auditEntries, NO_SITE } from '../../shared/storage/audit.ts';
 import { createUserIfAbsent, getUser } from '../../shared/storage/users.ts';
+import { SESSION_COOKIE } from '../../shared/http/staff.ts';
 import { useLocalStack } from '../support/local-stack.ts';
 
 // Every staff and integration route of the topology refuses what it must, through the gateway and the
@@ -275,5 +276,23 @@ describe('sign-out', () => {
     expect((await adminPage(first)).status).toBe(302);
     expect((await adminPage(second)).status).toBe(200);
     expect((await call(METRICS, second)).status).toBe(200);
+  });
+});
+
+describe('the pages\' site picker', () => {
+  it('names the user\'s other sites on the complaint inbox and the dashboard', async () => {
+    // Prepare: an office head of the hospital and the community centre
+    expect(await createUserIfAbsent(TABLE_NAME, { username: 'two-sites', name: '两院区主任', passwordHash: await hashPassword('Two-sites-2026!'), roles: ['office-head'], sites: ['demo', 'community'], departments: [], disabled: false })).toBe(true);
+    const cookie = `${SESSION_COOKIE}=${await idToken('two-sites')}`;
+    const page = async (path: string) => (await fetch(`${stack().baseUrl}${path}`, { headers: { cookie, 'accept-language': 'zh-CN' } })).text();
+
+    // Act
+    const [inbox, communityInbox, dashboard] = await Promise.all([page('/admin/complaints'), page('/admin/complaints?site=community'), page('/admin?site=community')]);
+
+    // Assess
+    expect(inbox).toMatch(/其他院区 · Other sites: <a href="[^"]*site=community[^"]*">示范区城东社区卫生服务中心<\/a>/u);
+    expect(communityInbox).toMatch(/其他院区 · Other sites: <a href="[^"]*site=demo[^"]*">示范区人民医院<\/a>/u);
+    for (const name of ['示范区人民医院', '示范区城东社区卫生服务中心']) expect(dashboard).toContain(name);
+    expect(dashboard).not.toContain('示范区精神卫生中心');
   });
 });

@@ -23,7 +23,7 @@ import { IdSchema } from '../../schemas/site.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { readComplaintContact } from '../../storage/complaint-contact.ts';
 import { complaintHistory, InvalidCursorError, listComplaints } from '../../storage/complaints.ts';
-import { getSite, listDepartments } from '../../storage/sites.ts';
+import { getSite, getSites, listDepartments } from '../../storage/sites.ts';
 import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page.ts';
 
 // The complaint office's pages (inbox, case, new complaint): each reads what the page shows through the
@@ -91,17 +91,19 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
   // Every read at once (each round trip to the store is most of the page's time); the comments' lead
   // needs the department names, so it follows them.
   const departmentsRead = departmentNames(siteId);
-  const [page, site, departments, safety, lead, otherSites] = await Promise.all([
+  const [page, userSites, departments, safety, lead] = await Promise.all([
     listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor).catch((error: unknown) => {
       if (!(error instanceof InvalidCursorError)) throw error;
       return listComplaints(table, siteId, filter, PAGE_SIZE);
     }),
-    getSite(table, siteId),
+    // This site and the picker's others, in one request.
+    getSites(table, [siteId, ...sites]),
     departmentsRead,
     openSafetyCases(siteId, departmentIds),
     departmentsRead.then((names) => commentsLead(session, siteId, query, names)),
-    Promise.all(sites.filter((s) => s !== siteId).map(async (s) => ({ siteId: s, name: (await getSite(table, s))?.name ?? s }))),
   ]);
+  const site = userSites.find((s) => s.siteId === siteId);
+  const otherSites = sites.filter((s) => s !== siteId).map((s) => ({ siteId: s, name: userSites.find((found) => found.siteId === s)?.name ?? s }));
   const pinnedIds = new Set(safety.map((c) => c.id));
   return {
     outcome: 'shown',
