@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
+import { monthsFrom } from '../../shared/reporting/periods.ts';
 import { fail, useCliEnvironment } from './cli-env.ts';
 
 // `npm run rollups -- --site ID --from YYYY-MM --to YYYY-MM [--json]`: rebuilds a site's month roll-ups
@@ -31,9 +32,9 @@ async function main(): Promise<void> {
   // Imported after the environment is set: storage modules create their clients at import.
   const { requireEnv } = await import('../../shared/platform/config.ts');
   const { env } = await import('../../shared/platform/resource-env.ts');
-  const { MAX_MONTHS, monthsBetween, rebuildSiteMonths } = await import('../../shared/reporting/month-rollups.ts');
+  const { MAX_MONTHS, rebuildSiteMonths } = await import('../../shared/reporting/month-rollups.ts');
   const { UnknownScopeError } = await import('../../shared/reporting/report.ts');
-  const months = monthsBetween(from, to);
+  const months = monthsFrom(from, to);
   if (months.length > MAX_MONTHS) fail(`最多 ${MAX_MONTHS} 个月 · at most ${MAX_MONTHS} months at once`);
   // cli-progress draws on stderr, so --json output stays clean.
   const bar = new SingleBar({ format: 'roll-ups [{bar}] {value}/{total} partition-months and -years · {eta}s left' }, Presets.shades_classic);

@@ -57,19 +57,17 @@ export async function resolveDashboard(context: DashboardContext, user: UserIden
   const siteId = query.site ?? (query.group === undefined ? user.sites[0] : undefined);
   // Without a group, the site is known before the groups are read: its reads go together (each round trip
   // to the store is most of the page's time).
-  const [allGroups, userSites, namedSiteDepartments] = await Promise.all([
+  const [allGroups, known, namedSiteDepartments] = await Promise.all([
     listSiteGroups(context.table),
     // The named site and the picker's others, in one request.
     getSites(context.table, [...(query.group === undefined && siteId !== undefined ? [siteId] : []), ...user.sites]),
     query.group === undefined && siteId !== undefined ? listDepartments(context.table, siteId) : undefined,
   ]);
-  const namedSite = query.group === undefined ? userSites.find((site) => site.siteId === siteId) : undefined;
-  const otherSites = userSites.filter((site) => site.siteId !== siteId);
+  const namedSite = query.group === undefined && siteId !== undefined ? known.get(siteId) : undefined;
   // A group is open to those who see every member site whole.
   const groups = allGroups.filter((g) => g.siteIds.every((siteId) => { const d = decide(user, 'metrics:read', { siteId }); return d.allow && d.departments === 'all'; }));
   const group = query.group === undefined ? undefined : groups.find((g) => g.groupId === query.group);
   if (query.group !== undefined && group === undefined) return notFound();
-  const known = new Map([namedSite, ...otherSites].flatMap((site) => (site === undefined ? [] : [[site.siteId, site]])));
   const groupLead = group?.siteIds[0] ?? siteId ?? '';
   const timeSite = query.group === undefined ? namedSite : known.get(groupLead) ?? await getSite(context.table, groupLead);
   if (timeSite === undefined) return notFound();

@@ -1,7 +1,6 @@
 import { rebuildRollup, type RollupRebuild } from '../storage/aggregates.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { SITE_WIDE } from './counters.ts';
-import { addMonths } from './periods.ts';
 import { UnknownScopeError } from './report.ts';
 
 // `npm run rollups`: the month and year roll-ups of a site's history written before they existed, rebuilt
@@ -15,13 +14,6 @@ export const MAX_MONTHS = 120;
 type Counts = Record<RollupRebuild, number>;
 /** Month roll-ups by outcome, and the year roll-ups beside them. */
 export type RollupCounts = Readonly<Counts & { years: Readonly<Counts> }>;
-
-/** The months from `from` to `to` (yyyy-mm), inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let month = from; month <= to && months.length <= MAX_MONTHS; month = addMonths(month, 1)) months.push(month);
-  return months;
-}
 
 
 /** A few partitions at once: DynamoDB takes it, and a site of 30 departments × 24 months is done in seconds. */

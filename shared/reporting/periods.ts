@@ -33,6 +33,13 @@ export const addMonths = (month: string, n: number): string => {
   return date.toISOString().slice(0, 7);
 };
 
+/** The months from `from` to `to` (yyyy-mm), inclusive. */
+export function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
 /** The period so far that contains `today` (the dashboard's "this week", "this month", ...). */
 export function currentPeriod(kind: Exclude<PeriodKind, 'custom'>, today: string): Period {
   switch (kind) {

@@ -4,7 +4,7 @@ import { type AggregateDelta, type Counters, addCounters } from '../reporting/co
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { allItems, getItems, projectionOf, type TransactItem } from './items.ts';
 import { keys } from './keys.ts';
-import { addMonths, monthEnd, shiftDay } from '../reporting/periods.ts';
+import { addMonths, monthEnd, monthsFrom, shiftDay } from '../reporting/periods.ts';
 
 // Aggregate items: counters per (site, department or ALL, day), and beside them the same counters per
 // month and per year (design.md, "Roll-ups"). Every writer goes through `aggregateWrites`, which adds each
@@ -265,11 +265,6 @@ const daysFrom = (from: string, to: string): string[] => {
   const days: string[] = [];
   for (let day = from; day <= to; day = shiftDay(day, 1)) days.push(day);
   return days;
-};
-const monthsFrom = (from: string, to: string): string[] => {
-  const months: string[] = [];
-  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
-  return months;
 };
 
 /** The sort keys of the items that hold a range exactly: its whole months' roll-ups and the days around them. */

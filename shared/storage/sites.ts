@@ -13,11 +13,10 @@ export async function getSite(table: string, siteId: string): Promise<Site | und
   return Item === undefined ? undefined : SiteSchema.parse(withoutKeys(Item));
 }
 
-/** The sites that exist of these, in the order asked: one request for a page's site picker. */
-export async function getSites(table: string, siteIds: readonly string[]): Promise<Site[]> {
+/** The sites that exist of these, by id: one request for a page's site and its picker's others. */
+export async function getSites(table: string, siteIds: readonly string[]): Promise<ReadonlyMap<string, Site>> {
   const { items } = await getItems(table, [...new Set(siteIds)].map(keys.site));
-  const byId = new Map(items.map((item) => SiteSchema.parse(withoutKeys(item))).map((site) => [site.siteId, site]));
-  return siteIds.flatMap((siteId) => byId.get(siteId) ?? []);
+  return new Map(items.map((item) => SiteSchema.parse(withoutKeys(item))).map((site) => [site.siteId, site]));
 }
 
 export async function getDepartment(table: string, siteId: string, departmentId: string): Promise<Department | undefined> {

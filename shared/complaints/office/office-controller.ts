@@ -91,7 +91,7 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
   // Every read at once (each round trip to the store is most of the page's time); the comments' lead
   // needs the department names, so it follows them.
   const departmentsRead = departmentNames(siteId);
-  const [page, userSites, departments, safety, lead] = await Promise.all([
+  const [page, sitesById, departments, safety, lead] = await Promise.all([
     listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor).catch((error: unknown) => {
       if (!(error instanceof InvalidCursorError)) throw error;
       return listComplaints(table, siteId, filter, PAGE_SIZE);
@@ -102,8 +102,8 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     openSafetyCases(siteId, departmentIds),
     departmentsRead.then((names) => commentsLead(session, siteId, query, names)),
   ]);
-  const site = userSites.find((s) => s.siteId === siteId);
-  const otherSites = sites.filter((s) => s !== siteId).map((s) => ({ siteId: s, name: userSites.find((found) => found.siteId === s)?.name ?? s }));
+  const site = sitesById.get(siteId);
+  const otherSites = sites.filter((s) => s !== siteId).map((s) => ({ siteId: s, name: sitesById.get(s)?.name ?? s }));
   const pinnedIds = new Set(safety.map((c) => c.id));
   return {
     outcome: 'shown',
