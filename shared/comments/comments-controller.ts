@@ -62,11 +62,14 @@ async function unread(siteId: string, now: Date) {
   return { shown, summary: unreadSummary(shown, comments.length > UNREAD_SHOWN, now) };
 }
 
-/** The inbox's lead for the complaint office ('' for anyone else): the "please look now" list and the unread count. */
-export async function commentsLead(session: StaffSession, siteId: string, query: Record<string, string | undefined>, departments: DepartmentNames): Promise<string> {
+/**
+ * The inbox's lead for the complaint office ('' for anyone else): the "please look now" list and the unread
+ * count. The department names only label the list, so the comments are read while the inbox reads them.
+ */
+export async function commentsLead(session: StaffSession, siteId: string, query: Record<string, string | undefined>, departmentsRead: Promise<DepartmentNames>): Promise<string> {
   if (!mayReadComments(session.user, siteId)) return '';
   const now = new Date();
-  const { shown, summary } = await unread(siteId, now);
+  const [{ shown, summary }, departments] = await Promise.all([unread(siteId, now), departmentsRead]);
   const notice = noticeOf(query);
   return inboxLead({ csrf: session.csrf, siteId, now, departments, lookNow: shown.filter(awaitsReview), summary, ...(notice === undefined ? {} : { notice }) });
 }

@@ -32,12 +32,19 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
  */
 const brotliWindowBits = (bytes: number) => Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))));
 
+/**
+ * Quality 6: measured on the local stack's pages, the survey page and the inbox come out the same
+ * size as at 9 and the dashboard about 4 % larger, in half the CPU (0.6 against 1.0 ms for 30 KB of HTML).
+ * 11 is some 10 % smaller and 30 times slower.
+ */
+const BROTLI_QUALITY = 6;
+
 export function compress(body: string, encoding: Encoding): Buffer {
   if (encoding === 'gzip') return gzipSync(body, { level: 9 });
   const bytes = Buffer.byteLength(body);
   return brotliCompressSync(body, {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: 9,
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(bytes),
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes,

@@ -228,8 +228,13 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   // The scope's own partitions: the site-wide ones when whole sites are in scope, else its departments'.
   const scopeUnits: Unit[] = narrowed ? departmentUnits : sites.map((site) => ({ site, departmentId: SITE_WIDE }));
 
-  const sumUnits = (units: readonly Unit[], from: string, to: string, only?: readonly string[]): Promise<Counters[]> =>
-    sumAggregateRanges(table, units.map((u) => ({ siteId: u.site.siteId, departmentId: u.departmentId, from, to, ...(only === undefined ? {} : { only }) })), meter);
+  /** The sums of each group of units over its range, all in one call: their keys reach the store together. */
+  const sumGroups = async (groups: readonly { units: readonly Unit[]; from: string; to: string; only?: readonly string[] }[]): Promise<Counters[][]> => {
+    const sums = await sumAggregateRanges(table, groups.flatMap(({ units, from, to, only }) =>
+      units.map((u) => ({ siteId: u.site.siteId, departmentId: u.departmentId, from, to, ...(only === undefined ? {} : { only }) }))), meter);
+    let next = 0;
+    return groups.map(({ units }) => units.map(() => sums[next++] ?? {}));
+  };
 
   const days = daysIn(period.from, period.to);
   const previousTo = shiftDay(period.from, -1);
@@ -239,16 +244,19 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   // year's roll-up (sumAggregateRanges checks that it holds nothing after the period's end).
   const grain = trendGrain(period);
 
-  const [departmentCounters, previousCounters, yearCounters, trend, unitCounters, overdueFound, callbackSettings] = await Promise.all([
-    sumUnits(departmentUnits, period.from, period.to),
-    sumUnits(scopeUnits, previousFrom, previousTo),
-    period.from === yearFrom ? Promise.resolve(undefined) : sumUnits(departmentUnits, yearFrom, period.to, [complaintCounterNames.received]),
+  const [[departmentCounters = [], previousCounters = [], unitCounters = [], yearCounters], trend, overdueFound, callbackSettings] = await Promise.all([
+    sumGroups([
+      { units: departmentUnits, from: period.from, to: period.to },
+      { units: scopeUnits, from: previousFrom, to: previousTo },
+      // A narrowed scope's own counters are its departments' (summed below); a whole site's are its own partition.
+      { units: narrowed ? [] : scopeUnits, from: period.from, to: period.to },
+      ...(period.from === yearFrom ? [] : [{ units: departmentUnits, from: yearFrom, to: period.to, only: [complaintCounterNames.received] }]),
+    ]),
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
-    narrowed ? undefined : sumUnits(scopeUnits, period.from, period.to),
     overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),
     getCallbackSettings(table, lead.siteId),
   ]);
-  const scopeCounters = sum(unitCounters ?? departmentCounters);
+  const scopeCounters = sum(narrowed ? departmentCounters : unitCounters);
 
   const rows: UnitRow[] = departments.map(({ site, department }, i) => {
     const counters = departmentCounters[i] ?? {};
@@ -274,7 +282,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
 
   let siteRows: UnitRow[] | undefined;
   if (scope.kind === 'group') {
-    const siteCounters = unitCounters ?? sites.map((site) => sum(departments.flatMap(({ site: s }, i) => (s.siteId === site.siteId ? [departmentCounters[i] ?? {}] : []))));
+    const siteCounters = narrowed ? sites.map((site) => sum(departments.flatMap(({ site: s }, i) => (s.siteId === site.siteId ? [departmentCounters[i] ?? {}] : [])))) : unitCounters;
     siteRows = sites.map((site, i) => ({ id: site.siteId, name: site.name, nameEn: site.nameEn, siteId: site.siteId, surveys: surveyFigures(siteCounters[i] ?? {}, site.minResponses), complaints: complaintFigures(siteCounters[i] ?? {}).n }));
   }
 

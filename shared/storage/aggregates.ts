@@ -349,7 +349,15 @@ const idOf = (key: ItemKey): string => `${key.pk}\n${key.sk}`;
  * The cost depends on departments × periods only, whatever the volume.
  */
 export async function sumAggregateRanges(table: string, ranges: readonly AggregateRange[], meter?: ReadMeter): Promise<Counters[]> {
-  const planned = ranges.map((range) => ({ range, pk: keys.aggregatePartition(range.siteId, range.departmentId), plan: planRange(range.from, range.to) }));
+  // A report's ranges share a few periods across many departments: plan each period once.
+  const plans = new Map<string, RangePlan>();
+  const planOf = (from: string, to: string): RangePlan => {
+    const id = `${from}..${to}`;
+    const plan = plans.get(id) ?? planRange(from, to);
+    plans.set(id, plan);
+    return plan;
+  };
+  const planned = ranges.map((range) => ({ range, pk: keys.aggregatePartition(range.siteId, range.departmentId), plan: planOf(range.from, range.to) }));
   const found = new Map<string, Record<string, unknown>>();
   /** Each key asked for so far, and whether it was fetched with all its counters. */
   const asked = new Map<string, boolean>();

@@ -88,8 +88,7 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     ...(filters.overdue ? { overdueAt: now } : {}),
     ...(departmentIds === undefined ? {} : { departmentIds }),
   };
-  // Every read at once (each round trip to the store is most of the page's time); the comments' lead
-  // needs the department names, so it follows them.
+  // Every read at once: each round trip to the store is most of the page's time.
   const departmentsRead = departmentNames(siteId);
   const [page, sitesById, departments, safety, lead] = await Promise.all([
     listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor).catch((error: unknown) => {
@@ -100,7 +99,7 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     getSites(table, [siteId, ...sites]),
     departmentsRead,
     openSafetyCases(siteId, departmentIds),
-    departmentsRead.then((names) => commentsLead(session, siteId, query, names)),
+    commentsLead(session, siteId, query, departmentsRead),
   ]);
   const site = sitesById.get(siteId);
   const otherSites = sites.filter((s) => s !== siteId).map((s) => ({ siteId: s, name: sitesById.get(s)?.name ?? s }));
