@@ -3,7 +3,7 @@ import { normalizeTrackingCode } from '../../shared/complaints/page/complaint-pa
 import { renderTrackingPage } from '../../shared/complaints/page/complaint-page.ts';
 import type { OfficeContact } from '../../shared/complaints/settings.ts';
 import { findTrackedComplaint } from '../../shared/complaints/tracking.ts';
-import { getComplaintSettings } from '../../shared/storage/complaint-settings.ts';
+import { getComplaintSettingsOf } from '../../shared/storage/complaint-settings.ts';
 import { listSiteIds } from '../../shared/storage/sites.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
@@ -20,8 +20,11 @@ const rateLimits = rateLimitsFromEnv();
 
 /** The public contact of each site's complaint office: one site's for a complaint, every site's on the bare form. */
 async function officeContacts(siteIds: readonly string[]): Promise<OfficeContact[]> {
-  const settings = await Promise.all(siteIds.map((siteId) => getComplaintSettings(table, siteId)));
-  return settings.flatMap((s) => (s?.publicContact === undefined ? [] : [s.publicContact]));
+  const settings = await getComplaintSettingsOf(table, siteIds);
+  return siteIds.flatMap((siteId) => {
+    const contact = settings.get(siteId)?.publicContact;
+    return contact === undefined ? [] : [contact];
+  });
 }
 
 /**

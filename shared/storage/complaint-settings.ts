@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../schemas/zod.ts';
 import { dynamoDb } from '../aws/dynamodb.ts';
 import { type ComplaintSettings, ComplaintSettingsSchema } from '../complaints/settings.ts';
-import { putIfAbsent, withoutKeys } from './items.ts';
+import { getItems, putIfAbsent, withoutKeys } from './items.ts';
 import { keys } from './keys.ts';
 
 // One item per site: its complaint office's rota, routing rules, calendar override and limits, and the
@@ -20,6 +20,18 @@ export async function getVersionedComplaintSettings(table: string, siteId: strin
 
 export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {
   return (await getVersionedComplaintSettings(table, siteId))?.settings;
+}
+
+/** Several sites' settings in one request, by site id; a site with none is absent. */
+export async function getComplaintSettingsOf(table: string, siteIds: readonly string[]): Promise<ReadonlyMap<string, ComplaintSettings>> {
+  const { items } = await getItems(table, [...new Set(siteIds)].map(keys.complaintSettings));
+  const byPk = new Map(items.map((item) => [item.pk, item]));
+  return new Map(siteIds.flatMap((siteId) => {
+    const item = byPk.get(keys.complaintSettings(siteId).pk);
+    if (item === undefined) return [];
+    const { settingsVersion: _version, ...settings } = withoutKeys(item);
+    return [[siteId, ComplaintSettingsSchema.parse(settings)] as const];
+  }));
 }
 
 /** Writes a site's settings unless it has some: seeding twice changes nothing. */

@@ -10,7 +10,7 @@ import { codeOf, postJson, surveyBody, useLocalStack } from '../support/local-st
 // page and carries back the device cookie it set.
 
 const stack = useLocalStack({ pollersPerQueue: 0 });
-const { perDevice, refused } = DEFAULT_RATE_LIMITS;
+const { perAddress, perDevice, refused } = DEFAULT_RATE_LIMITS;
 
 const pageUrl = () => stack().surveyUrl('surgery-clinic');
 const surveysUrl = () => `${stack().baseUrl}/v1/surveys`;
@@ -102,6 +102,23 @@ describe('the rate limit behind one shared address', () => {
     expect(count(junk.statuses, 422) + count(junk.statuses, 429)).toBe(45);
     const patients = await burst(5, async () => submit(await phone()));
     expect(patients.statuses).toEqual([202, 202, 202, 202, 202]);
+  });
+});
+
+describe('the tracking page behind one address', () => {
+  it('refuses look-ups past the address\'s budget with 429 rather than saying whether the code exists', async () => {
+    const started = Date.now();
+    const statuses: number[] = [];
+    for (let i = 0; i < perAddress + 20; i++) {
+      const response = await fetch(`${stack().baseUrl}/t/AAAA-BBBB-CCCC-DDDD`, { headers: { 'accept-language': 'zh-CN' } });
+      statuses.push(response.status);
+      const page = await response.text();
+      if (response.status === 429) expect(page).not.toContain('没有找到这个查询码');
+    }
+
+    expect(count(statuses, 404) + count(statuses, 429)).toBe(statuses.length);
+    expect(count(statuses, 429)).toBeGreaterThanOrEqual(20 - Math.ceil((Date.now() - started) / (60_000 / perAddress)));
+    expect(count(statuses, 404)).toBeLessThanOrEqual(atMost(perAddress, Date.now() - started));
   });
 });
 

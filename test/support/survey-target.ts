@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandInput, type DynamoDBDocumentClient, GetCommand, type GetCommandInput, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS, DEMO_SITE } from '../../infra/local/demo-site.ts';
 import type { Department, Site } from '../../shared/schemas/site.ts';
@@ -29,17 +29,21 @@ export const departmentItem = (department: Department) => ({ ...keys.department(
 
 
 /**
- * Answers the GetCommands that resolve a survey code: the demo site, its complaint settings (the office's
- * public contact) and the given departments, and the site registry. Any other key finds nothing.
+ * Answers the reads that resolve a survey code, one by one or batched: the demo site, its complaint
+ * settings (the office's public contact) and the given departments, and the site registry. Any other
+ * key finds nothing.
  */
 export function serveDemoSite(dynamoMock: AwsClientStub<DynamoDBDocumentClient>, departments: readonly Department[] = DEMO_DEPARTMENTS): void {
-  dynamoMock.on(GetCommand).resolves({});
-  dynamoMock.on(GetCommand, { Key: keys.site(DEMO_SITE.siteId) }).resolves({ Item: siteItem() });
-  dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });
+  const items: Record<string, unknown>[] = [siteItem(), { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS }, ...departments.map(departmentItem)];
+  const itemOf = (key: Record<string, unknown> | undefined) => items.find((item) => item.pk === key?.pk && item.sk === key?.sk);
+  dynamoMock.on(GetCommand).callsFake((input: GetCommandInput) => {
+    const item = itemOf(input.Key);
+    return item === undefined ? {} : { Item: item };
+  });
+  dynamoMock.on(BatchGetCommand).callsFake((input: BatchGetCommandInput) => ({
+    Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([table, { Keys }]) => [table, (Keys ?? []).flatMap((key) => itemOf(key) ?? [])])),
+  }));
   dynamoMock.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.siteIndex('').pk, ':prefix': keys.siteIndex('').sk } }).resolves({ Items: [{ ...keys.siteIndex(DEMO_SITE.siteId), siteId: DEMO_SITE.siteId }] });
-  for (const department of departments) {
-    dynamoMock.on(GetCommand, { Key: keys.department(department.siteId, department.departmentId) }).resolves({ Item: departmentItem(department) });
-  }
 }
 
 /**
