@@ -10,12 +10,15 @@ import { keys } from './keys.ts';
 
 const SettingsVersionSchema = z._default(z.int().check(z.minimum(1)), 1);
 
-/** The settings and their version (1 for an item written before settings were versioned). */
+/** The settings an item holds and their version (1 for an item written before settings were versioned). */
+function versionedSettings(item: Record<string, unknown>): { settings: ComplaintSettings; version: number } {
+  const { settingsVersion, ...rest } = withoutKeys(item);
+  return { settings: ComplaintSettingsSchema.parse(rest), version: SettingsVersionSchema.parse(settingsVersion) };
+}
+
 export async function getVersionedComplaintSettings(table: string, siteId: string): Promise<{ settings: ComplaintSettings; version: number } | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.complaintSettings(siteId) }));
-  if (Item === undefined) return undefined;
-  const { settingsVersion, ...rest } = withoutKeys(Item);
-  return { settings: ComplaintSettingsSchema.parse(rest), version: SettingsVersionSchema.parse(settingsVersion) };
+  return Item === undefined ? undefined : versionedSettings(Item);
 }
 
 export async function getComplaintSettings(table: string, siteId: string): Promise<ComplaintSettings | undefined> {
@@ -28,9 +31,7 @@ export async function getComplaintSettingsOf(table: string, siteIds: readonly st
   const byPk = new Map(items.map((item) => [item.pk, item]));
   return new Map(siteIds.flatMap((siteId) => {
     const item = byPk.get(keys.complaintSettings(siteId).pk);
-    if (item === undefined) return [];
-    const { settingsVersion: _version, ...settings } = withoutKeys(item);
-    return [[siteId, ComplaintSettingsSchema.parse(settings)] as const];
+    return item === undefined ? [] : [[siteId, versionedSettings(item).settings] as const];
   }));
 }
 
