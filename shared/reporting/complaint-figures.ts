@@ -31,10 +31,13 @@ function byPrefix(counters: Counters, prefix: string): Record<string, number> {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
+/** How many complaints came: all a department's row and the year's list need, without the breakdowns. */
+export const complaintsReceived = (counters: Counters): number => counters[complaintCounterNames.received] ?? 0;
+
 export function complaintFigures(counters: Counters): ComplaintFigures {
   const closed = counters[complaintCounterNames.closed] ?? 0;
   const closedInTime = counters[complaintCounterNames.closedInTime] ?? 0;
-  const n = counters[complaintCounterNames.received] ?? 0;
+  const n = complaintsReceived(counters);
   const reclassified = counters[complaintCounterNames.reclassified] ?? 0;
   return {
     n,

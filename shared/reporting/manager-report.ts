@@ -6,7 +6,7 @@ import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregateRanges } fro
 import { type RecentComment, recentComments } from '../storage/recent-comments.ts';
 import { getSiteGroup } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
-import { type ComplaintFigures, complaintFigures } from './complaint-figures.ts';
+import { type ComplaintFigures, complaintFigures, complaintsReceived } from './complaint-figures.ts';
 import { addCounters, counterNames, type Counters, SITE_WIDE } from './counters.ts';
 import { type CallbackFigures, callbackFigures } from './callback-figures.ts';
 import { getCallbackSettings } from '../storage/callbacks.ts';
@@ -262,7 +262,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     const counters = departmentCounters[i] ?? {};
     return {
       id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId,
-      surveys: surveyFigures(counters, site.minResponses), complaints: complaintFigures(counters).n,
+      surveys: surveyFigures(counters, site.minResponses), complaints: complaintsReceived(counters),
     };
   });
   const ranked = rankUnits(rows);
@@ -277,18 +277,18 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   });
   const services = [...byService].map(([service, entry]) => {
     const counters = sum(entry.counters);
-    return { id: service, name: service, nameEn: service, siteId: lead.siteId, surveys: surveyFigures(counters, minResponses), complaints: complaintFigures(counters).n, departments: entry.count };
+    return { id: service, name: service, nameEn: service, siteId: lead.siteId, surveys: surveyFigures(counters, minResponses), complaints: complaintsReceived(counters), departments: entry.count };
   });
 
   let siteRows: UnitRow[] | undefined;
   if (scope.kind === 'group') {
     const siteCounters = narrowed ? sites.map((site) => sum(departments.flatMap(({ site: s }, i) => (s.siteId === site.siteId ? [departmentCounters[i] ?? {}] : [])))) : unitCounters;
-    siteRows = sites.map((site, i) => ({ id: site.siteId, name: site.name, nameEn: site.nameEn, siteId: site.siteId, surveys: surveyFigures(siteCounters[i] ?? {}, site.minResponses), complaints: complaintFigures(siteCounters[i] ?? {}).n }));
+    siteRows = sites.map((site, i) => ({ id: site.siteId, name: site.name, nameEn: site.nameEn, siteId: site.siteId, surveys: surveyFigures(siteCounters[i] ?? {}, site.minResponses), complaints: complaintsReceived(siteCounters[i] ?? {}) }));
   }
 
   const yearly = yearCounters ?? departmentCounters;
   const withoutComplaintThisYear = departments
-    .filter((_, i) => complaintFigures(yearly[i] ?? {}).n === 0)
+    .filter((_, i) => complaintsReceived(yearly[i] ?? {}) === 0)
     .map(({ site, department }) => ({ id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId }));
 
   const { overdue, more } = overdueFound;
