@@ -1,10 +1,10 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { normalizeTrackingCode } from '../../shared/complaints/page/complaint-paths.ts';
 import { renderTrackingPage } from '../../shared/complaints/page/complaint-page.ts';
-import type { OfficeContact } from '../../shared/complaints/settings.ts';
+import type { SiteOfficeContact } from '../../shared/complaints/page/office-contact.ts';
 import { findTrackedComplaint } from '../../shared/complaints/tracking.ts';
 import { getComplaintSettingsOf } from '../../shared/storage/complaint-settings.ts';
-import { listSiteIds } from '../../shared/storage/sites.ts';
+import { getSites, listSiteIds } from '../../shared/storage/sites.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
 import { problemOf } from '../../shared/http/problem.ts';
@@ -19,11 +19,12 @@ const table = requireEnv(env.tableName);
 const rateLimits = rateLimitsFromEnv();
 
 /** The public contact of each site's complaint office: one site's for a complaint, every site's on the bare form. */
-async function officeContacts(siteIds: readonly string[]): Promise<OfficeContact[]> {
-  const settings = await getComplaintSettingsOf(table, siteIds);
+async function officeContacts(siteIds: readonly string[]): Promise<SiteOfficeContact[]> {
+  const [settings, sites] = await Promise.all([getComplaintSettingsOf(table, siteIds), getSites(table, siteIds)]);
   return siteIds.flatMap((siteId) => {
     const contact = settings.get(siteId)?.publicContact;
-    return contact === undefined ? [] : [contact];
+    const site = sites.get(siteId);
+    return contact === undefined ? [] : [{ siteName: site?.name ?? siteId, siteNameEn: site?.nameEn ?? siteId, contact }];
   });
 }
 

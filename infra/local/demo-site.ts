@@ -86,6 +86,12 @@ const siteOf = (siteId: string, name: string, nameEn: string, surveysPerYear: nu
 export const DEMO_COMMUNITY_SITE = siteOf('community', '示范区城东社区卫生服务中心', 'Chengdong Community Health Centre', 800);
 export const DEMO_MENTAL_HEALTH_SITE = siteOf('mental-health', '示范区精神卫生中心', 'District Mental Health Centre', 600);
 
+/** The two member sites' settings: the demo office's rota and rules, and each its own reception desk for patients. */
+export const DEMO_MEMBER_COMPLAINT_SETTINGS: readonly (readonly [Site, ComplaintSettings])[] = [
+  [DEMO_COMMUNITY_SITE, { ...DEMO_COMPLAINT_SETTINGS, publicContact: { phone: '0571-8888 2200', place: '中心一楼 服务台旁 投诉接待室', placeEn: 'Ground floor, beside the service desk', hours: '工作日 8:00–17:00', hoursEn: 'Weekdays 8:00–17:00' } }],
+  [DEMO_MENTAL_HEALTH_SITE, { ...DEMO_COMPLAINT_SETTINGS, publicContact: { phone: '0571-8888 3300', place: '门诊楼二楼 医患沟通办公室', placeEn: 'Outpatient building, first floor, patient relations office', hours: '每天 8:00–17:30', hoursEn: 'Daily 8:00–17:30' } }],
+];
+
 const more: ReadonlyArray<readonly [site: Site, id: string, name: string, nameEn: string, kind: DepartmentKind, service?: string]> = [
   [DEMO_COMMUNITY_SITE, 'general-practice', '全科门诊', 'General Practice', 'clinic'],
   [DEMO_COMMUNITY_SITE, 'family-doctor', '家庭医生签约服务', 'Family Doctor Service', 'clinic', 'family-doctor'],

@@ -3,7 +3,7 @@ import { hashPassword } from '../../shared/auth/password.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { createComplaintSettingsIfAbsent } from '../../shared/storage/complaint-settings.ts';
-import { DEMO_COMMUNITY_SITE, DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS, DEMO_GROUP, DEMO_MENTAL_HEALTH_SITE, DEMO_MORE_DEPARTMENTS, DEMO_SITE } from './demo-site.ts';
+import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS, DEMO_GROUP, DEMO_MEMBER_COMPLAINT_SETTINGS, DEMO_MORE_DEPARTMENTS, DEMO_SITE } from './demo-site.ts';
 import { getDigestPreference, putDigestPreference } from '../../shared/storage/digest-preferences.ts';
 import { createSiteGroupIfAbsent } from '../../shared/storage/site-groups.ts';
 import { env } from '../../shared/platform/resource-env.ts';
@@ -17,9 +17,9 @@ export async function seedDemoSite(table: string): Promise<number> {
   let created = (await createSiteIfAbsent(table, DEMO_SITE)) ? 1 : 0;
   if (await createComplaintSettingsIfAbsent(table, DEMO_SITE.siteId, DEMO_COMPLAINT_SETTINGS)) created += 1;
   for (const department of DEMO_DEPARTMENTS) if (await createDepartmentIfAbsent(table, department)) created += 1;
-  for (const site of [DEMO_COMMUNITY_SITE, DEMO_MENTAL_HEALTH_SITE]) {
+  for (const [site, settings] of DEMO_MEMBER_COMPLAINT_SETTINGS) {
     if (await createSiteIfAbsent(table, site)) created += 1;
-    if (await createComplaintSettingsIfAbsent(table, site.siteId, DEMO_COMPLAINT_SETTINGS)) created += 1;
+    if (await createComplaintSettingsIfAbsent(table, site.siteId, settings)) created += 1;
   }
   for (const department of DEMO_MORE_DEPARTMENTS) if (await createDepartmentIfAbsent(table, department)) created += 1;
   if (await createSiteGroupIfAbsent(table, DEMO_GROUP)) created += 1;

@@ -254,6 +254,9 @@ describe('the loose ends', () => {
     ];
     for (const [name, response] of pages) expect(await response.text(), name).toContain(PHONE);
     expect(pages.map(([, r]) => r.status)).toEqual([200, 200, 200, 422, 200, 422, 200, 404]);
+    // The bare tracking form lists every site's office, each under its site's name.
+    const trackingForm = await (await fetch(`${base}/t`)).text();
+    for (const shown of ['示范区人民医院 · 医患关系办公室', '示范区城东社区卫生服务中心 · 医患关系办公室', '0571-8888 2200', '示范区精神卫生中心 · 医患关系办公室', '0571-8888 3300']) expect(trackingForm).toContain(shown);
 
     // A forged code names no site: the page says where to ask. A revoked code still names its site.
     const forged = await fetch(`${base}/s/${code.slice(0, -2)}AA`);

@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '../complaint-labels.ts';
 import { COMPLAINT_MESSAGES, type ComplaintMessages, complaintFieldLabel } from './complaint-page-labels.ts';
 import { complaintPagePath, trackingPagePath, withLocale } from './complaint-paths.ts';
 import type { OfficeContact } from '../settings.ts';
-import { officeContactSection, officeContactsSection } from './office-contact.ts';
+import { officeContactSection, officeContactsSection, type SiteOfficeContact } from './office-contact.ts';
 
 // The patient's complaint page, the confirmation with the tracking code, and the tracking page. They use
 // the survey page's layout, style, script and Content-Security-Policy (PAGE_CONTENT_SECURITY_POLICY), so
@@ -178,7 +178,7 @@ export interface TrackingPageInput {
   /** What the patient typed, put back in the form when it was not found. */
   readonly typed?: string;
   /** The public contact of the complaint's office (of every site, on the look-up form). */
-  readonly officeContacts?: readonly OfficeContact[];
+  readonly officeContacts?: readonly SiteOfficeContact[];
 }
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['received', 'acknowledged', 'investigating']);

@@ -15,9 +15,17 @@ const WORDS = {
   en: { heading: 'Patient relations office (complaints)', phone: 'Phone', place: 'Where', hours: 'Open', ask: 'Ask any member of staff for its phone number and where to find it.' },
 } as const;
 
-export function officeContactSection(locale: Locale, contact: OfficeContact | undefined): string {
+/** An office's contact beside the name of its site, for a page that lists more than one site's. */
+export interface SiteOfficeContact {
+  readonly siteName: string;
+  readonly siteNameEn: string;
+  readonly contact: OfficeContact;
+}
+
+export function officeContactSection(locale: Locale, contact: OfficeContact | undefined, site?: { readonly name: string; readonly nameEn: string }): string {
   const w = WORDS[locale];
-  const head = `<aside class="aside office" aria-label="${escapeMarkup(w.heading)}"><b>${escapeMarkup(w.heading)}</b><br>\n`;
+  const heading = site === undefined ? w.heading : `${locale === 'en' ? site.nameEn : site.name} · ${w.heading}`;
+  const head = `<aside class="aside office" aria-label="${escapeMarkup(heading)}"><b>${escapeMarkup(heading)}</b><br>\n`;
   if (contact === undefined) return `${head}${escapeMarkup(w.ask)}</aside>`;
   const en = locale === 'en';
   const tel = contact.phone.replace(/[^0-9+]/g, '');
@@ -26,9 +34,15 @@ ${escapeMarkup(w.place)}: ${escapeMarkup(en ? contact.placeEn : contact.place)}<
 ${escapeMarkup(w.hours)}: ${escapeMarkup(en ? contact.hoursEn : contact.hours)}</aside>`;
 }
 
-/** Each site's office, or where to ask when none is on record. */
-export const officeContactsSection = (locale: Locale, contacts: readonly OfficeContact[]): string =>
-  (contacts.length === 0 ? officeContactSection(locale, undefined) : contacts.map((contact) => officeContactSection(locale, contact)).join(''));
+/**
+ * Each site's office, named by its site when there is more than one (a hospital group's look-up form
+ * lists every member's), or where to ask when none is on record.
+ */
+export function officeContactsSection(locale: Locale, contacts: readonly SiteOfficeContact[]): string {
+  if (contacts.length === 0) return officeContactSection(locale, undefined);
+  const named = contacts.length > 1;
+  return contacts.map(({ siteName, siteNameEn, contact }) => officeContactSection(locale, contact, named ? { name: siteName, nameEn: siteNameEn } : undefined)).join('');
+}
 
 /**
  * The public contact of the site a department code names: that of a genuine code's site even when the

@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderComplaintConfirmationPage } from '../../../../shared/complaints/page/complaint-page.ts';
-import { officeContactOfCode, officeContactSection } from '../../../../shared/complaints/page/office-contact.ts';
+import { officeContactOfCode, officeContactSection, officeContactsSection } from '../../../../shared/complaints/page/office-contact.ts';
 import type { OfficeContact } from '../../../../shared/complaints/settings.ts';
 import { DEFAULT_LIMITS } from '../../../../shared/sites/working-calendar.ts';
 import { renderThankYouPage, renderUnknownCodePage } from '../../../../shared/surveys/survey-page.ts';
@@ -26,6 +26,17 @@ describe('the office\'s contact', () => {
     expect(zh).toContain('门诊楼一楼');
     expect(zh).toContain('每天 8:00–17:30');
     expect(officeContactSection('en', CONTACT)).toContain('Outpatient building, ground floor');
+  });
+
+  it('names each site\'s office when a page lists more than one, and not when it lists one', () => {
+    const other: OfficeContact = { ...CONTACT, phone: '0571-8888 2200' };
+    const two = [{ siteName: '示范区人民医院', siteNameEn: 'Demo District People\'s Hospital', contact: CONTACT }, { siteName: '示范区城东社区卫生服务中心', siteNameEn: 'Chengdong Community Health Centre', contact: other }];
+    const zh = officeContactsSection('zh-CN', two);
+    expect(zh).toContain('<b>示范区人民医院 · 医患关系办公室（投诉接待）</b>');
+    expect(zh).toContain('<b>示范区城东社区卫生服务中心 · 医患关系办公室（投诉接待）</b>');
+    expect(zh.indexOf('0571-8888 1234')).toBeLessThan(zh.indexOf('0571-8888 2200'));
+    expect(officeContactsSection('en', two)).toContain('<b>Chengdong Community Health Centre · Patient relations office (complaints)</b>');
+    expect(officeContactsSection('zh-CN', two.slice(0, 1))).toContain('<b>医患关系办公室（投诉接待）</b>');
   });
 
   it('says where to ask when the site is unknown or has no contact on record', () => {
