@@ -64,7 +64,8 @@ async function unread(siteId: string, now: Date) {
 
 /**
  * The inbox's lead for the complaint office ('' for anyone else): the "please look now" list and the unread
- * count. The department names only label the list, so the comments are read while the inbox reads them.
+ * count. The department names only label the list, so the comments are read while the inbox reads them;
+ * the inbox awaits `departmentsRead` itself, so a lead it does not show leaves no rejection unhandled.
  */
 export async function commentsLead(session: StaffSession, siteId: string, query: Record<string, string | undefined>, departmentsRead: Promise<DepartmentNames>): Promise<string> {
   if (!mayReadComments(session.user, siteId)) return '';

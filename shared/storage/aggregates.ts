@@ -353,7 +353,9 @@ export async function sumAggregateRanges(table: string, ranges: readonly Aggrega
   const plans = new Map<string, RangePlan>();
   const planOf = (from: string, to: string): RangePlan => {
     const id = `${from}..${to}`;
-    const plan = plans.get(id) ?? planRange(from, to);
+    const known = plans.get(id);
+    if (known !== undefined) return known;
+    const plan = planRange(from, to);
     plans.set(id, plan);
     return plan;
   };
@@ -365,6 +367,8 @@ export async function sumAggregateRanges(table: string, ranges: readonly Aggrega
   const fetch = async (wanted: readonly { pk: string; sortKeys: readonly string[]; only?: readonly string[] | undefined }[]): Promise<void> => {
     const whole = new Map<string, ItemKey>();
     const part = new Map<string, ItemKey>();
+    // A part item carries every counter any range asked of it, so a key fetched in part in the first round
+    // already serves a range that wants it in part in the second.
     const partNames = new Set<string>(['pk', 'sk', ROLLUP_SETS.month, ROLLUP_SETS.year]);
     for (const { pk, sortKeys, only } of wanted) {
       for (const sk of sortKeys) {

@@ -28,6 +28,7 @@ export async function getComplaintSettings(table: string, siteId: string): Promi
 /** Several sites' settings in one request, by site id; a site with none is absent. */
 export async function getComplaintSettingsOf(table: string, siteIds: readonly string[]): Promise<ReadonlyMap<string, ComplaintSettings>> {
   const { items } = await getItems(table, [...new Set(siteIds)].map(keys.complaintSettings));
+  // A site has one settings item, so its partition key names it.
   const byPk = new Map(items.map((item) => [item.pk, item]));
   return new Map(siteIds.flatMap((siteId) => {
     const item = byPk.get(keys.complaintSettings(siteId).pk);
