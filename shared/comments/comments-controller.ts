@@ -10,7 +10,7 @@ import { retentionFromEnv } from '../platform/retention.ts';
 import { awaitsReview } from '../schemas/comment.ts';
 import { IdSchema } from '../schemas/site.ts';
 import { unreadComments } from '../storage/comments.ts';
-import { getSite, listDepartments } from '../storage/sites.ts';
+import { departmentsById, getSite } from '../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../web/staff-page.ts';
 import { type CommentNotice, inboxLead, renderComments, unreadSummary } from './comments-pages.ts';
 import { mayReadComments, readComments, reviewComment } from './review.ts';
@@ -52,10 +52,6 @@ const noticeQuery = (notice: CommentNotice): Record<string, string> => {
   }
 };
 
-async function departmentNames(siteId: string): Promise<DepartmentNames> {
-  return new Map((await listDepartments(table, siteId)).map((d) => [d.departmentId, d]));
-}
-
 async function unread(siteId: string, now: Date) {
   const comments = await unreadComments(table, siteId, UNREAD_SHOWN + 1);
   const shown = comments.slice(0, UNREAD_SHOWN);
@@ -91,7 +87,7 @@ export async function commentsPage(session: StaffSession, query: Record<string, 
   const siteId = siteOf(user, parsed.success ? parsed.data.site : undefined);
   if (siteId === undefined) return { outcome: 'not-found', body: renderNoSuchCase(user, session.csrf) };
   const now = new Date();
-  const [site, departments, { shown, summary }] = await Promise.all([getSite(table, siteId), departmentNames(siteId), unread(siteId, now)]);
+  const [site, departments, { shown, summary }] = await Promise.all([getSite(table, siteId), departmentsById(table, siteId), unread(siteId, now)]);
   const notice = noticeOf(query);
   return {
     outcome: 'shown',

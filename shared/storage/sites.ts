@@ -19,6 +19,11 @@ export async function getSites(table: string, siteIds: readonly string[]): Promi
   return new Map(items.map((item) => SiteSchema.parse(withoutKeys(item))).map((site) => [site.siteId, site]));
 }
 
+/** A site's departments by id: what a page looks a case's or a comment's department up in. */
+export async function departmentsById(table: string, siteId: string): Promise<ReadonlyMap<string, Department>> {
+  return new Map((await listDepartments(table, siteId)).map((d) => [d.departmentId, d]));
+}
+
 export async function getDepartment(table: string, siteId: string, departmentId: string): Promise<Department | undefined> {
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.department(siteId, departmentId) }));
   return Item === undefined ? undefined : DepartmentSchema.parse(withoutKeys(Item));

@@ -13,13 +13,13 @@ import { appendCallHistory, claimCall, getCallbackSettings, getPerson } from '..
 import { DischargePatientSchema } from '../../schemas/callback.ts';
 import { readComplaintContact } from '../../storage/complaint-contact.ts';
 import { getComplaint } from '../../storage/complaints.ts';
-import { getSite, listDepartments } from '../../storage/sites.ts';
+import { departmentsById, getSite } from '../../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../../web/staff-page.ts';
 import { importDischargeRows, parseDischargeCsv } from '../csv.ts';
 import { acceptDischarges, correctCall } from '../discharges.ts';
 import { acceptCallback, callFor, heldByOther } from '../record.ts';
 import { maskPhone, worklist, WorklistQuerySchema } from '../worklist.ts';
-import { callPath, type DepartmentNames, type Notice, renderCallPage, renderNoSuchCall, renderNotForRole, renderWorklist, type UploadResult } from './callback-pages.ts';
+import { callPath, type Notice, renderCallPage, renderNoSuchCall, renderNotForRole, renderWorklist, type UploadResult } from './callback-pages.ts';
 
 // The callback pages' controller: the worklist, "call" (takes the call, shows the number, audited), the
 // call form, the CSV upload. Each goes through the same policy and plain functions as the JSON API.
@@ -31,8 +31,6 @@ const enqueue = (message: object) => sendMessage(queueUrl, message);
 const PAGE_SIZE = 25;
 /** How long "call" holds a call for its caller: long enough to dial, talk and record. */
 const CLAIM_MINUTES = 30;
-
-const departmentNames = async (siteId: string): Promise<DepartmentNames> => new Map((await listDepartments(table, siteId)).map((d) => [d.departmentId, d]));
 
 /** The call a page's path names: `discharge:<id>` or `complaint:<id>`, at one of the user's sites. */
 function refOf(id: string): { dischargeId?: string; complaintId?: string } | undefined {
@@ -83,7 +81,7 @@ export async function worklistPage(session: StaffSession, query: Record<string, 
     page = await worklist(table, user, { site: siteId, limit: PAGE_SIZE }, now);
   }
   const site = await getSite(table, siteId);
-  const departments = await departmentNames(siteId);
+  const departments = await departmentsById(table, siteId);
   const scope = decide(user, 'callbacks:read', { siteId });
   const choices = scope.allow && scope.departments !== 'all' ? [...scope.departments] : [...departments.values()].filter((d) => d.kind === 'ward' || d.surveyEnabled).map((d) => d.departmentId);
   const notice = extra.notice ?? (query.recorded === undefined ? undefined : { kind: 'ok' as const, text: '已保存，谢谢。Recorded, thank you.' });
@@ -130,7 +128,7 @@ async function showCall(session: StaffSession, id: string, options: CallPageOpti
   return {
     outcome: options.outcome ?? 'shown',
     body: renderCallPage({
-      user, csrf, call, departments: await departmentNames(call.siteId), heldByMe,
+      user, csrf, call, departments: await departmentsById(table, call.siteId), heldByMe,
       submissionId: options.values?.submissionId ?? randomUUID(),
       ...(person?.name === undefined ? {} : { name: person.name }),
       ...(phone === undefined ? {} : heldByMe ? { phone } : { phoneMasked: maskPhone(phone) }),

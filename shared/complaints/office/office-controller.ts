@@ -4,7 +4,7 @@ import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { authorize, decide, hasAction } from '../../auth/policy.ts';
 import { caseChangeFromForm, formFieldOf, newComplaintValues, splitPlace, staffComplaintFromForm, type FormValues } from './office-forms.ts';
 import {
-  type CaseNotice, type DepartmentNames, type InboxFilters, type InboxRow, renderCase, renderComplaintRecorded, renderInbox, renderNewComplaint, renderNoSuchCase, renderNotForRole,
+  type CaseNotice, type InboxFilters, type InboxRow, renderCase, renderComplaintRecorded, renderInbox, renderNewComplaint, renderNoSuchCase, renderNotForRole,
 } from './office-pages.ts';
 import { signingKey } from '../../aws/secrets.ts';
 import { sendMessage } from '../../aws/sqs.ts';
@@ -23,7 +23,7 @@ import { IdSchema } from '../../schemas/site.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { readComplaintContact } from '../../storage/complaint-contact.ts';
 import { complaintHistory, InvalidCursorError, listComplaints } from '../../storage/complaints.ts';
-import { getSite, getSites, listDepartments } from '../../storage/sites.ts';
+import { departmentsById, getSite, getSites, listDepartments } from '../../storage/sites.ts';
 import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page.ts';
 
 // The complaint office's pages (inbox, case, new complaint): each reads what the page shows through the
@@ -39,7 +39,6 @@ const PAGE_SIZE = 25;
 /** The pinned safety cases are read from every open case of the site: at most this many pages of 100. */
 const PINNED_SCAN_PAGES = 20;
 
-
 const InboxQuerySchema = z.object({
   site: z.optional(IdSchema),
   status: z.optional(ComplaintStatusSchema),
@@ -47,10 +46,6 @@ const InboxQuerySchema = z.object({
   overdue: z.optional(z.literal('1')),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
-
-async function departmentNames(siteId: string): Promise<DepartmentNames> {
-  return new Map((await listDepartments(table, siteId)).map((d) => [d.departmentId, d]));
-}
 
 /** The worker marked the due date provisional when it was counted across a year whose holidays are unknown. */
 const rowOf = (record: ComplaintRecord): InboxRow => ({ case: caseView(record), provisional: record.dueProvisional === true });
@@ -89,7 +84,7 @@ export async function inboxPage(session: StaffSession, query: Record<string, str
     ...(departmentIds === undefined ? {} : { departmentIds }),
   };
   // Every read at once: each round trip to the store is most of the page's time.
-  const departmentsRead = departmentNames(siteId);
+  const departmentsRead = departmentsById(table, siteId);
   const [page, sitesById, departments, safety, lead] = await Promise.all([
     listComplaints(table, siteId, filter, PAGE_SIZE, q.cursor).catch((error: unknown) => {
       if (!(error instanceof InvalidCursorError)) throw error;
@@ -138,7 +133,7 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
   const updateScope = canSeeCase(user, 'complaints:update', record);
   // Contact details are for the complaint office only (site-wide scope); reading them is audited.
   const [history, departments, owners, contact] = await Promise.all([
-    complaintHistory(table, id), departmentNames(record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
+    complaintHistory(table, id), departmentsById(table, record.siteId), scope === 'all' ? ownersOf(record.siteId, record.owner) : Promise.resolve([]),
     scope === 'all' ? readComplaintContact(table, id, record.hasContact, now) : undefined,
   ]);
   if (contact?.state === 'present') await recordAudit(table, { actor: actorOf(user), action: 'complaint-contact-read', outcome: 'success', sites: [record.siteId], target: `complaint:${id}` });
