@@ -18,13 +18,18 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../shared/web/patient-page.ts';
 const table = requireEnv(env.tableName);
 const rateLimits = rateLimitsFromEnv();
 
-/** The public contact of each site's complaint office: one site's for a complaint, every site's on the bare form. */
+/**
+ * The public contact of each site's complaint office: one site's for a complaint, every site's on the bare
+ * form, where each is headed by its site's name (so the names are read only when there are several).
+ */
 async function officeContacts(siteIds: readonly string[]): Promise<SiteOfficeContact[]> {
-  const [settings, sites] = await Promise.all([getComplaintSettingsOf(table, siteIds), getSites(table, siteIds)]);
+  const [settings, sites] = await Promise.all([getComplaintSettingsOf(table, siteIds), siteIds.length > 1 ? getSites(table, siteIds) : undefined]);
   return siteIds.flatMap((siteId) => {
     const contact = settings.get(siteId)?.publicContact;
+    if (contact === undefined) return [];
+    if (sites === undefined) return [{ contact }];
     const site = sites.get(siteId);
-    return contact === undefined ? [] : [{ siteName: site?.name ?? siteId, siteNameEn: site?.nameEn ?? siteId, contact }];
+    return [{ site: { name: site?.name ?? siteId, nameEn: site?.nameEn ?? siteId }, contact }];
   });
 }
 

@@ -1,4 +1,5 @@
 import { logger } from '../../platform/observability.ts';
+import type { Site } from '../../schemas/site.ts';
 import type { Locale } from '../../schemas/survey.ts';
 import { verifySurveyCode } from '../../sites/department-codes.ts';
 import { getComplaintSettings } from '../../storage/complaint-settings.ts';
@@ -15,14 +16,16 @@ const WORDS = {
   en: { heading: 'Patient relations office (complaints)', phone: 'Phone', place: 'Where', hours: 'Open', ask: 'Ask any member of staff for its phone number and where to find it.' },
 } as const;
 
-/** An office's contact beside the name of its site, for a page that lists more than one site's. */
+/** A site's name in both languages, as a page that lists several sites' offices heads each. */
+export type SiteName = Pick<Site, 'name' | 'nameEn'>;
+
+/** An office's contact, and its site's name when the page lists more than one site's. */
 export interface SiteOfficeContact {
-  readonly siteName: string;
-  readonly siteNameEn: string;
+  readonly site?: SiteName;
   readonly contact: OfficeContact;
 }
 
-export function officeContactSection(locale: Locale, contact: OfficeContact | undefined, site?: { readonly name: string; readonly nameEn: string }): string {
+export function officeContactSection(locale: Locale, contact: OfficeContact | undefined, site?: SiteName): string {
   const w = WORDS[locale];
   const heading = site === undefined ? w.heading : `${locale === 'en' ? site.nameEn : site.name} · ${w.heading}`;
   const head = `<aside class="aside office" aria-label="${escapeMarkup(heading)}"><b>${escapeMarkup(heading)}</b><br>\n`;
@@ -41,7 +44,7 @@ ${escapeMarkup(w.hours)}: ${escapeMarkup(en ? contact.hoursEn : contact.hours)}<
 export function officeContactsSection(locale: Locale, contacts: readonly SiteOfficeContact[]): string {
   if (contacts.length === 0) return officeContactSection(locale, undefined);
   const named = contacts.length > 1;
-  return contacts.map(({ siteName, siteNameEn, contact }) => officeContactSection(locale, contact, named ? { name: siteName, nameEn: siteNameEn } : undefined)).join('');
+  return contacts.map(({ site, contact }) => officeContactSection(locale, contact, named ? site : undefined)).join('');
 }
 
 /**

@@ -30,7 +30,7 @@ describe('the office\'s contact', () => {
 
   it('names each site\'s office when a page lists more than one, and not when it lists one', () => {
     const other: OfficeContact = { ...CONTACT, phone: '0571-8888 2200' };
-    const two = [{ siteName: '示范区人民医院', siteNameEn: 'Demo District People\'s Hospital', contact: CONTACT }, { siteName: '示范区城东社区卫生服务中心', siteNameEn: 'Chengdong Community Health Centre', contact: other }];
+    const two = [{ site: { name: '示范区人民医院', nameEn: 'Demo District People\'s Hospital' }, contact: CONTACT }, { site: { name: '示范区城东社区卫生服务中心', nameEn: 'Chengdong Community Health Centre' }, contact: other }];
     const zh = officeContactsSection('zh-CN', two);
     expect(zh).toContain('<b>示范区人民医院 · 医患关系办公室（投诉接待）</b>');
     expect(zh).toContain('<b>示范区城东社区卫生服务中心 · 医患关系办公室（投诉接待）</b>');
