@@ -1,12 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { type BundlingOptions, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../shared/sites/national-schedule.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
+
+/** The repository's root: bundle entries and shipped data are paths in it. */
+export const ROOT = join(import.meta.dirname, '..');
 
 /** Lambda runs Node 24 on arm64; the AWS SDK is bundled (not taken from the runtime) so its version is the lockfile's. */
 export const LAMBDA_NODE_TARGET = 'node24';
@@ -58,36 +63,28 @@ export const SHIPPED_DATA: readonly { readonly file: string; readonly source: st
 ];
 
 /**
- * The shell command that ships the data beside a bundle that reads it. The bundle names each file
- * (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves as it is) only when it uses it,
- * so only those functions carry it (the classifying ones the weights, the six that count working days the
- * holiday schedule, the admin pages the poster's 24 MB); the others stay small. The CDK runs it after
- * bundling, and the bench and the tests run the same command on their own bundles
- * (test/support/lambda-bundle.ts).
+ * The SDK clients' schema files name each trait through a constant used as a computed key
+ * (`{ [_e]: _c, [_hE]: 400 }`). esbuild must assume a computed key may run code, so it keeps every
+ * schema of every operation the client has: SES's 47 KB, where SendEmail needs 2. This rewrites those keys
+ * as the literal strings the constants hold, which is the SDK generator's own fix (smithy-typescript
+ * #1889, for aws-sdk-js-v3 #7607, both open), so esbuild drops what no command names. A key whose constant
+ * is not a plain string is left as it is.
  */
-export function shipDataCommand(root: string, outDir: string, bundleFile = 'index.mjs'): string {
-  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
-  return SHIPPED_DATA.map(({ file, source }) => `if grep -qF ${quote(file)} ${quote(join(outDir, bundleFile))}; then cp ${quote(join(root, source))} ${quote(join(outDir, file))}; fi`).join('; ');
-}
-
-/** The NodejsFunction bundling props (local esbuild, never Docker). */
-export function cdkBundling(): BundlingOptions {
-  return {
-    format: OutputFormat.ESM,
-    target: LAMBDA_NODE_TARGET,
-    minify: true,
-    sourceMap: false,
-    banner: ESM_REQUIRE_BANNER,
-    mainFields: MAIN_FIELDS,
-    externalModules: NEVER_RUN_MODULES,
-    forceDockerBundling: false,
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (inputDir, outputDir) => [shipDataCommand(inputDir, outputDir)],
-    },
-  };
-}
+export const sdkSchemaLiteralKeys: Plugin = {
+  name: 'sdk-schema-literal-keys',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/][^\\/]+\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const strings = new Map<string, string>();
+      for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) if (name && literal) strings.set(name, literal);
+      const contents = source.replace(/\[(_\w+)\]:/g, (key: string, name: string) => {
+        const literal = strings.get(name);
+        return literal === undefined ? key : `${literal}:`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 /** The same bundle as the CDK builds, for one entry, written to `outfile`. */
 export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions {
@@ -103,6 +100,46 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
     external: NEVER_RUN_MODULES,
+    plugins: [sdkSchemaLiteralKeys],
     logLevel: 'warning',
   };
+}
+
+/**
+ * `entry` (a path in the repository) bundled to `outDir/index.mjs`, with the data it names shipped beside
+ * it. The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
+ * as it is) only when it uses it, so only those functions carry it (the classifying ones the weights, the
+ * six that count working days the holiday schedule, the admin pages the poster's 24 MB); the others stay
+ * small. The CDK, the bench and the tests all bundle through here.
+ */
+export async function bundleFunction(entry: string, outDir: string): Promise<{ file: string; metafile: Metafile }> {
+  const file = join(outDir, 'index.mjs');
+  const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, entry), file), metafile: true });
+  const code = await readFile(file, 'utf8');
+  await Promise.all(SHIPPED_DATA.filter(({ file: name }) => code.includes(name))
+    .map(({ file: name, source }) => copyFile(join(ROOT, source), join(outDir, name))));
+  return { file, metafile };
+}
+
+const BUNDLE_SCRIPT = join(import.meta.dirname, 'bundle-function.ts');
+
+/**
+ * The CDK asset's bundling: esbuild on this machine, never Docker. The CDK asks for it synchronously and
+ * esbuild's plugins need its asynchronous API, so it runs `bundle-function.ts` as a child process. The
+ * entry is a field, not only captured, because the CDK keys its cache of bundles on these options' JSON:
+ * without it every function would get the first one's bundle.
+ */
+class LocalEsbuild implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, this.entry, outputDir], { cwd: ROOT, stdio: 'inherit' });
+    return true;
+  }
+}
+
+/** The bundling of the function whose handler is `entry` (a path in the repository). */
+export function cdkBundling(entry: string): BundlingOptions {
+  // The image is required by the type and never pulled: the local bundler always succeeds or throws.
+  return { image: DockerImage.fromRegistry('local-esbuild-only'), local: new LocalEsbuild(entry) };
 }

@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { grantAccess } from './constructs/access.ts';
 import { FeedbackData } from './constructs/data.ts';
@@ -35,9 +35,9 @@ export class PatientFeedbackStack extends Stack {
     const intake = new IntakeQueue(this, 'Intake', { spec: queues.intake, key: data.key });
     const mail = { from: props.mailFrom, operator: props.operatorEmail, identity: props.mailIdentity };
 
-    const built = new Map<FunctionName, NodejsFunction>();
+    const built = new Map<FunctionName, LambdaFunction>();
     for (const name of functionNames) built.set(name, new FeedbackFunction(this, name, { spec: functions[name], logKey: data.key }).function);
-    const lambda = (name: FunctionName): NodejsFunction => {
+    const lambda = (name: FunctionName): LambdaFunction => {
       const fn = built.get(name);
       if (fn === undefined) throw new Error(`no function ${name} in the topology`);
       return fn;

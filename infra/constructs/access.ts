@@ -1,6 +1,6 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { env } from '../../shared/platform/resource-env.ts';
 import { acknowledge } from '../nag.ts';
 import type { Access } from '../topology.ts';
@@ -20,7 +20,7 @@ export interface Resources {
  * The one place a topology access turns into IAM grants and the environment variables through which the
  * function finds the resource (shared/platform/resource-env.ts). Least privilege: a function gets only what it lists.
  */
-export function grantAccess(fn: NodejsFunction, access: readonly Access[], resources: Resources): void {
+export function grantAccess(fn: LambdaFunction, access: readonly Access[], resources: Resources): void {
   const { data, intake, auth, mail } = resources;
   // Writing to the table or the queue encrypts with the data key: CDK's grant names the key's wildcard actions.
   const acknowledgeDataKeyWildcards = () => acknowledge(fn.role ?? fn,

@@ -1,16 +1,12 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { cdkBundling } from '../bundling.ts';
+import { cdkBundling, ROOT } from '../bundling.ts';
 import { acknowledge } from '../nag.ts';
 import type { FunctionSpec } from '../topology.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
  * Function logs are kept one year: they carry no personal data (the Logger policy), only what an operator
@@ -24,9 +20,9 @@ export interface FeedbackFunctionProps {
   readonly logKey: IKey;
 }
 
-/** Every Lambda's defaults in one place: Node 24 on arm64, local esbuild, its own role, encrypted logs, tracing, Powertools. */
+/** Every Lambda's defaults in one place: Node 24 on arm64, esbuild on this machine, its own role, encrypted logs, tracing, Powertools. */
 export class FeedbackFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: FeedbackFunctionProps) {
     super(scope, id);
@@ -43,9 +39,11 @@ export class FeedbackFunction extends Construct {
     });
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(ROOT, props.spec.entry),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      // Bundled by infra/bundling.ts (esbuild with a plugin, which the CDK's NodejsFunction cannot take);
+      // the asset's hash is its output's, as NodejsFunction's is.
+      code: Code.fromAsset(ROOT, { assetHashType: AssetHashType.OUTPUT, bundling: cdkBundling(props.spec.entry) }),
+      handler: 'index.handler',
       description: props.spec.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -54,7 +52,6 @@ export class FeedbackFunction extends Construct {
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
-      bundling: cdkBundling(),
       environment: {
         POWERTOOLS_SERVICE_NAME: 'patient-feedback',
         POWERTOOLS_METRICS_NAMESPACE: 'PatientFeedback',

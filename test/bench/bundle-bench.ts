@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor, SHIPPED_DATA } from '../../infra/bundling.ts';
+import { bundleFunction, esbuildOptionsFor, SHIPPED_DATA } from '../../infra/bundling.ts';
 import { functions } from '../../infra/topology.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
-import { bundleAsDeployed } from '../support/lambda-bundle.ts';
 
 // Each function's bundle, built with the CDK's own esbuild options (infra/bundling.ts), so a function
 // another engineer adds to the topology is measured with no change here: its minified size, the three
@@ -45,7 +44,7 @@ function inputName(path: string): string {
 
 /** One entry's bundle (a path in the repository) in `dir`: built as the CDK builds it, its data shipped beside it, then measured. */
 async function measureBundle(entry: string, dir: string, classifierFile: string): Promise<BundleFigures> {
-  const { file: outfile, metafile } = await bundleAsDeployed(entry, dir);
+  const { file: outfile, metafile } = await bundleFunction(entry, dir);
   const output = Object.values(metafile.outputs)[0];
   const largestInputs = Object.entries(output?.inputs ?? {})
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)

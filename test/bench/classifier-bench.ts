@@ -9,7 +9,7 @@ import { type Evaluation, evaluate, type LabelledComment, LabelledSetSchema, per
 import { safetyLevelOf } from '../../shared/classify/model/ensemble.ts';
 import { type Loaded, loadModel, MODEL_URL } from '../../shared/classify/model/load-model.ts';
 import { read } from '../../shared/classify/model/model.ts';
-import { bundleAsDeployed } from '../support/lambda-bundle.ts';
+import { bundleFunction } from '../../infra/bundling.ts';
 
 // `npx tsx test/bench/classifier-bench.ts`: the complaint classifier on its sets, three ways: the lexicon
 // alone, the learned model alone, and the two combined (what `classify` returns). For each set it prints
@@ -116,7 +116,7 @@ export async function modelFigures() {
   const { file, model } = loadModel(text);
   const outDir = mkdtempSync(join(tmpdir(), 'classifier-bundle-'));
   try {
-    const { file: outfile } = await bundleAsDeployed('shared/classify/classifier.ts', outDir);
+    const { file: outfile } = await bundleFunction('shared/classify/classifier.ts', outDir);
     const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(outfile)}); const t1 = performance.now();
       m.classify('护士态度很差'); const t2 = performance.now(); m.classify('医生态度很差'); const t3 = performance.now();
       process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, nextMs: t3 - t2 }));`;

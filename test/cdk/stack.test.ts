@@ -274,6 +274,11 @@ describe('what ships beside the bundles', () => {
     return readdirSync(join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`)).sort();
   };
 
+  it('builds each function\'s own bundle (the CDK caches bundles by their options)', () => {
+    const keys = functionNames.map((name) => z.object({ S3Key: z.string() }).parse(functionResource(name)[1].Code).S3Key);
+    expect(new Set(keys).size).toBe(functionNames.length);
+  });
+
   it('puts the poster renderer\'s WebAssembly and fonts beside the admin pages\' bundle, and beside no function that makes no poster', () => {
     const posterData = [RESVG_WASM, ...POSTER_FONTS].map((asset) => asset.file);
     expect(assetFiles('administrationPages')).toEqual([...posterData, NATIONAL_SCHEDULE.file, 'index.mjs'].sort());

@@ -16,7 +16,7 @@ import { encodeModel, ModelFileSchema } from '../../../shared/classify/model/mod
 import { prepare, read } from '../../../shared/classify/model/model.ts';
 import { train, TRAINING_OPTIONS } from '../../../shared/classify/model/train.ts';
 import { ValidationError } from '../../../shared/platform/domain-errors.ts';
-import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
+import { bundleFunction } from '../../../infra/bundling.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'complaints');
@@ -126,7 +126,7 @@ describe('the model loads in the bundle', () => {
 
   it('ships the weights beside the worker, as a file, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'worker');
-    await bundleAsDeployed('functions/store-submissions/handler.ts', out);
+    await bundleFunction('functions/store-submissions/handler.ts', out);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
     // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts); the
@@ -138,7 +138,7 @@ describe('the model loads in the bundle', () => {
 
   it('a bundled classifier reads its weights from the file beside it', { timeout: 120_000 }, async () => {
     const out = join(dir, 'classifier');
-    const { file } = await bundleAsDeployed('shared/classify/classifier.ts', out);
+    const { file } = await bundleFunction('shared/classify/classifier.ts', out);
     const script = `const { classify } = await import(${JSON.stringify(file)}); const r = classify('我真的不想活了'); process.stdout.write(JSON.stringify([r.safetyLevel, r.model.id]));`;
 
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual(['signal', complaintModel().file.id]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
+import { bundleFunction } from '../../../infra/bundling.ts';
 
 // zod/mini says only "Invalid input" unless its English messages are set, which shared/schemas/zod.ts does
 // as a side effect. vitest runs the source, so only a bundle built as the CDK builds one (package.json's
@@ -18,7 +18,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('zod messages in a deployed bundle', () => {
   it('keeps the English field messages the API and the staff pages carry', async () => {
     // Arrange
-    const { file } = await bundleAsDeployed('test/support/zod-message-probe.ts', out);
+    const { file } = await bundleFunction('test/support/zod-message-probe.ts', out);
     const refused = { submissionId: 'not-a-uuid', code: '', overall: 'great' };
 
     // Act

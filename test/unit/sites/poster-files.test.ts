@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { POSTER_FONTS, RESVG_WASM } from '../../../shared/sites/poster-assets.ts';
 import { posterFile } from '../../../shared/sites/poster-files.ts';
 import { renderPosterSvg } from '../../../shared/sites/qr-poster.ts';
-import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
+import { bundleFunction } from '../../../infra/bundling.ts';
 
 // The poster as the print shop takes it: a 300 dpi PNG whose code scans, and a one-page A5 PDF whose
 // cross-reference table points at its objects (a reader would otherwise have to repair it). Drawn with
@@ -86,7 +86,7 @@ describe('the poster renderer in the bundle', () => {
 
   it('ships the WebAssembly and the fonts beside the admin pages, as files, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'pages');
-    await bundleAsDeployed('functions/administration-pages/handler.ts', out);
+    await bundleFunction('functions/administration-pages/handler.ts', out);
 
     for (const { file, source } of [RESVG_WASM, ...POSTER_FONTS]) expect(readFileSync(join(out, file)).equals(readFileSync(join(ROOT, 'node_modules', source))), file).toBe(true);
     expect(statSync(join(out, 'index.mjs')).size).toBeLessThan(1024 * 1024);
@@ -94,7 +94,7 @@ describe('the poster renderer in the bundle', () => {
 
   it('a bundled renderer draws a poster from the files beside it, and names the one missing', { timeout: 120_000 }, async () => {
     const out = join(dir, 'renderer');
-    const { file } = await bundleAsDeployed('shared/sites/poster-files.ts', out);
+    const { file } = await bundleFunction('shared/sites/poster-files.ts', out);
     const script = `const { posterFile } = await import(${JSON.stringify(file)}); process.stdout.write((await posterFile(${JSON.stringify(textSvg('示范区人民医院'))}, 'png', 'x')).toString('base64'));`;
 
     const drawn = Buffer.from(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }), 'base64');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NATIONAL_SCHEDULE } from '../../../shared/sites/national-schedule.ts';
-import { bundleAsDeployed } from '../../support/lambda-bundle.ts';
+import { bundleFunction } from '../../../infra/bundling.ts';
 import {
   addWorkingDays,
   CalendarOverrideSchema,
@@ -319,7 +319,7 @@ describe('the national schedule in a bundle', () => {
 
   it('ships beside the bundle as the package\'s file, is read from there, and is named when missing', { timeout: 120_000 }, async () => {
     const out = join(dir, 'calendar');
-    const { file } = await bundleAsDeployed('shared/sites/working-calendar.ts', out);
+    const { file } = await bundleFunction('shared/sites/working-calendar.ts', out);
     const script = `const c = await import(${JSON.stringify(file)}); const cal = c.createWorkingCalendar(); process.stdout.write(JSON.stringify([c.nationalYears().at(-1), c.addWorkingDays(cal, '2026-09-30', 1)]));`;
 
     expect(readdirSync(out).sort()).toEqual([NATIONAL_SCHEDULE.file, 'index.mjs']);
