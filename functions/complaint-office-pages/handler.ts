@@ -5,6 +5,9 @@ import { httpFunction } from '../../shared/http/middleware.ts';
 import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
 import { staffPageRoute } from '../../shared/http/staff-pages.ts';
 
+/** The pages that write nothing when got (the case page records who saw a contact). */
+const READ_ONLY = new Set(['GET /admin/complaints', 'GET /admin/complaints/new', 'GET /admin/comments']);
+
 /** The complaint office's pages: the inbox, a case and its change form, the entry form, the comments to read. */
 export const handler = httpFunction(async (event) => {
   const key = await signingKey();
@@ -27,5 +30,5 @@ export const handler = httpFunction(async (event) => {
       default:
         return inboxPage(staff, query);
     }
-  });
+  }, { readOnly: READ_ONLY.has(event.routeKey) });
 });

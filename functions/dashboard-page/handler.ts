@@ -14,7 +14,7 @@ export const handler = httpFunction(async (event) => {
   const key = await signingKey();
   const query = event.queryStringParameters ?? {};
   const context = { table, baseUrl: publicBaseUrl, now: new Date() };
-  if (event.routeKey !== 'GET /admin/export.csv') return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff) => dashboardPage(context, staff, query));
+  if (event.routeKey !== 'GET /admin/export.csv') return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff) => dashboardPage(context, staff, query), { readOnly: true });
   const current = await readSession(event);
   if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
   const answer = await dashboardCsv(context, { user: current.identity, csrf: csrfToken(key, current.token) }, query);

@@ -48,7 +48,21 @@ export interface Verified {
   readonly session: SessionRef | undefined;
 }
 
-export type TokenVerifier = (token: string) => Promise<Verified>;
+/** A verified token whose session's sign-out is not yet looked up: `signedIn` asks. */
+export interface Unchecked extends Verified {
+  /** False once the session was signed out; a machine client's token is never signed out. */
+  readonly signedIn: () => Promise<boolean>;
+}
+
+export interface TokenVerifier {
+  /** The token verified and its session looked up: refused if signed out. */
+  (token: string): Promise<Verified>;
+  /**
+   * The token verified, its session's sign-out not yet looked up: for a page that writes nothing, which
+   * reads while `signedIn` asks and answers nothing before it knows.
+   */
+  readonly unchecked: (token: string) => Promise<Unchecked>;
+}
 
 /**
  * aws-jwt-verify checks `exp` (and `nbf`, strictly) only when present, and never `iat`: a token must
@@ -89,7 +103,7 @@ export function createTokenVerifier(config: VerifierConfig): TokenVerifier {
     },
   }, { jwksCache: new SimpleJwksCache({ fetcher }) });
 
-  return async (token) => {
+  const verifyToken = async (token: string): Promise<Verified> => {
     let claims: unknown;
     try {
       claims = await verifier.verify(token);
@@ -102,7 +116,18 @@ export function createTokenVerifier(config: VerifierConfig): TokenVerifier {
     if (identity.kind === 'machine') return { identity, session: undefined };
     const session = sessionOf(claims);
     if (session === undefined) throw unauthenticated('The token names no session; sign in again.');
-    if (await config.isRevoked(session.id)) throw unauthenticated('This session has been signed out; sign in again.');
     return { identity, session };
   };
+  const signedIn = async ({ session }: Verified) => session === undefined || !(await config.isRevoked(session.id));
+
+  const verify = async (token: string): Promise<Verified> => {
+    const verified = await verifyToken(token);
+    if (!(await signedIn(verified))) throw unauthenticated('This session has been signed out; sign in again.');
+    return verified;
+  };
+  const unchecked = async (token: string): Promise<Unchecked> => {
+    const verified = await verifyToken(token);
+    return { ...verified, signedIn: () => signedIn(verified) };
+  };
+  return Object.assign(verify, { unchecked });
 }

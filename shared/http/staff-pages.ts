@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Identity } from '../auth/identity.ts';
 import { csrfToken, validCsrfToken } from '../auth/session.ts';
 import { renderSignInFailed } from '../auth/sign-in-pages.ts';
-import type { SessionRef } from '../auth/verify.ts';
+import type { SessionRef, Unchecked } from '../auth/verify.ts';
 import { UnauthenticatedError } from '../platform/domain-errors.ts';
 import { requireEnv } from '../platform/config.ts';
 import { env } from '../platform/resource-env.ts';
@@ -57,6 +57,21 @@ export async function readSession(event: APIGatewayProxyEventV2): Promise<PageSe
 }
 
 /**
+ * The session the cookie carries once its token is verified, before its sign-out is looked up (`signedIn`
+ * asks), or undefined (no cookie, expired or forged).
+ */
+async function readUncheckedSession(event: APIGatewayProxyEventV2): Promise<(PageSession & Pick<Unchecked, 'signedIn'>) | undefined> {
+  const token = cookie(event, SESSION_COOKIE);
+  if (token === undefined) return undefined;
+  try {
+    return { token, ...(await tokenVerifier().unchecked(token)) };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * A cross-site form cannot know the CSRF token; the browser's own fetch metadata and Origin are checked as
  * well. (With `Referrer-Policy: no-referrer` a same-origin form post carries `Origin: null`.)
  */
@@ -71,16 +86,32 @@ export function sameOriginRequest(event: APIGatewayProxyEventV2): boolean {
 export const genuinePost = (event: APIGatewayProxyEventV2, key: Buffer, session: PageSession, csrf: string | undefined): boolean =>
   sameOriginRequest(event) && validCsrfToken(key, session.token, csrf);
 
+const pageResult = (answer: PageAnswer): HttpResult =>
+  ('redirect' in answer ? { statusCode: 303, headers: { location: answer.redirect, 'cache-control': 'no-store' } } : staffPage(answer.outcome, answer.body));
+
 /**
  * A page for a signed-in member of staff. A form post must also carry the session's CSRF token and come
  * from this origin; a saved change answers 303, so the browser then GETs the page.
+ *
+ * `readOnly`: the page writes nothing when it is got, so it reads while the session's sign-out is looked
+ * up (one round trip to the store fewer before its own). A signed-out session still gets nothing of it,
+ * not even an error: the answer waits for the look-up. A page that records anything on GET (the case page
+ * records who saw a contact) must not say so.
  */
-export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>): Promise<HttpResult> {
+export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>, options: { readOnly?: boolean } = {}): Promise<HttpResult> {
+  const posted = event.routeKey.startsWith('POST ');
+  if (!posted && options.readOnly === true) {
+    const current = await readUncheckedSession(event);
+    if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
+    const [answer, signedIn] = await Promise.allSettled([run({ user: current.identity, csrf: csrfToken(key, current.token) }, new URLSearchParams()), current.signedIn()]);
+    if (signedIn.status === 'rejected') throw signedIn.reason;
+    if (!signedIn.value) return toSignIn(event);
+    if (answer.status === 'rejected') throw answer.reason;
+    return pageResult(answer.value);
+  }
   const current = await readSession(event);
   if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
-  const posted = event.routeKey.startsWith('POST ');
   const form = new URLSearchParams(posted ? rawBody(event, formLimitBytes).toString('utf8') : '');
   if (posted && !genuinePost(event, key, current, form.get('csrf') ?? undefined)) return staffPage('not-for-role', renderSignInFailed(SIGN_IN_PATH));
-  const answer = await run({ user: current.identity, csrf: csrfToken(key, current.token) }, form);
-  return 'redirect' in answer ? { statusCode: 303, headers: { location: answer.redirect, 'cache-control': 'no-store' } } : staffPage(answer.outcome, answer.body);
+  return pageResult(await run({ user: current.identity, csrf: csrfToken(key, current.token) }, form));
 }

@@ -3,7 +3,7 @@ import { type Department, DEFAULT_SURVEYS_PER_YEAR, type Site } from '../schemas
 import { OVERALL_OPTIONS } from '../schemas/survey.ts';
 import { complaintCounterNames, listComplaints } from '../storage/complaints.ts';
 import { aggregateSeries, newReadMeter, type ReadMeter, sumAggregateRanges } from '../storage/aggregates.ts';
-import { type RecentComment, recentComments } from '../storage/recent-comments.ts';
+import { type CommentPage, type RecentComment, recentComments } from '../storage/recent-comments.ts';
 import { getSiteGroup } from '../storage/site-groups.ts';
 import { getSite, listDepartments } from '../storage/sites.ts';
 import { type ComplaintFigures, complaintFigures, complaintsReceived } from './complaint-figures.ts';
@@ -244,7 +244,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
   // year's roll-up (sumAggregateRanges checks that it holds nothing after the period's end).
   const grain = trendGrain(period);
 
-  const [[departmentCounters = [], previousCounters = [], unitCounters = [], yearCounters], trend, overdueFound, callbackSettings] = await Promise.all([
+  const [[departmentCounters = [], previousCounters = [], unitCounters = [], yearCounters], trend, overdueFound, callbackSettings, siteCommentPages] = await Promise.all([
     sumGroups([
       { units: departmentUnits, from: period.from, to: period.to },
       { units: scopeUnits, from: previousFrom, to: previousTo },
@@ -255,6 +255,8 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
     overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),
     getCallbackSettings(table, lead.siteId),
+    // A whole-site report's comments start from each site's newest ones, which need nothing read above.
+    limits.comments === 0 || narrowed ? undefined : Promise.all(sites.map(async (site) => [site.siteId, await recentComments(table, site.siteId, SITE_WIDE, period.to, SITE_COMMENTS_PAGE, meter)] as const)),
   ]);
   const scopeCounters = sum(narrowed ? departmentCounters : unitCounters);
 
@@ -292,7 +294,7 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     .map(({ site, department }) => ({ id: department.departmentId, name: department.name, nameEn: department.nameEn, siteId: site.siteId }));
 
   const { overdue, more } = overdueFound;
-  const comments = await commentsOf(table, ranked, departments.map((d) => d.department), period.to, limits.comments, !narrowed, meter);
+  const comments = await commentsOf(table, ranked, departments.map((d) => d.department), period.to, limits.comments, siteCommentPages === undefined ? undefined : new Map(siteCommentPages), meter);
 
   const yearlyTarget = sites.reduce((total, site) => total + (site.targets.surveysPerYear ?? DEFAULT_SURVEYS_PER_YEAR), 0);
   const expected = proRata(yearlyTarget, days);
@@ -394,13 +396,13 @@ const COMMENTS_PER_DEPARTMENT = 2;
 
 /**
  * A few recent comments, newest first, at most two a department, only from departments with enough
- * responses to be scored. A report over whole sites looks through each site's newest comments first (one
- * query a site); only when those leave it open are that site's departments still short asked one by one,
- * as a narrowed report always does. Either way the same comments are shown, up to which of one day's,
+ * responses to be scored. A report over whole sites looks through each site's newest comments first
+ * (`sitePages`, one query a site, read beside the aggregates); only when those leave it open are that
+ * site's departments still short asked one by one, as a narrowed report (no `sitePages`) always does. Either way the same comments are shown, up to which of one day's,
  * except comments written before the site copies existed (kept 90 days), which only the department
  * queries find.
  */
-async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, wholeSites: boolean, meter: ReadMeter): Promise<ReportComment[]> {
+async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, sitePages: ReadonlyMap<string, CommentPage> | undefined, meter: ReadMeter): Promise<ReportComment[]> {
   if (limit === 0) return [];
   const eligible = ranked.filter((row) => !row.surveys.tooFewResponses && row.surveys.comments > 0);
   const rowOf = new Map(eligible.map((row) => [`${row.siteId}/${row.id}`, row]));
@@ -415,16 +417,17 @@ async function commentsOf(table: string, ranked: readonly UnitRow[], departments
   const newestFirst = () => [...found.values()].sort((a, b) => b.c.day.localeCompare(a.c.day));
   // The sites whose older comments may still matter: all of them, unless their newest page settles it.
   let unsettled = new Set(eligible.map((row) => row.siteId));
-  if (wholeSites) {
+  if (sitePages !== undefined) {
     const siteIds = [...unsettled];
-    const pages = await Promise.all(siteIds.map((siteId) => recentComments(table, siteId, SITE_WIDE, to, SITE_COMMENTS_PAGE, meter)));
-    pages.forEach((page, i) => take(siteIds[i] ?? '', page.comments));
+    const pages = siteIds.map((siteId) => sitePages.get(siteId));
+    pages.forEach((page, i) => take(siteIds[i] ?? '', page?.comments ?? []));
     // A site's comments beyond its page are no newer than the page's oldest: they matter only if that is
     // newer than the last of the `limit` newest found.
     const last = newestFirst()[limit - 1]?.c.day;
     unsettled = new Set(siteIds.filter((_, i) => {
       const page = pages[i];
-      return page !== undefined && page.more && (last === undefined || (page.comments.at(-1)?.day ?? '') > last);
+      // A site without its page (none is: every site in scope was read) is asked department by department.
+      return page === undefined || (page.more && (last === undefined || (page.comments.at(-1)?.day ?? '') > last));
     }));
   }
   const short = eligible.filter((row) => unsettled.has(row.siteId) && taken(row) < COMMENTS_PER_DEPARTMENT);

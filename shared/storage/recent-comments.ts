@@ -48,11 +48,14 @@ export function recentCommentItems(table: string, message: SurveyMessage): Trans
 const RecentCommentSchema = z.object({ sk: z.string(), departmentId: z.string(), day: z.string(), overall: z.string(), text: z.string() });
 export type RecentComment = z.infer<typeof RecentCommentSchema>;
 
-/**
- * The newest `limit` comments received on or before `to` (a day) of a department, or of the whole site
- * (`SITE_WIDE`); `more` when older ones are left.
- */
-export async function recentComments(table: string, siteId: string, departmentId: string, to: string, limit: number, meter?: ReadMeter): Promise<{ comments: RecentComment[]; more: boolean }> {
+/** Comments newest first; `more` when older ones are left. */
+export interface CommentPage {
+  readonly comments: readonly RecentComment[];
+  readonly more: boolean;
+}
+
+/** The newest `limit` comments received on or before `to` (a day) of a department, or of the whole site (`SITE_WIDE`). */
+export async function recentComments(table: string, siteId: string, departmentId: string, to: string, limit: number, meter?: ReadMeter): Promise<CommentPage> {
   const { Items = [], LastEvaluatedKey } = await dynamoDb.send(new QueryCommand({
     TableName: table,
     KeyConditionExpression: 'pk = :pk AND sk <= :to',

@@ -275,6 +275,13 @@ describe('sign-out', () => {
 
     expect((await adminPage(first)).status).toBe(302);
     expect((await adminPage(second)).status).toBe(200);
+    // The inbox reads while the session is looked up, and still answers a signed-out one with sign-in only.
+    const inbox = (session: string) => fetch(`${stack().baseUrl}/admin/complaints`, { redirect: 'manual', headers: { cookie: `pf_session=${session}` } });
+    const [signedOut, signedIn] = await Promise.all([inbox(first), inbox(second)]);
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin%2Fcomplaints');
+    expect(await signedOut.text()).toBe('');
+    expect(signedIn.status).toBe(200);
     expect((await call(METRICS, second)).status).toBe(200);
   });
 });

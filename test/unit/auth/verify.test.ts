@@ -86,6 +86,19 @@ describe('token verification', () => {
     await expect(outcome).rejects.toThrow('signed out');
   });
 
+  it('verifies a token without looking its session up until asked, for a page that reads meanwhile', async () => {
+    const { verify, isRevoked } = verifier(['sign-in-1']);
+
+    const unchecked = await verify.unchecked(userToken());
+
+    expect(unchecked.identity).toMatchObject({ kind: 'user', username: 'manager' });
+    expect(isRevoked).not.toHaveBeenCalled();
+    expect(await unchecked.signedIn()).toBe(false);
+    expect(isRevoked).toHaveBeenCalledWith('sign-in-1');
+    expect(await (await verifier().verify.unchecked(userToken())).signedIn()).toBe(true);
+    await expect(verify.unchecked(userToken({ aud: 'elsewhere' }))).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
   it('looks no session up for a machine client, which has none to end', async () => {
     const { verify, isRevoked } = verifier();
 
