@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BundlingOptions, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
@@ -65,7 +63,7 @@ export const SHIPPED_DATA: readonly { readonly file: string; readonly source: st
 /**
  * The SDK clients' schema files name each trait through a constant used as a computed key
  * (`{ [_e]: _c, [_hE]: 400 }`). esbuild must assume a computed key may run code, so it keeps every
- * schema of every operation the client has: SES's 47 KB, where SendEmail needs 2. This rewrites those keys
+ * schema of every operation the client has: SESv2's 47 KB, where SendEmail needs 2. This rewrites those keys
  * as the literal strings the constants hold, which is the SDK generator's own fix (smithy-typescript
  * #1889, for aws-sdk-js-v3 #7607, both open), so esbuild drops what no command names. A key whose constant
  * is not a plain string is left as it is.
@@ -76,10 +74,14 @@ export const sdkSchemaLiteralKeys: Plugin = {
     builder.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/][^\\/]+\.js$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
       const strings = new Map<string, string>();
-      for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) if (name && literal) strings.set(name, literal);
-      const contents = source.replace(/\[(_\w+)\]:/g, (key: string, name: string) => {
+      for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) {
+        // A literal `__proto__` key sets the prototype, where the computed one makes a property.
+        if (name && literal && literal !== '"__proto__"') strings.set(name, literal);
+      }
+      // Only a key that opens or follows a property in an object literal (`{ [_e]:`, `, [_hE]:`).
+      const contents = source.replace(/([{,]\s*)\[(_\w+)\]:/g, (key: string, before: string, name: string) => {
         const literal = strings.get(name);
-        return literal === undefined ? key : `${literal}:`;
+        return literal === undefined ? key : `${before}${literal}:`;
       });
       return { contents, loader: 'js' };
     });
@@ -107,7 +109,7 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
 
 /**
  * `entry` (a path in the repository) bundled to `outDir/index.mjs`, with the data it names shipped beside
- * it. The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
+ * it (`infra/bundle-function.ts` runs it for the CDK; it imports nothing of the CDK, so that stays quick). The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
  * as it is) only when it uses it, so only those functions carry it (the classifying ones the weights, the
  * six that count working days the holiday schedule, the admin pages the poster's 24 MB); the others stay
  * small. The CDK, the bench and the tests all bundle through here.
@@ -119,27 +121,4 @@ export async function bundleFunction(entry: string, outDir: string): Promise<{ f
   await Promise.all(SHIPPED_DATA.filter(({ file: name }) => code.includes(name))
     .map(({ file: name, source }) => copyFile(join(ROOT, source), join(outDir, name))));
   return { file, metafile };
-}
-
-const BUNDLE_SCRIPT = join(import.meta.dirname, 'bundle-function.ts');
-
-/**
- * The CDK asset's bundling: esbuild on this machine, never Docker. The CDK asks for it synchronously and
- * esbuild's plugins need its asynchronous API, so it runs `bundle-function.ts` as a child process. The
- * entry is a field, not only captured, because the CDK keys its cache of bundles on these options' JSON:
- * without it every function would get the first one's bundle.
- */
-class LocalEsbuild implements ILocalBundling {
-  constructor(readonly entry: string) {}
-
-  tryBundle(outputDir: string): boolean {
-    execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, this.entry, outputDir], { cwd: ROOT, stdio: 'inherit' });
-    return true;
-  }
-}
-
-/** The bundling of the function whose handler is `entry` (a path in the repository). */
-export function cdkBundling(entry: string): BundlingOptions {
-  // The image is required by the type and never pulled: the local bundler always succeeds or throws.
-  return { image: DockerImage.fromRegistry('local-esbuild-only'), local: new LocalEsbuild(entry) };
 }

@@ -1,10 +1,12 @@
-import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { AssetHashType, type BundlingOptions, DockerImage, Duration, type ILocalBundling, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { cdkBundling, ROOT } from '../bundling.ts';
+import { ROOT } from '../bundling.ts';
 import { acknowledge } from '../nag.ts';
 import type { FunctionSpec } from '../topology.ts';
 
@@ -14,6 +16,29 @@ import type { FunctionSpec } from '../topology.ts';
  * review. The records themselves, and the audit trail of who changed what, live in the table.
  */
 export const FUNCTION_LOG_RETENTION = RetentionDays.ONE_YEAR;
+
+const BUNDLE_SCRIPT = join(ROOT, 'infra', 'bundle-function.ts');
+
+/**
+ * The asset's bundling: esbuild on this machine, never Docker, through `bundleFunction` (infra/bundling.ts).
+ * The CDK asks for it synchronously and esbuild's plugins need its asynchronous API, so it runs
+ * `bundle-function.ts` as a child process. The entry is a field, not only captured, because the CDK keys
+ * its cache of bundles on these options' JSON: without it every function would get the first one's bundle.
+ */
+class LocalEsbuild implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, this.entry, outputDir], { cwd: ROOT, stdio: 'inherit' });
+    return true;
+  }
+}
+
+/** The bundling of the function whose handler is `entry` (a path in the repository). */
+function localBundling(entry: string): BundlingOptions {
+  // The image is required by the type and never pulled: the local bundler always succeeds or throws.
+  return { image: DockerImage.fromRegistry('local-esbuild-only'), local: new LocalEsbuild(entry) };
+}
 
 export interface FeedbackFunctionProps {
   readonly spec: FunctionSpec;
@@ -42,7 +67,7 @@ export class FeedbackFunction extends Construct {
     this.function = new LambdaFunction(this, 'Function', {
       // Bundled by infra/bundling.ts (esbuild with a plugin, which the CDK's NodejsFunction cannot take);
       // the asset's hash is its output's, as NodejsFunction's is.
-      code: Code.fromAsset(ROOT, { assetHashType: AssetHashType.OUTPUT, bundling: cdkBundling(props.spec.entry) }),
+      code: Code.fromAsset(ROOT, { assetHashType: AssetHashType.OUTPUT, bundling: localBundling(props.spec.entry) }),
       handler: 'index.handler',
       description: props.spec.description,
       runtime: Runtime.NODEJS_24_X,

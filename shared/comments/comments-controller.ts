@@ -17,7 +17,9 @@ import { mayReadComments, readComments, reviewComment } from './review.ts';
 
 // The office's comment lists: GET /admin/comments (the comments to read), POST /admin/comments (read the
 // ticked ones, or confirm or dismiss a possible signal), and the lead of the inbox (the "please look now"
-// list and the unread count). The handler checks the session, the CSRF token and the origin first.
+// list and the unread count). The handler checks the session, the CSRF token and the origin before a
+// post runs; the list and the lead run while the session's sign-out is looked up (the handler's
+// READ_ONLY), so they must never write.
 
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();

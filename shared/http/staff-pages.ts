@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Identity } from '../auth/identity.ts';
 import { csrfToken, validCsrfToken } from '../auth/session.ts';
 import { renderSignInFailed } from '../auth/sign-in-pages.ts';
-import type { SessionRef, Unchecked } from '../auth/verify.ts';
+import type { SessionRef, Verified } from '../auth/verify.ts';
 import { UnauthenticatedError } from '../platform/domain-errors.ts';
 import { requireEnv } from '../platform/config.ts';
 import { env } from '../platform/resource-env.ts';
@@ -45,27 +45,19 @@ export interface PageSession {
 
 /** The signed-in session the cookie carries, or undefined (no cookie, expired, forged or signed out). */
 export async function readSession(event: APIGatewayProxyEventV2): Promise<PageSession | undefined> {
-  const token = cookie(event, SESSION_COOKIE);
-  if (token === undefined) return undefined;
-  try {
-    return { token, ...(await tokenVerifier()(token)) };
-  } catch (error) {
-    // Only a refused token means "sign in again"; a table that does not answer is an error, not a sign-out.
-    if (error instanceof UnauthenticatedError) return undefined;
-    throw error;
-  }
+  return sessionFrom(event, (token) => tokenVerifier()(token));
 }
 
-/**
- * The session the cookie carries once its token is verified, before its sign-out is looked up (`signedIn`
- * asks), or undefined (no cookie, expired or forged).
- */
-async function readUncheckedSession(event: APIGatewayProxyEventV2): Promise<(PageSession & Pick<Unchecked, 'signedIn'>) | undefined> {
+/** The same before its sign-out is looked up: `signedIn` asks. */
+const readUncheckedSession = (event: APIGatewayProxyEventV2) => sessionFrom(event, (token) => tokenVerifier().unchecked(token));
+
+async function sessionFrom<T extends Verified>(event: APIGatewayProxyEventV2, verify: (token: string) => Promise<T>): Promise<(T & { readonly token: string }) | undefined> {
   const token = cookie(event, SESSION_COOKIE);
   if (token === undefined) return undefined;
   try {
-    return { token, ...(await tokenVerifier().unchecked(token)) };
+    return { ...(await verify(token)), token };
   } catch (error) {
+    // Only a refused token means "sign in again"; a table that does not answer is an error, not a sign-out.
     if (error instanceof UnauthenticatedError) return undefined;
     throw error;
   }
@@ -95,15 +87,19 @@ const pageResult = (answer: PageAnswer): HttpResult =>
  *
  * `readOnly`: the page writes nothing when it is got, so it reads while the session's sign-out is looked
  * up (one round trip to the store fewer before its own). A signed-out session still gets nothing of it,
- * not even an error: the answer waits for the look-up. A page that records anything on GET (the case page
- * records who saw a contact) must not say so.
+ * not even an error: the answer waits for the look-up (the page's reads are spent on it, where the look-up
+ * alone would have refused it). A page that records anything on GET (the case page records who saw a
+ * contact) must not say so.
  */
 export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>, options: { readOnly?: boolean } = {}): Promise<HttpResult> {
   const posted = event.routeKey.startsWith('POST ');
   if (!posted && options.readOnly === true) {
     const current = await readUncheckedSession(event);
     if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
-    const [answer, signedIn] = await Promise.allSettled([run({ user: current.identity, csrf: csrfToken(key, current.token) }, new URLSearchParams()), current.signedIn()]);
+    // The look-up starts first, and the page through a promise, so even a page that throws at once waits for it.
+    const staff = { user: current.identity, csrf: csrfToken(key, current.token) };
+    const signedInLookUp = current.signedIn();
+    const [answer, signedIn] = await Promise.allSettled([Promise.resolve().then(() => run(staff, new URLSearchParams())), signedInLookUp]);
     if (signedIn.status === 'rejected') throw signedIn.reason;
     if (!signedIn.value) return toSignIn(event);
     if (answer.status === 'rejected') throw answer.reason;

@@ -255,8 +255,10 @@ export async function buildManagerReport(request: ReportRequest, meter: ReadMete
     trendPoints(table, scopeUnits, grain, period.to, minResponses, meter),
     overdueCases(request, sites, departments.map((d) => d.department), narrowed ? departments.map((d) => d.department.departmentId) : undefined, limits.overdue, meter),
     getCallbackSettings(table, lead.siteId),
-    // A whole-site report's comments start from each site's newest ones, which need nothing read above.
-    limits.comments === 0 || narrowed ? undefined : Promise.all(sites.map(async (site) => [site.siteId, await recentComments(table, site.siteId, SITE_WIDE, period.to, SITE_COMMENTS_PAGE, meter)] as const)),
+    // A whole-site report's comments start from the newest of each site with a department in scope, which
+    // need nothing read above (whether a department qualifies to show one is known only after).
+    limits.comments === 0 || narrowed ? undefined : Promise.all(sites.filter((site) => departments.some((d) => d.site === site))
+      .map(async (site) => [site.siteId, await recentComments(table, site.siteId, SITE_WIDE, period.to, SITE_COMMENTS_PAGE, meter)] as const)),
   ]);
   const scopeCounters = sum(narrowed ? departmentCounters : unitCounters);
 

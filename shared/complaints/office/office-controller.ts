@@ -28,7 +28,8 @@ import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page
 
 // The complaint office's pages (inbox, case, new complaint): each reads what the page shows through the
 // same policy and plain functions as the JSON API, and answers a page or a redirect. The handler
-// checks the session, the CSRF token and the origin before any of these runs.
+// checks the session, the CSRF token and the origin before a post runs; the inbox and the entry form run
+// while the session's sign-out is looked up (the handler's READ_ONLY), so they must never write.
 
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
