@@ -109,10 +109,11 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
 
 /**
  * `entry` (a path in the repository) bundled to `outDir/index.mjs`, with the data it names shipped beside
- * it (`infra/bundle-function.ts` runs it for the CDK; it imports nothing of the CDK, so that stays quick). The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
+ * it. The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
  * as it is) only when it uses it, so only those functions carry it (the classifying ones the weights, the
  * six that count working days the holiday schedule, the admin pages the poster's 24 MB); the others stay
- * small. The CDK, the bench and the tests all bundle through here.
+ * small. The CDK (through `infra/bundle-function.ts`; this module imports nothing of the CDK, so that
+ * child process starts quickly), the bench and the tests all bundle through here.
  */
 export async function bundleFunction(entry: string, outDir: string): Promise<{ file: string; metafile: Metafile }> {
   const file = join(outDir, 'index.mjs');

@@ -400,9 +400,9 @@ const COMMENTS_PER_DEPARTMENT = 2;
  * A few recent comments, newest first, at most two a department, only from departments with enough
  * responses to be scored. A report over whole sites looks through each site's newest comments first
  * (`sitePages`, one query a site, read beside the aggregates); only when those leave it open are that
- * site's departments still short asked one by one, as a narrowed report (no `sitePages`) always does. Either way the same comments are shown, up to which of one day's,
- * except comments written before the site copies existed (kept 90 days), which only the department
- * queries find.
+ * site's departments still short asked one by one, as a narrowed report (no `sitePages`) always does.
+ * Either way the same comments are shown, up to which of one day's, except comments written before the
+ * site copies existed (kept 90 days), which only the department queries find.
  */
 async function commentsOf(table: string, ranked: readonly UnitRow[], departments: readonly Department[], to: string, limit: number, sitePages: ReadonlyMap<string, CommentPage> | undefined, meter: ReadMeter): Promise<ReportComment[]> {
   if (limit === 0) return [];

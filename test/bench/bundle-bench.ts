@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { bundleFunction, esbuildOptionsFor, SHIPPED_DATA } from '../../infra/bundling.ts';
+import { bundleFunction, esbuildOptionsFor, ROOT, SHIPPED_DATA } from '../../infra/bundling.ts';
 import { functions } from '../../infra/topology.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 
@@ -14,7 +14,6 @@ import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 // with them loaded, as the first complaint of a cold worker does: the same bundle, built once more with
 // the classifier's entry exported beside the handler's, imported and asked to classify one comment.
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const IMPORTS = 5;
 
 export interface BundleFigures {

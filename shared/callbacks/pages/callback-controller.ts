@@ -80,8 +80,7 @@ export async function worklistPage(session: StaffSession, query: Record<string, 
     if (!(error instanceof DomainError) || error instanceof ForbiddenError) throw error;
     page = await worklist(table, user, { site: siteId, limit: PAGE_SIZE }, now);
   }
-  const site = await getSite(table, siteId);
-  const departments = await departmentsById(table, siteId);
+  const [site, departments] = await Promise.all([getSite(table, siteId), departmentsById(table, siteId)]);
   const scope = decide(user, 'callbacks:read', { siteId });
   const choices = scope.allow && scope.departments !== 'all' ? [...scope.departments] : [...departments.values()].filter((d) => d.kind === 'ward' || d.surveyEnabled).map((d) => d.departmentId);
   const notice = extra.notice ?? (query.recorded === undefined ? undefined : { kind: 'ok' as const, text: '已保存，谢谢。Recorded, thank you.' });
