@@ -1,5 +1,5 @@
 import { copyFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
@@ -44,6 +44,9 @@ export const NEVER_RUN_MODULES = [
   '@aws-sdk/nested-clients',
   '@aws-sdk/token-providers',
   '@smithy/core/event-streams',
+  // A browser's user-agent parser, behind an `import()` in a function of @aws-sdk/core no Node client
+  // calls: tree-shaken before chunks were split, but a split bundle gives every `import()` target a chunk.
+  'bowser',
 ];
 
 /** The complaint classifier's weights, relative to the repository root. */
@@ -88,11 +91,25 @@ export const sdkSchemaLiteralKeys: Plugin = {
   },
 };
 
-/** The same bundle as the CDK builds, for one entry, written to `outfile`. */
-export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions {
+/** The file a function's handler is in, inside its bundle's folder: the Lambda handler `index.handler`. */
+const BUNDLE_ENTRY = 'index.mjs';
+
+/**
+ * The same bundle as the CDK builds, for one entry, written to `outdir`: `index.mjs`, and beside it one
+ * chunk per module reached only through `import()` (and the code such chunks share). A function then
+ * parses at cold start only what its common requests run; a rare path (mails after a change, the
+ * classifier behind one button, a CSV upload, QR codes and posters) loads its chunk when first taken.
+ * Chunks stay beside the entry, not in a subfolder, because shipped data is found beside the module that
+ * reads it (`new URL(file, import.meta.url)`).
+ */
+export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
   return {
     entryPoints: [entry],
-    outfile,
+    outdir,
+    entryNames: 'index',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -107,19 +124,40 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
   };
 }
 
+/** The outputs (metafile paths) a cold start loads: the entry, then every chunk it reaches by static imports. */
+export function loadedAtImport(metafile: Metafile): Set<string> {
+  const { outputs } = metafile;
+  const entry = Object.keys(outputs).find((path) => basename(path) === BUNDLE_ENTRY);
+  const loaded = new Set<string>();
+  const next = entry === undefined ? [] : [entry];
+  for (let path = next.pop(); path !== undefined; path = next.pop()) {
+    if (loaded.has(path)) continue;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? []) if (imported.kind === 'import-statement' && imported.path in outputs) next.push(imported.path);
+  }
+  return loaded;
+}
+
+/** A function's bundle: its entry file, every JavaScript file written (the entry and its chunks), and esbuild's metafile. */
+export interface FunctionBundle {
+  readonly file: string;
+  readonly files: readonly string[];
+  readonly metafile: Metafile;
+}
+
 /**
- * `entry` (a path in the repository) bundled to `outDir/index.mjs`, with the data it names shipped beside
- * it. The bundle names each file (`new URL('complaint-model.json', import.meta.url)`, which esbuild leaves
- * as it is) only when it uses it, so only those functions carry it (the classifying ones the weights, the
- * six that count working days the holiday schedule, the admin pages the poster's 24 MB); the others stay
- * small. The CDK (through `infra/bundle-function.ts`; this module imports nothing of the CDK, so that
- * child process starts quickly), the bench and the tests all bundle through here.
+ * `entry` (a path in the repository) bundled into `outDir` (`index.mjs` and its chunks), with the data it
+ * names shipped beside it. The bundle names each file (`new URL('complaint-model.json', import.meta.url)`,
+ * which esbuild leaves as it is) only when it uses it, so only those functions carry it (the classifying
+ * ones the weights, the six that count working days the holiday schedule, the admin pages the poster's
+ * 24 MB); the others stay small. The CDK (through `infra/bundle-function.ts`; this module imports nothing
+ * of the CDK, so that child process starts quickly), the bench and the tests all bundle through here.
  */
-export async function bundleFunction(entry: string, outDir: string): Promise<{ file: string; metafile: Metafile }> {
-  const file = join(outDir, 'index.mjs');
-  const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, entry), file), metafile: true });
-  const code = await readFile(file, 'utf8');
+export async function bundleFunction(entry: string, outDir: string): Promise<FunctionBundle> {
+  const { metafile } = await build({ ...esbuildOptionsFor(join(ROOT, entry), outDir), metafile: true });
+  const files = Object.keys(metafile.outputs).map((output) => resolve(output));
+  const code = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
   await Promise.all(SHIPPED_DATA.filter(({ file: name }) => code.includes(name))
     .map(({ file: name, source }) => copyFile(join(ROOT, source), join(outDir, name))));
-  return { file, metafile };
+  return { file: join(outDir, BUNDLE_ENTRY), files, metafile };
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { POSTER_FORMATS, type PosterFormat } from '../../shared/sites/poster-files.ts';
+import { POSTER_FORMATS, type PosterFormat } from '../../shared/sites/poster-formats.ts';
 import { fail, parseCommandLine, useCliEnvironment } from './cli-env.ts';
 
 // `npm run qr` (api.md): list every department's survey URL, write one department's A5 poster as SVG,

@@ -2,8 +2,6 @@ import { actorOf, type UserIdentity } from '../auth/identity.ts';
 import { decide } from '../auth/policy.ts';
 import { changeCase } from '../complaints/change-case.ts';
 import type { ComplaintMailContext } from '../complaints/notices.ts';
-import { receiveComplaint } from '../complaints/receive.ts';
-import { followUpMessage } from '../complaints/triage.ts';
 import { DomainError } from '../platform/domain-errors.ts';
 import { logger } from '../platform/observability.ts';
 import { awaitsReview, type CommentRecord, isUnread } from '../schemas/comment.ts';
@@ -61,6 +59,9 @@ async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId
 
 /** A comment no case carries gets one, as a safety signal: owned, timed, alerted at once. */
 async function openCase(context: ReviewContext, comment: CommentRecord): Promise<string> {
+  // The worker's own path for a new case (triage with the classifier and its weights, the first mails),
+  // loaded on this rare click rather than at every cold start of the office's pages.
+  const [{ followUpMessage }, { receiveComplaint }] = await Promise.all([import('../complaints/triage.ts'), import('../complaints/receive.ts')]);
   const contact = comment.source === 'survey' ? await getSurveyContact(context.table, comment.id) : undefined;
   const channel = comment.source === 'callback' ? 'callback' : 'survey-follow-up';
   const message = followUpMessage(

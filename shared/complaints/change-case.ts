@@ -1,7 +1,6 @@
 import { actorOf, type Identity } from '../auth/identity.ts';
 import { callClock } from '../callbacks/clock.ts';
 import { followUpCall } from '../callbacks/follow-up.ts';
-import { sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
 import { requireAction } from '../auth/policy.ts';
 import { ValidationError, VersionConflictError, VersionRequiredError } from '../platform/domain-errors.ts';
@@ -10,7 +9,8 @@ import { recordAudit } from '../storage/audit.ts';
 import { getComplaint, saveComplaintChange } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
-import { type ComplaintMailContext, changeMails } from './notices.ts';
+import { changeNotices } from './change-notices.ts';
+import type { ComplaintMailContext } from './notices.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { type ComplaintSettings, officerEmail } from './settings.ts';
 import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
@@ -95,9 +95,11 @@ export async function changeCase(
     throw error;
   }
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', sites: [record.siteId], target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
-  if (settings !== undefined) {
+  if (settings !== undefined && changeNotices(record, next, actor) !== undefined) {
     try {
-      for (const mail of await changeMails(context.table, record, next, actor, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);
+      // Loaded here, not at cold start: see change-notices.ts.
+      const { changeMails, sendMails } = await import('./notices.ts');
+      await sendMails(await changeMails(context.table, record, next, actor, settings, context.mail), context.mail);
     } catch (error) {
       // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
       // for a lost mail would lose the change too. The error is logged, with the case id only.

@@ -1,9 +1,10 @@
-import type { Mail } from '../aws/ses.ts';
+import { type Mail, sendMail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
 import { responderEmails, staffDirectory } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
+import { changeNotices } from './change-notices.ts';
 import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
 // Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
@@ -49,21 +50,20 @@ export async function firstMails(table: string, record: ComplaintRecord, setting
 const handlerMail = (record: ComplaintRecord, settings: ComplaintSettings, context: NoticeContext): Mail =>
   (context.handlerEmails.length > 0 ? handlerNoticeMail(record, context.handlerEmails, context) : handlerUnreachedMail(record, ownerEmail(settings, record.owner), context));
 
-/**
- * After a change: a case raised to critical alerts the owner and the safety contact as a safety signal
- * would (one that came with a signal was alerted on arrival); a new owner hears the case is theirs
- * (unless they took it themselves); a new handler department, that it should investigate.
- */
+/** After a change, the mails `changeNotices` calls for: the safety alert, the new owner's notice, the new handler's. */
 export async function changeMails(table: string, before: ComplaintRecord, after: ComplaintRecord, actor: string, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
-  const raisedToCritical = after.severity === 'critical' && before.severity !== 'critical' && !after.safetySignal;
-  const ownerChanged = after.owner !== before.owner && actor !== `user:${after.owner}`;
-  const handlerChanged = after.handlerDepartmentId !== before.handlerDepartmentId;
-  if (!raisedToCritical && !ownerChanged && !handlerChanged) return [];
+  const notices = changeNotices(before, after, actor);
+  if (notices === undefined) return [];
   const context = await noticeContext(table, after, mail);
   const listed = officerEmail(settings, after.owner);
   return [
-    ...(raisedToCritical ? [safetyAlert(after, settings, context)] : []),
-    ...(ownerChanged && listed !== undefined ? [ownerNoticeMail(after, listed, context)] : []),
-    ...(handlerChanged ? [handlerMail(after, settings, context)] : []),
+    ...(notices.raisedToCritical ? [safetyAlert(after, settings, context)] : []),
+    ...(notices.ownerChanged && listed !== undefined ? [ownerNoticeMail(after, listed, context)] : []),
+    ...(notices.handlerChanged ? [handlerMail(after, settings, context)] : []),
   ];
+}
+
+/** Sends `mails` in order, through SES unless the context sends otherwise. */
+export async function sendMails(mails: readonly Mail[], mail: ComplaintMailContext): Promise<void> {
+  for (const each of mails) await (mail.send ?? sendMail)(each);
 }

@@ -1,8 +1,7 @@
-import { sendMail } from '../aws/ses.ts';
 import type { ComplaintMessage } from '../schemas/intake-message.ts';
 import { clearMailPending, getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
-import { type ComplaintMailContext, firstMails } from './notices.ts';
+import { type ComplaintMailContext, firstMails, sendMails } from './notices.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { complaintText, ownerCandidates, triageComplaint } from './triage.ts';
 import { triageComment } from '../comments/triage-comment.ts';
@@ -33,7 +32,7 @@ export async function receiveComplaint(context: ReceiveContext, message: Complai
   const result = await storeNewComplaint(table, record, contact, context.now, expires);
   const stored = result === 'stored' ? record : await getComplaint(table, record.id);
   if (stored?.mailPending === true) {
-    for (const mail of await firstMails(table, stored, settings, context.mail)) await (context.mail.send ?? sendMail)(mail);
+    await sendMails(await firstMails(table, stored, settings, context.mail), context.mail);
     await clearMailPending(table, stored.id);
   }
   // A person reads every complaint (a survey's follow-up is its survey's comment, already on the list).

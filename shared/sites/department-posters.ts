@@ -4,8 +4,7 @@ import type { Department, Site } from '../schemas/site.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { bumpCodeGeneration, getDepartment, getSite } from '../storage/sites.ts';
 import { currentSurveyCode, forgetCodeChecks, surveyUrl } from './department-codes.ts';
-import { POSTER_CONTENT_TYPES, posterFile, type PosterFormat } from './poster-files.ts';
-import { POSTER_WORDING, renderPosterSvg } from './qr-poster.ts';
+import { POSTER_CONTENT_TYPES, type PosterFormat } from './poster-formats.ts';
 
 // A department's codes and posters, as `npm run qr` and the admin pages both use them: revoking every
 // code printed so far (the survey and the complaint poster carry the same code), and the current poster
@@ -59,6 +58,8 @@ export async function departmentPoster(context: PosterContext, siteId: string, d
   const found = await siteAndDepartment(context.table, siteId, departmentId);
   const department = known ?? found.department;
   const url = posterUrl(context, department, page);
+  // The QR encoder and the renderer load with the first poster asked for, not at every cold start.
+  const [{ POSTER_WORDING, renderPosterSvg }, { posterFile }] = await Promise.all([import('./qr-poster.ts'), import('./poster-files.ts')]);
   const svg = renderPosterSvg({ site: found.site, department, url, wording: POSTER_WORDING[page] });
   const bytes = await posterFile(svg, format, `${department.name} ${department.nameEn} · ${POSTER_WORDING[page].callEn}`);
   return { bytes, contentType: POSTER_CONTENT_TYPES[format], fileName: `${departmentId}-${page}.${format}`, url, department };

@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import type { Resvg } from '@resvg/resvg-wasm';
 import { readShippedFile } from '../platform/shipped-files.ts';
 import { POSTER_FONT_FAMILY, POSTER_FONTS, RESVG_WASM } from './poster-assets.ts';
+import type { PosterFormat } from './poster-formats.ts';
 import { A5 } from './qr-poster.ts';
 
 // A department's poster (shared/sites/qr-poster.ts, SVG in millimetres) as the file a print shop takes:
@@ -9,15 +10,6 @@ import { A5 } from './qr-poster.ts';
 // in Lambda: resvg compiled to WebAssembly with the shipped font (shared/sites/poster-assets.ts), loaded
 // only when a poster is asked for, so the functions that never make one do not load it. The PDF is written
 // here (one page, one image: a PDF library would triple the admin pages' bundle for that).
-
-export const POSTER_FORMATS = ['svg', 'png', 'pdf'] as const;
-export type PosterFormat = (typeof POSTER_FORMATS)[number];
-
-export const POSTER_CONTENT_TYPES: Readonly<Record<PosterFormat, string>> = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  pdf: 'application/pdf',
-};
 
 /** 300 dpi on A5: sharp when a print shop enlarges it to A4. */
 export const POSTER_DPI = 300;

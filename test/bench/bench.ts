@@ -297,9 +297,12 @@ async function main(): Promise<void> {
     figures.stackFloor = stackFloor;
     console.log(`stack floor (zod, Powertools, one DynamoDB read): ${kb(stackFloor.bytes)}, cold import ${stackFloor.importMs}`);
     for (const [name, bundle] of Object.entries(bundles)) {
-      goals.push({ figure: `${name} bundle`, value: kb(bundle.bytes), goal: '< 400 KB', met: bundle.bytes < 400 * 1024 });
-      const importMs = bundle.importWithDataMs ?? bundle.importMs;
-      goals.push({ figure: `${name} cold import${bundle.importWithDataMs === undefined ? '' : ' with its data'}`, value: importMs, goal: '< 100 ms', met: msOf(importMs) < 100 });
+      const split = bundle.loadedOnFirstUse.length === 0 ? '' : ` (${kb(bundle.bytesAtImport)} at import)`;
+      goals.push({ figure: `${name} bundle`, value: `${kb(bundle.bytes)}${split}`, goal: '< 400 KB', met: bundle.bytes < 400 * 1024 });
+      const withData = bundle.dataAtImport === true;
+      const importMs = withData ? bundle.importWithDataMs ?? bundle.importMs : bundle.importMs;
+      goals.push({ figure: `${name} cold import${withData ? ' with its data' : ''}`, value: importMs, goal: '< 100 ms', met: msOf(importMs) < 100 });
+      if (bundle.loadedOnFirstUse.length > 0) console.log(`${name}: loaded on first use ${bundle.loadedOnFirstUse.join(', ')}${!withData && bundle.importWithDataMs !== undefined ? `; with the classifier loaded and one classification ${bundle.importWithDataMs}` : ''}`);
     }
   }
   // The complaint classifier on every labelled set, the lexicon, the model and both combined; holdout-3

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -269,10 +269,12 @@ describe('the HTTP API and schedules', () => {
 
 describe('what ships beside the bundles', () => {
   /** The files of a function's code asset, as the CDK staged them for upload. */
-  const assetFiles = (name: FunctionName) => {
+  const assetDir = (name: FunctionName) => {
     const key = z.object({ S3Key: z.string() }).parse(functionResource(name)[1].Code).S3Key;
-    return readdirSync(join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`)).sort();
+    return join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
   };
+  const assetFiles = (name: FunctionName) => readdirSync(assetDir(name)).sort();
+  const isCode = (file: string) => file.endsWith('.mjs');
 
   it('builds each handler\'s own bundle (the CDK caches bundles by their options)', () => {
     const keys = functionNames.map((name) => z.object({ S3Key: z.string() }).parse(functionResource(name)[1].Code).S3Key);
@@ -281,8 +283,17 @@ describe('what ships beside the bundles', () => {
 
   it('puts the poster renderer\'s WebAssembly and fonts beside the admin pages\' bundle, and beside no function that makes no poster', () => {
     const posterData = [RESVG_WASM, ...POSTER_FONTS].map((asset) => asset.file);
-    expect(assetFiles('administrationPages')).toEqual([...posterData, NATIONAL_SCHEDULE.file, 'index.mjs'].sort());
+    expect(assetFiles('administrationPages').filter((file) => !isCode(file))).toEqual([...posterData, NATIONAL_SCHEDULE.file].sort());
     for (const name of functionNames.filter((n) => n !== 'administrationPages')) expect(assetFiles(name).filter((file) => posterData.includes(file)), name).toEqual([]);
+  });
+
+  it('ships each bundle as its handler\'s entry and every chunk its code imports, and no other code', () => {
+    for (const name of functionNames) {
+      const code = assetFiles(name).filter(isCode);
+      expect(code, name).toContain('index.mjs');
+      const imported = new Set(code.flatMap((file) => [...readFileSync(join(assetDir(name), file), 'utf8').matchAll(/["']\.\/(chunk-\w+\.mjs)["']/g)].map(([, chunk]) => chunk)));
+      expect(code.filter((file) => file !== 'index.mjs').sort(), name).toEqual([...imported].sort());
+    }
   });
 
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {

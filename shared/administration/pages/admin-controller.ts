@@ -5,7 +5,7 @@ import { requireEnv } from '../../platform/config.ts';
 import { DomainError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../platform/domain-errors.ts';
 import { env } from '../../platform/resource-env.ts';
 import { departmentPoster, type PosterDownload, POSTER_PAGES, revokeDepartmentCodes } from '../../sites/department-posters.ts';
-import { POSTER_FORMATS } from '../../sites/poster-files.ts';
+import { POSTER_FORMATS } from '../../sites/poster-formats.ts';
 import { wallClockToInstant } from '../../sites/working-calendar.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { InvalidCursorError } from '../../storage/complaints.ts';

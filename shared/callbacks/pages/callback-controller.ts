@@ -15,7 +15,6 @@ import { readComplaintContact } from '../../storage/complaint-contact.ts';
 import { getComplaint } from '../../storage/complaints.ts';
 import { departmentsById, getSite } from '../../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../../web/staff-page.ts';
-import { importDischargeRows, parseDischargeCsv } from '../csv.ts';
 import { acceptDischarges, correctCall } from '../discharges.ts';
 import { acceptCallback, callFor, heldByOther } from '../record.ts';
 import { maskPhone, worklist, WorklistQuerySchema } from '../worklist.ts';
@@ -249,6 +248,8 @@ export async function uploadPage(session: StaffSession, fields: { site?: string;
   if (!hasAction(user, 'discharges:post')) return { outcome: 'not-for-role', body: renderNotForRole(user, csrf) };
   const siteId = fields.site ?? user.sites[0] ?? '';
   if (fields.text === undefined) return worklistPage(session, {}, { site: siteId, upload: { filename: fields.filename, total: 0, accepted: 0, refused: [], error: '文件不是 UTF-8 文本。The file is not UTF-8 text.' } });
+  // The CSV reader loads with the first upload (a few a day), not at every cold start of the worklist.
+  const { importDischargeRows, parseDischargeCsv } = await import('../csv.ts');
   const parsed = parseDischargeCsv(fields.text);
   if (!parsed.ok) return worklistPage(session, {}, { site: siteId, upload: { filename: fields.filename, total: 0, accepted: 0, refused: [], error: parsed.error } });
   const result = await importDischargeRows(parsed, fields.text, siteId, (body) => acceptDischarges(() => body, user, { table, enqueue }));

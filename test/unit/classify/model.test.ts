@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLIND_SETS, correctionsSource, TRAINING_SETS, trainingSources } from '../../../infra/cli/classifier-train.ts';
 import { classify, classifyByLexicon } from '../../../shared/classify/classifier.ts';
@@ -12,11 +12,11 @@ import { type CrossValidated, trainModelFile } from '../../../shared/classify/mo
 import { combine, safetyLevelOf } from '../../../shared/classify/model/ensemble.ts';
 import { ngrams } from '../../../shared/classify/model/features.ts';
 import { complaintModel, loadModel, MODEL_URL } from '../../../shared/classify/model/load-model.ts';
-import { encodeModel, ModelFileSchema } from '../../../shared/classify/model/model-file.ts';
+import { encodeModel, MODEL_FILE_NAME, ModelFileSchema } from '../../../shared/classify/model/model-file.ts';
 import { prepare, read } from '../../../shared/classify/model/model.ts';
 import { train, TRAINING_OPTIONS } from '../../../shared/classify/model/train.ts';
 import { ValidationError } from '../../../shared/platform/domain-errors.ts';
-import { bundleFunction } from '../../../infra/bundling.ts';
+import { bundleFunction, loadedAtImport } from '../../../infra/bundling.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'complaints');
@@ -134,6 +134,18 @@ describe('the model loads in the bundle', () => {
     expect(readdirSync(out).sort()).toEqual(['chinese-days.json', 'complaint-model.json', 'index.mjs']);
     const sample = ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100);
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
+  });
+
+  it('the office\'s pages load the classifier only on the click that opens a case, from a chunk beside their bundle', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'office');
+    const { files, metafile } = await bundleFunction('functions/complaint-office-pages/handler.ts', out);
+    const atImport = [...loadedAtImport(metafile)].map((path) => resolve(path));
+    const naming = files.filter((file) => readFileSync(file, 'utf8').includes(MODEL_FILE_NAME));
+
+    expect(readdirSync(out)).toContain(MODEL_FILE_NAME);
+    expect(naming).toHaveLength(1);
+    expect(atImport).toContain(join(out, 'index.mjs'));
+    expect(atImport).not.toContain(naming[0]);
   });
 
   it('a bundled classifier reads its weights from the file beside it', { timeout: 120_000 }, async () => {
