@@ -96,13 +96,13 @@ const BUNDLE_ENTRY = 'index.mjs';
 
 /**
  * The same bundle as the CDK builds, for one entry, written to `outdir`: `index.mjs`, and beside it one
- * chunk per module reached only through `import()` (and the code such chunks share). A function then
+ * chunk per `import()` target (and chunks for the code they share with the rest). A function then
  * parses at cold start only what its common requests run; a rare path (mails after a change, the
  * classifier behind one button, a CSV upload, QR codes and posters) loads its chunk when first taken.
  * Chunks stay beside the entry, not in a subfolder, because shipped data is found beside the module that
  * reads it (`new URL(file, import.meta.url)`).
  */
-export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
+function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
   return {
     entryPoints: [entry],
     outdir,
@@ -124,12 +124,16 @@ export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
   };
 }
 
-/** The outputs (metafile paths) a cold start loads: the entry, then every chunk it reaches by static imports. */
-export function loadedAtImport(metafile: Metafile): Set<string> {
+/**
+ * The outputs (metafile paths) loaded with `start`, by default the entry: it, then every chunk it reaches
+ * by static imports. From the entry that is what a cold start loads; from a chunk behind an `import()`,
+ * what that import loads (some of it may be loaded already).
+ */
+export function loadedAtImport(metafile: Metafile, start?: string): Set<string> {
   const { outputs } = metafile;
-  const entry = Object.keys(outputs).find((path) => basename(path) === BUNDLE_ENTRY);
+  const from = start ?? Object.keys(outputs).find((path) => basename(path) === BUNDLE_ENTRY);
   const loaded = new Set<string>();
-  const next = entry === undefined ? [] : [entry];
+  const next = from === undefined ? [] : [from];
   for (let path = next.pop(); path !== undefined; path = next.pop()) {
     if (loaded.has(path)) continue;
     loaded.add(path);

@@ -57,11 +57,20 @@ async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId
   }
 }
 
-/** A comment no case carries gets one, as a safety signal: owned, timed, alerted at once. */
-async function openCase(context: ReviewContext, comment: CommentRecord): Promise<string> {
-  // The worker's own path for a new case (triage with the classifier and its weights, the first mails),
-  // loaded on this rare click rather than at every cold start of the office's pages.
+/**
+ * The worker's own path for a new case (triage with the classifier and its weights, the first mails),
+ * loaded on this rare click rather than at every cold start of the office's pages. Loaded before the
+ * answer is saved: once saved, the comment no longer awaits an answer, so a load that failed after it
+ * would leave a confirmed signal with no case and nothing to click again.
+ */
+const caseOpening = async () => {
   const [{ followUpMessage }, { receiveComplaint }] = await Promise.all([import('../complaints/triage.ts'), import('../complaints/receive.ts')]);
+  return { followUpMessage, receiveComplaint };
+};
+type CaseOpening = Awaited<ReturnType<typeof caseOpening>>;
+
+/** A comment no case carries gets one, as a safety signal: owned, timed, alerted at once. */
+async function openCase(context: ReviewContext, comment: CommentRecord, { followUpMessage, receiveComplaint }: CaseOpening): Promise<string> {
   const contact = comment.source === 'survey' ? await getSurveyContact(context.table, comment.id) : undefined;
   const channel = comment.source === 'callback' ? 'callback' : 'survey-follow-up';
   const message = followUpMessage(
@@ -81,13 +90,14 @@ export async function reviewComment(context: ReviewContext, user: UserIdentity, 
   const comment = await getComment(context.table, id);
   if (comment === undefined || !mayReadComments(user, comment.siteId)) return { kind: 'not-found' };
   if (!awaitsReview(comment)) return { kind: 'already', comment };
+  const opening = answer === 'confirmed' ? await caseOpening() : undefined;
   const actor = actorOf(user);
   if (!await recordReview(context.table, comment, answer, actor, context.now)) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
   await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', sites: [comment.siteId], target: `comment:${id}` }, context.now);
-  if (answer === 'dismissed') return { kind: 'dismissed' };
+  if (opening === undefined) return { kind: 'dismissed' };
   const existing = comment.complaintId ?? (await getComplaint(context.table, comment.id) === undefined ? undefined : comment.id);
   if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, raised: await raiseCase(context, user, existing) };
-  return { kind: 'confirmed', complaintId: await openCase(context, comment), raised: true };
+  return { kind: 'confirmed', complaintId: await openCase(context, comment, opening), raised: true };
 }
 
 /**

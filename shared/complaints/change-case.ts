@@ -95,15 +95,17 @@ export async function changeCase(
     throw error;
   }
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', sites: [record.siteId], target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
-  if (settings !== undefined && changeNotices(record, next, actor) !== undefined) {
+  const notices = changeNotices(record, next, actor);
+  if (settings !== undefined && notices !== undefined) {
     try {
       // Loaded here, not at cold start: see change-notices.ts.
       const { changeMails, sendMails } = await import('./notices.ts');
-      await sendMails(await changeMails(context.table, record, next, actor, settings, context.mail), context.mail);
+      await sendMails(await changeMails(context.table, next, notices, settings, context.mail), context.mail);
     } catch (error) {
       // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
       // for a lost mail would lose the change too. The error is logged, with the case id only.
-      logger.error('change mail not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
+      // A chunk that failed to load says so by its code (ERR_MODULE_NOT_FOUND), not its name.
+      logger.error('change mail not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error), ...(error instanceof Error && 'code' in error ? { code: String(error.code) } : {}) });
     }
   }
   return next;

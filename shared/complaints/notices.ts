@@ -4,7 +4,7 @@ import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
 import { responderEmails, staffDirectory } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
-import { changeNotices } from './change-notices.ts';
+import type { ChangeNotices } from './change-notices.ts';
 import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
 // Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
@@ -50,10 +50,8 @@ export async function firstMails(table: string, record: ComplaintRecord, setting
 const handlerMail = (record: ComplaintRecord, settings: ComplaintSettings, context: NoticeContext): Mail =>
   (context.handlerEmails.length > 0 ? handlerNoticeMail(record, context.handlerEmails, context) : handlerUnreachedMail(record, ownerEmail(settings, record.owner), context));
 
-/** After a change, the mails `changeNotices` calls for: the safety alert, the new owner's notice, the new handler's. */
-export async function changeMails(table: string, before: ComplaintRecord, after: ComplaintRecord, actor: string, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
-  const notices = changeNotices(before, after, actor);
-  if (notices === undefined) return [];
+/** After a change, the mails its `changeNotices` call for: the safety alert, the new owner's notice, the new handler's. */
+export async function changeMails(table: string, after: ComplaintRecord, notices: ChangeNotices, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
   const context = await noticeContext(table, after, mail);
   const listed = officerEmail(settings, after.owner);
   return [

@@ -25,7 +25,7 @@ export interface BundleFigures {
   readonly bytes: number;
   /** What of it a cold start loads: the entry and the chunks it imports statically. */
   readonly bytesAtImport: number;
-  /** Each chunk loaded only when a rare path first runs: the module that starts it, and its size. */
+  /** Each `import()` of a rare path: the module it starts, and what it loads that a cold start has not. */
   readonly loadedOnFirstUse: readonly string[];
   readonly importMs: string;
   readonly largestInputs: readonly string[];
@@ -63,8 +63,10 @@ async function measureBundle(entry: string, dir: string): Promise<BundleFigures>
   const largestInputs = outputs.flatMap(([, output]) => Object.entries(output.inputs))
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
     .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
+  const bytesOf = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + (metafile.outputs[path]?.bytes ?? 0), 0);
+  // What each import() loads that a cold start has not: its chunk and the chunks it reaches (two imports may share some).
   const loadedOnFirstUse = outputs.filter(([path, output]) => !atImport.has(path) && output.entryPoint !== undefined)
-    .map(([, output]) => `${inputName(output.entryPoint ?? '')} ${kb(output.bytes)}`);
+    .map(([path, output]) => `${inputName(output.entryPoint ?? '')} ${kb(bytesOf([...loadedAtImport(metafile, path)].filter((loaded) => !atImport.has(loaded))))}`);
   const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(entryFile)}); process.stdout.write(String(performance.now() - t));`)));
   const model = join(dir, MODEL_FILE_NAME);
   const shipped = SHIPPED_DATA.map(({ file }) => file).filter((file) => existsSync(join(dir, file)));
@@ -79,9 +81,8 @@ async function measureBundle(entry: string, dir: string): Promise<BundleFigures>
     const dataAtImport = [...atImport].some((path) => readFileSync(path, 'utf8').includes(MODEL_FILE_NAME));
     data = { ...data, importWithDataMs: `${withData.toFixed(1)} ms`, dataAtImport };
   }
-  const bytesOf = (paths: readonly string[]) => paths.reduce((sum, path) => sum + (metafile.outputs[path]?.bytes ?? 0), 0);
   return {
-    bytes: bytesOf(outputs.map(([path]) => path)), bytesAtImport: bytesOf([...atImport]), loadedOnFirstUse,
+    bytes: bytesOf(outputs.map(([path]) => path)), bytesAtImport: bytesOf(atImport), loadedOnFirstUse,
     importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data,
   };
 }

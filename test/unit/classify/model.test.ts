@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLIND_SETS, correctionsSource, TRAINING_SETS, trainingSources } from '../../../infra/cli/classifier-train.ts';
 import { classify, classifyByLexicon } from '../../../shared/classify/classifier.ts';
@@ -146,6 +146,15 @@ describe('the model loads in the bundle', () => {
     expect(naming).toHaveLength(1);
     expect(atImport).toContain(join(out, 'index.mjs'));
     expect(atImport).not.toContain(naming[0]);
+  });
+
+  it('a classifier loaded on first use, from a chunk, reads the weights beside the bundle', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'lazy');
+    const { file, files } = await bundleFunction('test/support/lazy-classifier-probe.ts', out);
+    const script = `const { classifyOnFirstUse } = await import(${JSON.stringify(file)}); process.stdout.write(JSON.stringify(await classifyOnFirstUse('我真的不想活了')));`;
+
+    expect(files.filter((code) => readFileSync(code, 'utf8').includes(MODEL_FILE_NAME)).map((code) => basename(code))).toEqual([expect.stringMatching(/^chunk-\w+\.mjs$/)]);
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual({ safetyLevel: 'signal', modelId: complaintModel().file.id });
   });
 
   it('a bundled classifier reads its weights from the file beside it', { timeout: 120_000 }, async () => {

@@ -1,6 +1,7 @@
 import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { changeNotices } from '../../../shared/complaints/change-notices.ts';
 import { changeMails, firstMails } from '../../../shared/complaints/notices.ts';
 import type { ComplaintRecord } from '../../../shared/schemas/complaint.ts';
 import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS } from '../../../infra/local/demo-site.ts';
@@ -54,11 +55,22 @@ describe('the first mails of a case', () => {
 
   it('alerts the owner and the safety contact when staff raise a case to critical, once, and not for a case alerted on arrival', async () => {
     const before = record({ safetySignal: false, safetyKinds: [], severity: 'high' });
-    const raised = await changeMails('t', before, { ...before, severity: 'critical', version: 2 }, 'user:head', DEMO_COMPLAINT_SETTINGS, MAIL);
+    const after = { ...before, severity: 'critical' as const, version: 2 };
+    const notices = changeNotices(before, after, 'user:head');
+    expect(notices).toEqual({ raisedToCritical: true, ownerChanged: false, handlerChanged: false });
+    const raised = notices === undefined ? [] : await changeMails('t', after, notices, DEMO_COMPLAINT_SETTINGS, MAIL);
     expect(raised).toHaveLength(1);
     expect(raised[0]?.to).toEqual(['office@hospital.example', 'safety@hospital.example']);
     expect(raised[0]?.subject).toContain('危急 Critical');
-    expect(await changeMails('t', record({ severity: 'high' }), record(), 'user:head', DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
-    expect(await changeMails('t', before, { ...before, status: 'acknowledged', version: 2 }, 'user:office', DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
+    // Nobody is told, and the mails' code is not loaded (change-case.ts): a case that came with its signal, a status change.
+    expect(changeNotices(record({ severity: 'high' }), record(), 'user:head')).toBeUndefined();
+    expect(changeNotices(before, { ...before, status: 'acknowledged', version: 2 }, 'user:office')).toBeUndefined();
+  });
+
+  it('tells a new owner, unless they took the case themselves, and a new handler department', () => {
+    const before = record();
+    expect(changeNotices(before, { ...before, owner: 'temp-officer' }, 'user:head')).toEqual({ raisedToCritical: false, ownerChanged: true, handlerChanged: false });
+    expect(changeNotices(before, { ...before, owner: 'temp-officer' }, 'user:temp-officer')).toBeUndefined();
+    expect(changeNotices(before, { ...before, handlerDepartmentId: 'pharmacy' }, 'user:head')).toEqual({ raisedToCritical: false, ownerChanged: false, handlerChanged: true });
   });
 });
