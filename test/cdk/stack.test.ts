@@ -296,6 +296,11 @@ describe('what ships beside the bundles', () => {
     }
   });
 
+  it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
+    const split: readonly FunctionName[] = ['adminComplaints', 'complaintOfficePages', 'callbackPages', 'administrationPages'];
+    for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
+  });
+
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {
     const timing: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'complaintSlaMonitor', 'adminSite', 'administrationPages'];
     for (const name of functionNames) expect(assetFiles(name).includes(NATIONAL_SCHEDULE.file), name).toBe(timing.includes(name));
