@@ -93,11 +93,11 @@ const pageResult = (answer: PageAnswer): HttpResult =>
  */
 export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer, formLimitBytes: number, run: (staff: StaffSession, form: URLSearchParams) => Promise<PageAnswer>, options: { readOnly?: boolean } = {}): Promise<HttpResult> {
   const posted = event.routeKey.startsWith('POST ');
+  const current = await readUncheckedSession(event);
+  if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
+  const staff = { user: current.identity, csrf: csrfToken(key, current.token) };
   if (!posted && options.readOnly === true) {
-    const current = await readUncheckedSession(event);
-    if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
     // The look-up starts first, and the page through a promise, so even a page that throws at once waits for it.
-    const staff = { user: current.identity, csrf: csrfToken(key, current.token) };
     const signedInLookUp = current.signedIn();
     const [answer, signedIn] = await Promise.allSettled([Promise.resolve().then(() => run(staff, new URLSearchParams())), signedInLookUp]);
     if (signedIn.status === 'rejected') throw signedIn.reason;
@@ -105,9 +105,8 @@ export async function staffPageRoute(event: APIGatewayProxyEventV2, key: Buffer,
     if (answer.status === 'rejected') throw answer.reason;
     return pageResult(answer.value);
   }
-  const current = await readSession(event);
-  if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
+  if (!(await current.signedIn())) return toSignIn(event);
   const form = new URLSearchParams(posted ? rawBody(event, formLimitBytes).toString('utf8') : '');
   if (posted && !genuinePost(event, key, current, form.get('csrf') ?? undefined)) return staffPage('not-for-role', renderSignInFailed(SIGN_IN_PATH));
-  return pageResult(await run({ user: current.identity, csrf: csrfToken(key, current.token) }, form));
+  return pageResult(await run(staff, form));
 }

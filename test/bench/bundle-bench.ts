@@ -62,7 +62,7 @@ async function measureBundle(entry: string, dir: string): Promise<BundleFigures>
   const atImport = loadedAtImport(metafile);
   const largestInputs = outputs.flatMap(([, output]) => Object.entries(output.inputs))
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 3)
-    .map(([path, input]) => `${inputName(path)} ${(input.bytesInOutput / 1024).toFixed(0)} KB`);
+    .map(([path, input]) => `${inputName(path)} ${kb(input.bytesInOutput)}`);
   const bytesOf = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + (metafile.outputs[path]?.bytes ?? 0), 0);
   // What each import() loads that a cold start has not: its chunk and the chunks it reaches (two imports may share some).
   const loadedOnFirstUse = outputs.filter(([path, output]) => !atImport.has(path) && output.entryPoint !== undefined)
