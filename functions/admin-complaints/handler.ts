@@ -18,14 +18,14 @@ import { complaintHistory, listComplaints } from '../../shared/storage/complaint
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
-const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
+const enqueue = (message: object) => sendMessage(queueUrl, message);
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   const body = () => {
     if (bodyFormat(event) !== 'json') throw unsupportedMediaType('application/x-www-form-urlencoded');
     return parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES));
   };
-  return json(202, await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) }));
+  return json(202, await acceptStaffComplaint(body, identity, { table, key: await signingKey(), enqueue }));
 }
 
 async function list(event: APIGatewayProxyEventV2, identity: Identity) {
@@ -52,7 +52,7 @@ async function read(id: string, identity: Identity) {
 
 async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
   const ifMatch = header(event, 'if-match');
-  const next = await changeCase({ table, contactDays, mail }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
+  const next = await changeCase({ table, contactDays, enqueue }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 

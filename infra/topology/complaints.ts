@@ -37,7 +37,7 @@ export const complaintFunctions = {
     description: 'The complaint inbox and cases for staff (POST and GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read', 'mail:send', 'auth:users:read'],
+    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read'],
   },
   complaintOfficePages: {
     entry: 'functions/complaint-office-pages/handler.ts',

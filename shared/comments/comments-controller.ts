@@ -13,6 +13,7 @@ import { unreadComments } from '../storage/comments.ts';
 import { departmentsById, getSite } from '../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../web/staff-page.ts';
 import { type CommentNotice, inboxLead, renderComments, unreadSummary } from './comments-pages.ts';
+import { sendMessage } from '../aws/sqs.ts';
 import { mayReadComments, readComments, reviewComment } from './review.ts';
 
 // The office's comment lists: GET /admin/comments (the comments to read), POST /admin/comments (read the
@@ -23,6 +24,8 @@ import { mayReadComments, readComments, reviewComment } from './review.ts';
 
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
+const queueUrl = requireEnv(env.intakeQueueUrl);
+const enqueue = (message: object) => sendMessage(queueUrl, message);
 const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 /** Unread comments read for a page: the oldest this many (the count says "+" beyond). */
@@ -118,7 +121,7 @@ export async function commentsPost(session: StaffSession, form: URLSearchParams)
   const now = new Date();
   let notice: CommentNotice;
   if (confirm !== undefined || dismiss !== undefined) {
-    const outcome = await reviewComment({ table, contactDays, mail, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
+    const outcome = await reviewComment({ table, contactDays, mail, enqueue, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
     if (outcome.kind === 'not-found') return { outcome: 'not-found', body: renderNoSuchCase(user, session.csrf) };
     notice = outcome.kind === 'already' ? { kind: 'already' } : outcome;
   } else {

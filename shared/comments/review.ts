@@ -6,6 +6,7 @@ import { DomainError } from '../platform/domain-errors.ts';
 import { logger } from '../platform/observability.ts';
 import { awaitsReview, type CommentRecord, isUnread } from '../schemas/comment.ts';
 import { isOpen } from '../schemas/complaint.ts';
+import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { getComment, markCommentRead, recordReview, setCommentCase } from '../storage/comments.ts';
 import { getComplaint } from '../storage/complaints.ts';
@@ -19,7 +20,10 @@ import { getSurveyContact } from '../storage/surveys.ts';
 export interface ReviewContext {
   readonly table: string;
   readonly contactDays: number;
+  /** The first mails of a case opened for a confirmed signal. */
   readonly mail: ComplaintMailContext;
+  /** Queues the alert of a case raised to critical for a confirmed signal (see change-case.ts). */
+  readonly enqueue: (notice: CaseNoticeMessage) => Promise<unknown>;
   /** Derives the tracking code of a case opened for a confirmed signal. */
   readonly key: Buffer;
   readonly now: Date;

@@ -5,12 +5,12 @@ import { logger } from '../platform/observability.ts';
 import { requireAction } from '../auth/policy.ts';
 import { ValidationError, VersionConflictError, VersionRequiredError } from '../platform/domain-errors.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
+import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { getComplaint, saveComplaintChange } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
 import { changeNotices } from './change-notices.ts';
-import type { ComplaintMailContext } from './notices.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { type ComplaintSettings, officerEmail } from './settings.ts';
 import { canSeeCase, checkChangeAllowed, noSuchComplaint } from './staff-view.ts';
@@ -45,8 +45,8 @@ export interface CaseChangeContext {
   readonly table: string;
   /** Days the contact details are kept once the case closes (CONTACT_RETENTION_DAYS). */
   readonly contactDays: number;
-  /** A new owner or handler department is mailed from here. */
-  readonly mail: ComplaintMailContext;
+  /** Queues a change's notice (a new owner or handler department, a case raised to critical) for the worker to mail. */
+  readonly enqueue: (notice: CaseNoticeMessage) => Promise<unknown>;
   /** The moment of the change; now when omitted (the demo loader replays past changes at their time). */
   readonly now?: Date;
 }
@@ -95,17 +95,14 @@ export async function changeCase(
     throw error;
   }
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', sites: [record.siteId], target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
-  const notices = changeNotices(record, next, actor);
-  if (settings !== undefined && notices !== undefined) {
+  const notice = changeNotices(record, next, actor);
+  if (notice !== undefined) {
     try {
-      // Loaded here, not at cold start: see change-notices.ts.
-      const { changeMails, sendMails } = await import('./notices.ts');
-      await sendMails(await changeMails(context.table, next, notices, settings, context.mail), context.mail);
+      await context.enqueue(notice);
     } catch (error) {
       // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
-      // for a lost mail would lose the change too. The error is logged, with the case id only.
-      // A chunk that failed to load says so by its code (ERR_MODULE_NOT_FOUND), not its name.
-      logger.error('change mail not sent', { complaintId: id, error: error instanceof Error ? error.name : String(error), ...(error instanceof Error && 'code' in error ? { code: String(error.code) } : {}) });
+      // for a notice the queue did not take would lose the change too. Logged with the case id only.
+      logger.error('change notice not queued', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
     }
   }
   return next;

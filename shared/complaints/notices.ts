@@ -1,14 +1,17 @@
 import { type Mail, sendMail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
+import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
+import { getComplaint } from '../storage/complaints.ts';
+import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { responderEmails, staffDirectory } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
-import type { ChangeNotices } from './change-notices.ts';
 import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
-// Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
-// staff raise it to critical, and a notice to a new owner or a new handler department.
+// Who hears of a case, and when: its first mails when it arrives; after a change (its notice queued by
+// the change, mailed by the worker), the safety alert when staff raise it to critical, and a notice to a
+// new owner or a new handler department.
 
 export interface ComplaintMailContext {
   readonly from: string;
@@ -50,15 +53,33 @@ export async function firstMails(table: string, record: ComplaintRecord, setting
 const handlerMail = (record: ComplaintRecord, settings: ComplaintSettings, context: NoticeContext): Mail =>
   (context.handlerEmails.length > 0 ? handlerNoticeMail(record, context.handlerEmails, context) : handlerUnreachedMail(record, ownerEmail(settings, record.owner), context));
 
-/** After a change, the mails its `changeNotices` call for: the safety alert, the new owner's notice, the new handler's. */
-export async function changeMails(table: string, after: ComplaintRecord, notices: ChangeNotices, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
-  const context = await noticeContext(table, after, mail);
-  const listed = officerEmail(settings, after.owner);
+/**
+ * The mails a change's notice calls for (the safety alert, the new owner's notice, the new handler's),
+ * for the case as it stands when the worker reads it: a notice no later change has overtaken. A case
+ * handed on again meanwhile tells its newest owner by that change's own notice, not twice by this one.
+ */
+export async function changeMails(table: string, record: ComplaintRecord, notice: CaseNoticeMessage, settings: ComplaintSettings, mail: ComplaintMailContext): Promise<Mail[]> {
+  const context = await noticeContext(table, record, mail);
+  const listed = notice.owner === record.owner ? officerEmail(settings, record.owner) : undefined;
   return [
-    ...(notices.raisedToCritical ? [safetyAlert(after, settings, context)] : []),
-    ...(notices.ownerChanged && listed !== undefined ? [ownerNoticeMail(after, listed, context)] : []),
-    ...(notices.handlerChanged ? [handlerMail(after, settings, context)] : []),
+    ...(notice.raisedToCritical && record.severity === 'critical' ? [safetyAlert(record, settings, context)] : []),
+    ...(listed !== undefined ? [ownerNoticeMail(record, listed, context)] : []),
+    ...(notice.handlerDepartmentId === record.handlerDepartmentId ? [handlerMail(record, settings, context)] : []),
   ];
+}
+
+/**
+ * The worker's part for a change's notice: its mails, or none for a case or site gone since (cases are
+ * kept for years, so only a test or an operator's clean-up gets there). A mail that fails throws, so the
+ * message is retried; a mail already sent may then go again, as the first mails may (receive.ts).
+ */
+export async function mailCaseNotice(table: string, notice: CaseNoticeMessage, mail: ComplaintMailContext): Promise<number> {
+  const record = await getComplaint(table, notice.complaintId);
+  const settings = record === undefined ? undefined : await getComplaintSettings(table, record.siteId);
+  if (record === undefined || settings === undefined) return 0;
+  const mails = await changeMails(table, record, notice, settings, mail);
+  await sendMails(mails, mail);
+  return mails.length;
 }
 
 /** Sends `mails` in order, through SES unless the context sends otherwise. */

@@ -2,21 +2,21 @@ import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import * as z from '../schemas/zod.ts';
 import { classify } from '../classify/classifier.ts';
 import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
-import type { ComplaintMailContext } from '../complaints/notices.ts';
+import { type ComplaintMailContext, mailCaseNotice } from '../complaints/notices.ts';
 import type { ComplaintSettings } from '../complaints/settings.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
 import { storeDischarges } from '../callbacks/discharges.ts';
 import { callComment, storeCallback } from '../callbacks/record.ts';
-import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
+import { type CallbackMessage, type CaseNoticeMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
 import { logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { storeSurveys } from '../storage/surveys.ts';
 
 // The intake worker: parses every record, stores the good surveys with coalesced counter updates in one
-// transaction and each complaint in its own, and reports the rest as batch item failures so SQS retries
+// transaction and each complaint in its own, mails the notices changes to cases queue, and reports the rest as batch item failures so SQS retries
 // them and, after the queue's max receive count, moves them to the dead-letter queue. It never swallows
 // an error it cannot place.
 
@@ -62,6 +62,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   const complaints: { record: IntakeRecord; message: ComplaintMessage }[] = [];
   const calls: { record: IntakeRecord; message: DischargesMessage | CallbackMessage }[] = [];
   const comments: { record: IntakeRecord; input: CommentInput }[] = [];
+  const notices: { record: IntakeRecord; message: CaseNoticeMessage }[] = [];
   for (const record of records) {
     const parsed = BodySchema.safeParse(record.body);
     if (!parsed.success) {
@@ -72,6 +73,8 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       surveys.push({ record, message: parsed.data });
     } else if (parsed.data.kind === 'complaint') {
       complaints.push({ record, message: parsed.data });
+    } else if (parsed.data.kind === 'case-notice') {
+      notices.push({ record, message: parsed.data });
     } else {
       calls.push({ record, message: parsed.data });
     }
@@ -166,6 +169,15 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       await triageComment({ table, mail: context.mail, now: context.now ?? new Date(), ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
     } catch (error) {
       logger.error('cannot store comment', { messageId: record.messageId, error: errorName(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  // A change's notice stores nothing: it is mailed, and retried while a mail fails.
+  for (const { record, message } of notices) {
+    try {
+      await mailCaseNotice(table, message, context.mail);
+    } catch (error) {
+      logger.error('cannot mail case notice', { messageId: record.messageId, complaintId: message.complaintId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -77,7 +77,25 @@ export const CallbackMessageSchema = z.strictObject({
 });
 export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
 
-export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema, DischargesMessageSchema, CallbackMessageSchema]);
+/**
+ * A change to a case that someone must hear of, queued by the change (shared/complaints/change-case.ts) so
+ * the worker mails it: a mail SES fails to take is retried with the message, and dead-lettered with the
+ * operator alerted after the last try, rather than lost beside a change that stands. Each notice is sent
+ * only while it still holds when the worker reads the case (see changeMails).
+ */
+export const CaseNoticeMessageSchema = z.strictObject({
+  kind: z.literal('case-notice'),
+  complaintId: z.string().check(z.minLength(1)),
+  /** Raised to critical by staff: the owner and the safety contact are alerted. */
+  raisedToCritical: z.boolean(),
+  /** A new owner, told the case is theirs. */
+  owner: z.optional(z.string()),
+  /** A new handler department, told to investigate. */
+  handlerDepartmentId: z.optional(z.string()),
+});
+export type CaseNoticeMessage = z.infer<typeof CaseNoticeMessageSchema>;
+
+export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema, DischargesMessageSchema, CallbackMessageSchema, CaseNoticeMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;
 
 /**

@@ -89,7 +89,7 @@ describe('functions', () => {
     // The admin's user administration, the notices' look-up of a department's responders and the digest's of
     // its recipients: on the staff pool only.
     const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
-    const readers: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'digestSender'];
+    const readers: readonly FunctionName[] = ['storeSubmissions', 'complaintOfficePages', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(statements, name).toHaveLength(1);
@@ -107,6 +107,13 @@ describe('functions', () => {
     // A signed-out session is looked up in the table on every staff request.
     const verifies = (access: readonly Access[]) => access.includes('auth:verify');
     for (const name of functionNames.filter((n) => verifies(functions[n].access))) expect(actionsOf(name), name).toContain('dynamodb:GetItem');
+  });
+
+  it('lets the complaint API queue a change\'s notices for the worker to mail, sending none itself', () => {
+    const actions = actionsOf('adminComplaints');
+    expect(actions).toContain('sqs:SendMessage');
+    expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    expect(actionsOf('storeSubmissions')).toContain('ses:SendEmail');
   });
 
   it('lets the callback API queue discharges and outcomes behind the JWT authorizer, reading no secret and sending no mail', () => {
@@ -297,7 +304,7 @@ describe('what ships beside the bundles', () => {
   });
 
   it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
-    const split: readonly FunctionName[] = ['adminComplaints', 'complaintOfficePages', 'callbackPages', 'administrationPages'];
+    const split: readonly FunctionName[] = ['complaintOfficePages', 'callbackPages', 'administrationPages'];
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
   });
 

@@ -9,7 +9,8 @@ import { eventually, useLocalStack } from '../support/local-stack.ts';
 // The complaint inbox through the gateway, as each role uses it: who sees which cases, who may change
 // what, and the optimistic concurrency of changes.
 
-const stack = useLocalStack({ pollersPerQueue: 0 });
+// One worker: a change's notices reach the mail through it.
+const stack = useLocalStack({ pollersPerQueue: 1 });
 
 const CARDIO = 'aaaaaaaa-0000-4000-8000-000000000001';
 const EMERGENCY = 'aaaaaaaa-0000-4000-8000-000000000002';

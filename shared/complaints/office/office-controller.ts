@@ -34,7 +34,7 @@ import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page
 const table = requireEnv(env.tableName);
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
-const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
+const enqueue = (message: object) => sendMessage(queueUrl, message);
 
 const PAGE_SIZE = 25;
 /** The pinned safety cases are read from every open case of the site: at most this many pages of 100. */
@@ -164,7 +164,7 @@ export async function casePage(session: StaffSession, id: string, query: Record<
 export async function changeCasePage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
   const submitted = caseChangeFromForm(form);
   try {
-    await changeCase({ table, contactDays, mail }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
+    await changeCase({ table, contactDays, enqueue }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
     return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=1` };
   } catch (error) {
     if (error instanceof VersionConflictError || error instanceof VersionRequiredError) return renderCasePage(session, id, { notice: { kind: 'conflict' }, outcome: 'conflict' });
@@ -217,7 +217,7 @@ export async function createComplaintPage(session: StaffSession, form: URLSearch
   const values = newComplaintValues(form);
   const body = staffComplaintFromForm(values, (siteId) => places.find((p) => p.siteId === siteId)?.timeZone);
   try {
-    const accepted = await acceptStaffComplaint(() => body, user, { table, key: await signingKey(), enqueue: (message) => sendMessage(queueUrl, message) });
+    const accepted = await acceptStaffComplaint(() => body, user, { table, key: await signingKey(), enqueue });
     return { outcome: 'shown', body: renderComplaintRecorded(user, session.csrf, accepted.trackingCode) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -6,18 +6,14 @@ import { changeMails, firstMails } from '../../../shared/complaints/notices.ts';
 import type { ComplaintRecord } from '../../../shared/schemas/complaint.ts';
 import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS } from '../../../infra/local/demo-site.ts';
 import { keys } from '../../../shared/storage/keys.ts';
+import { complaintRecord } from '../../support/complaint-records.ts';
 
 // The first mails of a new case: who gets which, in what order, and what they never carry.
 
 const dynamoMock = mockClient(DynamoDBDocumentClient);
 const MAIL = { from: 'feedback@hospital.example', baseUrl: 'https://feedback.example/' };
 
-const record = (overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
-  id: 'c-1', siteId: 'demo', departmentId: 'emergency', trackingCode: 'ABCD-EFGH-JKLM-NPQR', channel: 'qr-page', enteredBy: 'patient', settledOnSpot: false,
-  multiDepartment: false, receivedAt: '2026-11-23T14:05:00.000Z', timeZone: 'Asia/Shanghai', description: '我弟弟说不想活了，护士还骂他', status: 'received',
-  category: 'nursing', severity: 'critical', safetySignal: true, safetyKinds: ['suicide'], terms: ['不想活'], handlerDepartmentId: 'nursing-office', owner: 'office',
-  acknowledgeBy: '2026-11-24T15:59:59.999Z', dueAt: '2026-11-30T15:59:59.999Z', hasContact: true, mailPending: true, version: 1, ...overrides,
-});
+const record = (overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => complaintRecord('c-1', overrides);
 
 describe('the first mails of a case', () => {
   beforeEach(() => {
@@ -57,20 +53,34 @@ describe('the first mails of a case', () => {
     const before = record({ safetySignal: false, safetyKinds: [], severity: 'high' });
     const after = { ...before, severity: 'critical' as const, version: 2 };
     const notices = changeNotices(before, after, 'user:head');
-    expect(notices).toEqual({ raisedToCritical: true, ownerChanged: false, handlerChanged: false });
+    expect(notices).toEqual({ kind: 'case-notice', complaintId: 'c-1', raisedToCritical: true });
     const raised = notices === undefined ? [] : await changeMails('t', after, notices, DEMO_COMPLAINT_SETTINGS, MAIL);
     expect(raised).toHaveLength(1);
     expect(raised[0]?.to).toEqual(['office@hospital.example', 'safety@hospital.example']);
     expect(raised[0]?.subject).toContain('危急 Critical');
-    // Nobody is told, and the mails' code is not loaded (change-case.ts): a case that came with its signal, a status change.
+    // Lowered again before the worker read it: no alert.
+    expect(notices === undefined ? [] : await changeMails('t', { ...after, severity: 'high', version: 3 }, notices, DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
+    // Nobody is told, and nothing is queued (change-case.ts): a case that came with its signal, a status change.
     expect(changeNotices(record({ severity: 'high' }), record(), 'user:head')).toBeUndefined();
     expect(changeNotices(before, { ...before, status: 'acknowledged', version: 2 }, 'user:office')).toBeUndefined();
   });
 
-  it('tells a new owner, unless they took the case themselves, and a new handler department', () => {
-    const before = record();
-    expect(changeNotices(before, { ...before, owner: 'temp-officer' }, 'user:head')).toEqual({ raisedToCritical: false, ownerChanged: true, handlerChanged: false });
+  it('tells a new owner, unless they took the case themselves, and a new handler department', async () => {
+    const before = record({ safetySignal: false, safetyKinds: [], severity: 'high' });
+    expect(changeNotices(before, { ...before, owner: 'temp-officer' }, 'user:head')).toEqual({ kind: 'case-notice', complaintId: 'c-1', raisedToCritical: false, owner: 'temp-officer' });
     expect(changeNotices(before, { ...before, owner: 'temp-officer' }, 'user:temp-officer')).toBeUndefined();
-    expect(changeNotices(before, { ...before, handlerDepartmentId: 'pharmacy' }, 'user:head')).toEqual({ raisedToCritical: false, ownerChanged: false, handlerChanged: true });
+    const moved = { ...before, owner: 'head', handlerDepartmentId: 'pharmacy-office', version: 2 };
+    const notice = changeNotices(before, moved, 'user:office');
+    expect(notice).toEqual({ kind: 'case-notice', complaintId: 'c-1', raisedToCritical: false, owner: 'head', handlerDepartmentId: 'pharmacy-office' });
+    const mails = notice === undefined ? [] : await changeMails('t', moved, notice, DEMO_COMPLAINT_SETTINGS, MAIL);
+    expect(mails.map((m) => m.to)).toEqual([['head@hospital.example'], ['pharmacy-office@hospital.example']]);
+  });
+
+  it('sends only the notices a later change has not overtaken, by the time the worker reads the case', async () => {
+    const before = record({ safetySignal: false, safetyKinds: [], severity: 'high' });
+    const notice = changeNotices(before, { ...before, owner: 'head', handlerDepartmentId: 'pharmacy-office', version: 2 }, 'user:office');
+    // Handed on to office again and back to the nursing office before the worker got to it: both later changes tell their own.
+    const now = { ...before, owner: 'office', handlerDepartmentId: 'nursing-office', version: 4 };
+    expect(notice === undefined ? undefined : await changeMails('t', now, notice, DEMO_COMPLAINT_SETTINGS, MAIL)).toEqual([]);
   });
 });
