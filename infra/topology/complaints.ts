@@ -44,7 +44,7 @@ export const complaintFunctions = {
     description: 'The complaint office\'s pages: the inbox, a case and its change form, the entry form for hotline, letter and walk-in complaints, the comments to read',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'mail:send', 'auth:users:read'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send'],
   },
   complaintSlaMonitor: {
     entry: 'functions/complaint-sla-monitor/handler.ts',

@@ -26,7 +26,6 @@ const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 const queueUrl = requireEnv(env.intakeQueueUrl);
 const enqueue = (message: object) => sendMessage(queueUrl, message);
-const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
 
 /** Unread comments read for a page: the oldest this many (the count says "+" beyond). */
 const UNREAD_SHOWN = 200;
@@ -121,7 +120,7 @@ export async function commentsPost(session: StaffSession, form: URLSearchParams)
   const now = new Date();
   let notice: CommentNotice;
   if (confirm !== undefined || dismiss !== undefined) {
-    const outcome = await reviewComment({ table, contactDays, mail, enqueue, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
+    const outcome = await reviewComment({ table, contactDays, enqueue, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
     if (outcome.kind === 'not-found') return { outcome: 'not-found', body: renderNoSuchCase(user, session.csrf) };
     notice = outcome.kind === 'already' ? { kind: 'already' } : outcome;
   } else {

@@ -64,7 +64,7 @@ export function noticeBlock(notice: CommentNotice | undefined): string {
       return `<p class="notice" role="status">已读 ${notice.count} 条。<span class="en">${notice.count} comment(s) marked read.</span></p>`;
     case 'confirmed':
       return notice.raised
-        ? `<p class="notice" role="status">已确认为安全信号，案件已升为危急并已通知负责人和安全联系人。<span class="en">Confirmed: the case is critical now, and its owner and the safety contact were alerted.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></p>`
+        ? `<p class="notice" role="status">已确认为安全信号，案件为危急，负责人和安全联系人随即收到警报。<span class="en">Confirmed: the case is critical, and its owner and the safety contact are alerted within moments.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></p>`
         : `<div class="notice problem" role="alert">已记录确认，但案件已办结，未能升级，请直接处理。<span class="en">Confirmed and recorded, but the case is closed and was not raised: deal with it directly.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></div>`;
     case 'dismissed':
       return '<p class="notice" role="status">已排除，已记录为标注。<span class="en">Dismissed, and recorded as a label.</span></p>';

@@ -1,12 +1,12 @@
 import { actorOf, type UserIdentity } from '../auth/identity.ts';
 import { decide } from '../auth/policy.ts';
 import { changeCase } from '../complaints/change-case.ts';
-import type { ComplaintMailContext } from '../complaints/notices.ts';
+import { followUpMessage } from '../complaints/follow-up-message.ts';
 import { DomainError } from '../platform/domain-errors.ts';
 import { logger } from '../platform/observability.ts';
 import { awaitsReview, type CommentRecord, isUnread } from '../schemas/comment.ts';
 import { isOpen } from '../schemas/complaint.ts';
-import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage, ComplaintMessage } from '../schemas/intake-message.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { getComment, markCommentRead, recordReview, setCommentCase } from '../storage/comments.ts';
 import { getComplaint } from '../storage/complaints.ts';
@@ -20,10 +20,8 @@ import { getSurveyContact } from '../storage/surveys.ts';
 export interface ReviewContext {
   readonly table: string;
   readonly contactDays: number;
-  /** The first mails of a case opened for a confirmed signal. */
-  readonly mail: ComplaintMailContext;
-  /** Queues the alert of a case raised to critical for a confirmed signal (see change-case.ts). */
-  readonly enqueue: (notice: CaseNoticeMessage) => Promise<unknown>;
+  /** Queues for the worker the case of a confirmed signal, or the alert of a case raised to critical for one (see change-case.ts). */
+  readonly enqueue: (message: ComplaintMessage | CaseNoticeMessage) => Promise<unknown>;
   /** Derives the tracking code of a case opened for a confirmed signal. */
   readonly key: Buffer;
   readonly now: Date;
@@ -62,46 +60,42 @@ async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId
 }
 
 /**
- * The worker's own path for a new case (triage with the classifier and its weights, the first mails),
- * loaded on this rare click rather than at every cold start of the office's pages. Loaded before the
- * answer is saved: once saved, the comment no longer awaits an answer, so a load that failed after it
- * would leave a confirmed signal with no case and nothing to click again.
+ * A comment no case carries gets one, as a safety signal: queued for the worker, which opens it as it
+ * opens every case (owned, timed, alerted at once, its mails retried until they go). The case has the
+ * comment's id, so a message queued twice is one case.
  */
-const caseOpening = async () => {
-  const [{ followUpMessage }, { receiveComplaint }] = await Promise.all([import('../complaints/triage.ts'), import('../complaints/receive.ts')]);
-  return { followUpMessage, receiveComplaint };
-};
-type CaseOpening = Awaited<ReturnType<typeof caseOpening>>;
-
-/** A comment no case carries gets one, as a safety signal: owned, timed, alerted at once. */
-async function openCase(context: ReviewContext, comment: CommentRecord, { followUpMessage, receiveComplaint }: CaseOpening): Promise<string> {
+async function queueCase(context: ReviewContext, comment: CommentRecord): Promise<void> {
   const contact = comment.source === 'survey' ? await getSurveyContact(context.table, comment.id) : undefined;
   const channel = comment.source === 'callback' ? 'callback' : 'survey-follow-up';
-  const message = followUpMessage(
+  await context.enqueue(followUpMessage(
     { submissionId: comment.id, receivedAt: comment.receivedAt, siteId: comment.siteId, departmentId: comment.departmentId, timeZone: comment.timeZone, ...(contact === undefined ? {} : { contact }) },
     `${comment.source === 'callback' ? '回访记录' : '满意度调查留言'}（医患办确认含安全信号 confirmed safety signal）。\n${comment.text}`,
     context.key,
     'signal',
     channel,
-  );
-  await receiveComplaint({ table: context.table, contactDays: context.contactDays, mail: context.mail, now: context.now }, message);
-  await setCommentCase(context.table, comment.id, comment.id);
-  return comment.id;
+  ));
 }
 
-/** The office's one click on a possible signal. Confirmed: its case is raised to critical, or one is opened. */
+/**
+ * The office's one click on a possible signal. Confirmed: its case is raised to critical, or one is
+ * opened. A new case is queued before the answer is saved, so nothing that fails leaves a confirmed
+ * signal with no case: a failed queue saves nothing (the click can be made again), and a failure after
+ * it leaves the comment waiting with its case on the way. Should another officer have dismissed it in
+ * that moment, the case still opens: the safe way to be wrong about a possible signal.
+ */
 export async function reviewComment(context: ReviewContext, user: UserIdentity, id: string, answer: 'confirmed' | 'dismissed'): Promise<ReviewOutcome> {
   const comment = await getComment(context.table, id);
   if (comment === undefined || !mayReadComments(user, comment.siteId)) return { kind: 'not-found' };
   if (!awaitsReview(comment)) return { kind: 'already', comment };
-  const opening = answer === 'confirmed' ? await caseOpening() : undefined;
+  const existing = answer === 'dismissed' ? undefined : comment.complaintId ?? (await getComplaint(context.table, comment.id) === undefined ? undefined : comment.id);
+  if (answer === 'confirmed' && existing === undefined) await queueCase(context, comment);
   const actor = actorOf(user);
   if (!await recordReview(context.table, comment, answer, actor, context.now)) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
   await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', sites: [comment.siteId], target: `comment:${id}` }, context.now);
-  if (opening === undefined) return { kind: 'dismissed' };
-  const existing = comment.complaintId ?? (await getComplaint(context.table, comment.id) === undefined ? undefined : comment.id);
+  if (answer === 'dismissed') return { kind: 'dismissed' };
   if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, raised: await raiseCase(context, user, existing) };
-  return { kind: 'confirmed', complaintId: await openCase(context, comment, opening), raised: true };
+  await setCommentCase(context.table, comment.id, comment.id);
+  return { kind: 'confirmed', complaintId: comment.id, raised: true };
 }
 
 /**

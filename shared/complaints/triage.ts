@@ -5,7 +5,7 @@ import type { ComplaintMessage, SurveyMessage } from '../schemas/intake-message.
 import { onDuty, pickOwner } from './assignment.ts';
 import { handlerFor } from './routing.ts';
 import { type ComplaintSettings, siteClock } from './settings.ts';
-import { trackingCodeFor } from './tracking-code.ts';
+import { followUpMessage } from './follow-up-message.ts';
 
 // What the worker makes of a complaint message: the case as the office first sees it. Classified from
 // its own words; owned by whoever typed it in, or by the officer on duty with the fewest open cases
@@ -87,43 +87,6 @@ export function triageComplaint(message: ComplaintMessage, settings: ComplaintSe
 
 const POOR = new Set(['poor', 'very_poor']);
 const OVERALL_ZH: Readonly<Record<string, string>> = { poor: '差', very_poor: '很差' };
-
-/** Where a survey's follow-up case comes from: the survey's place and time, its id, language and contact. */
-export interface FollowUpSource {
-  readonly submissionId: string;
-  readonly receivedAt: string;
-  readonly siteId: string;
-  readonly departmentId: string;
-  readonly timeZone: string;
-  readonly locale?: SurveyMessage['survey']['locale'];
-  readonly contact?: SurveyMessage['survey']['contact'];
-}
-
-/**
- * The follow-up case's message; it has the submission's id, so a survey (or a callback note whose signal
- * the office confirmed) followed up twice is one case.
- */
-export function followUpMessage(source: FollowUpSource, description: string, key: Buffer, safety?: 'signal', channel: 'survey-follow-up' | 'callback' = 'survey-follow-up'): ComplaintMessage {
-  return {
-    kind: 'complaint',
-    receivedAt: source.receivedAt,
-    siteId: source.siteId,
-    departmentId: source.departmentId,
-    timeZone: source.timeZone,
-    trackingCode: trackingCodeFor(key, source.submissionId),
-    channel,
-    enteredBy: channel === 'callback' ? 'callback' : 'survey',
-    settledOnSpot: false,
-    multiDepartment: false,
-    ...(safety === undefined ? {} : { safety }),
-    complaint: {
-      submissionId: source.submissionId,
-      description,
-      ...(source.locale === undefined ? {} : { locale: source.locale }),
-      ...(source.contact === undefined ? {} : { contact: { ...source.contact, relation: 'patient' } }),
-    },
-  };
-}
 
 /**
  * A survey opens a follow-up case when the patient rated the visit poor or very poor and asked to be

@@ -89,7 +89,7 @@ describe('functions', () => {
     // The admin's user administration, the notices' look-up of a department's responders and the digest's of
     // its recipients: on the staff pool only.
     const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
-    const readers: readonly FunctionName[] = ['storeSubmissions', 'complaintOfficePages', 'digestSender'];
+    const readers: readonly FunctionName[] = ['storeSubmissions', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(statements, name).toHaveLength(1);
@@ -304,7 +304,7 @@ describe('what ships beside the bundles', () => {
   });
 
   it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
-    const split: readonly FunctionName[] = ['complaintOfficePages', 'callbackPages', 'administrationPages'];
+    const split: readonly FunctionName[] = ['callbackPages', 'administrationPages'];
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
   });
 

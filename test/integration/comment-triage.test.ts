@@ -40,11 +40,8 @@ const commentOf = (id: string) => eventually(`comment ${id} on the list`, async 
   return comment?.noticePending === false ? comment : undefined;
 });
 
-// A raised case's alert goes through the stack's queue to its worker, as from the office's pages.
-const reviewContext = () => ({
-  table: TABLE_NAME, contactDays: 90, mail: { from: 'feedback@hospital.example', baseUrl: stack().baseUrl },
-  enqueue: (notice: object) => sendMessage(stack().queueUrls.intake.url, notice), key: Buffer.alloc(32, 3), now: new Date(),
-});
+// A confirmed signal's case, and a raised case's alert, go through the stack's queue to its worker, as from the office's pages.
+const reviewContext = () => ({ table: TABLE_NAME, contactDays: 90, enqueue: (message: object) => sendMessage(stack().queueUrls.intake.url, message), key: Buffer.alloc(32, 3), now: new Date() });
 
 async function postComplaint(department: string, description: string) {
   const code = codeOf(await stack().surveyUrl(department));
@@ -111,8 +108,14 @@ describe('two safety levels, end to end', () => {
     expect(await getComplaint(TABLE_NAME, dismissed)).toBeUndefined();
 
     expect(await reviewComment(reviewContext(), office, confirmed, 'confirmed')).toEqual({ kind: 'confirmed', complaintId: confirmed, raised: true });
-    expect(await getComplaint(TABLE_NAME, confirmed)).toMatchObject({ channel: 'survey-follow-up', safetySignal: true, severity: 'critical', safetyLevel: 'signal' });
     expect(await getComment(TABLE_NAME, confirmed)).toMatchObject({ complaintId: confirmed, review: { state: 'confirmed' } });
+    // The worker opens it from the queue, as every case, and alerts its owner and the safety contact.
+    const opened = await eventually('the confirmed signal\'s case', async () => {
+      const found = await getComplaint(TABLE_NAME, confirmed);
+      return found?.mailPending === false ? found : undefined;
+    });
+    expect(opened).toMatchObject({ channel: 'survey-follow-up', safetySignal: true, severity: 'critical', safetyLevel: 'signal' });
+    expect((await mails()).filter((m) => m.subject.includes('URGENT') && (m.body.text ?? '').includes(opened.trackingCode)).flatMap((m) => m.destination.to)).toContain('safety@hospital.example');
   });
 
   it('keeps a department responder away from the comments', async () => {

@@ -1,6 +1,6 @@
-// Reaches the classifier only through import(), as the office's pages do on a review click: bundled by
-// test/unit/classify/model.test.ts to show that a chunk loaded on first use reads the weights shipped
-// beside the bundle.
+// Reaches the classifier only through import(): bundled by test/unit/classify/model.test.ts to show that
+// a chunk loaded on first use reads data shipped beside the bundle, as the admin pages' poster chunk reads
+// its fonts and WebAssembly.
 export async function classifyOnFirstUse(text: string): Promise<{ readonly safetyLevel: string; readonly modelId: string }> {
   const { classify } = await import('../../shared/classify/classifier.ts');
   const result = classify(text);

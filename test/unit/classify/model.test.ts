@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLIND_SETS, correctionsSource, TRAINING_SETS, trainingSources } from '../../../infra/cli/classifier-train.ts';
 import { classify, classifyByLexicon } from '../../../shared/classify/classifier.ts';
@@ -16,7 +16,7 @@ import { encodeModel, MODEL_FILE_NAME, ModelFileSchema } from '../../../shared/c
 import { prepare, read } from '../../../shared/classify/model/model.ts';
 import { train, TRAINING_OPTIONS } from '../../../shared/classify/model/train.ts';
 import { ValidationError } from '../../../shared/platform/domain-errors.ts';
-import { bundleFunction, loadedAtImport } from '../../../infra/bundling.ts';
+import { bundleFunction } from '../../../infra/bundling.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'complaints');
@@ -136,16 +136,12 @@ describe('the model loads in the bundle', () => {
     expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
   });
 
-  it('the office\'s pages load the classifier only on the click that opens a case, from a chunk beside their bundle', { timeout: 120_000 }, async () => {
+  it('the office\'s pages carry no classifier: the case of a signal they confirm is queued for the worker to open', { timeout: 120_000 }, async () => {
     const out = join(dir, 'office');
-    const { files, metafile } = await bundleFunction('functions/complaint-office-pages/handler.ts', out);
-    const atImport = [...loadedAtImport(metafile)].map((path) => resolve(path));
-    const naming = files.filter((file) => readFileSync(file, 'utf8').includes(MODEL_FILE_NAME));
+    const { files } = await bundleFunction('functions/complaint-office-pages/handler.ts', out);
 
-    expect(readdirSync(out)).toContain(MODEL_FILE_NAME);
-    expect(naming).toHaveLength(1);
-    expect(atImport).toContain(join(out, 'index.mjs'));
-    expect(atImport).not.toContain(naming[0]);
+    expect(readdirSync(out)).not.toContain(MODEL_FILE_NAME);
+    expect(files.filter((file) => readFileSync(file, 'utf8').includes(MODEL_FILE_NAME))).toEqual([]);
   });
 
   it('a classifier loaded on first use, from a chunk, reads the weights beside the bundle', { timeout: 120_000 }, async () => {

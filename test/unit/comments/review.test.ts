@@ -1,0 +1,62 @@
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_COMPLAINT_SETTINGS } from '../../../infra/local/demo-site.ts';
+import type { UserIdentity } from '../../../shared/auth/identity.ts';
+import { reviewComment } from '../../../shared/comments/review.ts';
+import { commentRecord } from '../../../shared/comments/triage-comment.ts';
+import { keys } from '../../../shared/storage/keys.ts';
+import { TEST_TABLE } from '../../support/survey-target.ts';
+
+// The office's one click on a possible signal, on mocked stores: a new case is queued before the answer
+// is saved, so no failure leaves a confirmed signal with no case.
+
+const dynamoMock = mockClient(DynamoDBDocumentClient);
+const office: UserIdentity = { kind: 'user', subject: 'office', username: 'office', name: '张敏', roles: ['office-officer'], sites: ['demo'], departments: [] };
+const comment = commentRecord({
+  id: 'sub-1', siteId: 'demo', departmentId: 'cardiology-ward', source: 'survey', receivedAt: '2026-11-24T01:50:00.000Z', timeZone: 'Asia/Shanghai',
+  text: '那个保安说下班后在停车场等我',
+}, DEMO_COMPLAINT_SETTINGS);
+const context = (enqueue: (message: object) => Promise<unknown>) => ({ table: TEST_TABLE, contactDays: 90, enqueue, key: Buffer.alloc(32, 3), now: new Date('2026-11-24T02:00:00Z') });
+
+beforeEach(() => {
+  dynamoMock.reset();
+  dynamoMock.on(GetCommand).resolves({});
+  dynamoMock.on(GetCommand, { Key: keys.comment('sub-1') }).resolves({ Item: { ...keys.comment('sub-1'), ...comment } });
+  dynamoMock.on(UpdateCommand).resolves({});
+  dynamoMock.on(PutCommand).resolves({});
+});
+
+describe('reviewComment', () => {
+  it('is given a possible signal waiting for its answer', () => {
+    expect(comment).toMatchObject({ safetyLevel: 'possible', review: { state: 'pending' } });
+  });
+
+  it('queues the case of a confirmed signal before saving the answer, then names the case on the comment', async () => {
+    const order: string[] = [];
+    const enqueue = vi.fn((message: object) => {
+      order.push(`queued ${JSON.stringify(message).includes('"safety":"signal"') ? 'signal case' : 'other'}`);
+      return Promise.resolve();
+    });
+    dynamoMock.on(UpdateCommand).callsFake((input: { UpdateExpression?: string }) => {
+      order.push(input.UpdateExpression?.startsWith('SET review') === true ? 'answer saved' : input.UpdateExpression ?? '');
+      return {};
+    });
+
+    expect(await reviewComment(context(enqueue), office, 'sub-1', 'confirmed')).toEqual({ kind: 'confirmed', complaintId: 'sub-1', raised: true });
+    expect(order).toEqual(['queued signal case', 'answer saved', 'SET complaintId = :c']);
+    expect(enqueue.mock.calls[0]?.[0]).toMatchObject({ kind: 'complaint', channel: 'survey-follow-up', safety: 'signal', complaint: { submissionId: 'sub-1' } });
+  });
+
+  it('saves nothing when the queue refuses the case: the comment still waits for its click', async () => {
+    await expect(reviewComment(context(() => Promise.reject(new Error('queue down'))), office, 'sub-1', 'confirmed')).rejects.toThrow('queue down');
+    expect(dynamoMock).toHaveReceivedCommandTimes(UpdateCommand, 0);
+    expect(dynamoMock).toHaveReceivedCommandTimes(PutCommand, 0);
+  });
+
+  it('queues nothing for a dismissal', async () => {
+    const enqueue = vi.fn(() => Promise.resolve());
+    expect(await reviewComment(context(enqueue), office, 'sub-1', 'dismissed')).toEqual({ kind: 'dismissed' });
+    expect(enqueue).not.toHaveBeenCalled();
+  });
+});
