@@ -103,6 +103,13 @@ export function grantAccess(fn: LambdaFunction, access: readonly Access[], resou
         }));
         fn.addEnvironment(env.authUserPoolId, auth.userPool.userPoolId);
         break;
+      case 'pages:staff':
+        fn.addEnvironment(env.authSignInUrl, auth.signInUrl);
+        fn.addEnvironment(env.publicBaseUrl, resources.apiUrl);
+        break;
+      case 'mail:preview':
+        fn.addEnvironment(env.mailFrom, mail.from);
+        break;
       case 'auth:users:read':
         // Who a department's responders are, for the notice of a case handed to a department without an address.
         fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'], resources: [auth.userPool.userPoolArn] }));

@@ -25,7 +25,7 @@ export const administrationFunctions = {
     // A poster (resvg's WebAssembly, 21 MB of font, an A5 page at 300 dpi) peaks near 290 MB in a bare
     // process; 512 MB would hold it, but Lambda gives CPU by memory and the single-threaded render is CPU-bound.
     memoryMb: 1024,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage', 'pages:staff'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

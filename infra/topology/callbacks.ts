@@ -16,7 +16,7 @@ export const callbackFunctions = {
     description: 'The callback worklist, the call form, corrections and the CSV upload of discharges, for callback staff and the office',
     timeoutSeconds: 30,
     memoryMb: 512,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'pages:staff'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -44,7 +44,7 @@ export const complaintFunctions = {
     description: 'The complaint office\'s pages: the inbox, a case and its change form, the entry form for hotline, letter and walk-in complaints, the comments to read',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'pages:staff'],
   },
   complaintSlaMonitor: {
     entry: 'functions/complaint-sla-monitor/handler.ts',

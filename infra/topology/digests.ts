@@ -16,7 +16,7 @@ export const digestFunctions = {
     description: 'The digest choice and preview page (/admin/digests) and the one-click unsubscribe (/digests/unsubscribe)',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'pages:staff', 'mail:preview'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

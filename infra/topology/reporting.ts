@@ -15,7 +15,7 @@ export const reportingFunctions = {
     description: 'The satisfaction dashboard for signed-in staff (GET /admin)',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'signing-key:read', 'auth:verify'],
+    access: ['table:read', 'signing-key:read', 'auth:verify', 'pages:staff'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -7,7 +7,11 @@ export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue
   /** Cognito user administration on the staff pool (AWS); locally the local user store in the table. */
   | 'auth:users:manage'
   /** Reading the staff pool's users and groups (who a ward's responders are). */
-  | 'auth:users:read';
+  | 'auth:users:read'
+  /** Serving staff pages: where a signed-out user is sent to sign in, and the site's base URL for links. */
+  | 'pages:staff'
+  /** Showing a mail as it will be sent (the digest preview): the sender's address, without the right to send. */
+  | 'mail:preview';
 
 export interface FunctionSpec {
   /** Path of the handler module, relative to the repository root; it exports `handler`. */

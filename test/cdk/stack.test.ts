@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stage } from 'aws-cdk-lib';
@@ -55,6 +56,8 @@ const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'auth:sign-out': [env.authUserPoolId],
   'auth:users:manage': [env.authUserPoolId],
   'auth:users:read': [env.authUserPoolId],
+  'pages:staff': [env.authSignInUrl, env.publicBaseUrl],
+  'mail:preview': [env.mailFrom],
 };
 
 describe('functions', () => {
@@ -282,6 +285,25 @@ describe('what ships beside the bundles', () => {
   };
   const assetFiles = (name: FunctionName) => readdirSync(assetDir(name)).sort();
   const isCode = (file: string) => file.endsWith('.mjs');
+
+  /** A template value as the function sees it: a Join its parts joined, any other intrinsic (a Ref, a GetAtt) a placeholder URL. */
+  const resolved = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    const joined = z.object({ 'Fn::Join': z.tuple([z.string(), z.array(z.unknown())]) }).safeParse(value);
+    return joined.success ? joined.data['Fn::Join'][1].map(resolved).join(joined.data['Fn::Join'][0]) : 'https://placeholder.invalid';
+  };
+
+  // The local runtime gives every handler every variable, so only this shows a module that reads one at load
+  // time its function is not given (the staff pages once read the sign-in URL nothing but sign-in had).
+  it.each(functionNames)('%s loads with only the environment the stack gives it', (name) => {
+    const variables = z.object({ Variables: z.record(z.string(), z.unknown()) }).parse(functionResource(name)[1].Environment).Variables;
+    // Lambda's own region, and no warning of this machine's Node 20 (Lambda runs 24).
+    const environment = { PATH: process.env.PATH ?? '', AWS_REGION: 'cn-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, resolved(value)])) };
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(assetDir(name), 'index.mjs'))});`], { env: environment, encoding: 'utf8' });
+    // The error's own line: the rest of a stack trace through a minified bundle is the bundle.
+    const failure = run.status === 0 && run.stderr === '' ? '' : /^\w*Error: .*$/m.exec(run.stderr)?.[0] ?? run.stderr.slice(-500);
+    expect(failure, name).toBe('');
+  });
 
   it('builds each handler\'s own bundle (the CDK caches bundles by their options)', () => {
     const keys = functionNames.map((name) => z.object({ S3Key: z.string() }).parse(functionResource(name)[1].Code).S3Key);
