@@ -2,6 +2,7 @@ import * as z from '../schemas/zod.ts';
 import type { UserIdentity } from '../auth/identity.ts';
 import { hasAction } from '../auth/policy.ts';
 import { signingKey } from '../aws/secrets.ts';
+import { sendMessage } from '../aws/sqs.ts';
 import type { DepartmentNames } from '../complaints/office/office-pages.ts';
 import { renderNoSuchCase, renderNotForRole } from '../complaints/office/office-pages.ts';
 import { requireEnv } from '../platform/config.ts';
@@ -13,7 +14,6 @@ import { unreadComments } from '../storage/comments.ts';
 import { departmentsById, getSite } from '../storage/sites.ts';
 import type { PageAnswer, StaffSession } from '../web/staff-page.ts';
 import { type CommentNotice, inboxLead, renderComments, unreadSummary } from './comments-pages.ts';
-import { sendMessage } from '../aws/sqs.ts';
 import { mayReadComments, readComments, reviewComment } from './review.ts';
 
 // The office's comment lists: GET /admin/comments (the comments to read), POST /admin/comments (read the

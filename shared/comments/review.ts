@@ -88,13 +88,17 @@ export async function reviewComment(context: ReviewContext, user: UserIdentity, 
   if (comment === undefined || !mayReadComments(user, comment.siteId)) return { kind: 'not-found' };
   if (!awaitsReview(comment)) return { kind: 'already', comment };
   const existing = answer === 'dismissed' ? undefined : comment.complaintId ?? (await getComplaint(context.table, comment.id) === undefined ? undefined : comment.id);
-  if (answer === 'confirmed' && existing === undefined) await queueCase(context, comment);
+  const queued = answer === 'confirmed' && existing === undefined;
+  if (queued) await queueCase(context, comment);
   const actor = actorOf(user);
-  if (!await recordReview(context.table, comment, answer, actor, context.now)) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
+  const answered = await recordReview(context.table, comment, answer, actor, context.now);
+  // The comment names the case of its id however the answer went (one queued here opens whatever it was),
+  // and names it again after a click that queued it and failed before this.
+  if ((queued || existing === comment.id) && comment.complaintId === undefined) await setCommentCase(context.table, comment.id, comment.id);
+  if (!answered) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
   await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', sites: [comment.siteId], target: `comment:${id}` }, context.now);
   if (answer === 'dismissed') return { kind: 'dismissed' };
   if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, raised: await raiseCase(context, user, existing) };
-  await setCommentCase(context.table, comment.id, comment.id);
   return { kind: 'confirmed', complaintId: comment.id, raised: true };
 }
 

@@ -73,13 +73,11 @@ export async function changeMails(table: string, record: ComplaintRecord, notice
  * kept for years, so only a test or an operator's clean-up gets there). A mail that fails throws, so the
  * message is retried; a mail already sent may then go again, as the first mails may (receive.ts).
  */
-export async function mailCaseNotice(table: string, notice: CaseNoticeMessage, mail: ComplaintMailContext): Promise<number> {
+export async function mailCaseNotice(table: string, notice: CaseNoticeMessage, mail: ComplaintMailContext): Promise<void> {
   const record = await getComplaint(table, notice.complaintId);
   const settings = record === undefined ? undefined : await getComplaintSettings(table, record.siteId);
-  if (record === undefined || settings === undefined) return 0;
-  const mails = await changeMails(table, record, notice, settings, mail);
-  await sendMails(mails, mail);
-  return mails.length;
+  if (record === undefined || settings === undefined) return;
+  await sendMails(await changeMails(table, record, notice, settings, mail), mail);
 }
 
 /** Sends `mails` in order, through SES unless the context sends otherwise. */

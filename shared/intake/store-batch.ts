@@ -147,8 +147,9 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
     try {
       const result = await receiveComplaint({ table, contactDays: retention.contactDays, mail: context.mail, now: context.now ?? new Date() }, message);
       if (result === 'stored') newCases += 1;
-      // Follow-ups of surveys and the cases a call opens are counted as their survey or call.
-      if (message.channel !== 'survey-follow-up' && message.callId === undefined) {
+      // Follow-ups of surveys, the cases a call opens and a confirmed callback note's case (review.ts) are
+      // counted as their survey or call.
+      if (message.channel !== 'survey-follow-up' && message.callId === undefined && message.enteredBy !== 'callback') {
         if (result === 'stored') stored += 1;
         else duplicates += 1;
       }

@@ -9,6 +9,7 @@ import { type Access, type FunctionName, functionNames, functions, queues, route
 import { env } from '../../shared/platform/resource-env.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../../shared/sites/national-schedule.ts';
+import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 
 // The wiring the topology promises, pinned on the synthesized template.
@@ -116,6 +117,7 @@ describe('functions', () => {
     const actions = actionsOf('adminComplaints');
     expect(actions).toContain('sqs:SendMessage');
     expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    expect(actionsOf('complaintOfficePages').filter((a) => a.startsWith('ses:'))).toEqual([]);
     expect(actionsOf('storeSubmissions')).toContain('ses:SendEmail');
   });
 
@@ -328,6 +330,10 @@ describe('what ships beside the bundles', () => {
   it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
     const split: readonly FunctionName[] = ['callbackPages', 'administrationPages'];
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
+  });
+
+  it('puts the classifier\'s weights beside the worker only: the office\'s pages queue a confirmed signal\'s case for it', () => {
+    for (const name of functionNames) expect(assetFiles(name).includes(MODEL_FILE_NAME), name).toBe(name === 'storeSubmissions');
   });
 
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {

@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeNotices } from '../../../shared/complaints/change-notices.ts';
 import { changeMails, firstMails } from '../../../shared/complaints/notices.ts';
+import { CaseNoticeMessageSchema } from '../../../shared/schemas/intake-message.ts';
 import type { ComplaintRecord } from '../../../shared/schemas/complaint.ts';
 import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS } from '../../../infra/local/demo-site.ts';
 import { keys } from '../../../shared/storage/keys.ts';
@@ -72,6 +73,8 @@ describe('the first mails of a case', () => {
     const moved = { ...before, owner: 'head', handlerDepartmentId: 'pharmacy-office', version: 2 };
     const notice = changeNotices(before, moved, 'user:office');
     expect(notice).toEqual({ kind: 'case-notice', complaintId: 'c-1', raisedToCritical: false, owner: 'head', handlerDepartmentId: 'pharmacy-office' });
+    // What the worker reads: a notice it refused would be dead-lettered, not mailed.
+    expect(CaseNoticeMessageSchema.parse(notice)).toEqual(notice);
     const mails = notice === undefined ? [] : await changeMails('t', moved, notice, DEMO_COMPLAINT_SETTINGS, MAIL);
     expect(mails.map((m) => m.to)).toEqual([['head@hospital.example'], ['pharmacy-office@hospital.example']]);
   });
