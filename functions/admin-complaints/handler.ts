@@ -52,7 +52,7 @@ async function read(id: string, identity: Identity) {
 
 async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
   const ifMatch = header(event, 'if-match');
-  const next = await changeCase({ table, contactDays, enqueue }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
+  const { record: next } = await changeCase({ table, contactDays, enqueue }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 

@@ -36,8 +36,8 @@ const NoticeSchema = z.union([
     z.transform((q): CommentNotice => ({ kind: 'read', count: q.n })),
   ),
   z.pipe(
-    z.object({ done: z.literal('confirmed'), case: z.string().check(z.minLength(1), z.maxLength(100)), raised: z.enum(['0', '1']) }),
-    z.transform((q): CommentNotice => ({ kind: 'confirmed', complaintId: q.case, raised: q.raised === '1' })),
+    z.object({ done: z.literal('confirmed'), case: z.string().check(z.minLength(1), z.maxLength(100)), raised: z.enum(['0', '1']), unalerted: z.optional(z.literal('1')) }),
+    z.transform((q): CommentNotice => ({ kind: 'confirmed', complaintId: q.case, raised: q.raised === '1', ...(q.unalerted === undefined ? {} : { unalerted: true as const }) })),
   ),
   z.pipe(z.object({ done: z.enum(['dismissed', 'already']) }), z.transform((q): CommentNotice => ({ kind: q.done }))),
 ]);
@@ -51,7 +51,7 @@ const noticeOf = (query: Record<string, string | undefined>): CommentNotice | un
 const noticeQuery = (notice: CommentNotice): Record<string, string> => {
   switch (notice.kind) {
     case 'read': return { done: 'read', n: String(notice.count) };
-    case 'confirmed': return { done: 'confirmed', case: notice.complaintId, raised: notice.raised ? '1' : '0' };
+    case 'confirmed': return { done: 'confirmed', case: notice.complaintId, raised: notice.raised ? '1' : '0', ...(notice.unalerted === true ? { unalerted: '1' } : {}) };
     default: return { done: notice.kind };
   }
 };

@@ -53,7 +53,7 @@ const reviewButtons = (c: CommentRecord) =>
 
 export type CommentNotice =
   | { readonly kind: 'read'; readonly count: number }
-  | { readonly kind: 'confirmed'; readonly raised: boolean; readonly complaintId: string }
+  | { readonly kind: 'confirmed'; readonly raised: boolean; readonly complaintId: string; readonly unalerted?: true }
   | { readonly kind: 'dismissed' }
   | { readonly kind: 'already' };
 
@@ -63,6 +63,7 @@ export function noticeBlock(notice: CommentNotice | undefined): string {
     case 'read':
       return `<p class="notice" role="status">已读 ${notice.count} 条。<span class="en">${notice.count} comment(s) marked read.</span></p>`;
     case 'confirmed':
+      if (notice.unalerted === true) return `<div class="notice problem" role="alert"><strong>已确认，案件已升为危急，但警报未能发出：请立即电话通知负责人和安全联系人。</strong><span class="en">Confirmed and raised to critical, but the alert could not be sent: phone the owner and the safety contact now.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></div>`;
       return notice.raised
         ? `<p class="notice" role="status">已确认为安全信号，案件为危急，负责人和安全联系人随即收到警报。<span class="en">Confirmed: the case is critical, and its owner and the safety contact are alerted within moments.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></p>`
         : `<div class="notice problem" role="alert">已记录确认，但案件已办结，未能升级，请直接处理。<span class="en">Confirmed and recorded, but the case is closed and was not raised: deal with it directly.</span> <a href="/admin/complaints/${encodeURIComponent(notice.complaintId)}">案件 · Case</a></div>`;

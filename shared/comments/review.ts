@@ -34,8 +34,11 @@ export const mayReadComments = (user: UserIdentity, siteId: string): boolean => 
 };
 
 export type ReviewOutcome =
-  /** `complaintId`: the case now carrying the signal; `raised`: false when the case could not be raised to critical (closed). */
-  | { readonly kind: 'confirmed'; readonly complaintId: string; readonly raised: boolean }
+  /**
+   * `complaintId`: the case now carrying the signal; `raised`: false when the case could not be raised to
+   * critical (closed); `unalerted`: raised, but its alert could not be queued (the officer must phone).
+   */
+  | { readonly kind: 'confirmed'; readonly complaintId: string; readonly raised: boolean; readonly unalerted?: true }
   | { readonly kind: 'dismissed' }
   /** Somebody answered it first, or it was never a possible signal. */
   | { readonly kind: 'already'; readonly comment: CommentRecord }
@@ -44,18 +47,18 @@ export type ReviewOutcome =
 const CONFIRMED = '确认可能的安全信号 Possible safety signal confirmed';
 
 /** Raises the comment's case to critical (its owner and the safety contact are alerted, as for any case raised so). */
-async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId: string): Promise<boolean> {
+async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId: string): Promise<{ readonly raised: boolean; readonly unalerted?: true }> {
   const record = await getComplaint(context.table, complaintId);
-  if (record === undefined) return false;
-  if (record.severity === 'critical' || record.safetySignal) return true;
-  if (!isOpen(record)) return false;
+  if (record === undefined) return { raised: false };
+  if (record.severity === 'critical' || record.safetySignal) return { raised: true };
+  if (!isOpen(record)) return { raised: false };
   try {
-    await changeCase(context, user, complaintId, record.version, () => ({ severity: 'critical', reason: CONFIRMED }));
-    return true;
+    const { notice } = await changeCase(context, user, complaintId, record.version, () => ({ severity: 'critical', reason: CONFIRMED }));
+    return notice === 'not-queued' ? { raised: true, unalerted: true } : { raised: true };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     logger.warn('confirmed signal: case not raised', { complaintId, error: error.name });
-    return false;
+    return { raised: false };
   }
 }
 
@@ -98,7 +101,7 @@ export async function reviewComment(context: ReviewContext, user: UserIdentity, 
   if (!answered) return { kind: 'already', comment: await getComment(context.table, id) ?? comment };
   await recordAudit(context.table, { actor, action: `comment-signal-${answer}`, outcome: 'success', sites: [comment.siteId], target: `comment:${id}` }, context.now);
   if (answer === 'dismissed') return { kind: 'dismissed' };
-  if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, raised: await raiseCase(context, user, existing) };
+  if (existing !== undefined) return { kind: 'confirmed', complaintId: existing, ...await raiseCase(context, user, existing) };
   return { kind: 'confirmed', complaintId: comment.id, raised: true };
 }
 

@@ -57,6 +57,12 @@ function checkOwner(settings: ComplaintSettings | undefined, owner: string | und
   throw ValidationError.field('owner', 'not an officer of the complaint office', `"${owner}" is not on the complaint office's rota.`);
 }
 
+/** A saved change, and what became of the notice it called for (`none` when it called for none). */
+export interface CaseChanged {
+  readonly record: ComplaintRecord;
+  readonly notice: 'none' | 'queued' | 'not-queued';
+}
+
 /**
  * Reads the case, checks the caller may change it (404 outside their scope, so it does not leak), that
  * they read the current version (428 without one, 409 when stale) and that their role may set these
@@ -70,7 +76,7 @@ export async function changeCase(
   id: string,
   expectedVersion: number | undefined,
   readChange: (record: ComplaintRecord) => unknown,
-): Promise<ComplaintRecord> {
+): Promise<CaseChanged> {
   const { record, scope } = await readCase(context.table, identity, id, 'complaints:update');
   if (expectedVersion === undefined) throw new VersionRequiredError(record.version, `Send If-Match with the version you read (${etag(record.version)}).`);
   if (expectedVersion !== record.version) throw versionConflict();
@@ -96,14 +102,15 @@ export async function changeCase(
   }
   await recordAudit(context.table, { actor, action: 'complaint-change', outcome: 'success', sites: [record.siteId], target: `complaint:${id}`, detail: history.map((h) => h.change).join(',') }, now);
   const notice = changeNotices(record, next, actor);
-  if (notice !== undefined) {
-    try {
-      await context.enqueue(notice);
-    } catch (error) {
-      // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
-      // for a notice the queue did not take would lose the change too. Logged with the case id only.
-      logger.error('change notice not queued', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
-    }
+  if (notice === undefined) return { record: next, notice: 'none' };
+  try {
+    await context.enqueue(notice);
+    return { record: next, notice: 'queued' };
+  } catch (error) {
+    // The change stands, in the history and the inbox (a critical case pinned on top); failing the save
+    // for a notice the queue did not take would lose the change too. Logged with the case id only, and
+    // the pages tell whoever made the change to pass it on themselves.
+    logger.error('change notice not queued', { complaintId: id, error: error instanceof Error ? error.name : String(error) });
+    return { record: next, notice: 'not-queued' };
   }
-  return next;
 }

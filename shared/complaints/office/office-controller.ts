@@ -153,7 +153,8 @@ async function renderCasePage(session: StaffSession, id: string, options: { noti
 
 /** GET /admin/complaints/{id}. */
 export async function casePage(session: StaffSession, id: string, query: Record<string, string | undefined>): Promise<PageAnswer> {
-  return renderCasePage(session, id, query.saved === '1' ? { notice: { kind: 'saved' } } : {});
+  const saved = query.saved === '1' ? 'saved' : query.saved === 'unnotified' ? 'saved-unnotified' : undefined;
+  return renderCasePage(session, id, saved === undefined ? {} : { notice: { kind: saved } });
 }
 
 /**
@@ -164,8 +165,8 @@ export async function casePage(session: StaffSession, id: string, query: Record<
 export async function changeCasePage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
   const submitted = caseChangeFromForm(form);
   try {
-    await changeCase({ table, contactDays, enqueue }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
-    return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=1` };
+    const { notice } = await changeCase({ table, contactDays, enqueue }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
+    return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=${notice === 'not-queued' ? 'unnotified' : '1'}` };
   } catch (error) {
     if (error instanceof VersionConflictError || error instanceof VersionRequiredError) return renderCasePage(session, id, { notice: { kind: 'conflict' }, outcome: 'conflict' });
     if (error instanceof NotFoundError) return { outcome: 'not-found', body: renderNoSuchCase(session.user, session.csrf) };

@@ -164,6 +164,7 @@ export function renderInbox(input: InboxInput): string {
 
 export type CaseNotice =
   | { readonly kind: 'saved' }
+  | { readonly kind: 'saved-unnotified' }
   /** The form was rendered from an older version: nothing was changed. */
   | { readonly kind: 'conflict' }
   | { readonly kind: 'refused'; readonly detail: string; readonly errors: readonly FieldError[] };
@@ -310,6 +311,7 @@ function changeForm(input: CasePageInput, options: CaseChangeOptions): string {
 function noticeBlock(notice: CaseNotice | undefined): string {
   if (notice === undefined) return '';
   if (notice.kind === 'saved') return '<p class="notice" role="status">已保存。<span class="en">Saved.</span></p>';
+  if (notice.kind === 'saved-unnotified') return '<div class="notice problem" role="alert"><strong>已保存，但通知未能发出：请直接告知新负责人或承办科室；危急案件请立即电话通知安全联系人。</strong><br><span class="en">Saved, but its notice could not be sent: tell the new owner or department yourself, and for a critical case phone the safety contact now.</span></div>';
   if (notice.kind === 'conflict') return '<div class="notice problem" role="alert"><strong>此案件已被他人修改，以下为最新内容；您的修改未保存。</strong><br><span class="en">Someone changed this case; here is the current one. Your change was not saved: check it and submit again if it is still needed.</span></div>';
   const loose = notice.errors.filter((error) => !['status', 'owner', 'handlerDepartmentId', 'category', 'severity', 'outcome', 'response', 'followUpDue', 'dueAt', 'reason'].includes(error.path));
   return `<div class="notice problem" role="alert"><strong>未保存 · Not saved:</strong> ${e(bilingual(notice.detail))}${loose.length === 0 ? '' : `<ul>${loose.map((error) => `<li>${e(error.path)}: ${e(bilingual(error.message))}</li>`).join('')}</ul>`}</div>`;

@@ -1,13 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_COMPLAINT_SETTINGS } from '../../../infra/local/demo-site.ts';
 import type { UserIdentity } from '../../../shared/auth/identity.ts';
+import { noticeBlock } from '../../../shared/comments/comments-pages.ts';
 import { reviewComment } from '../../../shared/comments/review.ts';
 import { commentRecord } from '../../../shared/comments/triage-comment.ts';
 import { IntakeMessageSchema } from '../../../shared/schemas/intake-message.ts';
 import { keys } from '../../../shared/storage/keys.ts';
+import { complaintRecord } from '../../support/complaint-records.ts';
 import { TEST_TABLE } from '../../support/survey-target.ts';
 
 // The office's one click on a possible signal, on mocked stores: a new case is queued before the answer
@@ -66,6 +68,19 @@ describe('reviewComment', () => {
     expect((await reviewComment(context(enqueue), office, ID, 'confirmed')).kind).toBe('already');
     expect(enqueue).toHaveBeenCalledTimes(1);
     expect(dynamoMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toContain('SET complaintId = :c');
+  });
+
+  it('says so when the case is raised but its alert cannot be queued, so the officer phones', async () => {
+    const CASE = ID;
+    dynamoMock.on(GetCommand, { Key: keys.comment(ID) }).resolves({ Item: { ...keys.comment(ID), ...comment, complaintId: CASE } });
+    dynamoMock.on(GetCommand, { Key: keys.complaint(CASE) }).resolves({ Item: { ...keys.complaint(CASE), ...complaintRecord(CASE, { severity: 'high', safetySignal: false, safetyKinds: [], mailPending: false }) } });
+    dynamoMock.on(TransactWriteCommand).resolves({});
+
+    const outcome = await reviewComment(context(() => Promise.reject(new Error('queue down'))), office, ID, 'confirmed');
+
+    expect(outcome).toEqual({ kind: 'confirmed', complaintId: CASE, raised: true, unalerted: true });
+    expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    expect(noticeBlock({ kind: 'confirmed', complaintId: CASE, raised: true, unalerted: true })).toContain('请立即电话通知负责人和安全联系人');
   });
 
   it('queues nothing for a dismissal', async () => {

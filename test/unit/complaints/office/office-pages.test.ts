@@ -137,6 +137,14 @@ describe('contact details and the change form', () => {
     expect(html).toContain('<input type="hidden" name="csrf" value="csrf-token">');
   });
 
+  it('says a saved change whose notice could not be queued must be passed on by hand', () => {
+    const html = renderCase(caseInput({ notice: { kind: 'saved-unnotified' } }));
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('请直接告知新负责人或承办科室');
+    expect(html).toContain('phone the safety contact now');
+    expect(renderCase(caseInput({ notice: { kind: 'saved' } }))).not.toContain('role="alert"');
+  });
+
   it('says a stale form changed nothing, and puts a refused field\'s problem next to it', () => {
     expect(renderCase(caseInput({ notice: { kind: 'conflict' } }))).toContain('此案件已被他人修改');
     const refused = renderCase(caseInput({ notice: { kind: 'refused', detail: 'Closing needs the outcome.', errors: [{ path: 'outcome', message: 'Closing needs the outcome.' }] }, change: { scope: 'all', owners: ['office'], values: { reason: '患者已接受<解释>', status: 'closed' } } }));
