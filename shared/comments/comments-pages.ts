@@ -6,6 +6,7 @@ import { wallClockIn } from '../sites/working-calendar.ts';
 import { awaitsReview, type CommentRecord, type CommentSource } from '../schemas/comment.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { layout, staffHeader } from '../web/staff-page.ts';
+import type { ConfirmedReview } from './review.ts';
 
 // The office's two lists of comments: "please look now" (possible safety signals, at the top of the
 // inbox, confirmed or dismissed with one click) and "comments to read" (every survey comment, complaint
@@ -53,7 +54,7 @@ const reviewButtons = (c: CommentRecord) =>
 
 export type CommentNotice =
   | { readonly kind: 'read'; readonly count: number }
-  | { readonly kind: 'confirmed'; readonly raised: boolean; readonly complaintId: string; readonly unalerted?: true }
+  | ConfirmedReview
   | { readonly kind: 'dismissed' }
   | { readonly kind: 'already' };
 

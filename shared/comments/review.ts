@@ -33,12 +33,19 @@ export const mayReadComments = (user: UserIdentity, siteId: string): boolean => 
   return decision.allow && decision.departments === 'all';
 };
 
+/**
+ * A confirmed signal. `complaintId`: the case now carrying it; `raised`: false when the case could not be
+ * raised to critical (closed); `unalerted`: raised, but its alert could not be queued (the officer must phone).
+ */
+export interface ConfirmedReview {
+  readonly kind: 'confirmed';
+  readonly complaintId: string;
+  readonly raised: boolean;
+  readonly unalerted?: true;
+}
+
 export type ReviewOutcome =
-  /**
-   * `complaintId`: the case now carrying the signal; `raised`: false when the case could not be raised to
-   * critical (closed); `unalerted`: raised, but its alert could not be queued (the officer must phone).
-   */
-  | { readonly kind: 'confirmed'; readonly complaintId: string; readonly raised: boolean; readonly unalerted?: true }
+  | ConfirmedReview
   | { readonly kind: 'dismissed' }
   /** Somebody answered it first, or it was never a possible signal. */
   | { readonly kind: 'already'; readonly comment: CommentRecord }
@@ -47,7 +54,7 @@ export type ReviewOutcome =
 const CONFIRMED = '确认可能的安全信号 Possible safety signal confirmed';
 
 /** Raises the comment's case to critical (its owner and the safety contact are alerted, as for any case raised so). */
-async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId: string): Promise<{ readonly raised: boolean; readonly unalerted?: true }> {
+async function raiseCase(context: ReviewContext, user: UserIdentity, complaintId: string): Promise<Pick<ConfirmedReview, 'raised' | 'unalerted'>> {
   const record = await getComplaint(context.table, complaintId);
   if (record === undefined) return { raised: false };
   if (record.severity === 'critical' || record.safetySignal) return { raised: true };

@@ -16,9 +16,9 @@ import { addDays, epochSeconds } from '../platform/time.ts';
 import { storeSurveys } from '../storage/surveys.ts';
 
 // The intake worker: parses every record, stores the good surveys with coalesced counter updates in one
-// transaction and each complaint in its own, mails the notices changes to cases queue, and reports the rest as batch item failures so SQS retries
-// them and, after the queue's max receive count, moves them to the dead-letter queue. It never swallows
-// an error it cannot place.
+// transaction and each complaint in its own, mails the notices that changes to cases queue, and reports
+// the rest as batch item failures so SQS retries them and, after the queue's max receive count, moves them
+// to the dead-letter queue. It never swallows an error it cannot place.
 
 export interface WorkerContext {
   readonly table: string;

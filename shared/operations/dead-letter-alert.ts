@@ -2,8 +2,9 @@ import type { Mail } from '../aws/ses.ts';
 import { escapeMarkup } from '../web/markup.ts';
 
 // Intake messages that fail five times (a submission that cannot be stored, a case notice that cannot be
-// mailed) wait in the dead-letter queue (kept 14 days) for an operator to redrive them. The operator is mailed when that number grows, not every quarter hour while it stands
-// (the last depth alerted is kept through shared/storage/operations-state.ts).
+// mailed) wait in the dead-letter queue (kept 14 days) for an operator to redrive them. The operator is
+// mailed when that number grows, not every quarter hour while it stands (the last depth alerted is kept
+// through shared/storage/operations-state.ts).
 
 export function shouldAlert(depth: number, lastAlerted: number): boolean {
   return depth > lastAlerted;

@@ -15,8 +15,8 @@ import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 // classifier's weights is also timed with them loaded, as the first complaint of a cold worker does: the
 // same bundle, built once more with the classifier's entry exported beside the handler's, imported and
 // asked to classify one comment. That figure is the function's cold start when its classifier loads at
-// import (the worker); where the classifier is behind an `import()` (the office's pages, on one rare
-// click) it is the cost of that first click's path instead, and the cold start is the import alone.
+// import (the worker, today the only function shipping it); were the classifier behind an `import()`, it
+// would be the cost of that path's first run instead, and the cold start the import alone.
 
 const IMPORTS = 5;
 
