@@ -5,7 +5,7 @@ import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { changeCase, etag, readCase, versionOfEtag } from '../../shared/complaints/change-case.ts';
 import { caseView, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { sendMessage } from '../../shared/aws/sqs.ts';
+import { intakeSender } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
 import { unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
@@ -16,9 +16,8 @@ import { retentionFromEnv } from '../../shared/platform/retention.ts';
 import { complaintHistory, listComplaints } from '../../shared/storage/complaints.ts';
 
 const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
-const enqueue = (message: object) => sendMessage(queueUrl, message);
+const enqueue = intakeSender();
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   const body = () => {

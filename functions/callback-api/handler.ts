@@ -2,7 +2,7 @@ import { acceptDischarges } from '../../shared/callbacks/discharges.ts';
 import { acceptCallback, noSuchCall } from '../../shared/callbacks/record.ts';
 import { requireAction } from '../../shared/auth/policy.ts';
 import { callView, worklist, WorklistQuerySchema } from '../../shared/callbacks/worklist.ts';
-import { sendMessage } from '../../shared/aws/sqs.ts';
+import { intakeSender } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
 import { unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
@@ -12,8 +12,7 @@ import { env } from '../../shared/platform/resource-env.ts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
-const enqueue = (message: object) => sendMessage(queueUrl, message);
+const enqueue = intakeSender();
 
 /** 500 discharges with Chinese names, ASCII-escaped by a careful client, fit well within this. */
 const DISCHARGE_BODY_LIMIT_BYTES = 256 * 1024;

@@ -1,4 +1,6 @@
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { requireEnv } from '../platform/config.ts';
+import { env } from '../platform/resource-env.ts';
 
 // Local queue URLs name a host that does not resolve (sqs.<region>.localhost), so when an endpoint is
 // configured the client must use it rather than the queue URL's host.
@@ -17,6 +19,15 @@ export function asciiJson(body: object): string {
 export async function sendMessage(queueUrl: string, body: object): Promise<string> {
   const result = await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: asciiJson(body) }));
   return result.MessageId ?? '';
+}
+
+/**
+ * A sender to the intake queue, for a function with `queue:intake:send`. Call it when a module loads: the
+ * queue's URL is read then, so a function missing it fails its cold start, not its first post.
+ */
+export function intakeSender(): (message: object) => Promise<string> {
+  const queueUrl = requireEnv(env.intakeQueueUrl);
+  return (message) => sendMessage(queueUrl, message);
 }
 
 export async function approximateDepth(queueUrl: string): Promise<number> {

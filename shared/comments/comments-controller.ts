@@ -2,7 +2,7 @@ import * as z from '../schemas/zod.ts';
 import type { UserIdentity } from '../auth/identity.ts';
 import { hasAction } from '../auth/policy.ts';
 import { signingKey } from '../aws/secrets.ts';
-import { sendMessage } from '../aws/sqs.ts';
+import { intakeSender } from '../aws/sqs.ts';
 import type { DepartmentNames } from '../complaints/office/office-pages.ts';
 import { renderNoSuchCase, renderNotForRole } from '../complaints/office/office-pages.ts';
 import { requireEnv } from '../platform/config.ts';
@@ -24,8 +24,7 @@ import { mayReadComments, readComments, reviewComment } from './review.ts';
 
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
-const queueUrl = requireEnv(env.intakeQueueUrl);
-const enqueue = (message: object) => sendMessage(queueUrl, message);
+const enqueue = intakeSender();
 
 /** Unread comments read for a page: the oldest this many (the count says "+" beyond). */
 const UNREAD_SHOWN = 200;

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signingKey } from '../aws/secrets.ts';
-import { sendMessage } from '../aws/sqs.ts';
+import { intakeSender } from '../aws/sqs.ts';
 import { html, type HttpHandler, json } from '../http/middleware.ts';
 import { problemOf } from '../http/problem.ts';
 import {
@@ -27,7 +27,7 @@ import { rateLimitsFromEnv } from './rate-limit-settings.ts';
 // not the first patient.
 
 const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
+const enqueue = intakeSender();
 const rateLimits = rateLimitsFromEnv();
 
 export interface QueueingIntakeContext extends PublicIntakeContext {
@@ -41,7 +41,7 @@ export async function publicIntakeContext(event: APIGatewayProxyEventV2): Promis
     sourceIp: sourceIp(event),
     deviceCookie: cookie(event, DEVICE_COOKIE),
     rateLimits,
-    enqueue: (message) => sendMessage(queueUrl, message),
+    enqueue,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type UserIdentity } from '../../auth/identity.ts';
 import { decide, hasAction } from '../../auth/policy.ts';
-import { sendMessage } from '../../aws/sqs.ts';
+import { intakeSender } from '../../aws/sqs.ts';
 import { requireEnv } from '../../platform/config.ts';
 import * as z from '../../schemas/zod.ts';
 import { CallTakenError, DomainError, fieldErrors, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../../platform/domain-errors.ts';
@@ -24,8 +24,7 @@ import { callPath, type Notice, renderCallPage, renderNoSuchCall, renderNotForRo
 // call form, the CSV upload. Each goes through the same policy and plain functions as the JSON API.
 
 const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
-const enqueue = (message: object) => sendMessage(queueUrl, message);
+const enqueue = intakeSender();
 
 const PAGE_SIZE = 25;
 /** How long "call" holds a call for its caller: long enough to dial, talk and record. */

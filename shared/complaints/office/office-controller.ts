@@ -7,7 +7,7 @@ import {
   type CaseNotice, type InboxFilters, type InboxRow, renderCase, renderComplaintRecorded, renderInbox, renderNewComplaint, renderNoSuchCase, renderNotForRole,
 } from './office-pages.ts';
 import { signingKey } from '../../aws/secrets.ts';
-import { sendMessage } from '../../aws/sqs.ts';
+import { intakeSender } from '../../aws/sqs.ts';
 import { wallClockIn } from '../../sites/working-calendar.ts';
 import { changeCase, readCase } from '../change-case.ts';
 import { acceptStaffComplaint } from '../intake.ts';
@@ -32,9 +32,8 @@ import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page
 // while the session's sign-out is looked up (the handler's READ_ONLY), so they must never write.
 
 const table = requireEnv(env.tableName);
-const queueUrl = requireEnv(env.intakeQueueUrl);
 const { contactDays } = retentionFromEnv();
-const enqueue = (message: object) => sendMessage(queueUrl, message);
+const enqueue = intakeSender();
 
 const PAGE_SIZE = 25;
 /** The pinned safety cases are read from every open case of the site: at most this many pages of 100. */
