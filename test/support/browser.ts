@@ -35,5 +35,11 @@ export async function signIn(browser: Browser, baseUrl: string, username: string
   await page.getByLabel('密码 · Password').fill(password);
   await page.getByRole('button', { name: '登录 · Sign in' }).click();
   await page.waitForLoadState('networkidle');
+  // The callback answers with a page that moves on by a meta refresh (so the Strict session cookie goes with
+  // a same-site navigation); on a busy machine the network can fall quiet before that refresh starts.
+  if (new URL(page.url()).pathname === '/admin/callback') {
+    await page.waitForURL((url) => url.pathname !== '/admin/callback');
+    await page.waitForLoadState('networkidle');
+  }
   return page;
 }
