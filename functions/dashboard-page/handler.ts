@@ -1,8 +1,7 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { csrfToken } from '../../shared/auth/session.ts';
 import { httpFunction } from '../../shared/http/middleware.ts';
 import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
-import { publicBaseUrl, readSession, staffPage, staffPageRoute, toSignIn } from '../../shared/http/staff-pages.ts';
+import { downloadSession, publicBaseUrl, staffPage, staffPageRoute, toSignIn } from '../../shared/http/staff-pages.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { dashboardCsv, dashboardPage } from '../../shared/reporting/dashboard-page.ts';
@@ -15,9 +14,9 @@ export const handler = httpFunction(async (event) => {
   const query = event.queryStringParameters ?? {};
   const context = { table, baseUrl: publicBaseUrl, now: new Date() };
   if (event.routeKey !== 'GET /admin/export.csv') return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff) => dashboardPage(context, staff, query), { readOnly: true });
-  const current = await readSession(event);
-  if (current === undefined || current.identity.kind !== 'user') return toSignIn(event);
-  const answer = await dashboardCsv(context, { user: current.identity, csrf: csrfToken(key, current.token) }, query);
+  const session = await downloadSession(event, key);
+  if (session === undefined) return toSignIn(event);
+  const answer = await dashboardCsv(context, session, query);
   if ('outcome' in answer) return staffPage(answer.outcome, answer.body);
   return {
     statusCode: 200,

@@ -1,9 +1,8 @@
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { csrfToken } from '../../shared/auth/session.ts';
 import { digestPreview, digestSettingsPage, saveDigestSettings, unsubscribePage } from '../../shared/digests/digest-pages.ts';
 import { html, httpFunction } from '../../shared/http/middleware.ts';
 import { FORM_BODY_LIMIT_BYTES } from '../../shared/http/request.ts';
-import { publicBaseUrl, readSession, redirect, SIGN_IN_PATH, staffPage, staffPageRoute } from '../../shared/http/staff-pages.ts';
+import { downloadSession, publicBaseUrl, redirect, SIGN_IN_PATH, staffPage, staffPageRoute } from '../../shared/http/staff-pages.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 
@@ -24,9 +23,9 @@ export const handler = httpFunction(async (event) => {
   }
   const preview = query.preview;
   if (event.routeKey === 'GET /admin/digests' && (preview === 'week' || preview === 'month')) {
-    const current = await readSession(event);
-    if (current === undefined || current.identity.kind !== 'user') return redirect(SIGN_IN_PATH);
-    const page = await digestPreview(context, { user: current.identity, csrf: csrfToken(key, current.token) }, preview);
+    const session = await downloadSession(event, key);
+    if (session === undefined) return redirect(SIGN_IN_PATH);
+    const page = await digestPreview(context, session, preview);
     return page === undefined ? staffPage('not-for-role', '<p>—</p>') : html(200, page, PREVIEW_POLICY);
   }
   return staffPageRoute(event, key, FORM_BODY_LIMIT_BYTES, (staff, form) => (event.routeKey.startsWith('POST ')

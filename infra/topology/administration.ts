@@ -18,14 +18,30 @@ export const administrationFunctions = {
     memoryMb: 256,
     access: ['table:read', 'table:write', 'auth:verify'],
   },
-  administrationPages: {
-    entry: 'functions/administration-pages/handler.ts',
-    description: 'The admin pages for staff accounts, the audit trail, the site\'s settings with the rota preview, and the departments\' codes and posters',
+  // The admin pages are three functions, each with only the rights and memory its own pages need: only
+  // the account pages may manage the staff directory, and only the poster pages render posters.
+  accountPages: {
+    entry: 'functions/account-pages/handler.ts',
+    description: 'The admin\'s pages for staff accounts (GET and POST /admin/users, /admin/users/{username})',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage', 'pages:staff'],
+  },
+  sitePages: {
+    entry: 'functions/site-pages/handler.ts',
+    description: 'The audit trail and its CSV, and the site\'s settings with the rota preview (/admin/audit, /admin/audit.csv, /admin/site)',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'pages:staff'],
+  },
+  posterPages: {
+    entry: 'functions/poster-pages/handler.ts',
+    description: 'The departments\' codes to revoke and their posters to download (/admin/posters, /admin/posters/{department})',
     timeoutSeconds: 30,
     // A poster (resvg's WebAssembly, 21 MB of font, an A5 page at 300 dpi) peaks near 290 MB in a bare
     // process; 512 MB would hold it, but Lambda gives CPU by memory and the single-threaded render is CPU-bound.
     memoryMb: 1024,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'auth:users:manage', 'pages:staff'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'pages:staff'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 
@@ -38,16 +54,16 @@ export const administrationRoutes: readonly RouteBinding<F>[] = [
   { key: 'GET /v1/admin/audit', function: 'adminSite' },
   { key: 'GET /v1/admin/sites/{site}/settings', function: 'adminSite' },
   { key: 'PUT /v1/admin/sites/{site}/settings', function: 'adminSite' },
-  { key: 'GET /admin/users', function: 'administrationPages' },
-  { key: 'POST /admin/users', function: 'administrationPages' },
-  { key: 'GET /admin/users/{username}', function: 'administrationPages' },
-  { key: 'POST /admin/users/{username}', function: 'administrationPages' },
+  { key: 'GET /admin/users', function: 'accountPages' },
+  { key: 'POST /admin/users', function: 'accountPages' },
+  { key: 'GET /admin/users/{username}', function: 'accountPages' },
+  { key: 'POST /admin/users/{username}', function: 'accountPages' },
   // The literal .csv before any pattern: the local gateway takes the first route that matches.
-  { key: 'GET /admin/audit.csv', function: 'administrationPages' },
-  { key: 'GET /admin/audit', function: 'administrationPages' },
-  { key: 'GET /admin/site', function: 'administrationPages' },
-  { key: 'POST /admin/site', function: 'administrationPages' },
-  { key: 'GET /admin/posters', function: 'administrationPages' },
-  { key: 'POST /admin/posters', function: 'administrationPages' },
-  { key: 'GET /admin/posters/{department}', function: 'administrationPages' },
+  { key: 'GET /admin/audit.csv', function: 'sitePages' },
+  { key: 'GET /admin/audit', function: 'sitePages' },
+  { key: 'GET /admin/site', function: 'sitePages' },
+  { key: 'POST /admin/site', function: 'sitePages' },
+  { key: 'GET /admin/posters', function: 'posterPages' },
+  { key: 'POST /admin/posters', function: 'posterPages' },
+  { key: 'GET /admin/posters/{department}', function: 'posterPages' },
 ];

@@ -64,6 +64,16 @@ async function sessionFrom<T extends Verified>(event: APIGatewayProxyEventV2, ve
 }
 
 /**
+ * The member of staff a file download (a CSV, a poster) is for, or undefined when the cookie signs nobody
+ * in: such a GET writes nothing and needs no CSRF token, only the session, whose token the page it links
+ * from already checked.
+ */
+export async function downloadSession(event: APIGatewayProxyEventV2, key: Buffer): Promise<StaffSession | undefined> {
+  const current = await readSession(event);
+  return current === undefined || current.identity.kind !== 'user' ? undefined : { user: current.identity, csrf: csrfToken(key, current.token) };
+}
+
+/**
  * A cross-site form cannot know the CSRF token; the browser's own fetch metadata and Origin are checked as
  * well. (With `Referrer-Policy: no-referrer` a same-origin form post carries `Origin: null`.)
  */

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { create as encodeQr } from 'qrcode/lib/core/qrcode.js';
 import type { Department, Site } from '../schemas/site.ts';
 import { escapeMarkup } from '../web/markup.ts';
 import { POSTER_FONT_FAMILY } from './poster-assets.ts';
@@ -78,7 +78,7 @@ export interface PosterInput {
 }
 
 export function renderPosterSvg({ site, department, url, wording = POSTER_WORDING.survey }: PosterInput): string {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const qr = encodeQr(url, { errorCorrectionLevel: 'M' });
   const modules = qr.modules.size + 2 * QUIET_ZONE;
   const scale = QR_SIZE_MM / modules;
   const qrX = (A5.widthMm - QR_SIZE_MM) / 2;

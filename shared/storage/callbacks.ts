@@ -6,8 +6,9 @@ import { type CallbackSettings, CallbackSettingsSchema, DEFAULT_CALLBACK_SETTING
 import { ValidationError, VersionConflictError } from '../platform/domain-errors.ts';
 import { aggregateKeys, type Counters } from '../reporting/counters.ts';
 import { type CallRecord, CallRecordSchema, type Person, PersonSchema } from '../schemas/callback.ts';
+import { callItem, callKey } from './call-items.ts';
 import { getItems, itemsUpTo, putIfAbsent, withoutKeys } from './items.ts';
-import { callListKeys, callListPartition, FOLLOW_UP_GROUP, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
+import { callListPartition, FOLLOW_UP_GROUP, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
 import type { TransactItem } from './items.ts';
 
@@ -43,27 +44,6 @@ export const CallHistoryEntrySchema = z.object({
   detail: z.optional(z.string()),
 });
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
-
-/** Where a call lives: beside its discharge, or beside its complaint (a follow-up call). */
-export function callKey(call: Pick<CallRecord, 'siteId' | 'dischargeId' | 'complaintId'>): { pk: string; sk: string } {
-  if (call.dischargeId !== undefined) return keys.dischargeCall(call.siteId, call.dischargeId);
-  if (call.complaintId !== undefined) return keys.followUpCall(call.complaintId);
-  throw new Error('a call names a discharge or a complaint');
-}
-
-const groupOf = (call: CallRecord): string => (call.kind === 'follow-up' ? FOLLOW_UP_GROUP : call.departmentId);
-
-export const callItem = (table: string, call: CallRecord, condition?: { expected: number }): TransactItem => ({
-  Put: {
-    TableName: table,
-    Item: {
-      ...callKey(call),
-      ...callListKeys(call.siteId, groupOf(call), call.status !== 'done', call.status === 'done' ? (call.closedAt ?? '') : call.dueDay, call.callId),
-      ...CallRecordSchema.parse(call),
-    },
-    ...(condition === undefined ? {} : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': condition.expected } }),
-  },
-});
 
 const historyItems = (table: string, siteId: string, dischargeId: string | undefined, version: number, entries: readonly CallHistoryEntry[]): TransactItem[] =>
   dischargeId === undefined ? [] : entries.map((entry, n) => ({ Put: { TableName: table, Item: { ...keys.dischargeHistory(siteId, dischargeId, entry.at, version, n), ...CallHistoryEntrySchema.parse(entry) } } }));
@@ -279,9 +259,6 @@ export async function getCallback(table: string, submissionId: string): Promise<
   const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: keys.callback(submissionId), ConsistentRead: true }));
   return Item === undefined ? undefined : CallbackItemSchema.parse(Item);
 }
-
-/** A new follow-up call, or a fresh one replacing the last (a complaint reopened and closed again). */
-export const followUpCallItem = (table: string, call: CallRecord): TransactItem => callItem(table, call);
 
 /**
  * Takes the call for `who` until `until`, unless someone else holds it: returns who holds it then. The

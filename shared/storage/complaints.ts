@@ -9,7 +9,7 @@ import { ValidationError, VersionConflictError } from '../platform/domain-errors
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
 import { getItems, type TransactItem } from './items.ts';
-import { callItem } from './callbacks.ts';
+import { callItem } from './call-items.ts';
 import type { CallRecord } from '../schemas/callback.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the

@@ -39,7 +39,7 @@ async function timedQueries(url: string, token: string): Promise<{ p50: number; 
 
 export async function callbackBenchFigures(stack: LocalStack): Promise<Record<string, unknown>> {
   const { sumAggregates } = await import('../../shared/storage/aggregates.ts');
-  const { callItem } = await import('../../shared/storage/callbacks.ts');
+  const { callItem } = await import('../../shared/storage/call-items.ts');
   const { keys } = await import('../../shared/storage/keys.ts');
   const { getUser } = await import('../../shared/storage/users.ts');
   const his = await machineToken(stack);

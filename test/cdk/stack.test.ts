@@ -92,7 +92,7 @@ describe('functions', () => {
     expect(signOuts).toEqual([{ Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: { 'Fn::GetAtt': [pools[0], 'Arn'] } }]);
     // The admin's user administration, the notices' look-up of a department's responders and the digest's of
     // its recipients: on the staff pool only.
-    const managers: readonly FunctionName[] = ['adminUsers', 'administrationPages'];
+    const managers: readonly FunctionName[] = ['adminUsers', 'accountPages'];
     const readers: readonly FunctionName[] = ['storeSubmissions', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
@@ -312,10 +312,17 @@ describe('what ships beside the bundles', () => {
     expect(new Set(keys).size).toBe(new Set(functionNames.map((name) => functions[name].entry)).size);
   });
 
-  it('puts the poster renderer\'s WebAssembly and fonts beside the admin pages\' bundle, and beside no function that makes no poster', () => {
+  it('puts the poster renderer\'s WebAssembly and fonts beside the poster pages\' bundle, and beside no function that makes no poster', () => {
     const posterData = [RESVG_WASM, ...POSTER_FONTS].map((asset) => asset.file);
-    expect(assetFiles('administrationPages').filter((file) => !isCode(file))).toEqual([...posterData, NATIONAL_SCHEDULE.file].sort());
-    for (const name of functionNames.filter((n) => n !== 'administrationPages')) expect(assetFiles(name).filter((file) => posterData.includes(file)), name).toEqual([]);
+    expect(assetFiles('posterPages').filter((file) => !isCode(file))).toEqual([...posterData].sort());
+    for (const name of functionNames.filter((n) => n !== 'posterPages')) expect(assetFiles(name).filter((file) => posterData.includes(file)), name).toEqual([]);
+  });
+
+  it('gives the poster\'s memory to the poster pages alone: the other admin pages run at 256 MB', () => {
+    const memoryOf = (name: FunctionName) => z.object({ MemorySize: z.number() }).parse(functionResource(name)[1]).MemorySize;
+    expect(memoryOf('posterPages')).toBe(1024);
+    expect(memoryOf('accountPages')).toBe(256);
+    expect(memoryOf('sitePages')).toBe(256);
   });
 
   it('ships each bundle as its handler\'s entry and every chunk its code imports, and no other code', () => {
@@ -328,7 +335,7 @@ describe('what ships beside the bundles', () => {
   });
 
   it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
-    const split: readonly FunctionName[] = ['callbackPages', 'administrationPages'];
+    const split: readonly FunctionName[] = ['callbackPages', 'posterPages'];
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
   });
 
@@ -337,7 +344,7 @@ describe('what ships beside the bundles', () => {
   });
 
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {
-    const timing: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'complaintSlaMonitor', 'adminSite', 'administrationPages'];
+    const timing: readonly FunctionName[] = ['storeSubmissions', 'adminComplaints', 'complaintOfficePages', 'complaintSlaMonitor', 'adminSite', 'sitePages'];
     for (const name of functionNames) expect(assetFiles(name).includes(NATIONAL_SCHEDULE.file), name).toBe(timing.includes(name));
   });
 });

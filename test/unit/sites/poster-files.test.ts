@@ -84,9 +84,9 @@ describe('the poster renderer in the bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'poster-bundle-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('ships the WebAssembly and the fonts beside the admin pages, as files, not inside the JavaScript', { timeout: 120_000 }, async () => {
+  it('ships the WebAssembly and the fonts beside the poster pages, as files, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'pages');
-    const { files } = await bundleFunction('functions/administration-pages/handler.ts', out);
+    const { files } = await bundleFunction('functions/poster-pages/handler.ts', out);
 
     for (const { file, source } of [RESVG_WASM, ...POSTER_FONTS]) expect(readFileSync(join(out, file)).equals(readFileSync(join(ROOT, 'node_modules', source))), file).toBe(true);
     // All its JavaScript, the entry and the chunks the poster's path loads on first use.
