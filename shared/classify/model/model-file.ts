@@ -79,8 +79,12 @@ export function encodeModel(model: Model, record: ModelRecord): string {
   return `${JSON.stringify(file)}\n`;
 }
 
+/** Whether each n-gram sorts after the one before (training sorts them; the model looks rows up by halving). */
+const sortedAndUnique = (features: readonly string[]) => features.every((gram, row) => row === 0 || (features[row - 1] ?? '') < gram);
+
 export function decodeModel(text: string): { model: Model; file: ModelFile } {
   const file = ModelFileSchema.parse(JSON.parse(text));
+  if (!sortedAndUnique(file.features)) throw new Error('the model\'s vocabulary is not sorted');
   const rows = file.features.length;
   return { model: { features: file.features, category: decodeLayer(file.category, rows, 'category'), safety: decodeLayer(file.safety, rows, 'safety') }, file };
 }

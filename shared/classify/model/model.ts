@@ -43,14 +43,33 @@ const EXPLAINED = 5;
 
 const round = (value: number) => Number(value.toFixed(3));
 
-/** Ready to score: the vocabulary indexed. */
+/** Ready to score: an n-gram's row, or undefined when the vocabulary has none. */
 export interface LoadedModel {
   readonly model: Model;
-  readonly rowOf: ReadonlyMap<string, number>;
+  readonly rowOf: (gram: string) => number | undefined;
 }
 
+/**
+ * The vocabulary is sorted (model-file.ts refuses a file whose is not), so a row is found by halving it:
+ * about 14 comparisons for each of a comment's few hundred n-grams. A Map of the 17,000 n-grams cost a
+ * cold worker 10–20 ms to build before its first classification.
+ */
 export function prepare(model: Model): LoadedModel {
-  return { model, rowOf: new Map(model.features.map((gram, row) => [gram, row])) };
+  const { features } = model;
+  const rowOf = (gram: string): number | undefined => {
+    let low = 0;
+    let high = features.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const feature = features[middle];
+      if (feature === undefined) return undefined;
+      if (feature === gram) return middle;
+      if (feature < gram) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  };
+  return { model, rowOf };
 }
 
 function logits(layer: QuantizedLayer, rows: readonly number[], value: number): number[] {
@@ -79,9 +98,9 @@ function heaviest(model: Model, text: string, rows: readonly number[], weightOf:
 export function read(loaded: LoadedModel, text: string): ModelReading {
   const { model, rowOf } = loaded;
   const grams = ngrams(text);
-  const rows = grams.map((g) => rowOf.get(g)).filter((row) => row !== undefined).sort((a, b) => a - b);
+  const rows = grams.map(rowOf).filter((row) => row !== undefined).sort((a, b) => a - b);
   // The explanation lists n-grams in the order they appear in the comment when they weigh the same.
-  const inTextOrder = grams.map((g) => rowOf.get(g)).filter((row) => row !== undefined);
+  const inTextOrder = grams.map(rowOf).filter((row) => row !== undefined);
   const value = rows.length === 0 ? 0 : 1 / Math.sqrt(rows.length);
 
   const z = logits(model.category, rows, value);

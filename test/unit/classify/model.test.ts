@@ -54,6 +54,16 @@ describe('the model: training', () => {
     const file = ModelFileSchema.parse(JSON.parse(committed));
     expect(() => loadModel(JSON.stringify({ ...file, categories: ['clinical'] }))).toThrow(/other categories/);
     expect(() => loadModel(JSON.stringify({ ...file, features: ['一'] }))).toThrow(/does not match the vocabulary/);
+    // Rows are found by halving the vocabulary: out of order, a lookup would miss n-grams it holds.
+    const [first = '', second = '', ...rest] = file.features;
+    expect(() => loadModel(JSON.stringify({ ...file, features: [second, first, ...rest] }))).toThrow(/not sorted/);
+    expect(() => loadModel(JSON.stringify({ ...file, features: [first, first, ...rest] }))).toThrow(/not sorted/);
+  });
+
+  it('finds every n-gram of the vocabulary at its own row, and none that it does not hold', () => {
+    const loaded = loadModel(committed);
+    expect(loaded.model.features.every((gram, row) => loaded.rowOf(gram) === row)).toBe(true);
+    expect(['', '\u0000', '\uffff\uffff', `${loaded.model.features[0] ?? ''}\u0000`].map(loaded.rowOf)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 
