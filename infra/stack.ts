@@ -5,7 +5,7 @@ import { grantAccess } from './constructs/access.ts';
 import { FeedbackData } from './constructs/data.ts';
 import { FeedbackFunction } from './constructs/feedback-function.ts';
 import { PublicApi } from './constructs/http-api.ts';
-import { IntakeQueue } from './constructs/intake-queue.ts';
+import { WorkerQueue } from './constructs/worker-queue.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { StaffAuth } from './constructs/staff-auth.ts';
 import { ACKNOWLEDGE_CONTEXT } from './nag.ts';
@@ -32,7 +32,8 @@ export class PatientFeedbackStack extends Stack {
     // Acknowledgements sit on the constructs that cause them (infra/nag.ts); this switch turns them all off.
     if (props.acknowledgeNagFindings === false) this.node.setContext(ACKNOWLEDGE_CONTEXT, false);
     const data = new FeedbackData(this, 'Data');
-    const intake = new IntakeQueue(this, 'Intake', { spec: queues.intake, key: data.key });
+    const intake = new WorkerQueue(this, 'Intake', { spec: queues.intake, key: data.key });
+    const notify = new WorkerQueue(this, 'Notify', { spec: queues.notify, key: data.key });
     const mail = { from: props.mailFrom, operator: props.operatorEmail, identity: props.mailIdentity };
 
     const built = new Map<FunctionName, LambdaFunction>();
@@ -43,11 +44,12 @@ export class PatientFeedbackStack extends Stack {
       return fn;
     };
     intake.feed(lambda(queues.intake.worker));
+    notify.feed(lambda(queues.notify.worker));
 
     const api = new PublicApi(this, 'Http', { logKey: data.key });
     const auth = new StaffAuth(this, 'Auth', { apiUrl: api.api.apiEndpoint, domainPrefix: props.authDomainPrefix, machineClientSites: props.machineClientSites });
     api.addTopologyRoutes(routes, lambda, auth.authorizer);
-    for (const name of functionNames) grantAccess(lambda(name), functions[name].access, { data, intake, auth, apiUrl: api.api.apiEndpoint, mail });
+    for (const name of functionNames) grantAccess(lambda(name), functions[name].access, { data, intake, notify, auth, apiUrl: api.api.apiEndpoint, mail });
     new Schedules(this, 'Schedules', { schedules, lambda, key: data.key });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
@@ -56,5 +58,7 @@ export class PatientFeedbackStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'IntakeQueueUrl', { value: intake.queue.queueUrl });
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', { value: intake.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'NotifyQueueUrl', { value: notify.queue.queueUrl });
+    new CfnOutput(this, 'NotifyDeadLetterQueueUrl', { value: notify.deadLetterQueue.queueUrl });
   }
 }

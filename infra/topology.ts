@@ -7,6 +7,7 @@ import { administrationFunctions, administrationRoutes } from './topology/admini
 import { complaintFunctions, complaintRoutes, complaintSchedules } from './topology/complaints.ts';
 import { digestFunctions, digestRoutes, digestSchedules } from './topology/digests.ts';
 import { intakeFunctions, intakeQueues } from './topology/intake.ts';
+import { noticeFunctions, noticeQueues } from './topology/notices.ts';
 import { platformFunctions, platformRoutes, platformSchedules } from './topology/platform.ts';
 import { reportingFunctions, reportingRoutes } from './topology/reporting.ts';
 import type { FunctionSpec, QueueSpec as QueueShape, RouteBinding, ScheduleSpec as ScheduleShape } from './topology/specs.ts';
@@ -20,6 +21,7 @@ export const functions = {
   ...platformFunctions,
   ...surveyFunctions,
   ...intakeFunctions,
+  ...noticeFunctions,
   ...complaintFunctions,
   ...staffFunctions,
   ...reportingFunctions,
@@ -45,9 +47,12 @@ const bindings: readonly RouteBinding<FunctionName>[] = [...surveyRoutes, ...pla
 
 export const routes: readonly RouteSpec[] = bindings.map((binding) => ({ ...routeOf(binding.key), function: binding.function }));
 
-export const queues = { ...intakeQueues } as const satisfies Record<string, QueueSpec>;
+export const queues = { ...intakeQueues, ...noticeQueues } as const satisfies Record<string, QueueSpec>;
 
 export type QueueName = keyof typeof queues;
+
+const isQueueName = (name: string): name is QueueName => name in queues;
+export const queueNames: readonly QueueName[] = Object.keys(queues).filter(isQueueName);
 
 export const schedules = { ...platformSchedules, ...complaintSchedules, ...digestSchedules } as const satisfies Record<string, ScheduleSpec>;
 

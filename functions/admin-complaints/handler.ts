@@ -5,7 +5,7 @@ import { acceptStaffComplaint } from '../../shared/complaints/intake.ts';
 import { changeCase, etag, readCase, versionOfEtag } from '../../shared/complaints/change-case.ts';
 import { caseView, ListQuerySchema, noSuchComplaint } from '../../shared/complaints/staff-view.ts';
 import { signingKey } from '../../shared/aws/secrets.ts';
-import { intakeSender } from '../../shared/aws/sqs.ts';
+import { intakeSender, notifySender } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { json } from '../../shared/http/middleware.ts';
 import { unsupportedMediaType, validationFailed } from '../../shared/http/problem.ts';
@@ -18,6 +18,7 @@ import { complaintHistory, listComplaints } from '../../shared/storage/complaint
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 const enqueue = intakeSender();
+const notify = notifySender();
 
 async function create(event: APIGatewayProxyEventV2, identity: Identity) {
   const body = () => {
@@ -51,7 +52,7 @@ async function read(id: string, identity: Identity) {
 
 async function change(event: APIGatewayProxyEventV2, id: string, identity: Identity) {
   const ifMatch = header(event, 'if-match');
-  const { record: next } = await changeCase({ table, contactDays, enqueue }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
+  const { record: next } = await changeCase({ table, contactDays, notify }, identity, id, ifMatch === undefined ? undefined : versionOfEtag(ifMatch), () => parseJson(rawBody(event, PUBLIC_BODY_LIMIT_BYTES)));
   return json(200, { complaint: caseView(next) }, { etag: etag(next.version) });
 }
 

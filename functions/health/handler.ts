@@ -7,10 +7,12 @@ import { env } from '../../shared/platform/resource-env.ts';
 
 const table = requireEnv(env.tableName);
 const intakeQueueUrl = requireEnv(env.intakeQueueUrl);
+const notifyQueueUrl = requireEnv(env.notifyQueueUrl);
 
 const probes = [
   { name: 'table', check: () => describeTable(table) },
   { name: 'intake-queue', check: async () => { await approximateDepth(intakeQueueUrl); } },
+  { name: 'notify-queue', check: async () => { await approximateDepth(notifyQueueUrl); } },
 ];
 
 export const handler = httpFunction(async () => {

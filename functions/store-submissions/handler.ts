@@ -4,24 +4,25 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { signingKey } from '../../shared/aws/secrets.ts';
+import { notifySender } from '../../shared/aws/sqs.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
 import { logger, metrics } from '../../shared/platform/observability.ts';
 import { processIntakeBatch } from '../../shared/intake/store-batch.ts';
-import { IntakeEventSchema } from '../../shared/schemas/intake-message.ts';
+import { QueueEventSchema } from '../../shared/schemas/queue-body.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { retentionFromEnv } from '../../shared/platform/retention.ts';
 
 const table = requireEnv(env.tableName);
 const retention = retentionFromEnv();
-const mail = { from: requireEnv(env.mailFrom), baseUrl: requireEnv(env.publicBaseUrl) };
+const notify = notifySender();
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics))
   .handler(async (event) => {
     // The envelope is checked for what the worker reads; each body is checked record by record.
-    const { Records } = IntakeEventSchema.parse(event);
-    const outcome = await processIntakeBatch({ table, retention, key: await signingKey(), mail }, Records);
+    const { Records } = QueueEventSchema.parse(event);
+    const outcome = await processIntakeBatch({ table, retention, key: await signingKey(), notify }, Records);
     metrics.addMetric('SubmissionsStored', MetricUnit.Count, outcome.stored);
     metrics.addMetric('ComplaintCasesOpened', MetricUnit.Count, outcome.complaints);
     metrics.addMetric('DuplicatesIgnored', MetricUnit.Count, outcome.duplicates);

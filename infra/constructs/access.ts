@@ -5,12 +5,13 @@ import { env } from '../../shared/platform/resource-env.ts';
 import { acknowledge } from '../nag.ts';
 import type { Access } from '../topology.ts';
 import type { FeedbackData } from './data.ts';
-import type { IntakeQueue } from './intake-queue.ts';
+import type { WorkerQueue } from './worker-queue.ts';
 import type { StaffAuth } from './staff-auth.ts';
 
 export interface Resources {
   readonly data: FeedbackData;
-  readonly intake: IntakeQueue;
+  readonly intake: WorkerQueue;
+  readonly notify: WorkerQueue;
   readonly auth: StaffAuth;
   readonly apiUrl: string;
   readonly mail: { readonly from: string; readonly operator: string; readonly identity: string };
@@ -21,7 +22,7 @@ export interface Resources {
  * function finds the resource (shared/platform/resource-env.ts). Least privilege: a function gets only what it lists.
  */
 export function grantAccess(fn: LambdaFunction, access: readonly Access[], resources: Resources): void {
-  const { data, intake, auth, mail } = resources;
+  const { data, intake, notify, auth, mail } = resources;
   // Writing to the table or the queue encrypts with the data key: CDK's grant names the key's wildcard actions.
   const acknowledgeDataKeyWildcards = () => acknowledge(fn.role ?? fn,
     { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'CDK grant on the one customer-managed data key only: DynamoDB and SQS ask for data keys (GenerateDataKey, GenerateDataKeyWithoutPlaintext) for envelope encryption of what this function writes.' },
@@ -35,6 +36,18 @@ export function grantAccess(fn: LambdaFunction, access: readonly Access[], resou
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(table).getLogicalId(table)}.Arn>/index/*]`,
       reason: 'CDK table grant: the indexes of the one table this function uses (byDue, for the complaint inbox and SLA checks); no other table is reachable.',
     });
+  };
+  const sendTo = (queue: WorkerQueue, urlVariable: string) => {
+    queue.queue.grantSendMessages(fn);
+    fn.addEnvironment(urlVariable, queue.queue.queueUrl);
+    acknowledgeDataKeyWildcards();
+  };
+  // How deep a queue and its dead letters are (the health check, the dead-letter alert), nothing more.
+  const inspect = (queue: WorkerQueue, urlVariable: string, deadLetterUrlVariable: string) => {
+    queue.queue.grant(fn, 'sqs:GetQueueAttributes');
+    queue.deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
+    fn.addEnvironment(urlVariable, queue.queue.queueUrl);
+    fn.addEnvironment(deadLetterUrlVariable, queue.deadLetterQueue.queueUrl);
   };
   for (const need of access) {
     switch (need) {
@@ -50,15 +63,16 @@ export function grantAccess(fn: LambdaFunction, access: readonly Access[], resou
         acknowledgeDataKeyWildcards();
         break;
       case 'queue:intake:send':
-        intake.queue.grantSendMessages(fn);
-        fn.addEnvironment(env.intakeQueueUrl, intake.queue.queueUrl);
-        acknowledgeDataKeyWildcards();
+        sendTo(intake, env.intakeQueueUrl);
         break;
       case 'queue:intake:inspect':
-        intake.queue.grant(fn, 'sqs:GetQueueAttributes');
-        intake.deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
-        fn.addEnvironment(env.intakeQueueUrl, intake.queue.queueUrl);
-        fn.addEnvironment(env.intakeDeadLetterQueueUrl, intake.deadLetterQueue.queueUrl);
+        inspect(intake, env.intakeQueueUrl, env.intakeDeadLetterQueueUrl);
+        break;
+      case 'queue:notify:send':
+        sendTo(notify, env.notifyQueueUrl);
+        break;
+      case 'queue:notify:inspect':
+        inspect(notify, env.notifyQueueUrl, env.notifyDeadLetterQueueUrl);
         break;
       case 'signing-key:read':
         data.signingKey.grantRead(fn);

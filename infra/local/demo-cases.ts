@@ -10,11 +10,13 @@ import { siteClock } from '../../shared/complaints/settings.ts';
 import { runSlaMonitor } from '../../shared/complaints/sla-monitor.ts';
 import { trackingCodeFor } from '../../shared/complaints/tracking-code.ts';
 import { processIntakeBatch } from '../../shared/intake/store-batch.ts';
+import { processNoticeBatch } from '../../shared/notices/notice-batch.ts';
 import { DEFAULT_RETENTION } from '../../shared/platform/retention.ts';
 import { dayIn } from '../../shared/platform/time.ts';
 import { shiftDay } from '../../shared/reporting/periods.ts';
 import type { Channel } from '../../shared/schemas/complaint.ts';
-import type { CaseNoticeMessage, ComplaintMessage, SurveyMessage } from '../../shared/schemas/intake-message.ts';
+import type { ComplaintMessage, SurveyMessage } from '../../shared/schemas/intake-message.ts';
+import type { NotifyMessage } from '../../shared/schemas/notify-message.ts';
 import { dueDates } from '../../shared/sites/working-calendar.ts';
 import { addCountersOnce } from '../../shared/storage/aggregates.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
@@ -236,8 +238,14 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
     counts.mailsSent += 1;
   };
   const mailContext: ComplaintMailContext = { ...mail, send };
-  const worker = async (name: string, message: ComplaintMessage | SurveyMessage | CaseNoticeMessage): Promise<void> => {
-    const outcome = await processIntakeBatch({ table, retention: DEFAULT_RETENTION, key, mail: mailContext, now: at }, [{ messageId: name, body: JSON.stringify(message) }]);
+  // What the queues would carry goes straight to their workers here: the notices mailed (or, for a past
+  // moment, recorded as sent) as the notices' worker would mail them.
+  const notify = async (message: NotifyMessage): Promise<void> => {
+    const outcome = await processNoticeBatch({ table, mail: mailContext, now: at }, [{ messageId: message.kind, body: JSON.stringify(message) }]);
+    if (outcome.response.batchItemFailures.length > 0) throw new Error(`demo ${message.kind} not mailed`);
+  };
+  const worker = async (name: string, message: ComplaintMessage | SurveyMessage): Promise<void> => {
+    const outcome = await processIntakeBatch({ table, retention: DEFAULT_RETENTION, key, notify, now: at }, [{ messageId: name, body: JSON.stringify(message) }]);
     if (outcome.response.batchItemFailures.length > 0) throw new Error(`demo ${message.kind} ${name} not stored`);
     counts.cases += outcome.complaints;
   };
@@ -260,9 +268,7 @@ export async function seedDemoCases(table: string, key: Buffer, mail: Omit<Compl
         run: async () => {
           const record = await getComplaint(table, id);
           if (record === undefined) throw new Error(`demo case ${spec.name} missing`);
-          // The notice a change queues goes straight to the worker here, mailed (or, for a past day, skipped) as the queue's would be.
-          const enqueue = (notice: CaseNoticeMessage) => worker(`${spec.name}:notice:${instant(when).toISOString()}`, notice);
-          await changeCase({ table, contactDays: DEFAULT_RETENTION.contactDays, enqueue, now: at }, officer(by), id, record.version, () => change);
+          await changeCase({ table, contactDays: DEFAULT_RETENTION.contactDays, notify, now: at }, officer(by), id, record.version, () => change);
           // Whoever works a case has read its words: its comment leaves the list to read (a no-op after the first change).
           await readComments(table, officer(by), [id], at);
         },

@@ -93,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   try {
     // The gateway listens first and answers 503, naming what is still starting, until every part is up.
-    const parts = new Map(['table', 'intake-queue', 'ses-emulator', 'demo-site', 'token-issuer', 'pollers', 'scheduler'].map((part) => [part, false]));
+    const parts = new Map(['table', 'queues', 'ses-emulator', 'demo-site', 'token-issuer', 'pollers', 'scheduler'].map((part) => [part, false]));
     const up = (part: string) => { parts.set(part, true); };
     // Each handler module is imported on its first invocation, like a Lambda cold start, and kept.
     const loaded = new Map<FunctionName, Promise<Invoke>>();
@@ -175,7 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stops.push(() => recovered.journal.close());
       if (recovered.restored > 0) log(`Queues           ${recovered.restored} message(s) not yet stored at the last stop are queued again`);
     }
-    up('intake-queue');
+    up('queues');
 
     const issuerPort = await freePort();
     const issuerUrl = `http://127.0.0.1:${issuerPort}`;
@@ -185,6 +185,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [env.tableName]: TABLE_NAME,
       [env.intakeQueueUrl]: queueUrls.intake.url,
       [env.intakeDeadLetterQueueUrl]: queueUrls.intake.deadLetterUrl,
+      [env.notifyQueueUrl]: queueUrls.notify.url,
+      [env.notifyDeadLetterQueueUrl]: queueUrls.notify.deadLetterUrl,
       [env.signingKey]: options.signingKey ?? randomBytes(32).toString('base64'),
       [env.publicBaseUrl]: options.publicBaseUrl ?? baseUrl,
       [env.mailFrom]: 'feedback@hospital.example',
@@ -264,7 +266,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Stop taking submissions and let the workers finish what is queued (what is left stays journalled).
       await closeGateway();
       const deadline = Date.now() + 10_000;
-      while (pollers.length > 0 && Date.now() < deadline && (await queueDepth(sqs, queueUrls.intake.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const waiting = async () => (await Promise.all(Object.values(queueUrls).map((urls) => queueDepth(sqs, urls.url)))).some((depth) => depth > 0);
+      while (pollers.length > 0 && Date.now() < deadline && await waiting()) await new Promise((resolve) => setTimeout(resolve, 100));
       await Promise.all(pollers.map((p) => p.stop()));
     });
 
@@ -319,5 +322,6 @@ async function createQueues(sqs: SQSClient, visibilityOverride: number | undefin
     }));
     result[name as QueueName] = { url: queue.QueueUrl ?? '', deadLetterUrl: dlq.QueueUrl ?? '' };
   }
-  return { intake: result.intake ?? { url: '', deadLetterUrl: '' } };
+  const none = { url: '', deadLetterUrl: '' };
+  return { intake: result.intake ?? none, notify: result.notify ?? none };
 }

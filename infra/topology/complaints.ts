@@ -37,14 +37,14 @@ export const complaintFunctions = {
     description: 'The complaint inbox and cases for staff (POST and GET /v1/admin/complaints, GET and PATCH /v1/admin/complaints/{id})',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'signing-key:read'],
+    access: ['table:read', 'table:write', 'auth:verify', 'queue:intake:send', 'queue:notify:send', 'signing-key:read'],
   },
   complaintOfficePages: {
     entry: 'functions/complaint-office-pages/handler.ts',
     description: 'The complaint office\'s pages: the inbox, a case and its change form, the entry form for hotline, letter and walk-in complaints, the comments to read',
     timeoutSeconds: 10,
     memoryMb: 256,
-    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'pages:staff'],
+    access: ['table:read', 'table:write', 'signing-key:read', 'auth:verify', 'queue:intake:send', 'queue:notify:send', 'pages:staff'],
   },
   complaintSlaMonitor: {
     entry: 'functions/complaint-sla-monitor/handler.ts',

@@ -8,7 +8,7 @@ export const platformFunctions = {
     description: 'Reports whether every part the deployment needs is reachable',
     timeoutSeconds: 5,
     memoryMb: 128,
-    access: ['table:read', 'queue:intake:inspect'],
+    access: ['table:read', 'queue:intake:inspect', 'queue:notify:inspect'],
   },
   openapi: {
     entry: 'functions/openapi/handler.ts',
@@ -19,10 +19,10 @@ export const platformFunctions = {
   },
   deadLetterAlert: {
     entry: 'functions/dead-letter-alert/handler.ts',
-    description: 'Mails the operator when submissions are waiting in the dead-letter queue',
+    description: 'Mails the operator when submissions or notices are waiting in a dead-letter queue',
     timeoutSeconds: 30,
     memoryMb: 128,
-    access: ['queue:intake:inspect', 'mail:send', 'table:read', 'table:write'],
+    access: ['queue:intake:inspect', 'queue:notify:inspect', 'mail:send', 'table:read', 'table:write'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

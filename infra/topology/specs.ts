@@ -3,7 +3,7 @@ import type { RouteKey } from '../../shared/http/routes.ts';
 // The shapes every feature's part of the topology is written in (infra/topology.ts composes them).
 
 /** What a function may touch; the CDK stack turns these into grants, the local runtime into env vars. */
-export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'signing-key:read' | 'mail:send' | 'auth:verify' | 'auth:sign-in' | 'auth:sign-out'
+export type Access = 'table:read' | 'table:write' | 'queue:intake:send' | 'queue:intake:inspect' | 'queue:notify:send' | 'queue:notify:inspect' | 'signing-key:read' | 'mail:send' | 'auth:verify' | 'auth:sign-in' | 'auth:sign-out'
   /** Cognito user administration on the staff pool (AWS); locally the local user store in the table. */
   | 'auth:users:manage'
   /** Reading the staff pool's users and groups (who a ward's responders are). */

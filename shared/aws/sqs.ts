@@ -25,10 +25,12 @@ export async function sendMessage(queueUrl: string, body: object): Promise<strin
  * A sender to the intake queue, for a function with `queue:intake:send`. Call it when a module loads: the
  * queue's URL is read then, so a function missing it fails its cold start, not its first post.
  */
-export function intakeSender(): (message: object) => Promise<string> {
-  const queueUrl = requireEnv(env.intakeQueueUrl);
-  return (message) => sendMessage(queueUrl, message);
-}
+export const intakeSender = (): (message: object) => Promise<string> => senderTo(requireEnv(env.intakeQueueUrl));
+
+/** The same to the notify queue (the notices' worker mails), for a function with `queue:notify:send`. */
+export const notifySender = (): (message: object) => Promise<string> => senderTo(requireEnv(env.notifyQueueUrl));
+
+const senderTo = (queueUrl: string) => (message: object) => sendMessage(queueUrl, message);
 
 export async function approximateDepth(queueUrl: string): Promise<number> {
   const result = await sqs.send(new GetQueueAttributesCommand({

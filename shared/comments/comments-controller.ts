@@ -2,7 +2,7 @@ import * as z from '../schemas/zod.ts';
 import type { UserIdentity } from '../auth/identity.ts';
 import { hasAction } from '../auth/policy.ts';
 import { signingKey } from '../aws/secrets.ts';
-import { intakeSender } from '../aws/sqs.ts';
+import { intakeSender, notifySender } from '../aws/sqs.ts';
 import type { DepartmentNames } from '../complaints/office/office-pages.ts';
 import { renderNoSuchCase, renderNotForRole } from '../complaints/office/office-pages.ts';
 import { requireEnv } from '../platform/config.ts';
@@ -25,6 +25,7 @@ import { mayReadComments, readComments, reviewComment } from './review.ts';
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 const enqueue = intakeSender();
+const notify = notifySender();
 
 /** Unread comments read for a page: the oldest this many (the count says "+" beyond). */
 const UNREAD_SHOWN = 200;
@@ -119,7 +120,7 @@ export async function commentsPost(session: StaffSession, form: URLSearchParams)
   const now = new Date();
   let notice: CommentNotice;
   if (confirm !== undefined || dismiss !== undefined) {
-    const outcome = await reviewComment({ table, contactDays, enqueue, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
+    const outcome = await reviewComment({ table, contactDays, enqueue, notify, key: await signingKey(), now }, user, confirm ?? dismiss ?? '', confirm === undefined ? 'dismissed' : 'confirmed');
     if (outcome.kind === 'not-found') return { outcome: 'not-found', body: renderNoSuchCase(user, session.csrf) };
     notice = outcome.kind === 'already' ? { kind: 'already' } : outcome;
   } else {

@@ -6,7 +6,8 @@ import { DomainError } from '../platform/domain-errors.ts';
 import { logger } from '../platform/observability.ts';
 import { awaitsReview, type CommentRecord, isUnread } from '../schemas/comment.ts';
 import { isOpen } from '../schemas/complaint.ts';
-import type { CaseNoticeMessage, ComplaintMessage } from '../schemas/intake-message.ts';
+import type { ComplaintMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage } from '../schemas/notify-message.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { getComment, markCommentRead, recordReview, setCommentCase } from '../storage/comments.ts';
 import { getComplaint } from '../storage/complaints.ts';
@@ -20,8 +21,10 @@ import { getSurveyContact } from '../storage/surveys.ts';
 export interface ReviewContext {
   readonly table: string;
   readonly contactDays: number;
-  /** Queues for the worker the case of a confirmed signal, or the alert of a case raised to critical for one (see change-case.ts). */
-  readonly enqueue: (message: ComplaintMessage | CaseNoticeMessage) => Promise<unknown>;
+  /** Queues the case of a confirmed signal on the intake queue, for the worker to open. */
+  readonly enqueue: (message: ComplaintMessage) => Promise<unknown>;
+  /** Queues the alert of a case raised to critical for one on the notify queue (see change-case.ts). */
+  readonly notify: (notice: CaseNoticeMessage) => Promise<unknown>;
   /** Derives the tracking code of a case opened for a confirmed signal. */
   readonly key: Buffer;
   readonly now: Date;

@@ -1,13 +1,9 @@
-import { sendMail } from '../aws/ses.ts';
 import { classify, type ComplaintClassification } from '../classify/classifier.ts';
-import type { ComplaintMailContext } from '../complaints/notices.ts';
 import type { ComplaintSettings } from '../complaints/settings.ts';
-import { departmentLabel } from '../schemas/site.ts';
 import type { CommentRecord, CommentSource } from '../schemas/comment.ts';
+import type { NotifyMessage } from '../schemas/notify-message.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
-import { clearCommentNotice, getComment, putCommentIfAbsent } from '../storage/comments.ts';
-import { getDepartment } from '../storage/sites.ts';
-import { commentAlertMail, lookNowMail, onDutyAddresses } from './comment-mails.ts';
+import { getComment, putCommentIfAbsent } from '../storage/comments.ts';
 import { readDueAt } from './reading-time.ts';
 
 // Every free-text comment (a survey's, a complaint's, a callback note) goes through here: it is classified,
@@ -16,8 +12,10 @@ import { readDueAt } from './reading-time.ts';
 // - a possible safety signal goes on the "please look now" list and the officers on duty get a short notice;
 // - a signal with no case to carry it (a callback note) alerts the officers on duty and the safety contact
 //   at once; a signal that has a case (a complaint, a survey's follow-up) was alerted by the case.
-// The notice is at least once, as the case's mails are: the comment is stored with `noticePending`, which
-// is cleared only after the mail went; a failure fails the caller's message and its redelivery mails again.
+// The notice is at least once, as the case's mails are: the comment is stored with `noticePending` and
+// the notice queued for the notices' worker (comment-notices.ts), which clears the flag once the mail
+// went. A comment found still pending (a redelivery) is queued again; a failure to queue fails the
+// caller's message.
 
 export interface CommentInput {
   /** The submission's id: one comment per survey, complaint or callback. */
@@ -38,8 +36,8 @@ export interface CommentInput {
 
 export interface CommentContext {
   readonly table: string;
-  readonly mail: ComplaintMailContext;
-  readonly now: Date;
+  /** Queues a notice for the notices' worker to mail. */
+  readonly notify: (message: NotifyMessage) => Promise<unknown>;
   /** The site's complaint settings when the caller has read them. */
   readonly settings?: ComplaintSettings;
 }
@@ -73,7 +71,7 @@ export function commentRecord(input: CommentInput, settings: ComplaintSettings):
 }
 
 /**
- * Classifies a comment and puts it on the lists, once; sends its notice (at least once). Callbacks call
+ * Classifies a comment and puts it on the lists, once; queues its notice (at least once). Callbacks call
  * this for a call's comment, with the callback's id, the site's zone and, when the call opened a case, its id.
  */
 export async function triageComment(context: CommentContext, input: CommentInput): Promise<CommentTriage> {
@@ -83,14 +81,6 @@ export async function triageComment(context: CommentContext, input: CommentInput
   const record = commentRecord(input, settings);
   const result = await putCommentIfAbsent(context.table, record, input.expiresAt);
   const comment = result === 'stored' ? record : await getComment(context.table, record.id) ?? record;
-  if (comment.noticePending) {
-    const department = await getDepartment(context.table, comment.siteId, comment.departmentId);
-    const mailContext = { from: context.mail.from, baseUrl: context.mail.baseUrl, departmentName: departmentLabel(department, comment.departmentId) };
-    const onDuty = onDutyAddresses(settings, context.now, comment.timeZone);
-    await (context.mail.send ?? sendMail)(comment.safetyLevel === 'signal'
-      ? commentAlertMail(comment, [...onDuty, settings.safetyContactEmail], mailContext)
-      : lookNowMail(comment, onDuty, mailContext));
-    await clearCommentNotice(context.table, comment.id);
-  }
+  if (comment.noticePending) await context.notify({ kind: 'comment-notice', commentId: comment.id });
   return { result, comment };
 }

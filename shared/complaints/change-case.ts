@@ -5,7 +5,7 @@ import { logger } from '../platform/observability.ts';
 import { requireAction } from '../auth/policy.ts';
 import { ValidationError, VersionConflictError, VersionRequiredError } from '../platform/domain-errors.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
-import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage } from '../schemas/notify-message.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { getComplaint, saveComplaintChange } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
@@ -45,8 +45,8 @@ export interface CaseChangeContext {
   readonly table: string;
   /** Days the contact details are kept once the case closes (CONTACT_RETENTION_DAYS). */
   readonly contactDays: number;
-  /** Queues a change's notice (a new owner or handler department, a case raised to critical) for the worker to mail. */
-  readonly enqueue: (notice: CaseNoticeMessage) => Promise<unknown>;
+  /** Queues a change's notice (a new owner or handler department, a case raised to critical) on the notify queue, for the notices' worker to mail. */
+  readonly notify: (notice: CaseNoticeMessage) => Promise<unknown>;
   /** The moment of the change; now when omitted (the demo loader replays past changes at their time). */
   readonly now?: Date;
 }
@@ -104,7 +104,7 @@ export async function changeCase(
   const notice = changeNotices(record, next, actor);
   if (notice === undefined) return { record: next, notice: 'none' };
   try {
-    await context.enqueue(notice);
+    await context.notify(notice);
     return { record: next, notice: 'queued' };
   } catch (error) {
     // The change stands, in the history and the inbox (a critical case pinned on top); failing the save

@@ -1,5 +1,5 @@
 import type { ComplaintRecord } from '../schemas/complaint.ts';
-import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage } from '../schemas/notify-message.ts';
 
 /**
  * Whom a change to a case must tell, as the message the change queues for the worker to mail

@@ -1,17 +1,17 @@
 import { type Mail, sendMail } from '../aws/ses.ts';
 import type { ComplaintRecord } from '../schemas/complaint.ts';
-import type { CaseNoticeMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage } from '../schemas/notify-message.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
-import { getComplaint } from '../storage/complaints.ts';
+import { clearMailPending, getComplaint } from '../storage/complaints.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { responderEmails, staffDirectory } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
 
-// Who hears of a case, and when: its first mails when it arrives; after a change (its notice queued by
-// the change, mailed by the worker), the safety alert when staff raise it to critical, and a notice to a
-// new owner or a new handler department.
+// Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
+// staff raise it to critical, and a notice to a new owner or a new handler department. Each is queued on
+// the notify queue (by the intake worker, by the change) and mailed by the notices' worker from here.
 
 export interface ComplaintMailContext {
   readonly from: string;
@@ -69,7 +69,21 @@ export async function changeMails(table: string, record: ComplaintRecord, notice
 }
 
 /**
- * The worker's part for a change's notice: its mails, or none for a case or site gone since (cases are
+ * The notices' worker's part for a new case: while its first mails are owed (`mailPending`, set when it
+ * was stored), they go, and then the flag is cleared. A mail that fails throws, so the message is retried
+ * and the mails sent before it may go again: at least once (receive.ts).
+ */
+export async function mailCaseOpened(table: string, complaintId: string, mail: ComplaintMailContext): Promise<void> {
+  const record = await getComplaint(table, complaintId);
+  if (record?.mailPending !== true) return;
+  const settings = await getComplaintSettings(table, record.siteId);
+  if (settings === undefined) return;
+  await sendMails(await firstMails(table, record, settings, mail), mail);
+  await clearMailPending(table, record.id);
+}
+
+/**
+ * The notices' worker's part for a change's notice: its mails, or none for a case or site gone since (cases are
  * kept for years, so only a test or an operator's clean-up gets there). A mail that fails throws, so the
  * message is retried; a mail already sent may then go again, as the first mails may (receive.ts).
  */

@@ -1,31 +1,33 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
-import * as z from '../schemas/zod.ts';
 import { classify } from '../classify/classifier.ts';
+import { queueBody } from '../schemas/queue-body.ts';
 import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
-import { type ComplaintMailContext, mailCaseNotice } from '../complaints/notices.ts';
 import type { ComplaintSettings } from '../complaints/settings.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { receiveComplaint } from '../complaints/receive.ts';
 import { surveyFollowUp } from '../complaints/triage.ts';
 import { storeDischarges } from '../callbacks/discharges.ts';
 import { callComment, storeCallback } from '../callbacks/record.ts';
-import { type CallbackMessage, type CaseNoticeMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
+import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
+import type { CaseNoticeMessage, NotifyMessage } from '../schemas/notify-message.ts';
 import { logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { storeSurveys } from '../storage/surveys.ts';
 
 // The intake worker: parses every record, stores the good surveys with coalesced counter updates in one
-// transaction and each complaint in its own, mails the notices that changes to cases queue, and reports
-// the rest as batch item failures so SQS retries them and, after the queue's max receive count, moves them
-// to the dead-letter queue. It never swallows an error it cannot place.
+// transaction and each complaint in its own, queues the mails they owe on the notify queue (a new case's,
+// a comment's; the notices' worker sends them), and reports the rest as batch item failures so SQS retries
+// them and, after the queue's max receive count, moves them to the dead-letter queue. It never swallows an
+// error it cannot place.
 
 export interface WorkerContext {
   readonly table: string;
   readonly retention: Retention;
   /** Derives the tracking codes of the follow-up cases surveys open. */
   readonly key: Buffer;
-  readonly mail: ComplaintMailContext;
+  /** Queues a notice on the notify queue. */
+  readonly notify: (message: NotifyMessage) => Promise<unknown>;
   readonly now?: Date;
 }
 
@@ -43,17 +45,7 @@ export interface BatchOutcome {
   readonly complaints: number;
 }
 
-// Bodies are JSON: ASCII-escaped as the intake sends them (asciiJson), or plain UTF-8 as queued before;
-// JSON.parse restores both to the same text.
-const JsonTextSchema = z.pipe(z.string(), z.transform((text: string, context) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    context.issues.push({ code: 'custom', message: 'body is not JSON', input: text });
-    return z.NEVER;
-  }
-}));
-const BodySchema = z.pipe(JsonTextSchema, IntakeMessageSchema);
+const BodySchema = queueBody(IntakeMessageSchema);
 
 export async function processIntakeBatch(context: WorkerContext, records: readonly IntakeRecord[]): Promise<BatchOutcome> {
   const { table, retention } = context;
@@ -145,7 +137,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
   let newCases = 0;
   for (const { record, message } of complaints) {
     try {
-      const result = await receiveComplaint({ table, contactDays: retention.contactDays, mail: context.mail, now: context.now ?? new Date() }, message);
+      const result = await receiveComplaint({ table, contactDays: retention.contactDays, notify: context.notify, now: context.now ?? new Date() }, message);
       if (result === 'stored') newCases += 1;
       // Follow-ups of surveys, the cases a call opens and a confirmed callback note's case (review.ts) are
       // counted as their survey or call.
@@ -167,18 +159,18 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       const site = settings.get(input.siteId) ?? getComplaintSettings(table, input.siteId);
       settings.set(input.siteId, site);
       const siteSettings = await site;
-      await triageComment({ table, mail: context.mail, now: context.now ?? new Date(), ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
+      await triageComment({ table, notify: context.notify, ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
     } catch (error) {
       logger.error('cannot store comment', { messageId: record.messageId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
-  // A change's notice stores nothing: it is mailed, and retried while a mail fails.
+  // A change's notice queued here before notices had their own queue: passed on to it, stored nowhere.
   for (const { record, message } of notices) {
     try {
-      await mailCaseNotice(table, message, context.mail);
+      await context.notify(message);
     } catch (error) {
-      logger.error('cannot mail case notice', { messageId: record.messageId, complaintId: message.complaintId, error: errorName(error) });
+      logger.error('cannot pass case notice on', { messageId: record.messageId, complaintId: message.complaintId, error: errorName(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

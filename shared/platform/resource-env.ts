@@ -4,6 +4,8 @@ export const env = {
   tableName: 'TABLE_NAME',
   intakeQueueUrl: 'INTAKE_QUEUE_URL',
   intakeDeadLetterQueueUrl: 'INTAKE_DLQ_URL',
+  notifyQueueUrl: 'NOTIFY_QUEUE_URL',
+  notifyDeadLetterQueueUrl: 'NOTIFY_DLQ_URL',
   signingKeySecretArn: 'SIGNING_KEY_SECRET_ARN',
   signingKey: 'SIGNING_KEY',
   publicBaseUrl: 'PUBLIC_BASE_URL',

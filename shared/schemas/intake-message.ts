@@ -1,6 +1,7 @@
 import * as z from './zod.ts';
 import { CallbackSubmissionSchema, DischargeSchema } from './callback.ts';
 import { ChannelSchema, StoredContactSchema } from './complaint.ts';
+import { CaseNoticeMessageSchema } from './notify-message.ts';
 import { LocaleSchema, SurveySubmissionSchema } from './survey.ts';
 
 /**
@@ -78,31 +79,8 @@ export const CallbackMessageSchema = z.strictObject({
 export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
 
 /**
- * A change to a case that someone must hear of, queued by the change (shared/complaints/change-case.ts) so
- * the worker mails it: a mail SES fails to take is retried with the message, and dead-lettered with the
- * operator alerted after the last try, rather than lost beside a change that stands. Each notice is sent
- * only while it still holds when the worker reads the case (see changeMails).
+ * A case notice on the intake queue was queued before 5 December, when notices went there; the worker
+ * passes it on to the notify queue, so one still waiting at the upgrade is mailed, not dead-lettered.
  */
-export const CaseNoticeMessageSchema = z.strictObject({
-  kind: z.literal('case-notice'),
-  complaintId: z.string().check(z.minLength(1)),
-  /** Raised to critical by staff: the owner and the safety contact are alerted. */
-  raisedToCritical: z.boolean(),
-  /** A new owner, told the case is theirs. */
-  owner: z.optional(z.string()),
-  /** A new handler department, told to investigate. */
-  handlerDepartmentId: z.optional(z.string()),
-});
-export type CaseNoticeMessage = z.infer<typeof CaseNoticeMessageSchema>;
-
 export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema, DischargesMessageSchema, CallbackMessageSchema, CaseNoticeMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;
-
-/**
- * The part of the worker's SQS event it reads: each record's id and body (the body is checked record by
- * record), from SQS. Ours rather than Powertools' SqsSchema, whose `import { z }` form keeps all of zod, locales
- * included, in the bundle (350 KB).
- */
-export const IntakeEventSchema = z.object({
-  Records: z.array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string().check(z.minLength(1)), body: z.string() })),
-});

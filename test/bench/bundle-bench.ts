@@ -36,7 +36,7 @@ export interface BundleFigures {
 }
 
 const HANDLER_ENV = {
-  TABLE_NAME: 't', INTAKE_QUEUE_URL: 'http://127.0.0.1:1/q', INTAKE_DLQ_URL: 'http://127.0.0.1:1/d', SIGNING_KEY: 'a2V5', MAIL_FROM: 'a@b.c',
+  TABLE_NAME: 't', INTAKE_QUEUE_URL: 'http://127.0.0.1:1/q', INTAKE_DLQ_URL: 'http://127.0.0.1:1/d', NOTIFY_QUEUE_URL: 'http://127.0.0.1:1/n', NOTIFY_DLQ_URL: 'http://127.0.0.1:1/nd', SIGNING_KEY: 'a2V5', MAIL_FROM: 'a@b.c',
   OPERATOR_EMAIL: 'a@b.c', PUBLIC_BASE_URL: 'http://127.0.0.1', AWS_REGION: 'cn-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 

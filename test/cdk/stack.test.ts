@@ -5,7 +5,7 @@ import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { type Access, type FunctionName, functionNames, functions, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
+import { type Access, type FunctionName, functionNames, functions, queueNames, queues, routes, schedules, visibilityTimeoutSeconds } from '../../infra/topology.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../../shared/sites/national-schedule.ts';
@@ -45,11 +45,19 @@ function statementsOf(name: FunctionName): z.infer<typeof Statement>[] {
 
 const actionsOf = (name: FunctionName) => statementsOf(name).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
+/** The queues a function may send to, by the construct that made them ('Intake', 'Notify'). */
+const sendsTo = (name: FunctionName) => statementsOf(name)
+  .filter((s) => JSON.stringify(s.Action).includes('sqs:SendMessage'))
+  .map((s) => GetAttArn.parse(s.Resource)['Fn::GetAtt'][0].replace(/Queue[0-9A-F]{8}$/, ''))
+  .sort();
+
 const ENV_FOR_ACCESS: Record<Access, string[]> = {
   'table:read': [env.tableName],
   'table:write': [env.tableName],
   'queue:intake:send': [env.intakeQueueUrl],
   'queue:intake:inspect': [env.intakeQueueUrl, env.intakeDeadLetterQueueUrl],
+  'queue:notify:send': [env.notifyQueueUrl],
+  'queue:notify:inspect': [env.notifyQueueUrl, env.notifyDeadLetterQueueUrl],
   'signing-key:read': [env.signingKeySecretArn],
   'mail:send': [env.mailFrom, env.operatorEmail, env.publicBaseUrl],
   'auth:verify': [env.authIssuer, env.authClientIds, env.machineClientSites],
@@ -71,12 +79,15 @@ describe('functions', () => {
     expect(Object.keys(variables).sort()).toEqual([...expected].sort());
   });
 
-  it('lets only the intake functions send to the queue, and no function read the signing key unless it checks or derives codes', () => {
+  it('lets only the intake functions send to the intake queue, only those that owe mails to the notify queue, and no function read the signing key unless it checks or derives codes', () => {
     // Surveys and patients' complaints, the office's complaints from the JSON API and the admin pages' form,
-    // and discharges and call outcomes from the HIS, the call centre and the callback pages.
-    const senders: readonly FunctionName[] = ['surveyIntake', 'complaintIntake', 'adminComplaints', 'complaintOfficePages', 'callbackApi', 'callbackPages'];
-    for (const name of senders) expect(actionsOf(name), name).toContain('sqs:SendMessage');
-    for (const name of functionNames.filter((n) => !senders.includes(n))) expect(actionsOf(name), name).not.toContain('sqs:SendMessage');
+    // and discharges and call outcomes from the HIS, the call centre and the callback pages; the mails a
+    // stored case or comment owes (the worker) and a change's notices (the complaint API and the office's pages).
+    const senders: Partial<Record<FunctionName, string[]>> = {
+      surveyIntake: ['Intake'], complaintIntake: ['Intake'], callbackApi: ['Intake'], callbackPages: ['Intake'],
+      adminComplaints: ['Intake', 'Notify'], complaintOfficePages: ['Intake', 'Notify'], storeSubmissions: ['Notify'],
+    };
+    for (const name of functionNames) expect(sendsTo(name), name).toEqual(senders[name] ?? []);
     expect(actionsOf('surveyPage')).toContain('secretsmanager:GetSecretValue');
     // The worker derives the tracking codes of the follow-up cases surveys open.
     expect(actionsOf('storeSubmissions')).toContain('secretsmanager:GetSecretValue');
@@ -93,7 +104,7 @@ describe('functions', () => {
     // The admin's user administration, the notices' look-up of a department's responders and the digest's of
     // its recipients: on the staff pool only.
     const managers: readonly FunctionName[] = ['adminUsers', 'accountPages'];
-    const readers: readonly FunctionName[] = ['storeSubmissions', 'digestSender'];
+    const readers: readonly FunctionName[] = ['sendNotices', 'digestSender'];
     for (const name of managers) {
       const statements = statementsOf(name).filter((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(statements, name).toHaveLength(1);
@@ -113,12 +124,10 @@ describe('functions', () => {
     for (const name of functionNames.filter((n) => verifies(functions[n].access))) expect(actionsOf(name), name).toContain('dynamodb:GetItem');
   });
 
-  it('lets the complaint API queue a change\'s notices for the worker to mail, sending none itself', () => {
-    const actions = actionsOf('adminComplaints');
-    expect(actions).toContain('sqs:SendMessage');
-    expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
-    expect(actionsOf('complaintOfficePages').filter((a) => a.startsWith('ses:'))).toEqual([]);
-    expect(actionsOf('storeSubmissions')).toContain('ses:SendEmail');
+  it('lets only the notices\' worker mail a case\'s or a comment\'s notices: the worker, the complaint API and the office\'s pages queue them', () => {
+    for (const name of ['adminComplaints', 'complaintOfficePages', 'storeSubmissions'] as const) expect(actionsOf(name).filter((a) => a.startsWith('ses:')), name).toEqual([]);
+    expect(actionsOf('sendNotices')).toContain('ses:SendEmail');
+    expect(actionsOf('sendNotices').filter((a) => a.startsWith('sqs:SendMessage'))).toEqual([]);
   });
 
   it('lets the callback API queue discharges and outcomes behind the JWT authorizer, reading no secret and sending no mail', () => {
@@ -158,27 +167,33 @@ describe('functions', () => {
   });
 });
 
-describe('the intake queue', () => {
-  it('feeds the worker in batches that report item failures', () => {
-    const [processId] = functionResource(queues.intake.worker);
+describe('the intake and notify queues', () => {
+  it.each(queueNames)('%s feeds its worker in batches that report item failures', (queue) => {
+    const spec = queues[queue];
+    const [processId] = functionResource(spec.worker);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: processId },
-      BatchSize: queues.intake.batchSize,
-      MaximumBatchingWindowInSeconds: queues.intake.maxBatchingWindowSeconds,
+      BatchSize: spec.batchSize,
+      MaximumBatchingWindowInSeconds: spec.maxBatchingWindowSeconds,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
   });
 
-  it('moves a message to the encrypted DLQ after 5 receives, with visibility at least 6 × the worker timeout', () => {
-    const visibility = visibilityTimeoutSeconds(queues.intake);
-    expect(visibility).toBeGreaterThanOrEqual(6 * functions.storeSubmissions.timeoutSeconds);
+  it.each(queueNames)('%s moves a message to its encrypted DLQ after 5 receives, with visibility at least 6 × its worker\'s timeout', (queue) => {
+    const spec = queues[queue];
+    const visibility = visibilityTimeoutSeconds(spec);
+    expect(visibility).toBeGreaterThanOrEqual(6 * functions[spec.worker].timeoutSeconds);
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: visibility,
       RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } },
       KmsMasterKeyId: Match.anyValue(),
     });
-    template.resourceCountIs('AWS::SQS::Queue', 2);
+  });
+
+  it('has two queues, each with its dead-letter queue, all encrypted; the dead-letter alert watches both', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 4);
     template.allResourcesProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+    expect(functions.deadLetterAlert.access).toEqual(expect.arrayContaining(['queue:intake:inspect', 'queue:notify:inspect']));
   });
 });
 

@@ -41,7 +41,11 @@ const commentOf = (id: string) => eventually(`comment ${id} on the list`, async 
 });
 
 // A confirmed signal's case, and a raised case's alert, go through the stack's queue to its worker, as from the office's pages.
-const reviewContext = () => ({ table: TABLE_NAME, contactDays: 90, enqueue: (message: object) => sendMessage(stack().queueUrls.intake.url, message), key: Buffer.alloc(32, 3), now: new Date() });
+const reviewContext = () => ({
+  table: TABLE_NAME, contactDays: 90, key: Buffer.alloc(32, 3), now: new Date(),
+  enqueue: (message: object) => sendMessage(stack().queueUrls.intake.url, message),
+  notify: (message: object) => sendMessage(stack().queueUrls.notify.url, message),
+});
 
 async function postComplaint(department: string, description: string) {
   const code = codeOf(await stack().surveyUrl(department));

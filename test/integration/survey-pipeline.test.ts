@@ -58,7 +58,7 @@ describe('survey intake end to end', () => {
     expect(response.status).toBe(200);
     const body = await response.json() as { status: string; checks: Record<string, string> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.checks).sort()).toEqual(['intake-queue', 'pollers', 'scheduler', 'ses-emulator', 'table']);
+    expect(Object.keys(body.checks).sort()).toEqual(['intake-queue', 'notify-queue', 'pollers', 'scheduler', 'ses-emulator', 'table']);
   });
 
   it('counts a survey posted through the API once, with its options and ratings', async () => {

@@ -59,6 +59,14 @@ export function serveIntakeStores(dynamoMock: AwsClientStub<DynamoDBDocumentClie
 }
 
 /** The worker's comment step on mocked stores: the demo site's complaint settings, no caseloads yet, and every comment written anew. */
+/** The demo site's complaint settings and every department, as the mails read them. */
+export function serveDemoSettings(dynamoMock: AwsClientStub<DynamoDBDocumentClient>): void {
+  dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });
+  for (const department of DEMO_DEPARTMENTS) {
+    dynamoMock.on(GetCommand, { Key: keys.department(DEMO_SITE.siteId, department.departmentId) }).resolves({ Item: { ...keys.department(DEMO_SITE.siteId, department.departmentId), ...department } });
+  }
+}
+
 export function serveCommentStores(dynamoMock: AwsClientStub<DynamoDBDocumentClient>): void {
   dynamoMock.on(BatchGetCommand).resolves({});
   dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });

@@ -7,7 +7,7 @@ import {
   type CaseNotice, type InboxFilters, type InboxRow, renderCase, renderComplaintRecorded, renderInbox, renderNewComplaint, renderNoSuchCase, renderNotForRole,
 } from './office-pages.ts';
 import { signingKey } from '../../aws/secrets.ts';
-import { intakeSender } from '../../aws/sqs.ts';
+import { intakeSender, notifySender } from '../../aws/sqs.ts';
 import { wallClockIn } from '../../sites/working-calendar.ts';
 import { changeCase, readCase } from '../change-case.ts';
 import { acceptStaffComplaint } from '../intake.ts';
@@ -34,6 +34,7 @@ import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page
 const table = requireEnv(env.tableName);
 const { contactDays } = retentionFromEnv();
 const enqueue = intakeSender();
+const notify = notifySender();
 
 const PAGE_SIZE = 25;
 /** The pinned safety cases are read from every open case of the site: at most this many pages of 100. */
@@ -164,7 +165,7 @@ export async function casePage(session: StaffSession, id: string, query: Record<
 export async function changeCasePage(session: StaffSession, id: string, form: URLSearchParams): Promise<PageAnswer> {
   const submitted = caseChangeFromForm(form);
   try {
-    const { notice } = await changeCase({ table, contactDays, enqueue }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
+    const { notice } = await changeCase({ table, contactDays, notify }, session.user, id, submitted.version, (record) => submitted.change(record.timeZone));
     return { redirect: `/admin/complaints/${encodeURIComponent(id)}?saved=${notice === 'not-queued' ? 'unnotified' : '1'}` };
   } catch (error) {
     if (error instanceof VersionConflictError || error instanceof VersionRequiredError) return renderCasePage(session, id, { notice: { kind: 'conflict' }, outcome: 'conflict' });

@@ -22,7 +22,7 @@ const comment = commentRecord({
   id: ID, siteId: 'demo', departmentId: 'cardiology-ward', source: 'survey', receivedAt: '2026-11-24T01:50:00.000Z', timeZone: 'Asia/Shanghai',
   text: '那个保安说下班后在停车场等我',
 }, DEMO_COMPLAINT_SETTINGS);
-const context = (enqueue: (message: object) => Promise<unknown>) => ({ table: TEST_TABLE, contactDays: 90, enqueue, key: Buffer.alloc(32, 3), now: new Date('2026-11-24T02:00:00Z') });
+const context = (enqueue: (message: object) => Promise<unknown>, notify: (message: object) => Promise<unknown> = () => Promise.resolve()) => ({ table: TEST_TABLE, contactDays: 90, enqueue, notify, key: Buffer.alloc(32, 3), now: new Date('2026-11-24T02:00:00Z') });
 
 beforeEach(() => {
   dynamoMock.reset();
@@ -76,16 +76,20 @@ describe('reviewComment', () => {
     dynamoMock.on(GetCommand, { Key: keys.complaint(CASE) }).resolves({ Item: { ...keys.complaint(CASE), ...complaintRecord(CASE, { severity: 'high', safetySignal: false, safetyKinds: [], mailPending: false }) } });
     dynamoMock.on(TransactWriteCommand).resolves({});
 
-    const outcome = await reviewComment(context(() => Promise.reject(new Error('queue down'))), office, ID, 'confirmed');
+    const enqueue = vi.fn(() => Promise.resolve());
+    const outcome = await reviewComment(context(enqueue, () => Promise.reject(new Error('notify queue down'))), office, ID, 'confirmed');
 
     expect(outcome).toEqual({ kind: 'confirmed', complaintId: CASE, raised: true, unalerted: true });
+    expect(enqueue).not.toHaveBeenCalled();
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     expect(noticeBlock({ kind: 'confirmed', complaintId: CASE, raised: true, unalerted: true })).toContain('请立即电话通知负责人和安全联系人');
   });
 
   it('queues nothing for a dismissal', async () => {
     const enqueue = vi.fn(() => Promise.resolve());
-    expect(await reviewComment(context(enqueue), office, ID, 'dismissed')).toEqual({ kind: 'dismissed' });
+    const notify = vi.fn(() => Promise.resolve());
+    expect(await reviewComment(context(enqueue, notify), office, ID, 'dismissed')).toEqual({ kind: 'dismissed' });
     expect(enqueue).not.toHaveBeenCalled();
+    expect(notify).not.toHaveBeenCalled();
   });
 });

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeNotices } from '../../../shared/complaints/change-notices.ts';
 import { changeMails, firstMails } from '../../../shared/complaints/notices.ts';
-import { CaseNoticeMessageSchema } from '../../../shared/schemas/intake-message.ts';
+import { CaseNoticeMessageSchema } from '../../../shared/schemas/notify-message.ts';
 import type { ComplaintRecord } from '../../../shared/schemas/complaint.ts';
 import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS } from '../../../infra/local/demo-site.ts';
 import { keys } from '../../../shared/storage/keys.ts';

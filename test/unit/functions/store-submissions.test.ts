@@ -13,8 +13,7 @@ import { summarise } from '../../support/transactions.ts';
 vi.stubEnv('TABLE_NAME', TEST_TABLE);
 vi.stubEnv('SURVEY_RETENTION_DAYS', '365');
 vi.stubEnv('CONTACT_RETENTION_DAYS', '30');
-vi.stubEnv('MAIL_FROM', 'feedback@hospital.example');
-vi.stubEnv('PUBLIC_BASE_URL', 'https://feedback.example');
+vi.stubEnv('NOTIFY_QUEUE_URL', 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/notify');
 vi.stubEnv('SIGNING_KEY', Buffer.alloc(32, 1).toString('base64'));
 const { handler } = await import('../../../functions/store-submissions/handler.ts');
 

@@ -1,21 +1,18 @@
 import { InternalServerError } from '@aws-sdk/client-dynamodb';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_COMPLAINT_SETTINGS, DEMO_DEPARTMENTS } from '../../../infra/local/demo-site.ts';
 import { asciiJson } from '../../../shared/aws/sqs.ts';
 import { processIntakeBatch } from '../../../shared/intake/store-batch.ts';
-import { keys } from '../../../shared/storage/keys.ts';
 import { buildSurveyTransaction, MAX_MESSAGES_PER_TRANSACTION } from '../../../shared/storage/surveys.ts';
 import { DEFAULT_RETENTION, type Retention } from '../../../shared/platform/retention.ts';
-import { complaintRecord } from '../../support/complaint-records.ts';
+import { type NotifyMessage, NotifyMessageSchema } from '../../../shared/schemas/notify-message.ts';
 import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
 import { surveyMessage, uuidFor } from '../../support/survey-messages.ts';
 import { serveCommentStores, TEST_TABLE } from '../../support/survey-target.ts';
 import { cancelled, summarise } from '../../support/transactions.ts';
 
-const worker = (retention: Retention) => ({ table: TEST_TABLE, retention, key: Buffer.alloc(32, 7), mail: { from: 'feedback@hospital.example', baseUrl: 'https://feedback.example' } });
+const worker = (retention: Retention, notify: (message: NotifyMessage) => Promise<unknown> = () => Promise.resolve()) => ({ table: TEST_TABLE, retention, key: Buffer.alloc(32, 7), notify });
 
 const WARD_DAY = 'AGG#demo#cardiology-ward/DAY#2026-11-23';
 const SITE_DAY = 'AGG#demo#ALL/DAY#2026-11-23';
@@ -216,51 +213,30 @@ describe('the intake worker', () => {
   });
 });
 
-describe('a change\'s notice on the intake queue', () => {
+describe('a change\'s notice on the intake queue (queued there before notices had their own queue)', () => {
   const dynamoMock = mockClient(DynamoDBDocumentClient);
-  const sesMock = mockClient(SESv2Client);
-  const CASE = 'aaaaaaaa-0000-4000-8000-000000000009';
-  const notice = { kind: 'case-notice', complaintId: CASE, raisedToCritical: false, owner: 'head', handlerDepartmentId: 'medical-affairs' };
-  const recipients = () => sesMock.commandCalls(SendEmailCommand).map((call) => call.args[0].input.Destination?.ToAddresses);
+  const notice = { kind: 'case-notice', complaintId: 'aaaaaaaa-0000-4000-8000-000000000009', raisedToCritical: false, owner: 'head', handlerDepartmentId: 'medical-affairs' };
 
   beforeEach(() => {
     dynamoMock.reset();
-    sesMock.reset();
-    dynamoMock.on(GetCommand).resolves({});
-    dynamoMock.on(GetCommand, { Key: keys.complaintSettings('demo') }).resolves({ Item: { ...keys.complaintSettings('demo'), ...DEMO_COMPLAINT_SETTINGS } });
-    for (const department of DEMO_DEPARTMENTS) {
-      dynamoMock.on(GetCommand, { Key: keys.department('demo', department.departmentId) }).resolves({ Item: { ...keys.department('demo', department.departmentId), ...department } });
-    }
-    dynamoMock.on(GetCommand, { Key: keys.complaint(CASE) }).resolves({ Item: { ...keys.complaint(CASE), ...complaintRecord(CASE, { owner: 'head', handlerDepartmentId: 'medical-affairs' }) } });
   });
 
-  it('mails the new owner and the new handler department, and stores and counts nothing', async () => {
-    sesMock.on(SendEmailCommand).resolves({});
+  it('is passed on to the notify queue as it is, and stores and counts nothing', async () => {
+    const queued: NotifyMessage[] = [];
 
-    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('n1', notice)]);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION, (message) => { queued.push(message); return Promise.resolve(); }), [jsonRecord('n1', notice)]);
 
     expect(outcome).toEqual({ response: { batchItemFailures: [] }, stored: 0, duplicates: 0, complaints: 0 });
-    expect(recipients()).toEqual([['head@hospital.example'], ['medical-affairs@hospital.example']]);
+    expect(queued.map((message) => NotifyMessageSchema.parse(message))).toEqual([notice]);
     expect(dynamoMock).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
   });
 
-  it('fails the message while SES refuses a mail, so SQS tries it again', async () => {
-    sesMock.on(SendEmailCommand).rejects(new Error('throttled'));
+  it('fails the message while the notify queue refuses it, so SQS tries it again', async () => {
+    dynamoMock.on(TransactWriteCommand).resolves({});
 
-    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [jsonRecord('n1', notice), jsonRecord('m1', surveyMessage(1))]);
+    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION, () => Promise.reject(new Error('throttled'))), [jsonRecord('n1', notice), jsonRecord('m1', surveyMessage(1))]);
 
     expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'n1' }]);
-  });
-
-  it('mails nobody for a case gone since, or a notice a later change has overtaken', async () => {
-    sesMock.on(SendEmailCommand).resolves({});
-
-    const outcome = await processIntakeBatch(worker(DEFAULT_RETENTION), [
-      jsonRecord('gone', { ...notice, complaintId: 'aaaaaaaa-0000-4000-8000-00000000000a' }),
-      jsonRecord('stale', { ...notice, owner: 'office', handlerDepartmentId: 'nursing-office' }),
-    ]);
-
-    expect(outcome.response.batchItemFailures).toEqual([]);
-    expect(recipients()).toEqual([]);
+    expect(outcome.stored).toBe(1);
   });
 });

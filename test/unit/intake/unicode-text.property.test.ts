@@ -82,7 +82,7 @@ function expectRefusedOn(result: Awaited<ReturnType<typeof survey>>, path: strin
 
 /** What the worker writes for the queued survey: its comment, and the contact's name. */
 async function storedSurvey(body: string): Promise<{ comment: unknown; name: unknown }> {
-  const outcome = await processIntakeBatch({ table: TEST_TABLE, retention: DEFAULT_RETENTION, key: Buffer.alloc(32), mail: { from: 'a@b.c', baseUrl: 'https://x' } }, [sqsRecord('m-1', body)]);
+  const outcome = await processIntakeBatch({ table: TEST_TABLE, retention: DEFAULT_RETENTION, key: Buffer.alloc(32), notify: () => Promise.resolve() }, [sqsRecord('m-1', body)]);
   expect(outcome.response.batchItemFailures).toEqual([]);
   const items = dynamoMock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
   const item = (sk: string) => items.find((entry) => entry.Put?.Item?.sk === sk)?.Put?.Item;

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { type QueueSpec, visibilityTimeoutSeconds } from '../topology.ts';
 
 /** A work queue and its dead-letter queue, shaped by the topology; both encrypted with the data key and TLS-only. */
-export class IntakeQueue extends Construct {
+export class WorkerQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   private readonly spec: QueueSpec;
