@@ -1,6 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { LEXICON_FILE_NAME } from '../shared/classify/lexicon/lexicon-file.ts';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../shared/sites/national-schedule.ts';
@@ -52,14 +53,18 @@ export const NEVER_RUN_MODULES = [
 /** The complaint classifier's weights, relative to the repository root. */
 export const MODEL_SOURCE = join('shared', 'classify', 'model', MODEL_FILE_NAME);
 
+/** The classifier's lexicon as the functions read it, relative to the repository root. */
+export const LEXICON_SOURCE = join('shared', 'classify', 'lexicon', LEXICON_FILE_NAME);
+
 /**
- * Data a bundle reads from beside itself, not code: the classifier's weights, the national holiday
+ * Data a bundle reads from beside itself, not code: the classifier's weights and lexicon, the national holiday
  * schedule (shared/sites/national-schedule.ts), and the poster renderer's WebAssembly and Chinese font
  * (shared/sites/poster-assets.ts; both read by shared/platform/shipped-files.ts). `file` is its name
  * beside the bundle, `source` where it is in the repository.
  */
 export const SHIPPED_DATA: readonly { readonly file: string; readonly source: string }[] = [
   { file: MODEL_FILE_NAME, source: MODEL_SOURCE },
+  { file: LEXICON_FILE_NAME, source: LEXICON_SOURCE },
   ...[NATIONAL_SCHEDULE, RESVG_WASM, ...POSTER_FONTS].map(({ file, source }) => ({ file, source: join('node_modules', source) })),
 ];
 

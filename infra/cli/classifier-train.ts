@@ -5,13 +5,17 @@ import { classifierWith } from '../../shared/classify/classifier.ts';
 import { evaluate, LabelledSetSchema } from '../../shared/classify/evaluate.ts';
 import { correctionExamples } from '../../shared/classify/model/corrections.ts';
 import { type CrossValidated, FOLDS, type RecordedSource, trainModelFile } from '../../shared/classify/model/cross-validate.ts';
+import { SAFETY_GROUPS, TERM_GROUPS } from '../../shared/classify/lexicon/lexicon.ts';
+import { encodeLexicon } from '../../shared/classify/lexicon/lexicon-file.ts';
+import { LEXICON_URL } from '../../shared/classify/lexicon/load-lexicon.ts';
 import { loadModel, MODEL_URL } from '../../shared/classify/model/load-model.ts';
 import { DomainError } from '../../shared/platform/domain-errors.ts';
 import { parseCommandLine } from './cli-env.ts';
 
-// `npm run classifier:train [-- --with-corrections FILE] [--out FILE]`: trains the complaint classifier's
-// model on the labelled sets in the repository (and a hospital's exported corrections) and writes
-// shared/classify/model/complaint-model.json, which is committed and shipped beside the worker's bundle.
+// `npm run classifier:train [-- --with-corrections FILE] [--out FILE]`: writes the lexicon as the functions
+// read it (shared/classify/lexicon/classifier-lexicon.json, from its TypeScript), then trains the complaint
+// classifier's model on the labelled sets in the repository (and a hospital's exported corrections) and
+// writes shared/classify/model/complaint-model.json; both are committed and shipped beside the worker's bundle.
 // Deterministic: the same sets give the same bytes. It never reads the blind sets to train or choose
 // anything; with corrections it measures the blind sets before and after, so a hospital sees whether
 // retraining helped.
@@ -69,8 +73,16 @@ function blindFigures(modelText: string): string[] {
   });
 }
 
+/** The lexicon file from the lexicon as written; first, so that training and the blind figures read this lexicon. */
+function writeLexicon(): void {
+  const text = encodeLexicon(TERM_GROUPS, SAFETY_GROUPS);
+  writeFileSync(LEXICON_URL, text);
+  process.stdout.write(`wrote ${LEXICON_URL.pathname} (${Buffer.byteLength(text)} bytes, ${TERM_GROUPS.length} term groups, ${SAFETY_GROUPS.length} safety groups)\n`);
+}
+
 function main(): void {
   const { values } = parseCommandLine(USAGE, { options: { 'with-corrections': { type: 'string' }, out: { type: 'string' } } });
+  writeLexicon();
   const corrections = values['with-corrections'];
   const sources = [...trainingSources(), ...(corrections === undefined ? [] : [correctionsSource(corrections)])];
   const started = performance.now();

@@ -9,7 +9,6 @@ import { normalise } from './normalise-text.ts';
 import { type Classification, type ClassifiedTerm, gradeSeverity, safetyKindsOf, safetyTerms, scoreCategories } from './score-categories.ts';
 
 export type { LexiconEntry, RoleOf, SafetyEntry, ScoredCategory, TermKind } from './lexicon/lexicon-entry.ts';
-export { LEXICON, SAFETY_LEXICON } from './lexicon/lexicon.ts';
 export type { ModelExplanation, SafetyLevel } from './model/ensemble.ts';
 export { type Classification, type ClassifiedTerm, TIE_BREAK } from './score-categories.ts';
 export { normalise };

@@ -1,5 +1,5 @@
 import type { LexiconEntry, SafetyEntry } from './lexicon/lexicon-entry.ts';
-import { LEXICON, SAFETY_LEXICON } from './lexicon/lexicon.ts';
+import { classifierLexicon } from './lexicon/load-lexicon.ts';
 
 // Step 2 of the classifier (classifier.ts). Match: every entry's matches are collected, then accepted
 // longest first (ties: earlier, then lexicon order), so a match never overlaps an accepted one. Compounds
@@ -62,7 +62,7 @@ function quoted(text: string): boolean[] {
 
 /** The safety phrases of a normalised text; idioms that only block a shorter phrase are dropped. */
 export function safetyHits(normalised: string): Hit<SafetyEntry>[] {
-  return acceptLongestFirst(normalised, SAFETY_LEXICON).filter((h) => h.entry.kind !== undefined);
+  return acceptLongestFirst(normalised, classifierLexicon().safety).filter((h) => h.entry.kind !== undefined);
 }
 
 /** A normalised text's terms and safety phrases, and what the later steps need to know about its characters. */
@@ -84,7 +84,7 @@ export interface Matches {
 export function matchTerms(normalised: string): Matches {
   const clauseOf = clauses(normalised);
   const inQuotes = quoted(normalised);
-  const hits = acceptLongestFirst(normalised, LEXICON).filter((h) => clauseOf[h.start] !== -1);
+  const hits = acceptLongestFirst(normalised, classifierLexicon().terms).filter((h) => clauseOf[h.start] !== -1);
   const covered = new Array<boolean>(normalised.length).fill(false);
   for (const h of hits) covered.fill(true, h.start, h.end);
   const safety = safetyHits(normalised);

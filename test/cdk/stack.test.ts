@@ -9,6 +9,7 @@ import { type Access, type FunctionName, functionNames, functions, queueNames, q
 import { env } from '../../shared/platform/resource-env.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../../shared/sites/national-schedule.ts';
+import { LEXICON_FILE_NAME } from '../../shared/classify/lexicon/lexicon-file.ts';
 import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 import { buildStack } from '../support/cdk-stack.ts';
 
@@ -354,8 +355,9 @@ describe('what ships beside the bundles', () => {
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
   });
 
-  it('puts the classifier\'s weights beside the worker only: the office\'s pages queue a confirmed signal\'s case for it', () => {
+  it('puts the classifier\'s weights and lexicon beside the worker only: the office\'s pages queue a confirmed signal\'s case for it', () => {
     for (const name of functionNames) expect(assetFiles(name).includes(MODEL_FILE_NAME), name).toBe(name === 'storeSubmissions');
+    for (const name of functionNames) expect(assetFiles(name).includes(LEXICON_FILE_NAME), name).toBe(name === 'storeSubmissions');
   });
 
   it('puts the national holiday schedule beside exactly the functions that count working days', () => {

@@ -23,12 +23,14 @@ import type { Category, SafetyKind } from '../categories.ts';
 // ("钱", "药", "饭") is not a complaint.
 
 export type ScoredCategory = Exclude<Category, 'other'>;
-export type TermKind = 'topic' | 'problem' | 'praise' | 'role' | 'question' | 'condition' | 'neutral';
+export const TERM_KINDS = ['topic', 'problem', 'praise', 'role', 'question', 'condition', 'neutral'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
 /**
  * Whose behaviour a word describes: nurses' attitude goes to nursing, doctors' prescribing to clinical,
  * other staff's to the term's own category, the public's to nobody.
  */
-export type RoleOf = 'nursing' | 'doctor' | 'staff' | 'public';
+export const ROLES_OF = ['nursing', 'doctor', 'staff', 'public'] as const;
+export type RoleOf = (typeof ROLES_OF)[number];
 
 export interface LexiconEntry {
   readonly label: string;
@@ -65,4 +67,28 @@ export interface SafetyEntry {
   /** Undefined for an idiom that only blocks a shorter safety word inside it (热死了, 死机, 开刀). */
   readonly kind?: SafetyKind;
   readonly needle?: string;
+}
+
+/** What a term says beyond its kind, category and weight (see LexiconEntry). */
+export type TermOptions = Pick<LexiconEntry, 'byRole' | 'byNurse' | 'byPrescriber' | 'staffConduct' | 'staffOnly' | 'unlessPraised' | 'roleOf' | 'harm' | 'thanks'>;
+
+/**
+ * What a group of the lexicon matches: a list of words that mean the same (`|`-separated; each becomes
+ * an entry, see expand-groups.ts), or one regular expression's source.
+ */
+export type GroupMatch = { readonly words: string } | { readonly label: string; readonly source: string };
+
+/** How the lexicon is written (term-builders.ts) and shipped (lexicon-file.ts): what a group matches, and what that means. */
+export interface TermGroup extends TermOptions {
+  readonly match: GroupMatch;
+  readonly lang: 'zh' | 'en';
+  readonly kind: TermKind;
+  readonly category?: ScoredCategory;
+  readonly weight: number;
+}
+
+export interface SafetyGroup {
+  readonly match: GroupMatch;
+  readonly lang: 'zh' | 'en';
+  readonly kind?: SafetyKind;
 }

@@ -1,8 +1,8 @@
-import type { LexiconEntry } from './lexicon-entry.ts';
+import type { TermGroup } from './lexicon-entry.ts';
 import { C, en, NUM, re, WAIT, zh } from './term-builders.ts';
 
 // waiting times
-export const WAITING_TERMS: readonly LexiconEntry[] = [
+export const WAITING_TERMS: readonly TermGroup[] = [
   re('等了…小时', new RegExp(`${WAIT}${C}{0,8}?${NUM}+(?:个)?(?:多)?(?:小时|钟头|天|周|星期|礼拜|个月)|${WAIT}${C}{0,8}?(?:[3-9][0-9]|[三四五六七八九]十|一百)${NUM}*分钟`), 'zh', 'topic', 'waiting', 4),
   // a wait of minutes is not long in itself ("排队十分钟就好了")
   re('等了N分钟', new RegExp(`${WAIT}${C}{0,8}?${NUM}+分钟`), 'zh', 'topic', 'waiting', 2),
@@ -15,21 +15,21 @@ export const WAITING_TERMS: readonly LexiconEntry[] = [
   // a queue that moves slowly is a wait, even when the queue system is named
   re('叫号太慢', new RegExp(`(?:叫号|叫得|看得|排得|轮得|挪得|进度|队伍)${C}{0,3}慢|(?:小时|钟头|上午|下午)才(?:叫|看|轮)(?:了|到)?`), 'zh', 'topic', 'waiting', 5),
   re('还没轮到', /(?:才|还没|一直没|迟迟没|都没)(?:叫到|轮到|排到|看上|看到我|叫我)/, 'zh', 'topic', 'waiting', 3),
-  ...zh('排长队|等太久|干等|等不起|候诊|排队|轮到|等待|等床|等床位|住不进|排不上|迟迟|一直等|磨蹭|等病房|等的时间|等候时间|躺了一个晚上|躺了一夜|耽误事|耽误时间|浪费时间|拖拖拉拉|效率低|效率太低|慢吞吞|等到天亮|等了一夜', 'topic', 'waiting', 3),
-  ...zh('等了|等到|排到|太久|好久|很久|一上午|一下午|一整天|一个上午|从早上|要等|才看上|才轮到', 'topic', 'waiting', 2),
-  ...zh('等|排|半天', 'topic', 'waiting', 1),
-  ...zh('慢', 'problem', 'waiting', 2),
-  ...en('waited|wait*|queue*|queuing|kept waiting|still waiting|took ages|forever|earliest|next month', 'topic', 'waiting', 3),
+  zh('排长队|等太久|干等|等不起|候诊|排队|轮到|等待|等床|等床位|住不进|排不上|迟迟|一直等|磨蹭|等病房|等的时间|等候时间|躺了一个晚上|躺了一夜|耽误事|耽误时间|浪费时间|拖拖拉拉|效率低|效率太低|慢吞吞|等到天亮|等了一夜', 'topic', 'waiting', 3),
+  zh('等了|等到|排到|太久|好久|很久|一上午|一下午|一整天|一个上午|从早上|要等|才看上|才轮到', 'topic', 'waiting', 2),
+  zh('等|排|半天', 'topic', 'waiting', 1),
+  zh('慢', 'problem', 'waiting', 2),
+  en('waited|wait*|queue*|queuing|kept waiting|still waiting|took ages|forever|earliest|next month', 'topic', 'waiting', 3),
   re('n hours', /(?<![a-z0-9])(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)(?:\s+and\s+a\s+half)?\s+hours?(?![a-z])/, 'en', 'topic', 'waiting', 2),
-  ...en('only one window|one window|never ready|wasn\'t ready|not ready|before anyone|before anybody|before a doctor|before being seen|come back three times|come back twice|operation date|surgery date|nobody has called|no one has called|still no date|without seeing anyone|without being seen|left at', 'topic', 'waiting', 3),
+  en('only one window|one window|never ready|wasn\'t ready|not ready|before anyone|before anybody|before a doctor|before being seen|come back three times|come back twice|operation date|surgery date|nobody has called|no one has called|still no date|without seeing anyone|without being seen|left at', 'topic', 'waiting', 3),
   re('n minutes', /(?<![a-z0-9])(?:\d+|one|two|three|four|five|ten|twenty|thirty|forty|fifty|sixty|ninety)\s+minutes?(?![a-z])/, 'en', 'topic', 'waiting', 1),
   re('from 9 till 1', /(?<![a-z])from\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:till|until|to|til)\s+(?:nearly\s+|almost\s+|after\s+)?\d/, 'en', 'topic', 'waiting', 3),
   re('it took weeks', /(?<![a-z])(?:took|takes|take|taking|it's been|it has been|been waiting|waited)\s+(?:\w+\s+){0,2}?(?:weeks|months|days|hours)(?![a-z])/, 'en', 'topic', 'waiting', 4),
   re('seen until', /(?<![a-z])seen\s+(?:until|till|til|before|at)\s+(?:after\s+)?\d/, 'en', 'topic', 'waiting', 3),
-  ...en('on hold|hold music', 'topic', 'waiting', 3),
-  ...en('on a trolley|no beds|no bed', 'topic', 'waiting', 3),
-  ...en('in the corridor|overnight', 'topic', 'waiting', 2),
+  en('on hold|hold music', 'topic', 'waiting', 3),
+  en('on a trolley|no beds|no bed', 'topic', 'waiting', 3),
+  en('in the corridor|overnight', 'topic', 'waiting', 2),
   re("can't be seen for", /(?<![a-z])(?:can't|cannot|couldn't|won't|not)\s+(?:be\s+)?seen\s+for(?![a-z])/, 'en', 'topic', 'waiting', 4),
-  ...en('whole morning|whole day|delay*|for hours|all day|all morning|all afternoon|sitting in the corridor', 'topic', 'waiting', 2),
-  ...en('slow|late', 'problem', 'waiting', 2),
+  en('whole morning|whole day|delay*|for hours|all day|all morning|all afternoon|sitting in the corridor', 'topic', 'waiting', 2),
+  en('slow|late', 'problem', 'waiting', 2),
 ];

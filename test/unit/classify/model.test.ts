@@ -12,6 +12,8 @@ import { type CrossValidated, trainModelFile } from '../../../shared/classify/mo
 import { combine, safetyLevelOf } from '../../../shared/classify/model/ensemble.ts';
 import { ngrams } from '../../../shared/classify/model/features.ts';
 import { complaintModel, loadModel, MODEL_URL } from '../../../shared/classify/model/load-model.ts';
+import { LEXICON_FILE_NAME } from '../../../shared/classify/lexicon/lexicon-file.ts';
+import { LEXICON_URL } from '../../../shared/classify/lexicon/load-lexicon.ts';
 import { encodeModel, MODEL_FILE_NAME, ModelFileSchema } from '../../../shared/classify/model/model-file.ts';
 import { prepare, read } from '../../../shared/classify/model/model.ts';
 import { train, TRAINING_OPTIONS } from '../../../shared/classify/model/train.ts';
@@ -134,16 +136,19 @@ describe('the model loads in the bundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'classifier-bundle-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('ships the weights beside the worker, as a file, not inside the JavaScript', { timeout: 120_000 }, async () => {
+  it('ships the weights and the lexicon beside the worker, as files, not inside the JavaScript', { timeout: 120_000 }, async () => {
     const out = join(dir, 'worker');
     await bundleFunction('functions/store-submissions/handler.ts', out);
 
     expect(readFileSync(join(out, 'complaint-model.json'), 'utf8')).toBe(committed);
-    // The poster renderer's data goes only with the admin pages (test/unit/sites/poster-files.test.ts); the
+    expect(readFileSync(join(out, LEXICON_FILE_NAME), 'utf8')).toBe(readFileSync(LEXICON_URL, 'utf8'));
+    // The poster renderer's data goes only with the poster pages (test/unit/sites/poster-files.test.ts); the
     // holiday schedule goes with every function that times a case (test/unit/sites/working-calendar.test.ts).
-    expect(readdirSync(out).sort()).toEqual(['chinese-days.json', 'complaint-model.json', 'index.mjs']);
-    const sample = ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100);
-    expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain(sample);
+    expect(readdirSync(out).sort()).toEqual(['chinese-days.json', LEXICON_FILE_NAME, 'complaint-model.json', 'index.mjs']);
+    const code = readFileSync(join(out, 'index.mjs'), 'utf8');
+    expect(code).not.toContain(ModelFileSchema.parse(JSON.parse(committed)).category.weights.slice(1000, 1100));
+    // A word list of the safety phrases, as written in the lexicon's TypeScript.
+    expect(code).not.toContain('活着没劲|没有活路');
   });
 
   it('the office\'s pages carry no classifier: the case of a signal they confirm is queued for the worker to open', { timeout: 120_000 }, async () => {
@@ -171,6 +176,9 @@ describe('the model loads in the bundle', () => {
     expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual(['signal', complaintModel().file.id]);
     rmSync(join(out, 'complaint-model.json'));
     expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/complaint-model\.json/);
+    writeFileSync(join(out, 'complaint-model.json'), committed);
+    rmSync(join(out, LEXICON_FILE_NAME));
+    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/classifier-lexicon\.json/);
   });
 });
 

@@ -1,0 +1,44 @@
+import type { GroupMatch, LexiconEntry, SafetyEntry, SafetyGroup, TermGroup } from './lexicon-entry.ts';
+
+// From the lexicon as written and shipped (groups: a list of words, or one regular expression) to the
+// entries the matcher reads: each word its own entry, with its pattern and the needle that lets the
+// matcher skip it when the text cannot hold it.
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function zhPattern(word: string): RegExp {
+  return new RegExp(escape(word), 'g');
+}
+
+function enPattern(word: string): RegExp {
+  const body = word.split(' ').map((part) => escape(part.replace(/\*$/, '')) + (part.endsWith('*') ? '[a-z]*' : '')).join('\\s+');
+  // a plural is the same word: "lift" also finds "lifts", "bill" "bills"
+  const plural = /[a-z]$/.test(word) ? '(?:s|es)?' : '';
+  return new RegExp(`(?<![a-z0-9])${body}${plural}(?![a-z0-9])`, 'g');
+}
+
+const words = (list: string) => list.split('|').map((w) => w.trim()).filter((w) => w.length > 0);
+/** The longest literal piece of an English word pattern ("wrong diagnosis" → "diagnosis", "misdiagnos*" → "misdiagnos"). */
+const enNeedle = (word: string) => word.replace(/\*/g, '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/**
+ * An entry whose pattern is compiled the first time it is read. The lexicon has thousands of words and a
+ * comment holds a few: matching reads a pattern only when the word's needle is in the text, so compiling
+ * them all up front cost every classifying function tens of milliseconds of cold start for patterns
+ * never used.
+ */
+function withPattern<E extends object>(entry: E, compile: () => RegExp): E & { readonly pattern: RegExp } {
+  let pattern: RegExp | undefined;
+  return { ...entry, get pattern() { return (pattern ??= compile()); } };
+}
+
+/** Each word of a group as its own entry (with the group's other fields), or the group's one expression. */
+function expand<F extends { readonly lang: 'zh' | 'en' }>({ match, ...fields }: F & { readonly match: GroupMatch }): (Omit<F, 'match'> & { readonly label: string; readonly pattern: RegExp; readonly needle?: string })[] {
+  if ('source' in match) return [withPattern({ ...fields, label: match.label }, () => new RegExp(match.source, 'g'))];
+  const english = fields.lang === 'en';
+  return words(match.words).map((word) => withPattern({ ...fields, label: word, needle: english ? enNeedle(word) : word }, () => (english ? enPattern(word) : zhPattern(word))));
+}
+
+export const termEntries = (groups: readonly TermGroup[]): LexiconEntry[] => groups.flatMap(expand);
+
+export const safetyEntries = (groups: readonly SafetyGroup[]): SafetyEntry[] => groups.flatMap(expand);
