@@ -7,6 +7,7 @@ import { ValidationError, VersionConflictError, VersionRequiredError } from '../
 import type { ComplaintRecord } from '../schemas/complaint.ts';
 import type { CaseNoticeMessage } from '../schemas/notify-message.ts';
 import { recordAudit } from '../storage/audit.ts';
+import { callItem } from '../storage/call-items.ts';
 import { getComplaint, saveComplaintChange } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { applyChange, ComplaintChangeSchema } from './lifecycle.ts';
@@ -93,7 +94,8 @@ export async function changeCase(
   try {
     await saveComplaintChange(context.table, record, next, history, {
       now,
-      ...(followUp === undefined ? {} : { followUpCall: followUp }),
+      // Closing a key complaint puts its follow-up call on the office's worklist, in the same transaction.
+      ...(followUp === undefined ? {} : { extra: [callItem(context.table, followUp)] }),
       ...(next.status === 'closed' && record.status !== 'closed' ? { contactExpiresAt: epochSeconds(addDays(now, context.contactDays)) } : {}),
     });
   } catch (error) {

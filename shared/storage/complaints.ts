@@ -9,8 +9,6 @@ import { ValidationError, VersionConflictError } from '../platform/domain-errors
 import { byDueKeys, INDEXES, keys, TTL_ATTRIBUTE } from './keys.ts';
 import { aggregateWrites } from './aggregates.ts';
 import { getItems, type TransactItem } from './items.ts';
-import { callItem } from './call-items.ts';
-import type { CallRecord } from '../schemas/callback.ts';
 
 // Exactly-once storage of a new complaint: the case, its tracking code, its first history entry, the
 // contact details, the owner's caseload and the aggregate counters commit in one transaction guarded by
@@ -130,7 +128,7 @@ export async function saveComplaintChange(
   before: ComplaintRecord,
   after: ComplaintRecord,
   history: readonly HistoryEntry[],
-  options: { readonly contactExpiresAt?: number; readonly now: Date; readonly followUpCall?: CallRecord },
+  options: { readonly contactExpiresAt?: number; readonly now: Date; readonly extra?: readonly TransactItem[] },
 ): Promise<void> {
   const items: TransactItem[] = [
     {
@@ -170,8 +168,8 @@ export async function saveComplaintChange(
   if (options.contactExpiresAt !== undefined && after.hasContact) {
     items.push({ Update: { TableName: table, Key: keys.complaintContact(after.id), UpdateExpression: 'SET #ttl = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE }, ExpressionAttributeValues: { ':t': options.contactExpiresAt } } });
   }
-  // Closing a key complaint puts its follow-up call on the office's worklist, in the same transaction.
-  if (options.followUpCall !== undefined) items.push(callItem(table, options.followUpCall));
+  // What else the change writes with it (closing a key complaint: its follow-up call, call-items.ts).
+  items.push(...(options.extra ?? []));
   try {
     await dynamoDb.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
