@@ -1,4 +1,5 @@
 import { type ComplaintMailContext, sendMails } from '../complaints/notices.ts';
+import { MissingComplaintSettingsError } from '../complaints/settings.ts';
 import { departmentLabel } from '../schemas/site.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { clearCommentNotice, getComment } from '../storage/comments.ts';
@@ -14,8 +15,7 @@ export async function mailCommentNotice(table: string, commentId: string, mail: 
   const comment = await getComment(table, commentId);
   if (comment?.noticePending !== true) return;
   const [settings, department] = await Promise.all([getComplaintSettings(table, comment.siteId), getDepartment(table, comment.siteId, comment.departmentId)]);
-  // Stored only for a site with settings (triage-comment.ts), so none now means an operator's clean-up.
-  if (settings === undefined) return;
+  if (settings === undefined) throw new MissingComplaintSettingsError(comment.siteId);
   const context = { from: mail.from, baseUrl: mail.baseUrl, departmentName: departmentLabel(department, comment.departmentId) };
   const onDuty = onDutyAddresses(settings, now, comment.timeZone);
   await sendMails([comment.safetyLevel === 'signal'

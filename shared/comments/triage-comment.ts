@@ -1,5 +1,5 @@
 import { classify, type ComplaintClassification } from '../classify/classifier.ts';
-import type { ComplaintSettings } from '../complaints/settings.ts';
+import { type ComplaintSettings, MissingComplaintSettingsError } from '../complaints/settings.ts';
 import type { CommentRecord, CommentSource } from '../schemas/comment.ts';
 import type { NotifyMessage } from '../schemas/notify-message.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
@@ -42,8 +42,6 @@ export interface CommentContext {
   readonly settings?: ComplaintSettings;
 }
 
-export class MissingCommentSettingsError extends Error {}
-
 export interface CommentTriage {
   readonly result: 'stored' | 'duplicate';
   readonly comment: CommentRecord;
@@ -77,7 +75,7 @@ export function commentRecord(input: CommentInput, settings: ComplaintSettings):
 export async function triageComment(context: CommentContext, input: CommentInput): Promise<CommentTriage> {
   const settings = context.settings ?? await getComplaintSettings(context.table, input.siteId);
   // Without a rota nobody could be told: fail loudly (retries, then the dead-letter queue and the operator's mail).
-  if (settings === undefined) throw new MissingCommentSettingsError(`site ${input.siteId} has no complaint settings`);
+  if (settings === undefined) throw new MissingComplaintSettingsError(input.siteId);
   const record = commentRecord(input, settings);
   const result = await putCommentIfAbsent(context.table, record, input.expiresAt);
   const comment = result === 'stored' ? record : await getComment(context.table, record.id) ?? record;

@@ -7,7 +7,7 @@ import { clearMailPending, getComplaint } from '../storage/complaints.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
 import { responderEmails, staffDirectory } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
-import { type ComplaintSettings, officerEmail, ownerEmail } from './settings.ts';
+import { type ComplaintSettings, MissingComplaintSettingsError, officerEmail, ownerEmail } from './settings.ts';
 
 // Who hears of a case, and when: its first mails when it arrives; after a change, the safety alert when
 // staff raise it to critical, and a notice to a new owner or a new handler department. Each is queued on
@@ -77,20 +77,21 @@ export async function mailCaseOpened(table: string, complaintId: string, mail: C
   const record = await getComplaint(table, complaintId);
   if (record?.mailPending !== true) return;
   const settings = await getComplaintSettings(table, record.siteId);
-  if (settings === undefined) return;
+  if (settings === undefined) throw new MissingComplaintSettingsError(record.siteId);
   await sendMails(await firstMails(table, record, settings, mail), mail);
   await clearMailPending(table, record.id);
 }
 
 /**
- * The notices' worker's part for a change's notice: its mails, or none for a case or site gone since (cases are
+ * The notices' worker's part for a change's notice: its mails, or none for a case gone since (cases are
  * kept for years, so only a test or an operator's clean-up gets there). A mail that fails throws, so the
  * message is retried; a mail already sent may then go again, as the first mails may (receive.ts).
  */
 export async function mailCaseNotice(table: string, notice: CaseNoticeMessage, mail: ComplaintMailContext): Promise<void> {
   const record = await getComplaint(table, notice.complaintId);
-  const settings = record === undefined ? undefined : await getComplaintSettings(table, record.siteId);
-  if (record === undefined || settings === undefined) return;
+  if (record === undefined) return;
+  const settings = await getComplaintSettings(table, record.siteId);
+  if (settings === undefined) throw new MissingComplaintSettingsError(record.siteId);
   await sendMails(await changeMails(table, record, notice, settings, mail), mail);
 }
 

@@ -3,6 +3,7 @@ import type { NotifyMessage } from '../schemas/notify-message.ts';
 import { getComplaint, openCaseloads, storeNewComplaint, type StoreComplaintResult } from '../storage/complaints.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
+import { MissingComplaintSettingsError } from './settings.ts';
 import { complaintText, ownerCandidates, triageComplaint } from './triage.ts';
 import { triageComment } from '../comments/triage-comment.ts';
 
@@ -21,13 +22,11 @@ export interface ReceiveContext {
   readonly now: Date;
 }
 
-export class MissingComplaintSettingsError extends Error {}
-
 export async function receiveComplaint(context: ReceiveContext, message: ComplaintMessage): Promise<StoreComplaintResult> {
   const { table } = context;
   const settings = await getComplaintSettings(table, message.siteId);
   // Without a rota nobody could own it: fail loudly (retries, then the dead-letter queue and the operator's mail).
-  if (settings === undefined) throw new MissingComplaintSettingsError(`site ${message.siteId} has no complaint settings`);
+  if (settings === undefined) throw new MissingComplaintSettingsError(message.siteId);
   const openCases = await openCaseloads(table, message.siteId, ownerCandidates(message, settings));
   const { record, contact, classification } = triageComplaint(message, settings, openCases);
   const expires = record.status === 'closed' ? epochSeconds(addDays(context.now, context.contactDays)) : undefined;

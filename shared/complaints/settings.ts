@@ -62,3 +62,13 @@ export function officerEmail(settings: ComplaintSettings, username: string): str
 export function ownerEmail(settings: ComplaintSettings, owner: string): string {
   return officerEmail(settings, owner) ?? settings.officeHead.email;
 }
+
+/**
+ * A site with no complaint settings: nobody could own its case or hear of its comment. Thrown, never
+ * skipped, so the queue message fails, is retried and is dead-lettered with the operator alerted.
+ */
+export class MissingComplaintSettingsError extends Error {
+  constructor(siteId: string) {
+    super(`site ${siteId} has no complaint settings`);
+  }
+}

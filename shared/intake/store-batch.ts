@@ -1,6 +1,6 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import { classify } from '../classify/classifier.ts';
-import { queueBody } from '../schemas/queue-body.ts';
+import { queueBody, type QueueRecord } from '../schemas/queue-body.ts';
 import { type CommentInput, triageComment } from '../comments/triage-comment.ts';
 import type { ComplaintSettings } from '../complaints/settings.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
@@ -10,7 +10,7 @@ import { storeDischarges } from '../callbacks/discharges.ts';
 import { callComment, storeCallback } from '../callbacks/record.ts';
 import { type CallbackMessage, type ComplaintMessage, type DischargesMessage, IntakeMessageSchema, type SurveyMessage } from '../schemas/intake-message.ts';
 import type { CaseNoticeMessage, NotifyMessage } from '../schemas/notify-message.ts';
-import { logger } from '../platform/observability.ts';
+import { errorSummary, logger } from '../platform/observability.ts';
 import type { Retention } from '../platform/retention.ts';
 import { addDays, epochSeconds } from '../platform/time.ts';
 import { storeSurveys } from '../storage/surveys.ts';
@@ -31,12 +31,6 @@ export interface WorkerContext {
   readonly now?: Date;
 }
 
-/** The part of an SQS record the worker reads. */
-export interface IntakeRecord {
-  readonly messageId: string;
-  readonly body: string;
-}
-
 export interface BatchOutcome {
   readonly response: SQSBatchResponse;
   readonly stored: number;
@@ -47,14 +41,14 @@ export interface BatchOutcome {
 
 const BodySchema = queueBody(IntakeMessageSchema);
 
-export async function processIntakeBatch(context: WorkerContext, records: readonly IntakeRecord[]): Promise<BatchOutcome> {
+export async function processIntakeBatch(context: WorkerContext, records: readonly QueueRecord[]): Promise<BatchOutcome> {
   const { table, retention } = context;
   const failures: SQSBatchItemFailure[] = [];
-  const surveys: { record: IntakeRecord; message: SurveyMessage }[] = [];
-  const complaints: { record: IntakeRecord; message: ComplaintMessage }[] = [];
-  const calls: { record: IntakeRecord; message: DischargesMessage | CallbackMessage }[] = [];
-  const comments: { record: IntakeRecord; input: CommentInput }[] = [];
-  const notices: { record: IntakeRecord; message: CaseNoticeMessage }[] = [];
+  const surveys: { record: QueueRecord; message: SurveyMessage }[] = [];
+  const complaints: { record: QueueRecord; message: ComplaintMessage }[] = [];
+  const calls: { record: QueueRecord; message: DischargesMessage | CallbackMessage }[] = [];
+  const comments: { record: QueueRecord; input: CommentInput }[] = [];
+  const notices: { record: QueueRecord; message: CaseNoticeMessage }[] = [];
   for (const record of records) {
     const parsed = BodySchema.safeParse(record.body);
     if (!parsed.success) {
@@ -81,14 +75,14 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       duplicates += result.duplicates.length;
     } catch (error) {
       // Something in the batch cannot be written: isolate it, so the rest is still stored once.
-      logger.warn('batch write failed; storing record by record', { error: errorName(error) });
+      logger.warn('batch write failed; storing record by record', { error: errorSummary(error) });
       for (const { record, message } of surveys) {
         try {
           const result = await storeSurveys(table, [message], retention);
           stored += result.stored.length;
           duplicates += result.duplicates.length;
         } catch (recordError) {
-          logger.error('cannot store intake message', { messageId: record.messageId, error: errorName(recordError) });
+          logger.error('cannot store intake message', { messageId: record.messageId, error: errorSummary(recordError) });
           failures.push({ itemIdentifier: record.messageId });
         }
       }
@@ -130,7 +124,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
         if (comment !== undefined) comments.push({ record, input: comment });
       }
     } catch (error) {
-      logger.error('cannot store intake message', { messageId: record.messageId, kind: message.kind, error: errorName(error) });
+      logger.error('cannot store intake message', { messageId: record.messageId, kind: message.kind, error: errorSummary(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
@@ -146,7 +140,7 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
         else duplicates += 1;
       }
     } catch (error) {
-      logger.error('cannot store complaint', { messageId: record.messageId, error: errorName(error) });
+      logger.error('cannot store complaint', { messageId: record.messageId, error: errorSummary(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
@@ -161,22 +155,20 @@ export async function processIntakeBatch(context: WorkerContext, records: readon
       const siteSettings = await site;
       await triageComment({ table, notify: context.notify, ...(siteSettings === undefined ? {} : { settings: siteSettings }) }, input);
     } catch (error) {
-      logger.error('cannot store comment', { messageId: record.messageId, error: errorName(error) });
+      logger.error('cannot store comment', { messageId: record.messageId, error: errorSummary(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
-  // A change's notice queued here before notices had their own queue: passed on to it, stored nowhere.
+  // A change's notice queued here before notices had their own queue (5 December): passed on to it, stored
+  // nowhere. Migration only: remove once every deployment has run the notify queue for 14 days (the
+  // intake dead-letter queue's retention), with the kind in IntakeMessageSchema.
   for (const { record, message } of notices) {
     try {
       await context.notify(message);
     } catch (error) {
-      logger.error('cannot pass case notice on', { messageId: record.messageId, complaintId: message.complaintId, error: errorName(error) });
+      logger.error('cannot pass case notice on', { messageId: record.messageId, complaintId: message.complaintId, error: errorSummary(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }
   return { response: { batchItemFailures: failures }, stored, duplicates, complaints: newCases };
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

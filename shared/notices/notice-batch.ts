@@ -1,9 +1,9 @@
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import { mailCommentNotice } from '../comments/comment-notices.ts';
 import { type ComplaintMailContext, mailCaseNotice, mailCaseOpened } from '../complaints/notices.ts';
-import { logger } from '../platform/observability.ts';
+import { errorSummary, logger } from '../platform/observability.ts';
 import { NotifyMessageSchema } from '../schemas/notify-message.ts';
-import { queueBody } from '../schemas/queue-body.ts';
+import { queueBody, type QueueRecord } from '../schemas/queue-body.ts';
 
 // The notices' worker: mails what the notify queue says is owed (a new case's first mails, a comment's
 // notice, a change's notice), each from its record as it stands now, and reports every message it could
@@ -12,22 +12,16 @@ import { queueBody } from '../schemas/queue-body.ts';
 // changes to cases queue these; they store, this one mails, so a mail service that refuses delays
 // mails and nothing else (and only this function may send mail or read the staff directory for them).
 
-export interface NoticeContext {
+export interface NoticeWorkerContext {
   readonly table: string;
   readonly mail: ComplaintMailContext;
   /** Who is on duty is read at this moment; now when omitted (the demo loader replays past days). */
   readonly now?: Date;
 }
 
-/** The part of an SQS record the worker reads. */
-export interface NoticeRecord {
-  readonly messageId: string;
-  readonly body: string;
-}
-
 const BodySchema = queueBody(NotifyMessageSchema);
 
-export async function processNoticeBatch(context: NoticeContext, records: readonly NoticeRecord[]): Promise<{ response: SQSBatchResponse; handled: number }> {
+export async function processNoticeBatch(context: NoticeWorkerContext, records: readonly QueueRecord[]): Promise<{ response: SQSBatchResponse; handled: number }> {
   const failures: SQSBatchItemFailure[] = [];
   let handled = 0;
   for (const record of records) {
@@ -45,7 +39,7 @@ export async function processNoticeBatch(context: NoticeContext, records: readon
       handled += 1;
     } catch (error) {
       // The record's id only: the mails name people, and the case or comment is found by it.
-      logger.error('cannot mail notice', { messageId: record.messageId, kind: message.kind, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      logger.error('cannot mail notice', { messageId: record.messageId, kind: message.kind, error: errorSummary(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

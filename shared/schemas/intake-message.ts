@@ -79,8 +79,9 @@ export const CallbackMessageSchema = z.strictObject({
 export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
 
 /**
- * A case notice on the intake queue was queued before 5 December, when notices went there; the worker
- * passes it on to the notify queue, so one still waiting at the upgrade is mailed, not dead-lettered.
+ * A case notice on the intake queue was queued there on 5 December, before notices had their own queue;
+ * the worker passes it on to the notify queue, so one still waiting at the upgrade is mailed, not
+ * dead-lettered.
  */
 export const IntakeMessageSchema = z.discriminatedUnion('kind', [SurveyMessageSchema, ComplaintMessageSchema, DischargesMessageSchema, CallbackMessageSchema, CaseNoticeMessageSchema]);
 export type IntakeMessage = z.infer<typeof IntakeMessageSchema>;

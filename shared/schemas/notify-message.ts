@@ -11,14 +11,12 @@ export const CaseOpenedMessageSchema = z.strictObject({
   kind: z.literal('case-opened'),
   complaintId: z.string().check(z.minLength(1)),
 });
-export type CaseOpenedMessage = z.infer<typeof CaseOpenedMessageSchema>;
 
 /** A comment's notice (the "please look now" mail, or the alert of a signal no case carries), owed while its `noticePending` is set. */
 export const CommentNoticeMessageSchema = z.strictObject({
   kind: z.literal('comment-notice'),
   commentId: z.string().check(z.minLength(1)),
 });
-export type CommentNoticeMessage = z.infer<typeof CommentNoticeMessageSchema>;
 
 /**
  * A change to a case that someone must hear of, queued by the change (shared/complaints/change-case.ts).

@@ -11,6 +11,12 @@ const JsonTextSchema = z.pipe(z.string(), z.transform((text: string, context) =>
   }
 }));
 
+/** The part of an SQS record a worker reads. */
+export interface QueueRecord {
+  readonly messageId: string;
+  readonly body: string;
+}
+
 /** A queue message's body, read as `schema`. */
 export const queueBody = <T extends z.ZodMiniType>(schema: T) => z.pipe(JsonTextSchema, schema);
 

@@ -1,17 +1,17 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../aws/dynamodb.ts';
 
-// What the operations checks remember between runs: the dead-letter depth last alerted.
+// What the operations checks remember between runs: the dead-letter depth last alerted, per queue.
 
-// The key keeps its first name, so a deployment that already has the item keeps its memory.
-const STATE_KEY = { pk: 'OPS#dlq-watch', sk: 'STATE' };
+// The intake queue's key keeps its first name, so a deployment that already has the item keeps its memory.
+const stateKey = (queue: string) => ({ pk: queue === 'intake' ? 'OPS#dlq-watch' : `OPS#dlq-watch#${queue}`, sk: 'STATE' });
 
-export async function lastAlertedDepth(table: string): Promise<number> {
-  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: STATE_KEY }));
+export async function lastAlertedDepth(table: string, queue: string): Promise<number> {
+  const { Item } = await dynamoDb.send(new GetCommand({ TableName: table, Key: stateKey(queue) }));
   const depth: unknown = Item?.depth;
   return typeof depth === 'number' ? depth : 0;
 }
 
-export async function rememberDepth(table: string, depth: number, now: Date): Promise<void> {
-  await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...STATE_KEY, depth, checkedAt: now.toISOString() } }));
+export async function rememberDepth(table: string, queue: string, depth: number, now: Date): Promise<void> {
+  await dynamoDb.send(new PutCommand({ TableName: table, Item: { ...stateKey(queue), depth, checkedAt: now.toISOString() } }));
 }

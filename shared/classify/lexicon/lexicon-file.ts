@@ -6,7 +6,7 @@ import { type LexiconEntry, ROLES_OF, type SafetyEntry, type SafetyGroup, TERM_K
 // The lexicon as the functions read it: classifier-lexicon.json, written by `npm run classifier:train`
 // from the lexicon's TypeScript (lexicon.ts and the files it gathers, where the words are written,
 // reviewed and commented), and committed. Word lists and expressions are data, not code: the file ships
-// beside the worker's bundle as the model's weights do, and its 336 groups become the matcher's 2,900
+// beside the worker's bundle as the model's weights do, and its 334 groups become the matcher's 2,876
 // entries when the first comment is classified, not when the function starts.
 
 export const LEXICON_FORMAT = 'classifier-lexicon/1';

@@ -53,6 +53,16 @@ describe('a new case\'s first mails', () => {
     expect(recipients()).toEqual([]);
   });
 
+  it('fails the message for a case whose site has no settings, so it is dead-lettered and the operator mailed', async () => {
+    stored({ mailPending: true });
+    dynamoMock.on(GetCommand, { Key: keys.complaintSettings('demo') }).resolves({});
+
+    const outcome = await processNoticeBatch(context, [jsonRecord('o1', opened)]);
+
+    expect(outcome.response.batchItemFailures).toEqual([{ itemIdentifier: 'o1' }]);
+    expect(recipients()).toEqual([]);
+  });
+
   it('fails the message, with the mails still owed, while SES refuses one', async () => {
     stored({ mailPending: true });
     sesMock.on(SendEmailCommand).rejects(new Error('throttled'));
