@@ -22,21 +22,22 @@ const words = (list: string) => list.split('|').map((w) => w.trim()).filter((w) 
 const enNeedle = (word: string) => word.replace(/\*/g, '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
 
 /**
- * An entry whose pattern is compiled the first time it is read. The lexicon has thousands of words and a
- * comment holds a few: matching reads a pattern only when the word's needle is in the text, so compiling
- * them all up front cost every classifying function tens of milliseconds of cold start for patterns
- * never used.
+ * Each word of a group as its own entry (with the group's other fields), or the group's one expression.
+ * Each pattern is compiled the first time it is read. The lexicon has thousands of words and a comment
+ * holds a few: matching reads a pattern only when the word's needle is in the text, so compiling them all
+ * up front cost every classifying function tens of milliseconds of cold start for patterns never used.
+ * One object literal per entry: a second copy of each (to add the getter) cost a cold worker 5–10 ms.
  */
-function withPattern<E extends object>(entry: E, compile: () => RegExp): E & { readonly pattern: RegExp } {
-  let pattern: RegExp | undefined;
-  return { ...entry, get pattern() { return (pattern ??= compile()); } };
-}
-
-/** Each word of a group as its own entry (with the group's other fields), or the group's one expression. */
 function expand<F extends { readonly lang: 'zh' | 'en' }>({ match, ...fields }: F & { readonly match: GroupMatch }): (Omit<F, 'match'> & { readonly label: string; readonly pattern: RegExp; readonly needle?: string })[] {
-  if ('source' in match) return [withPattern({ ...fields, label: match.label }, () => new RegExp(match.source, 'g'))];
+  if ('source' in match) {
+    let compiled: RegExp | undefined;
+    return [{ ...fields, label: match.label, get pattern() { return (compiled ??= new RegExp(match.source, 'g')); } }];
+  }
   const english = fields.lang === 'en';
-  return words(match.words).map((word) => withPattern({ ...fields, label: word, needle: english ? enNeedle(word) : word }, () => (english ? enPattern(word) : zhPattern(word))));
+  return words(match.words).map((word) => {
+    let compiled: RegExp | undefined;
+    return { ...fields, label: word, needle: english ? enNeedle(word) : word, get pattern() { return (compiled ??= english ? enPattern(word) : zhPattern(word)); } };
+  });
 }
 
 export const termEntries = (groups: readonly TermGroup[]): LexiconEntry[] => groups.flatMap(expand);
