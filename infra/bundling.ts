@@ -96,6 +96,32 @@ export const sdkSchemaLiteralKeys: Plugin = {
   },
 };
 
+/** Packages whose modules only define (classes, functions) but do not say so in their package.json. */
+const SIDE_EFFECT_FREE_PACKAGES = ['@aws-sdk/lib-dynamodb'];
+
+/**
+ * `@aws-sdk/lib-dynamodb` declares no `sideEffects`, so esbuild keeps every module of it that any module of
+ * ours imports, even for a function that never sends a DynamoDB command: with it the DynamoDB client and
+ * the SDK core it extends (about 170 KB, in the OpenAPI function, which reads no table, through a schema
+ * it shares with the storage modules). Its modules only define the document client and its commands, so
+ * they are marked side-effect free here, as `@aws-sdk/client-dynamodb` marks its own; what a function
+ * uses is kept as before (test/unit/aws/sdk-schemas.test.ts sends the same calls from a bundle).
+ */
+export const sideEffectFreePackages: Plugin = {
+  name: 'side-effect-free-packages',
+  setup(builder) {
+    const inPackage = (path: string) => SIDE_EFFECT_FREE_PACKAGES.some((name) => path.includes(`/node_modules/${name}/`));
+    builder.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === sideEffectFreePackages) return undefined;
+      const named = SIDE_EFFECT_FREE_PACKAGES.some((name) => args.path === name || args.path.startsWith(`${name}/`));
+      if (!named && !inPackage(args.importer)) return undefined;
+      const resolved = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: sideEffectFreePackages });
+      if (resolved.errors.length > 0 || !inPackage(resolved.path)) return undefined;
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 /** The file a function's handler is in, inside its bundle's folder: the Lambda handler `index.handler`. */
 const BUNDLE_ENTRY = 'index.mjs';
 
@@ -124,7 +150,7 @@ function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
     external: NEVER_RUN_MODULES,
-    plugins: [sdkSchemaLiteralKeys],
+    plugins: [sdkSchemaLiteralKeys, sideEffectFreePackages],
     logLevel: 'warning',
   };
 }

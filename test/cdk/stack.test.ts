@@ -350,6 +350,14 @@ describe('what ships beside the bundles', () => {
     }
   });
 
+  it('ships the DynamoDB client only to functions that read or write the table', () => {
+    const code = (name: FunctionName) => assetFiles(name).filter(isCode).map((file) => readFileSync(join(assetDir(name), file), 'utf8')).join('\n');
+    for (const name of functionNames) {
+      const usesTable = functions[name].access.some((a) => a === 'table:read' || a === 'table:write');
+      expect(code(name).includes('DynamoDB_20120810'), name).toBe(usesTable);
+    }
+  });
+
   it('splits exactly the functions with a rare path loaded on first use (an import() elsewhere would add its chunk to every function importing that module)', () => {
     const split: readonly FunctionName[] = ['callbackPages', 'posterPages'];
     for (const name of functionNames) expect(assetFiles(name).filter(isCode).length > 1, name).toBe(split.includes(name));
