@@ -7,13 +7,13 @@ import * as z from './zod.ts';
 // message, which SQS retries and, after the last try, dead-letters with the operator alerted).
 
 /** A new case's first mails (its safety alert, the owner's and the handler department's notices), owed while its `mailPending` is set. */
-export const CaseOpenedMessageSchema = z.strictObject({
+const CaseOpenedMessageSchema = z.strictObject({
   kind: z.literal('case-opened'),
   complaintId: z.string().check(z.minLength(1)),
 });
 
 /** A comment's notice (the "please look now" mail, or the alert of a signal no case carries), owed while its `noticePending` is set. */
-export const CommentNoticeMessageSchema = z.strictObject({
+const CommentNoticeMessageSchema = z.strictObject({
   kind: z.literal('comment-notice'),
   commentId: z.string().check(z.minLength(1)),
 });

@@ -26,4 +26,3 @@ export const callItem = (table: string, call: CallRecord, condition?: { expected
     ...(condition === undefined ? {} : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': condition.expected } }),
   },
 });
-

@@ -7,7 +7,7 @@ import { staffDirectory } from '../directory.ts';
 import { changeStaff, createStaff, getStaff, listStaff } from '../users.ts';
 import { accountValues, formValues, newUserFromForm, userChangeFromForm } from './admin-forms.ts';
 import { type FlatValues, renderNotAllowed, renderUser, renderUsers } from './admin-pages.ts';
-import { pageRefusal, refusedFields } from './page-refusal.ts';
+import { orRefusal, pageRefusal, refusedFields } from './page-refusal.ts';
 
 // The staff-account pages' controllers (the admin): each calls the same plain functions as the JSON API
 // (users.ts) and answers a page or a redirect. The handler checks the session, the CSRF token and the
@@ -48,14 +48,10 @@ export async function createUserPage(session: StaffSession, form: URLSearchParam
 }
 
 export async function userPage(session: StaffSession, username: string, query: Readonly<Record<string, string | undefined>>): Promise<PageAnswer> {
-  try {
+  return orRefusal(session, async (): Promise<PageAnswer> => {
     const account = await getStaff(users, session.user, username);
     return { outcome: 'shown', body: renderUser({ ...session, account, directory: directory.kind, values: accountValues(account), errors: [], saved: query.saved === '1' }) };
-  } catch (error) {
-    const refusal = pageRefusal(session, error);
-    if (refusal !== undefined) return refusal;
-    throw error;
-  }
+  });
 }
 
 export async function changeUserPage(session: StaffSession, username: string, form: URLSearchParams): Promise<PageAnswer> {

@@ -12,3 +12,14 @@ export function pageRefusal(session: StaffSession, error: unknown): { outcome: P
   if (error instanceof ForbiddenError && error.errors === undefined) return { outcome: 'not-for-role', body: renderNotAllowed(session) };
   return undefined;
 }
+
+/** What `run` answers, or the page of a refusal it throws (as `pageRefusal`); any other error goes on up. */
+export async function orRefusal<T>(session: StaffSession, run: () => Promise<T>): Promise<T | { outcome: PageOutcome; body: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    const refusal = pageRefusal(session, error);
+    if (refusal !== undefined) return refusal;
+    throw error;
+  }
+}

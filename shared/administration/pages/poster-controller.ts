@@ -10,7 +10,7 @@ import { recordAudit } from '../../storage/audit.ts';
 import { getSite, listDepartments } from '../../storage/sites.ts';
 import type { PageAnswer, PageOutcome, StaffSession } from '../../web/staff-page.ts';
 import { type PostersPageInput, renderNotAllowed, renderNotFound, renderPosters } from './admin-pages.ts';
-import { pageRefusal } from './page-refusal.ts';
+import { orRefusal } from './page-refusal.ts';
 
 // The poster pages' controllers: every department's codes to revoke and posters to download, as
 // `npm run qr` gives them. The handler checks the session, the CSRF token and the origin first.
@@ -40,13 +40,7 @@ async function renderPostersPage(session: StaffSession, siteId: string, view: { 
 /** Every department's posters to download and its codes to revoke (office head, admin). */
 export async function postersPage(session: StaffSession, query: Readonly<Record<string, string | undefined>>): Promise<PageAnswer> {
   if (!hasAction(session.user, 'settings:manage')) return { outcome: 'not-for-role', body: renderNotAllowed(session) };
-  try {
-    return await renderPostersPage(session, query.site ?? session.user.sites[0] ?? '', query.revoked === undefined ? {} : { revoked: query.revoked });
-  } catch (error) {
-    const refusal = pageRefusal(session, error);
-    if (refusal !== undefined) return refusal;
-    throw error;
-  }
+  return orRefusal(session, () => renderPostersPage(session, query.site ?? session.user.sites[0] ?? '', query.revoked === undefined ? {} : { revoked: query.revoked }));
 }
 
 /** Revokes a department's codes as `npm run qr -- --revoke` does, once the box saying what it means is ticked. */
@@ -54,18 +48,14 @@ export async function revokeCodesPage(session: StaffSession, query: Readonly<Rec
   if (!hasAction(session.user, 'settings:manage')) return { outcome: 'not-for-role', body: renderNotAllowed(session) };
   const siteId = query.site ?? session.user.sites[0] ?? '';
   const departmentId = form.get('department') ?? '';
-  try {
+  return orRefusal(session, async () => {
     authorize(session.user, 'settings:manage', { siteId });
     if (form.get('confirm') !== 'yes') {
-      return await renderPostersPage(session, siteId, { errors: [{ path: `confirm.${departmentId}`, message: '请勾选确认：旧海报将全部失效 · tick the box: every old poster stops working' }] });
+      return renderPostersPage(session, siteId, { errors: [{ path: `confirm.${departmentId}`, message: '请勾选确认：旧海报将全部失效 · tick the box: every old poster stops working' }] });
     }
     await revokeDepartmentCodes(table, siteId, departmentId, actorOf(session.user));
     return { redirect: `/admin/posters?site=${encodeURIComponent(siteId)}&revoked=${encodeURIComponent(departmentId)}` };
-  } catch (error) {
-    const refusal = pageRefusal(session, error);
-    if (refusal !== undefined) return refusal;
-    throw error;
-  }
+  });
 }
 
 /** A department's current poster as a file, or the page that says why not. Each download is audited. */
@@ -74,15 +64,11 @@ export async function posterDownload(session: StaffSession, departmentId: string
   const siteId = query.site ?? session.user.sites[0] ?? '';
   const page = POSTER_PAGES.find((p) => p === (query.page ?? 'survey'));
   const format = POSTER_FORMATS.find((f) => f === (query.format ?? 'pdf'));
-  try {
+  return orRefusal(session, async (): Promise<PosterDownload | { outcome: PageOutcome; body: string }> => {
     authorize(session.user, 'settings:manage', { siteId });
     if (page === undefined || format === undefined) return { outcome: 'not-found', body: renderNotFound(session) };
     const poster = await departmentPoster(await posterContext(), siteId, departmentId, page, format);
     await recordAudit(table, { actor: actorOf(session.user), action: 'poster-download', outcome: 'success', sites: [siteId], target: `department:${siteId}:${departmentId}`, detail: `${page} ${format}` });
     return poster;
-  } catch (error) {
-    const refusal = pageRefusal(session, error);
-    if (refusal !== undefined) return refusal;
-    throw error;
-  }
+  });
 }

@@ -9,7 +9,7 @@ import { exportAuditTrail, readAuditTrail } from '../audit-trail.ts';
 import { readSiteSettings, replaceSiteSettings, rotaPreview, settingsEtag } from '../site-settings.ts';
 import { EXTRA_ROWS, refusedSettingsValues, rowCount, settingsValues, siteSettingsFromForm } from './admin-forms.ts';
 import { type FlatValues, renderAudit, renderNotAllowed, renderNotFound, renderSiteSettings } from './admin-pages.ts';
-import { pageRefusal, refusedFields } from './page-refusal.ts';
+import { orRefusal, pageRefusal, refusedFields } from './page-refusal.ts';
 
 // The site pages' controllers: the audit trail (and its CSV) and the site's settings with the rota
 // preview. Each calls the same plain functions as the JSON API (audit-trail.ts, site-settings.ts) and
@@ -81,14 +81,8 @@ async function renderSitePage(session: StaffSession, siteId: string, at: string 
 export async function sitePage(session: StaffSession, query: Readonly<Record<string, string | undefined>>): Promise<PageAnswer> {
   if (!hasAction(session.user, 'settings:manage')) return { outcome: 'not-for-role', body: renderNotAllowed(session) };
   const siteId = query.site ?? session.user.sites[0] ?? '';
-  try {
-    const settled = Number(query.settled ?? '0');
-    return await renderSitePage(session, siteId, query.at, query.saved === '1' ? { notice: 'saved', settledDueDates: Number.isFinite(settled) ? settled : 0 } : {});
-  } catch (error) {
-    const refusal = pageRefusal(session, error);
-    if (refusal !== undefined) return refusal;
-    throw error;
-  }
+  const settled = Number(query.settled ?? '0');
+  return orRefusal(session, () => renderSitePage(session, siteId, query.at, query.saved === '1' ? { notice: 'saved', settledDueDates: Number.isFinite(settled) ? settled : 0 } : {}));
 }
 
 /** The settings form, saved as the JSON PUT does with the version the page was rendered from. */
