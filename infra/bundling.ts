@@ -5,6 +5,7 @@ import { LEXICON_FILE_NAME } from '../shared/classify/lexicon/lexicon-file.ts';
 import { MODEL_FILE_NAME } from '../shared/classify/model/model-file.ts';
 import { POSTER_FONTS, RESVG_WASM } from '../shared/sites/poster-assets.ts';
 import { NATIONAL_SCHEDULE } from '../shared/sites/national-schedule.ts';
+import * as z from '../shared/schemas/zod.ts';
 
 // One set of esbuild settings for the Lambda bundles: the CDK stack bundles with them, and the bench
 // builds the same bundles to measure their size and cold import time, so the two cannot drift.
@@ -96,6 +97,24 @@ export const sdkSchemaLiteralKeys: Plugin = {
   },
 };
 
+/**
+ * Each SDK client imports its own package.json whole (`import packageInfo from "../package.json"`) to put
+ * `packageInfo.version` in the user agent, its one use of the file; a default import of JSON keeps every
+ * field (the dependency lists, scripts, the description): about 2 KB per client in every bundle. This
+ * hands esbuild the version alone.
+ */
+const PackageVersionSchema = z.object({ version: z.string() });
+
+export const sdkClientVersionOnly: Plugin = {
+  name: 'sdk-client-version-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]package\.json$/ }, async ({ path }) => {
+      const { version } = PackageVersionSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+      return { contents: JSON.stringify({ version }), loader: 'json' };
+    });
+  },
+};
+
 /** Packages whose modules only define (classes, functions) but do not say so in their package.json. */
 const SIDE_EFFECT_FREE_PACKAGES = ['@aws-sdk/lib-dynamodb'];
 
@@ -150,7 +169,7 @@ function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
     banner: { js: ESM_REQUIRE_BANNER },
     mainFields: MAIN_FIELDS,
     external: NEVER_RUN_MODULES,
-    plugins: [sdkSchemaLiteralKeys, sideEffectFreePackages],
+    plugins: [sdkSchemaLiteralKeys, sideEffectFreePackages, sdkClientVersionOnly],
     logLevel: 'warning',
   };
 }

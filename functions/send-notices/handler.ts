@@ -5,7 +5,8 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processNoticeBatch } from '../../shared/notices/notice-batch.ts';
 import { requireEnv } from '../../shared/platform/config.ts';
-import { logger, metrics } from '../../shared/platform/observability.ts';
+import { metrics } from '../../shared/platform/metrics.ts';
+import { logger } from '../../shared/platform/observability.ts';
 import { env } from '../../shared/platform/resource-env.ts';
 import { QueueEventSchema } from '../../shared/schemas/queue-body.ts';
 

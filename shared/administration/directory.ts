@@ -28,10 +28,18 @@ export interface StaffAccount {
 /** How an account's credential is reset: a new password (the local store), Cognito's reset mail, or the second factor. */
 export type CredentialReset = { readonly password: string } | 'password' | 'mfa';
 
-export interface StaffDirectory {
+/**
+ * Who is in the directory: all the mails need of it (the digest's recipients, a department's responders).
+ * A function that only lists accounts takes this (`staffListing`), so its bundle carries none of the
+ * user administration's calls.
+ */
+export interface StaffListing {
+  list(): Promise<StaffAccount[]>;
+}
+
+export interface StaffDirectory extends StaffListing {
   /** `local`: the local issuer's store (passwords set here); `cognito`: the user pool (Cognito mails invitations and resets). */
   readonly kind: 'local' | 'cognito';
-  list(): Promise<StaffAccount[]>;
   get(username: string): Promise<StaffAccount | undefined>;
   /** False when the name is taken. `password` only for the local store. */
   create(account: StaffAccount, password: string | undefined): Promise<boolean>;
@@ -63,10 +71,12 @@ const userOfAccount = (account: StaffAccount, passwordHash: string): StaffUser =
   roles: [account.role], sites: [...account.sites], departments: [...account.departments], disabled: !account.enabled,
 });
 
+const localAccounts = async (table: string) => (await listUsers(table)).map(accountOfUser);
+
 export function localDirectory(table: string): StaffDirectory {
   return {
     kind: 'local',
-    list: async () => (await listUsers(table)).map(accountOfUser),
+    list: () => localAccounts(table),
     get: async (username) => {
       const user = await getUser(table, username);
       return user === undefined ? undefined : accountOfUser(user);
@@ -112,14 +122,16 @@ const poolAttributes = (account: StaffAccount): Record<string, string> => ({
   'custom:departments': account.departments.join(','),
 });
 
+async function poolAccounts(userPoolId: string): Promise<StaffAccount[]> {
+  const [users, ...members] = await Promise.all([listPoolUsers(userPoolId), ...ROLES.map((role) => groupMembers(userPoolId, role))]);
+  const groupsOf = (username: string) => ROLES.filter((_role, i) => members[i]?.includes(username));
+  return users.map((user) => accountOfPoolUser(user, groupsOf(user.username))).sort((a, b) => a.username.localeCompare(b.username));
+}
+
 export function cognitoDirectory(userPoolId: string): StaffDirectory {
   return {
     kind: 'cognito',
-    list: async () => {
-      const [users, ...members] = await Promise.all([listPoolUsers(userPoolId), ...ROLES.map((role) => groupMembers(userPoolId, role))]);
-      const groupsOf = (username: string) => ROLES.filter((_role, i) => members[i]?.includes(username));
-      return users.map((user) => accountOfPoolUser(user, groupsOf(user.username))).sort((a, b) => a.username.localeCompare(b.username));
-    },
+    list: () => poolAccounts(userPoolId),
     get: async (username) => {
       const user = await getPoolUser(userPoolId, username);
       return user === undefined ? undefined : accountOfPoolUser(user, user.groups);
@@ -148,8 +160,14 @@ export function staffDirectory(table: string): StaffDirectory {
   return userPoolId === undefined ? localDirectory(table) : cognitoDirectory(userPoolId);
 }
 
+/** The deployment's directory to list only, from the same place as `staffDirectory`'s. */
+export function staffListing(table: string): StaffListing {
+  const userPoolId = optionalEnv(env.authUserPoolId);
+  return { list: () => (userPoolId === undefined ? localAccounts(table) : poolAccounts(userPoolId)) };
+}
+
 /** The addresses of a department's responders: who hears of a case handed to a department that has no address. */
-export async function responderEmails(directory: StaffDirectory, siteId: string, departmentId: string): Promise<string[]> {
+export async function responderEmails(directory: StaffListing, siteId: string, departmentId: string): Promise<string[]> {
   const accounts = await directory.list();
   return accounts
     .filter((a) => a.enabled && a.role === 'responder' && a.sites.includes(siteId) && a.departments.includes(departmentId) && a.email !== undefined)

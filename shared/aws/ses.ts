@@ -11,23 +11,27 @@ export interface Mail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Header fields SES adds to the message it builds (the digest's one-click unsubscribe): printable ASCII only. */
+  readonly headers?: readonly MailHeader[];
 }
 
-export async function sendMail(mail: Mail): Promise<void> {
-  await ses.send(new SendEmailCommand({
+export interface MailHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Sends one mail, HTML and text, SES building the MIME; returns SES's message id. */
+export async function sendMail(mail: Mail): Promise<string | undefined> {
+  const { MessageId } = await ses.send(new SendEmailCommand({
     FromEmailAddress: mail.from,
     Destination: { ToAddresses: [...mail.to], ...(mail.cc === undefined || mail.cc.length === 0 ? {} : { CcAddresses: [...mail.cc] }) },
     Content: {
       Simple: {
         Subject: { Data: mail.subject, Charset: 'UTF-8' },
         Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+        ...(mail.headers === undefined ? {} : { Headers: mail.headers.map(({ name, value }) => ({ Name: name, Value: value })) }),
       },
     },
   }));
-}
-
-/** Sends a MIME message built elsewhere (the digest: its own headers, an HTML and a text part); returns SES's message id. */
-export async function sendRawMail(raw: Buffer): Promise<string | undefined> {
-  const { MessageId } = await ses.send(new SendEmailCommand({ Content: { Raw: { Data: raw } } }));
   return MessageId;
 }

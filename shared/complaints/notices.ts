@@ -5,7 +5,7 @@ import { departmentLabel } from '../schemas/site.ts';
 import { getDepartment } from '../storage/sites.ts';
 import { clearMailPending, getComplaint } from '../storage/complaints.ts';
 import { getComplaintSettings } from '../storage/complaint-settings.ts';
-import { responderEmails, staffDirectory } from '../administration/directory.ts';
+import { responderEmails, staffListing } from '../administration/directory.ts';
 import { caseUrl, handlerNoticeMail, handlerUnreachedMail, type NoticeContext, ownerNoticeMail, safetyAlertMail } from './alerts.ts';
 import { type ComplaintSettings, MissingComplaintSettingsError, officerEmail, ownerEmail } from './settings.ts';
 
@@ -18,7 +18,7 @@ export interface ComplaintMailContext {
   /** The public base URL; the mails link to the case in the admin pages. */
   readonly baseUrl: string;
   /** SES when omitted; the demo loader (infra/local/demo-cases.ts) records the mails of past days as sent without sending them. */
-  readonly send?: (mail: Mail) => Promise<void>;
+  readonly send?: (mail: Mail) => Promise<unknown>;
 }
 
 async function noticeContext(table: string, record: ComplaintRecord, mail: ComplaintMailContext): Promise<NoticeContext> {
@@ -28,7 +28,7 @@ async function noticeContext(table: string, record: ComplaintRecord, mail: Compl
     departmentName: departmentLabel(department, record.departmentId),
     handlerName: departmentLabel(handler, record.handlerDepartmentId),
     // A ward has no address of its own: its responders hear of the case instead.
-    handlerEmails: handler?.email !== undefined ? [handler.email] : await responderEmails(staffDirectory(table), record.siteId, record.handlerDepartmentId),
+    handlerEmails: handler?.email !== undefined ? [handler.email] : await responderEmails(staffListing(table), record.siteId, record.handlerDepartmentId),
     caseUrl: caseUrl(mail.baseUrl, record.id),
   };
 }

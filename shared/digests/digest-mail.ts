@@ -1,4 +1,4 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type { Mail } from '../aws/ses.ts';
 import { type ManagerReport, sitesWithTotal, type UnitRow } from '../reporting/manager-report.ts';
 import { categoryName, change, headlineFigures, type Locale, percent, previousWords, say, serviceName, W, type Words } from '../reporting/report-words.ts';
 import { escapeMarkup } from '../web/markup.ts';
@@ -7,8 +7,8 @@ import { escapeMarkup } from '../web/markup.ts';
 // the clients managers use (Outlook desktop renders with Word: tables, bgcolor and width attributes,
 // inline styles only, no SVG, no web fonts, no remote images, no script), so the charts are table-built
 // bars that every client draws. No personal data: figures, department names, case ids and comments with
-// numbers and addresses taken out. The MIME is built by nodemailer's composer and sent raw through SES v2,
-// with the one-click unsubscribe headers (RFC 8058).
+// numbers and addresses taken out. SES v2 builds the MIME (HTML and text alternatives) and adds the
+// one-click unsubscribe headers (RFC 8058) we give it.
 
 export interface DigestMailInput {
   readonly report: ManagerReport;
@@ -145,17 +145,21 @@ ${callbacks}${comments}
   return { subject: digestSubject(report, locale), html, text };
 }
 
-/** The MIME message: HTML and text alternatives, with RFC 8058 one-click unsubscribe headers. */
-export async function digestMime(input: DigestMailInput, mail: DigestMail): Promise<Buffer> {
-  const composer = new MailComposer({
+/**
+ * The digest as SES sends it: HTML and text, with the one-click unsubscribe headers (RFC 8058). The link
+ * goes in on one line, as some clients' one-click detection expects; it is ASCII (the token is URL-encoded).
+ */
+export function digestMessage(input: DigestMailInput, mail: DigestMail = renderDigest(input)): Mail {
+  return {
     from: input.from,
-    to: input.to,
+    to: [input.to],
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    // Set as headers: the composer leaves nodemailer's `list` option to the transport, which SES replaces.
-    // Prepared: on one line, unfolded, as some clients' one-click detection expects.
-    headers: { 'List-Unsubscribe': { prepared: true, value: `<${input.unsubscribeUrl}>` }, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
-  });
-  return composer.compile().build();
+    headers: [
+      { name: 'List-Unsubscribe', value: `<${input.unsubscribeUrl}>` },
+      { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+      { name: 'Auto-Submitted', value: 'auto-generated' },
+    ],
+  };
 }

@@ -1,7 +1,7 @@
-import { type StaffDirectory, staffDirectory } from '../administration/directory.ts';
+import { type StaffListing, staffListing } from '../administration/directory.ts';
 import type { Role } from '../auth/identity.ts';
 import { purposeMac } from '../auth/session.ts';
-import { sendRawMail } from '../aws/ses.ts';
+import { type Mail, sendMail } from '../aws/ses.ts';
 import { logger } from '../platform/observability.ts';
 import { dayIn, localMinute } from '../platform/time.ts';
 import { buildManagerReport, type ManagerReport, type ReportScope } from '../reporting/manager-report.ts';
@@ -11,7 +11,7 @@ import { type DigestPreference, listDigestPreferences, receives } from '../stora
 import type { SiteGroup } from '../schemas/site.ts';
 import { getSiteGroup, listSiteGroups } from '../storage/site-groups.ts';
 import { getSite, listSiteIds } from '../storage/sites.ts';
-import { digestMime, renderDigest } from './digest-mail.ts';
+import { digestMessage } from './digest-mail.ts';
 
 // The scheduled digest (api.md: weekly on Monday 08:00, monthly on the 1st at 08:00, in each site's time
 // zone). The schedule runs every 15 minutes; a site's digest is due from 08:00 of the period's first
@@ -29,9 +29,9 @@ export interface DigestRunOptions {
   readonly from: string;
   /** Signs the unsubscribe links. */
   readonly key: Buffer;
-  readonly send?: (raw: Buffer) => Promise<string | undefined>;
+  readonly send?: (mail: Mail) => Promise<string | undefined>;
   /** Who may still receive digests, and their scope now; the deployment's directory by default. */
-  readonly directory?: StaffDirectory;
+  readonly directory?: StaffListing;
   /**
    * The operator command: one site or group (sent to each recipient whose scope holds it whole), one
    * kind, a given day's period, one recipient, whatever the hour.
@@ -123,7 +123,7 @@ export interface DigestRecipient {
  * disabled or no longer a manager or office head gets none, and one whose sites shrank gets only those it
  * has now. One directory listing per run (the sender may read users and groups, nothing more).
  */
-export async function digestRecipients(preferences: readonly DigestPreference[], directory: StaffDirectory, targets: readonly DigestTarget[]): Promise<DigestRecipient[]> {
+export async function digestRecipients(preferences: readonly DigestPreference[], directory: StaffListing, targets: readonly DigestTarget[]): Promise<DigestRecipient[]> {
   if (preferences.length === 0) return [];
   const accounts = new Map((await directory.list()).map((a) => [a.username, a]));
   return preferences.flatMap((preference) => {
@@ -136,7 +136,7 @@ export async function digestRecipients(preferences: readonly DigestPreference[],
 
 export async function runDigests(options: DigestRunOptions): Promise<DigestRunResult> {
   const { table, now, only } = options;
-  const send = options.send ?? sendRawMail;
+  const send = options.send ?? sendMail;
   const counts = { sent: 0, alreadySent: 0, failed: 0 };
   const kinds = only?.kind === undefined ? (['week', 'month'] as const) : [only.kind];
   const targets = await digestTargets(table, only);
@@ -150,7 +150,7 @@ export async function runDigests(options: DigestRunOptions): Promise<DigestRunRe
   // Most runs (every 15 minutes) have nothing due: they read no preferences and ask the directory nothing.
   const recipients = due.size === 0 ? [] : await digestRecipients(
     (await listDigestPreferences(table)).filter((p) => (only?.username === undefined ? p.frequency !== 'none' : p.username === only.username)),
-    options.directory ?? staffDirectory(table),
+    options.directory ?? staffListing(table),
     targets,
   );
   const reports = new Map<string, Promise<ManagerReport>>();
@@ -171,7 +171,7 @@ export async function runDigests(options: DigestRunOptions): Promise<DigestRunRe
           const report = reports.get(reportKey) ?? buildManagerReport({ table, scope: target.scope, period, now, baseUrl: options.baseUrl });
           reports.set(reportKey, report);
           const input = { report: await report, locale: preference.locale, from: options.from, to: preference.email, unsubscribeUrl: unsubscribeUrl(options.baseUrl, options.key, preference.username), linkCases: role === 'office-head' };
-          const messageId = await send(await digestMime(input, renderDigest(input)));
+          const messageId = await send(digestMessage(input));
           await markDigestSent(table, target.key, label, preference.username, messageId, new Date());
           counts.sent += 1;
         } catch (error) {

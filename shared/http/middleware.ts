@@ -5,7 +5,8 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { logger, metrics } from '../platform/observability.ts';
+import { metrics } from '../platform/metrics.ts';
+import { logger } from '../platform/observability.ts';
 import { compressResponses } from './compress.ts';
 import { HttpProblem, problemOf } from './problem.ts';
 

@@ -42,7 +42,7 @@ export interface DeadLetterWatch {
   readonly depthOf: (deadLetterQueueUrl: string) => Promise<number>;
   readonly lastAlerted: (queue: string) => Promise<number>;
   readonly remember: (queue: string, depth: number) => Promise<void>;
-  readonly send: (mail: Mail) => Promise<void>;
+  readonly send: (mail: Mail) => Promise<unknown>;
   readonly from: string;
   readonly operator: string;
 }

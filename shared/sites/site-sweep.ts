@@ -13,7 +13,7 @@ export interface MonitorOptions {
   /** The handler passes `new Date()`; tests pass the moment they need. */
   readonly now: Date;
   /** SES by default; tests collect the mails. */
-  readonly send?: (mail: Mail) => Promise<void>;
+  readonly send?: (mail: Mail) => Promise<unknown>;
 }
 
 export interface SweepPage<T> {

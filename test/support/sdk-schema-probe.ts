@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../../shared/aws/dynamodb.ts';
-import { sendMail, sendRawMail } from '../../shared/aws/ses.ts';
+import { sendMail } from '../../shared/aws/ses.ts';
 
 // Run by test/unit/aws/sdk-schemas.test.ts from source and as a bundle (infra/bundling.ts rewrites the SDK's
 // schema files): each call's outcome, the result it parsed or the error it named.
@@ -14,7 +14,7 @@ const outcome = async (call: () => Promise<unknown>): Promise<unknown> => {
 };
 
 export const probe = async (): Promise<unknown[]> => [
-  await outcome(() => sendRawMail(Buffer.from('Subject: 满意度\r\n\r\n本月'))),
+  await outcome(() => sendMail({ from: 'digest@hospital.example.cn', to: ['a@hospital.example.cn'], subject: '满意度', text: '本月', html: '<p>本月</p>', headers: [{ name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' }] })),
   await outcome(() => sendMail({ from: 'office@hospital.example.cn', to: ['a@hospital.example.cn'], cc: ['b@hospital.example.cn'], subject: '投诉 C-1', text: '已受理', html: '<p>已受理</p>' })),
   await outcome(() => dynamoDb.send(new GetCommand({ TableName: 't', Key: { pk: 'SITE#demo', sk: 'META' } }))),
   await outcome(() => dynamoDb.send(new PutCommand({ TableName: 't', Item: { pk: 'SITE#demo', sk: 'META', n: 3 }, ConditionExpression: 'attribute_not_exists(pk)' }))),

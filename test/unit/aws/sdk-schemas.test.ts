@@ -20,7 +20,7 @@ const answer = (request: IncomingMessage, body: string, response: ServerResponse
   const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
   const target = request.headers['x-amz-target'];
   if (request.url === '/v2/email/outbound-emails') {
-    if (body.includes('"Raw"')) return json(200, { MessageId: 'raw-1' });
+    if (body.includes('"Headers"')) return json(200, { MessageId: 'sent-1' });
     return json(400, { message: 'Email address is not verified.' }, { 'x-amzn-errortype': 'MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/' });
   }
   if (target === 'DynamoDB_20120810.GetItem') return json(200, { Item: { pk: { S: 'SITE#demo' }, n: { N: '3' }, names: { L: [{ S: '心内科' }] }, open: { M: { yes: { BOOL: true } } } } }, { 'x-amzn-crc32': '0' });
@@ -68,7 +68,7 @@ describe('the SDK clients in a bundle', () => {
 
     // Assert
     expect(fromSource.outcomes).toMatchObject([
-      { result: 'raw-1' },
+      { result: 'sent-1' },
       { error: 'MessageRejected' },
       { result: { Item: { pk: 'SITE#demo', n: 3, names: ['心内科'], open: { yes: true } } } },
       { error: 'ConditionalCheckFailedException' },
