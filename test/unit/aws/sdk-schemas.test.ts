@@ -7,15 +7,20 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunction, ROOT } from '../../../infra/bundling.ts';
+import * as z from '../../../shared/schemas/zod.ts';
 
 // The bundles rewrite the SDK clients' schema files so esbuild can drop the operations a function never
 // calls (sdkSchemaLiteralKeys in infra/bundling.ts). A schema is also how the SDK writes a request and
 // reads a response or an error, so the same calls, from source and from a bundle, must send the same
 // requests to the same fake service and come back with the same results and the same named errors.
 
+const PackageSchema = z.object({ version: z.string() });
+
 interface Seen { readonly method?: string; readonly url?: string; readonly target?: string; readonly type?: string; readonly body: string }
 
 const seen: Seen[] = [];
+/** Each request's user agent, apart: the SDK's CommonJS build (what runs from source) names an older version than its package.json. */
+const agents: string[] = [];
 const answer = (request: IncomingMessage, body: string, response: ServerResponse) => {
   const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
   const target = request.headers['x-amz-target'];
@@ -32,6 +37,7 @@ const server = createServer((request, response) => {
   request.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => {
     const body = Buffer.concat(chunks).toString('utf8');
     seen.push({ method: request.method, url: request.url, target: request.headers['x-amz-target']?.toString(), type: request.headers['content-type'], body });
+    agents.push(request.headers['user-agent'] ?? '');
     answer(request, body, response);
   });
 });
@@ -50,11 +56,12 @@ afterAll(() => {
 });
 
 /** The probe's outcomes, and the requests it sent, run in a process of its own (`nodeArgs` choose source or bundle). */
-async function run(nodeArgs: readonly string[], module: string): Promise<{ outcomes: unknown; requests: Seen[] }> {
+async function run(nodeArgs: readonly string[], module: string): Promise<{ outcomes: unknown; requests: Seen[]; agents: string[] }> {
   seen.length = 0;
+  agents.length = 0;
   const env = { ...process.env, AWS_ENDPOINT_URL_SESV2: endpoint, AWS_ENDPOINT_URL_DYNAMODB: endpoint, AWS_REGION: 'cn-north-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_MAX_ATTEMPTS: '1' };
   const { stdout } = await promisify(execFile)(process.execPath, [...nodeArgs, '--input-type=module', '-e', `const { probe } = await import(${JSON.stringify(pathToFileURL(module).href)}); process.stdout.write(JSON.stringify(await probe()));`], { cwd: ROOT, env, encoding: 'utf8' });
-  return { outcomes: JSON.parse(stdout), requests: [...seen] };
+  return { outcomes: JSON.parse(stdout), requests: [...seen], agents: [...agents] };
 }
 
 describe('the SDK clients in a bundle', () => {
@@ -76,6 +83,10 @@ describe('the SDK clients in a bundle', () => {
     expect(bundled.outcomes).toEqual(fromSource.outcomes);
     expect(bundled.requests).toEqual(fromSource.requests);
     expect(bundled.requests.map((request) => request.url ?? '')).toEqual(['/v2/email/outbound-emails', '/v2/email/outbound-emails', '/', '/']);
+    // The bundle carries each client's package.json as its version alone (infra/bundling.ts): still in the user agent.
+    const version = (client: string) => PackageSchema.parse(JSON.parse(readFileSync(join(ROOT, 'node_modules', '@aws-sdk', client, 'package.json'), 'utf8'))).version;
+    const [ses, dynamodb] = [`api/sesv2#${version('client-sesv2')}`, `api/dynamodb#${version('client-dynamodb')}`];
+    expect(bundled.agents.map((agent) => /\bapi\/\S+/u.exec(agent)?.[0])).toEqual([ses, ses, dynamodb, dynamodb]);
     const code = files.map((each) => readFileSync(each, 'utf8')).join('\n');
     expect(['CreateContactList', 'PutAccountDetails', 'DescribeContinuousBackups'].filter((unused) => code.includes(unused))).toEqual([]);
   });
