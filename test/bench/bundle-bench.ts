@@ -20,6 +20,9 @@ import { MODEL_FILE_NAME } from '../../shared/classify/model/model-file.ts';
 
 const IMPORTS = 5;
 
+/** The floor's name among the bundles (not a function's: those are camelCase). */
+const STACK_FLOOR = 'stack-floor';
+
 export interface BundleFigures {
   /** Every JavaScript file of the function: the goal's measure. */
   readonly bytes: number;
@@ -55,8 +58,19 @@ function inputName(path: string): string {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-/** One entry's bundle (a path in the repository) in `dir`: built as the CDK builds it, its data shipped beside it, then measured. */
-async function measureBundle(entry: string, dir: string): Promise<BundleFigures> {
+/** A script for a fresh process that imports `file` (and, for the worker, classifies one comment) and prints the milliseconds. */
+const importScript = (file: string, classifyOne: boolean) =>
+  `const t = performance.now(); const m = await import(${JSON.stringify(file)});${classifyOne ? " m.classify('护士态度很差');" : ''} process.stdout.write(String(performance.now() - t));`;
+
+/** A bundle built and sized, with the scripts that time its cold import (and, with data, its first classification). */
+interface BuiltBundle {
+  readonly figures: Omit<BundleFigures, 'importMs' | 'importWithDataMs'>;
+  readonly importScript: string;
+  readonly withDataScript?: string;
+}
+
+/** One entry's bundle (a path in the repository) in `dir`: built as the CDK builds it, its data shipped beside it, then sized. */
+async function buildBundle(entry: string, dir: string): Promise<BuiltBundle> {
   const { file: entryFile, metafile } = await bundleFunction(entry, dir);
   const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
   const atImport = loadedAtImport(metafile);
@@ -67,38 +81,50 @@ async function measureBundle(entry: string, dir: string): Promise<BundleFigures>
   // What each import() loads that a cold start has not: its chunk and the chunks it reaches (two imports may share some).
   const loadedOnFirstUse = outputs.filter(([path, output]) => !atImport.has(path) && output.entryPoint !== undefined)
     .map(([path, output]) => `${inputName(output.entryPoint ?? '')} ${kb(bytesOf([...loadedAtImport(metafile, path)].filter((loaded) => !atImport.has(loaded))))}`);
-  const importMs = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); await import(${JSON.stringify(entryFile)}); process.stdout.write(String(performance.now() - t));`)));
-  const model = join(dir, MODEL_FILE_NAME);
+  const sized = { bytes: bytesOf(outputs.map(([path]) => path)), bytesAtImport: bytesOf(atImport), loadedOnFirstUse, largestInputs };
   const shipped = SHIPPED_DATA.map(({ file }) => file).filter((file) => existsSync(join(dir, file)));
-  let data: Pick<BundleFigures, 'dataFiles' | 'importWithDataMs' | 'dataAtImport'> = shipped.length === 0 ? {} : { dataFiles: Object.fromEntries(shipped.map((file) => [file, statSync(join(dir, file)).size])) };
-  if (existsSync(model)) {
-    // One bundle, so the classifier's code is compiled once, as in the function (until 5 December a
-    // second bundle of the classifier alone was imported beside it, which compiled that code twice).
-    const probe = join(dir, 'with-classifier.ts');
-    writeFileSync(probe, `export * from ${JSON.stringify(join(ROOT, entry))};\nexport { classify } from ${JSON.stringify(join(ROOT, 'shared', 'classify', 'classifier.ts'))};\n`);
-    const { file: probeEntry } = await bundleFunction(relative(ROOT, probe), join(dir, 'with-classifier'));
-    const withData = median(Array.from({ length: IMPORTS }, () => timed(`const t = performance.now(); const c = await import(${JSON.stringify(probeEntry)}); c.classify('护士态度很差'); process.stdout.write(String(performance.now() - t));`)));
-    const dataAtImport = [...atImport].some((path) => readFileSync(path, 'utf8').includes(MODEL_FILE_NAME));
-    data = { ...data, importWithDataMs: `${withData.toFixed(1)} ms`, dataAtImport };
-  }
-  return {
-    bytes: bytesOf(outputs.map(([path]) => path)), bytesAtImport: bytesOf(atImport), loadedOnFirstUse,
-    importMs: `${importMs.toFixed(1)} ms`, largestInputs, ...data,
-  };
+  const dataFiles = shipped.length === 0 ? {} : { dataFiles: Object.fromEntries(shipped.map((file) => [file, statSync(join(dir, file)).size])) };
+  if (!existsSync(join(dir, MODEL_FILE_NAME))) return { figures: { ...sized, ...dataFiles }, importScript: importScript(entryFile, false) };
+  // One bundle, so the classifier's code is compiled once, as in the function (until 5 December a
+  // second bundle of the classifier alone was imported beside it, which compiled that code twice).
+  const probe = join(dir, 'with-classifier.ts');
+  writeFileSync(probe, `export * from ${JSON.stringify(join(ROOT, entry))};\nexport { classify } from ${JSON.stringify(join(ROOT, 'shared', 'classify', 'classifier.ts'))};\n`);
+  const { file: probeEntry } = await bundleFunction(relative(ROOT, probe), join(dir, 'with-classifier'));
+  const dataAtImport = [...atImport].some((path) => readFileSync(path, 'utf8').includes(MODEL_FILE_NAME));
+  return { figures: { ...sized, ...dataFiles, dataAtImport }, importScript: importScript(entryFile, false), withDataScript: importScript(probeEntry, true) };
 }
 
 /**
  * Every function's bundle, and `stackFloor`: a handler that only parses its event with zod, logs and
  * counts with Powertools and reads one DynamoDB item (test/bench/stack-floor.ts), the least any function
  * on stack.md's packages carries, measured the same way as the yardstick for the others.
+ *
+ * The imports are timed in rounds, each round every bundle once (the floor included), so a minute when
+ * this machine runs slow lands on every function alike rather than on the five imports of one (until
+ * 5 December each function's five ran back to back).
  */
 export async function bundleFigures(): Promise<{ functions: Record<string, BundleFigures>; stackFloor: BundleFigures }> {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
   try {
-    const figures: Record<string, BundleFigures> = {};
-    for (const [name, spec] of Object.entries(functions)) figures[name] = await measureBundle(spec.entry, join(outDir, name));
-    const stackFloor = await measureBundle('test/bench/stack-floor.ts', join(outDir, 'stack-floor'));
-    return { functions: figures, stackFloor };
+    const entries: [string, string][] = [...Object.entries(functions).map(([name, spec]): [string, string] => [name, spec.entry]), [STACK_FLOOR, 'test/bench/stack-floor.ts']];
+    const built = new Map<string, BuiltBundle>();
+    for (const [name, entry] of entries) built.set(name, await buildBundle(entry, join(outDir, name)));
+    const times = new Map<string, { imports: number[]; withData: number[] }>([...built.keys()].map((name) => [name, { imports: [], withData: [] }]));
+    for (let round = 0; round < IMPORTS; round++) {
+      for (const [name, bundle] of built) {
+        const timing = times.get(name);
+        timing?.imports.push(timed(bundle.importScript));
+        if (bundle.withDataScript !== undefined) timing?.withData.push(timed(bundle.withDataScript));
+      }
+    }
+    const figuresOf = (name: string): BundleFigures => {
+      const bundle = built.get(name);
+      const timing = times.get(name);
+      if (bundle === undefined || timing === undefined) throw new Error(`no bundle ${name}`);
+      const ms = (values: readonly number[]) => `${median(values).toFixed(1)} ms`;
+      return { ...bundle.figures, importMs: ms(timing.imports), ...(timing.withData.length === 0 ? {} : { importWithDataMs: ms(timing.withData) }) };
+    };
+    return { functions: Object.fromEntries(Object.keys(functions).map((name) => [name, figuresOf(name)])), stackFloor: figuresOf(STACK_FLOOR) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
