@@ -55,11 +55,17 @@ describe('the model: training', () => {
   it('refuses a model file trained on other categories or damaged', () => {
     const file = ModelFileSchema.parse(JSON.parse(committed));
     expect(() => loadModel(JSON.stringify({ ...file, categories: ['clinical'] }))).toThrow(/other categories/);
-    expect(() => loadModel(JSON.stringify({ ...file, features: ['一'] }))).toThrow(/does not match the vocabulary/);
+    expect(() => loadModel(JSON.stringify({ ...file, features: '一' }))).toThrow(/does not match the vocabulary/);
     // Rows are found by halving the vocabulary: out of order, a lookup would miss n-grams it holds.
-    const [first = '', second = '', ...rest] = file.features;
-    expect(() => loadModel(JSON.stringify({ ...file, features: [second, first, ...rest] }))).toThrow(/not sorted/);
-    expect(() => loadModel(JSON.stringify({ ...file, features: [first, first, ...rest] }))).toThrow(/not sorted/);
+    const [first = '', second = '', ...rest] = file.features.split('\n');
+    expect(() => loadModel(JSON.stringify({ ...file, features: [second, first, ...rest].join('\n') }))).toThrow(/not sorted/);
+    expect(() => loadModel(JSON.stringify({ ...file, features: [first, first, ...rest].join('\n') }))).toThrow(/not sorted/);
+  });
+
+  it('will not write an n-gram holding a line break, which the file would read as two', () => {
+    const { model } = loadModel(committed);
+    const record = { trainedOn: [], options: { ...TRAINING_OPTIONS }, rule: { lexiconWeight: 1, signal: 0.5, possible: 0.1, lexiconSignalFloor: 0 } };
+    expect(() => encodeModel({ ...model, features: ['a\nb', ...model.features.slice(1)] }, record)).toThrow(/line break/);
   });
 
   it('finds every n-gram of the vocabulary at its own row, and none that it does not hold', () => {
