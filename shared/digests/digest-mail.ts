@@ -31,6 +31,10 @@ const BLUE = '#0b5cad';
 const RED = '#b3261e';
 const GREEN = '#1b6e35';
 const GREY = '#6b7785';
+/** The mail's width on a desk; it narrows to a phone's. */
+const CONTENT_WIDTH = 640;
+/** Between two key-figure cards, across and down. */
+const CARD_GAP = 8;
 
 const kindWords = (report: ManagerReport): Words => (report.period.kind === 'week' ? W.weekly : W.monthly);
 
@@ -67,10 +71,16 @@ export function renderDigest(input: DigestMailInput): DigestMail {
   const link = (anchor: string) => `${report.links.dashboard}#${anchor}`;
   const previous = say(previousWords(report), locale);
   const figures = headlineFigures(report);
+  // The key figures side by side on a desk, wrapping on a phone: each card a fixed-width inline block (five
+  // in one 640-px row of cells did not fit a phone), and for Outlook's Word engine, which ignores inline
+  // blocks, the same cards in a table of fixed cells (the conditional comments only it reads).
+  // Half the gap on each side of every card, so a phone's rows, centred, line up under one another.
+  const cardWidth = Math.floor(CONTENT_WIDTH / figures.length) - CARD_GAP;
   const cards = figures.map((f) => {
     const colour = f.good === null ? GREY : f.good ? GREEN : RED;
-    return `<td width="${Math.floor(100 / figures.length)}%" valign="top" style="${FONT}padding:10px;border-top:4px solid ${colour};background:#ffffff" bgcolor="#ffffff"><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.label, locale))}</div><div style="font-size:24px;font-weight:bold;color:${colour}">${escapeMarkup(say(f.value, locale))}</div><div style="font-size:12px;color:${GREY}">${f.target === undefined ? '' : `${escapeMarkup(say(W.target, locale))} ${escapeMarkup(f.target)}`}${f.change === undefined ? '' : ` · ${escapeMarkup(previous)} ${escapeMarkup(f.change)}`}</div><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.count, locale))}</div></td>`;
-  }).join('<td width="8" style="font-size:1px">&nbsp;</td>');
+    const card = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td valign="top" style="${FONT}padding:10px;border-top:4px solid ${colour};background:#ffffff" bgcolor="#ffffff"><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.label, locale))}</div><div style="font-size:24px;font-weight:bold;color:${colour}">${escapeMarkup(say(f.value, locale))}</div><div style="font-size:12px;color:${GREY}">${f.target === undefined ? '' : `${escapeMarkup(say(W.target, locale))} ${escapeMarkup(f.target)}`}${f.change === undefined ? '' : ` · ${escapeMarkup(previous)} ${escapeMarkup(f.change)}`}</div><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.count, locale))}</div></td></tr></table>`;
+    return `<!--[if mso]><td width="${cardWidth + CARD_GAP}" valign="top" style="padding:0 ${CARD_GAP / 2}px ${CARD_GAP}px"><![endif]--><div style="display:inline-block;vertical-align:top;text-align:left;width:100%;max-width:${cardWidth}px;margin:0 ${CARD_GAP / 2}px ${CARD_GAP}px">${card}</div><!--[if mso]></td><![endif]-->`;
+  }).join('');
 
   const s = report.surveys;
   const positiveChange = change(s.positiveRate, report.previous.positiveRate);
@@ -94,10 +104,10 @@ export function renderDigest(input: DigestMailInput): DigestMail {
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeMarkup(digestSubject(report, locale))}</title></head>
 <body style="margin:0;padding:0;background:#f3f6f8" bgcolor="#f3f6f8">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f3f6f8"><tr><td align="center" style="padding:12px">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;width:100%">
+<table role="presentation" width="${CONTENT_WIDTH}" cellpadding="0" cellspacing="0" border="0" style="max-width:${CONTENT_WIDTH}px;width:100%">
 <tr><td bgcolor="${BLUE}" style="${FONT}background:${BLUE};color:#ffffff;padding:14px 16px;font-size:18px;font-weight:bold">${escapeMarkup(say(kindWords(report), locale))} · ${escapeMarkup(say({ zh: report.scope.name, en: report.scope.nameEn }, locale))}<div style="font-size:13px;font-weight:normal">${escapeMarkup(report.period.from)} – ${escapeMarkup(report.period.to)}</div></td></tr>
 <tr><td style="${FONT}font-size:15px;color:#1d2733;padding:14px 0 10px 0">${escapeMarkup(lead)}</td></tr>
-<tr><td><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>${cards}</tr></table></td></tr>
+<tr><td align="center" style="font-size:0;text-align:center"><!--[if mso]><table role="presentation" width="${CONTENT_WIDTH}" cellpadding="0" cellspacing="0" border="0"><tr><![endif]-->${cards}<!--[if mso]></tr></table><![endif]--></td></tr>
 ${noteRow(W.positiveNote, locale)}
 ${heading(say(report.trend.grain === 'week' ? W.trendWeeks : W.trendMonths, locale), link('trend'), locale)}
 <tr><td bgcolor="#ffffff" style="background:#ffffff;padding:6px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${trend}</table></td></tr>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAME } from '../../infra/local/stack.ts';
 import { renderDigest } from '../../shared/digests/digest-mail.ts';
+import { callbackFigures } from '../../shared/reporting/callback-figures.ts';
 import { buildManagerReport } from '../../shared/reporting/manager-report.ts';
 import { previousPeriod } from '../../shared/reporting/periods.ts';
 import { dayIn } from '../../shared/platform/time.ts';
@@ -55,17 +56,26 @@ describe('the managers\' dashboard in Chromium', () => {
     expect(refused?.status()).toBe(404);
   });
 
-  it('renders the digest mail without scripts, fonts or images, at phone and desk width', async () => {
+  it('renders the digest mail without scripts, fonts or images, fitting a phone and a desk', async () => {
     const today = dayIn('Asia/Shanghai', new Date());
     const report = await buildManagerReport({ table: TABLE_NAME, scope: { kind: 'site', siteId: 'demo' }, period: previousPeriod('week', today), now: new Date(), baseUrl: stack().baseUrl });
-    for (const locale of ['zh-CN', 'en'] as const) {
-      const mail = renderDigest({ report, locale, from: 'feedback@hospital.example', to: 'manager@hospital.example', unsubscribeUrl: `${stack().baseUrl}/digests/unsubscribe?t=x`, linkCases: true });
-      expect(mail.html).not.toMatch(/<script|<svg|<img|@font-face|<link/iu);
-      writeFileSync(join(SCREENSHOTS, `digest-${locale}.html`), mail.html);
-      for (const [name, viewport] of [['phone', PHONE], ['desk', { width: 800, height: 900 }]] as const) {
-        const page = await (await browser().newContext({ viewport })).newPage();
-        await page.setContent(mail.html);
-        await page.screenshot({ path: join(SCREENSHOTS, `digest-${locale}-${name}.png`), fullPage: true });
+    // With the callbacks' coverage the key figures are five cards: in one row they overflowed a phone.
+    const withCallbacks = { ...report, callbacks: callbackFigures({ callback_discharged: 154, callback_attempted: 120, callback_reached: 100, callback_declined: 4, callback_unreachable: 16, callback_complaints: 1 }, 0.5) };
+    for (const [label, shown] of [['', report], ['-callbacks', withCallbacks]] as const) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const mail = renderDigest({ report: shown, locale, from: 'feedback@hospital.example', to: 'manager@hospital.example', unsubscribeUrl: `${stack().baseUrl}/digests/unsubscribe?t=x`, linkCases: true });
+        expect(mail.html).not.toMatch(/<script|<svg|<img|@font-face|<link/iu);
+        writeFileSync(join(SCREENSHOTS, `digest-${locale}${label}.html`), mail.html);
+        for (const [name, viewport] of [['phone', PHONE], ['desk', { width: 800, height: 900 }]] as const) {
+          const page = await (await browser().newContext({ viewport })).newPage();
+          await page.setContent(mail.html);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${locale}${label} ${name}`).toBeLessThanOrEqual(0);
+          // On a desk the key figures stay one row; on a phone they wrap.
+          const tops = new Set(await page.locator('div[style*="inline-block"]').evaluateAll((cards) => cards.map((card) => Math.round(card.getBoundingClientRect().top))));
+          if (name === 'desk') expect(tops.size, `${locale}${label} desk rows`).toBe(1);
+          await page.screenshot({ path: join(SCREENSHOTS, `digest-${locale}${label}-${name}.png`), fullPage: true });
+        }
       }
     }
   });
