@@ -192,6 +192,9 @@ export function loadedAtImport(metafile: Metafile, start?: string): Set<string> 
   return loaded;
 }
 
+/** Where `infra/bundle-function.ts` writes the bundle of `entry` (a path in the repository) under `outRoot`. */
+export const bundleFolder = (outRoot: string, entry: string): string => join(outRoot, entry.replace(/[^\w.-]+/g, '_'));
+
 /** A function's bundle: its entry file, every JavaScript file written (the entry and its chunks), and esbuild's metafile. */
 export interface FunctionBundle {
   readonly file: string;
