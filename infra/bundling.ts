@@ -193,7 +193,7 @@ export function loadedAtImport(metafile: Metafile, start?: string): Set<string> 
 }
 
 /** Where `infra/bundle-function.ts` writes the bundle of `entry` (a path in the repository) under `outRoot`. */
-export const bundleFolder = (outRoot: string, entry: string): string => join(outRoot, entry.replace(/[^\w.-]+/g, '_'));
+export const bundleFolder = (outRoot: string, entry: string): string => join(outRoot, encodeURIComponent(entry));
 
 /** A function's bundle: its entry file, every JavaScript file written (the entry and its chunks), and esbuild's metafile. */
 export interface FunctionBundle {

@@ -81,7 +81,8 @@ export function grantAccess(fn: LambdaFunction, access: readonly Access[], resou
       case 'mail:send': {
         const { partition, region, account } = Stack.of(fn);
         fn.addToRolePolicy(new PolicyStatement({
-          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          // SES v2's SendEmail with simple content: no function sends raw MIME (the digest's did until 5 December).
+          actions: ['ses:SendEmail'],
           resources: [`arn:${partition}:ses:${region}:${account}:identity/${mail.identity}`],
         }));
         fn.addEnvironment(env.mailFrom, mail.from);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AssetHashType, type BundlingOptions, DockerImage, Duration, type ILocalBundling, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -26,7 +25,8 @@ const BUNDLE_SCRIPT = join(ROOT, 'infra', 'bundle-function.ts');
  * (`bundle-function.ts`, under tsx) bundles them all, esbuild's builds side by side. One process per
  * function, as until 5 December, started tsx 26 times: 43 s to construct the stack, 16 s now. Keyed by the
  * folder the CDK stages bundles in (the cloud assembly's), so another App in the same process, whose
- * assembly is another folder, bundles afresh.
+ * assembly is another folder, bundles afresh. The batch's folder is removed once every bundle is copied,
+ * when the bundling fails, or when the process exits.
  */
 const batches = new Map<string, { readonly outRoot: string; readonly waiting: Set<string> }>();
 
@@ -36,8 +36,17 @@ function copyBundle(entry: string, outputDir: string): void {
   let batch = batches.get(stagingFolder);
   if (batch === undefined) {
     const entries = [...new Set([...Object.values(functions).map((spec) => spec.entry), entry])];
-    batch = { outRoot: mkdtempSync(join(tmpdir(), 'patient-feedback-bundles-')), waiting: new Set(entries) };
-    execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, batch.outRoot, ...entries], { cwd: ROOT, stdio: 'inherit' });
+    // Inside the assembly's folder, so whatever a synthesis that stops halfway leaves goes with the assembly.
+    const outRoot = mkdtempSync(join(stagingFolder, 'bundles-'));
+    const remove = () => rmSync(outRoot, { recursive: true, force: true });
+    process.once('exit', remove);
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_SCRIPT, outRoot, ...entries], { cwd: ROOT, stdio: 'inherit' });
+    } catch (error) {
+      remove();
+      throw error;
+    }
+    batch = { outRoot, waiting: new Set(entries) };
     batches.set(stagingFolder, batch);
   }
   cpSync(bundleFolder(batch.outRoot, entry), outputDir, { recursive: true });

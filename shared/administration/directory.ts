@@ -154,15 +154,18 @@ export function cognitoDirectory(userPoolId: string): StaffDirectory {
   };
 }
 
+/** The deployment's user pool (AWS), or undefined on one machine, where the local store is the directory. */
+const deploymentPool = (): string | undefined => optionalEnv(env.authUserPoolId);
+
 /** The deployment's directory: the user pool when one is configured (AWS), else the local store. */
 export function staffDirectory(table: string): StaffDirectory {
-  const userPoolId = optionalEnv(env.authUserPoolId);
+  const userPoolId = deploymentPool();
   return userPoolId === undefined ? localDirectory(table) : cognitoDirectory(userPoolId);
 }
 
 /** The deployment's directory to list only, from the same place as `staffDirectory`'s. */
 export function staffListing(table: string): StaffListing {
-  const userPoolId = optionalEnv(env.authUserPoolId);
+  const userPoolId = deploymentPool();
   return { list: () => (userPoolId === undefined ? localAccounts(table) : poolAccounts(userPoolId)) };
 }
 

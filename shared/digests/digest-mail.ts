@@ -35,6 +35,8 @@ const GREY = '#6b7785';
 const CONTENT_WIDTH = 640;
 /** Between two key-figure cards, across and down. */
 const CARD_GAP = 8;
+/** Left spare in the cards' row on a desk. */
+const CARD_SLACK = 4;
 
 const kindWords = (report: ManagerReport): Words => (report.period.kind === 'week' ? W.weekly : W.monthly);
 
@@ -74,8 +76,9 @@ export function renderDigest(input: DigestMailInput): DigestMail {
   // The key figures side by side on a desk, wrapping on a phone: each card a fixed-width inline block (five
   // in one 640-px row of cells did not fit a phone), and for Outlook's Word engine, which ignores inline
   // blocks, the same cards in a table of fixed cells (the conditional comments only it reads).
-  // Half the gap on each side of every card, so a phone's rows, centred, line up under one another.
-  const cardWidth = Math.floor(CONTENT_WIDTH / figures.length) - CARD_GAP;
+  // Half the gap on each side of every card, so a phone's rows, centred, line up under one another; a few
+  // pixels spare on a desk, so a client's rounding or zoom does not push the last card to a second row.
+  const cardWidth = Math.floor((CONTENT_WIDTH - CARD_SLACK) / figures.length) - CARD_GAP;
   const cards = figures.map((f) => {
     const colour = f.good === null ? GREY : f.good ? GREEN : RED;
     const card = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td valign="top" style="${FONT}padding:10px;border-top:4px solid ${colour};background:#ffffff" bgcolor="#ffffff"><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.label, locale))}</div><div style="font-size:24px;font-weight:bold;color:${colour}">${escapeMarkup(say(f.value, locale))}</div><div style="font-size:12px;color:${GREY}">${f.target === undefined ? '' : `${escapeMarkup(say(W.target, locale))} ${escapeMarkup(f.target)}`}${f.change === undefined ? '' : ` · ${escapeMarkup(previous)} ${escapeMarkup(f.change)}`}</div><div style="font-size:12px;color:${GREY}">${escapeMarkup(say(f.count, locale))}</div></td></tr></table>`;
@@ -159,7 +162,8 @@ ${callbacks}${comments}
  * The digest as SES sends it: HTML and text, with the one-click unsubscribe headers (RFC 8058). The link
  * goes in on one line, as some clients' one-click detection expects; it is ASCII (the token is URL-encoded).
  */
-export function digestMessage(input: DigestMailInput, mail: DigestMail = renderDigest(input)): Mail {
+export function digestMessage(input: DigestMailInput): Mail {
+  const mail = renderDigest(input);
   return {
     from: input.from,
     to: [input.to],

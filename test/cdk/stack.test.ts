@@ -129,6 +129,8 @@ describe('functions', () => {
     for (const name of ['adminComplaints', 'complaintOfficePages', 'storeSubmissions'] as const) expect(actionsOf(name).filter((a) => a.startsWith('ses:')), name).toEqual([]);
     expect(actionsOf('sendNotices')).toContain('ses:SendEmail');
     expect(actionsOf('sendNotices').filter((a) => a.startsWith('sqs:SendMessage'))).toEqual([]);
+    // Every mail is a simple message SES builds: no function may send raw MIME.
+    for (const name of functionNames) expect(actionsOf(name).filter((a) => a.startsWith('ses:') && a !== 'ses:SendEmail'), name).toEqual([]);
   });
 
   it('lets the callback API queue discharges and outcomes behind the JWT authorizer, reading no secret and sending no mail', () => {

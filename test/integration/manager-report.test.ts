@@ -237,6 +237,7 @@ describe('the digest', () => {
       const headers = new Map((mail.headers ?? []).map(({ name, value }) => [name, value]));
       expect(headers.get('List-Unsubscribe')).toMatch(/^<https?:\/\/[^>]+\/digests\/unsubscribe\?t=[^>]+>$/u);
       expect(headers.get('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+      expect(headers.get('Auto-Submitted')).toBe('auto-generated');
       expect(`${mail.subject}${mail.body.text ?? ''}${mail.body.html ?? ''}`).not.toMatch(/1[3-9]\d{9}/u);
     }
   });
