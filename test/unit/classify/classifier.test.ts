@@ -62,6 +62,12 @@ describe('classify: longest match first', () => {
     expect(classifyByLexicon('My results were read out loud in the waiting room').category).toBe('privacy');
   });
 
+  it('finds being helped to the toilet in Chinese as in English (a nursing topic)', () => {
+    expect(classifyByLexicon('没人扶我妈上厕所').terms.map((t) => t.term)).toContain('扶我妈上厕所');
+    expect(classifyByLexicon('没人扶我妈上厕所').category).toBe('nursing');
+    expect(classifyByLexicon('Nobody helped my mother to the toilet at night').category).toBe('nursing');
+  });
+
   it('matches English on word boundaries only', () => {
     expect(classifyByLexicon('happy with the application form').terms.some((t) => t.term === 'app')).toBe(false);
     expect(classifyByLexicon('The app keeps crashing').category).toBe('appointments-it');
