@@ -25,6 +25,11 @@ describe('the lexicon file', () => {
     expect(safety.find((s) => s.label === '自杀')?.pattern.test('他想自杀')).toBe(true);
   });
 
+  it('holds no expression with an uninterpolated ${…}: a regex literal does not fill in the clause class C', () => {
+    const sources = [...TERM_GROUPS, ...SAFETY_GROUPS].flatMap((group) => ('source' in group.match ? [`${group.match.label}: ${group.match.source}`] : []));
+    expect(sources.filter((source) => source.includes('${'))).toEqual([]);
+  });
+
   it('refuses a damaged file, naming what is wrong', () => {
     const file = LexiconFileSchema.parse(JSON.parse(committed));
     const [first, ...rest] = file.terms;
