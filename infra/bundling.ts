@@ -97,14 +97,14 @@ export const sdkSchemaLiteralKeys: Plugin = {
   },
 };
 
+const PackageVersionSchema = z.object({ version: z.string() });
+
 /**
  * Each SDK client imports its own package.json whole (`import packageInfo from "../package.json"`) to put
  * `packageInfo.version` in the user agent, its one use of the file; a default import of JSON keeps every
  * field (the dependency lists, scripts, the description): about 2 KB per client in every bundle. This
  * hands esbuild the version alone.
  */
-const PackageVersionSchema = z.object({ version: z.string() });
-
 export const sdkClientVersionOnly: Plugin = {
   name: 'sdk-client-version-only',
   setup(builder) {

@@ -1,3 +1,4 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { BatchGetCommand, type BatchGetCommandInput, type DynamoDBDocumentClient, GetCommand, type GetCommandInput, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
@@ -58,7 +59,6 @@ export function serveIntakeStores(dynamoMock: AwsClientStub<DynamoDBDocumentClie
   sqsMock.on(SendMessageCommand).resolves({ MessageId: messageId });
 }
 
-/** The worker's comment step on mocked stores: the demo site's complaint settings, no caseloads yet, and every comment written anew. */
 /** The demo site's complaint settings and every department, as the mails read them. */
 export function serveDemoSettings(dynamoMock: AwsClientStub<DynamoDBDocumentClient>): void {
   dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });
@@ -67,6 +67,20 @@ export function serveDemoSettings(dynamoMock: AwsClientStub<DynamoDBDocumentClie
   }
 }
 
+/**
+ * The notices' worker on mocked stores: both mocks reset, SES accepting every mail, the demo site's
+ * settings and departments served, any other item not found and every update taken. A test stores its case.
+ */
+export function serveNoticeStores(dynamoMock: AwsClientStub<DynamoDBDocumentClient>, sesMock: AwsClientStub<SESv2Client>): void {
+  dynamoMock.reset();
+  sesMock.reset();
+  sesMock.on(SendEmailCommand).resolves({});
+  dynamoMock.on(GetCommand).resolves({});
+  dynamoMock.on(UpdateCommand).resolves({});
+  serveDemoSettings(dynamoMock);
+}
+
+/** The worker's comment step on mocked stores: the demo site's complaint settings, no caseloads yet, and every comment written anew. */
 export function serveCommentStores(dynamoMock: AwsClientStub<DynamoDBDocumentClient>): void {
   dynamoMock.on(BatchGetCommand).resolves({});
   dynamoMock.on(GetCommand, { Key: keys.complaintSettings(DEMO_SITE.siteId) }).resolves({ Item: { ...keys.complaintSettings(DEMO_SITE.siteId), ...DEMO_COMPLAINT_SETTINGS } });

@@ -1,12 +1,12 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { keys } from '../../../shared/storage/keys.ts';
 import { complaintRecord } from '../../support/complaint-records.ts';
 import { loadEvent } from '../../support/events.ts';
 import { lambdaContext } from '../../support/lambda-context.ts';
-import { serveDemoSettings, TEST_TABLE } from '../../support/survey-target.ts';
+import { serveNoticeStores, TEST_TABLE } from '../../support/survey-target.ts';
 
 vi.stubEnv('TABLE_NAME', TEST_TABLE);
 vi.stubEnv('MAIL_FROM', 'feedback@hospital.example');
@@ -19,13 +19,8 @@ const CASE = 'aaaaaaaa-0000-4000-8000-000000000009';
 
 describe('the notices function', () => {
   beforeEach(() => {
-    dynamoMock.reset();
-    sesMock.reset();
-    sesMock.on(SendEmailCommand).resolves({});
-    dynamoMock.on(GetCommand).resolves({});
-    dynamoMock.on(UpdateCommand).resolves({});
+    serveNoticeStores(dynamoMock, sesMock);
     dynamoMock.on(GetCommand, { Key: keys.complaint(CASE) }).resolves({ Item: { ...keys.complaint(CASE), ...complaintRecord(CASE) } });
-    serveDemoSettings(dynamoMock);
   });
 
   it('mails a new case\'s safety alert and notices, and reports the unreadable record for SQS to retry', async () => {

@@ -7,7 +7,7 @@ import { processNoticeBatch } from '../../../shared/notices/notice-batch.ts';
 import { keys } from '../../../shared/storage/keys.ts';
 import { complaintRecord } from '../../support/complaint-records.ts';
 import { jsonRecord, sqsRecord } from '../../support/sqs-records.ts';
-import { serveDemoSettings, TEST_TABLE } from '../../support/survey-target.ts';
+import { serveNoticeStores, TEST_TABLE } from '../../support/survey-target.ts';
 
 // The notices' worker on mocked stores and SES: what each message on the notify queue mails, that a mail
 // already sent is not sent again, and that a mail SES refuses fails its message for SQS to retry.
@@ -21,14 +21,7 @@ const stored = (overrides: Parameters<typeof complaintRecord>[1]) => {
   dynamoMock.on(GetCommand, { Key: keys.complaint(CASE) }).resolves({ Item: { ...keys.complaint(CASE), ...complaintRecord(CASE, overrides) } });
 };
 
-beforeEach(() => {
-  dynamoMock.reset();
-  sesMock.reset();
-  sesMock.on(SendEmailCommand).resolves({});
-  dynamoMock.on(GetCommand).resolves({});
-  dynamoMock.on(UpdateCommand).resolves({});
-  serveDemoSettings(dynamoMock);
-});
+beforeEach(() => serveNoticeStores(dynamoMock, sesMock));
 
 describe('a new case\'s first mails', () => {
   const opened = { kind: 'case-opened', complaintId: CASE };
